@@ -1,0 +1,119 @@
+"""The format-neutral, immutable data model: passages, facts' products (items) and quizzes.
+
+Nothing here knows about spaCy, YAML or markup; every other module builds on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """The item kinds; the values are the quiz file's ``kind`` (DESIGN.md)."""
+
+    MULTIPLE_CHOICE = "multiple_choice"
+    SHORT_ANSWER = "short_answer"
+    TRUE_FALSE = "true_false"
+    FILL_BLANK = "fill_blank"
+    MATCHING = "matching"
+
+
+class Difficulty(StrEnum):
+    """How hard an item is, as a teacher would label it."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+BLANK = "_____"  # a fill_blank prompt marks its blank with five underscores
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A reading passage: its title and its paragraphs, in order."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    file: str = ""  # where it was read from ("-" for standard input)
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def words(self) -> int:
+        """Whitespace-separated words in the paragraphs."""
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an item's key is proved: a paragraph (counted from 1) and a sentence copied from it."""
+
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One quiz item with its key and evidence.
+
+    ``answer`` is the key's text for multiple_choice, short_answer and fill_blank, a bool
+    for true_false, and empty for matching (whose key is ``pairs``).
+    """
+
+    id: str
+    kind: Kind
+    prompt: str
+    answer: str | bool = ""
+    options: tuple[str, ...] = ()  # multiple_choice only; includes the answer
+    accept: tuple[str, ...] = ()  # other answers to mark right (short_answer, fill_blank)
+    pairs: tuple[tuple[str, str], ...] = ()  # matching only: (left, right)
+    evidence: Evidence | None = None
+    difficulty: Difficulty = Difficulty.MEDIUM
+    rule: str = ""  # id of the question template that made it
+    points: int = 1
+    pair_evidence: tuple[Evidence, ...] = ()  # matching only: one per pair
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The passage file a quiz was made from."""
+
+    file: str
+    sha256: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    """What made a quiz: the program version, the spaCy pipeline and the seed."""
+
+    version: str
+    model: str
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    """A quiz: the passage its items refer to, and the items."""
+
+    title: str
+    passage: tuple[str, ...]
+    items: tuple[Item, ...]
+    source: Source | None = None
+    generator: Generator | None = None
+    extra: tuple[tuple[str, object], ...] = field(default=())  # unknown top-level keys, kept
+
+    @property
+    def seed(self) -> int:
+        """The seed shuffles are drawn with (0 when the quiz does not say)."""
+        return self.generator.seed if self.generator else 0
+
+    @property
+    def words(self) -> int:
+        """Words in the passage."""
+        return sum(len(p.split()) for p in self.passage)
