@@ -1,0 +1,219 @@
+"""The command line: a thin Typer layer over the library. Each command is a few lines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from quizgen import __version__
+from quizgen.errors import QuizgenError
+
+app = typer.Typer(
+    name="quizgen",
+    help="Reading-comprehension quizzes from a passage: questions with keys and evidence, "
+    "a printable worksheet and answer key, and import files for your LMS. Offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _err(message: str) -> None:
+    typer.echo(f"quizgen: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quizgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Reading-comprehension quizzes from a passage.
+
+    Example: quizgen generate seeds/drone-strike.txt -o out
+    """
+
+
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).",
+                                      file_okay=False)]
+Formats = Annotated[str | None, typer.Option(
+    "--format", "-f", help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`.")]
+Paper = Annotated[str, typer.Option("--paper", help="Worksheet paper size: a4 or letter.")]
+Forms = Annotated[int, typer.Option("--forms", min=1, max=26,
+                                    help="Shuffled versions (A, B, ...) of worksheet and key.")]
+NoPassage = Annotated[bool, typer.Option("--no-passage",
+                                         help="Leave the passage off the worksheet.")]
+Templates = Annotated[Path | None, typer.Option(
+    "--templates", help="Folder of your own question and output templates, used first.",
+    exists=True, file_okay=False)]
+Model = Annotated[str | None, typer.Option(
+    "--model", "-m", envvar="QUIZGEN_MODEL",
+    help="An installed spaCy pipeline to use instead of the pinned English one.")]
+
+
+def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
+    from quizgen.export import Settings
+
+    if paper.lower() not in ("a4", "letter"):
+        raise QuizgenError(f"unknown paper size {paper!r}; choose a4 or letter")
+    return Settings(paper=paper.lower(), forms=forms, passage=not no_passage, templates=templates)
+
+
+@app.command()
+def generate(
+    passages: Annotated[list[str], typer.Argument(
+        help="Passage files (.txt .md .html .docx .pdf), folders of them, or - for standard input.",
+        show_default=False)],
+    out: OutDir = Path("out"),
+    count: Annotated[int | None, typer.Option(
+        "--count", "-n", min=1, help="Items per quiz (default: about one per 70 words, at least 10).")] = None,
+    kinds: Annotated[str | None, typer.Option(
+        "--kinds", "-k", help="Comma list of item kinds: multiple_choice, short_answer, "
+        "true_false, fill_blank, matching.")] = None,
+    formats: Formats = None,
+    seed: Annotated[int, typer.Option("--seed", "-s", help="Seed for every random choice.")] = 7,
+    title: Annotated[str | None, typer.Option("--title", "-t", help="Quiz title (default: the passage's).")] = None,
+    model: Model = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into sub-folders.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for many passages (default: all cores).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    paper: Paper = "a4",
+    forms: Forms = 1,
+    no_passage: NoPassage = False,
+    templates: Templates = None,
+) -> None:
+    """Make a quiz from each passage: the quiz file, a worksheet and an answer key.
+
+    Example: quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle
+    """
+    from quizgen import batch
+
+    options = batch.Options(
+        count=count, kinds=kinds, formats=formats, seed=seed, title=title, model=model,
+        recursive=recursive, jobs=jobs, quiet=quiet,
+        settings=_settings(paper, forms, no_passage, templates), templates=templates)
+    failures = batch.run(passages, out, options)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    quiz: Annotated[Path, typer.Argument(help="A quiz file (.quiz.yaml), edited or not.",
+                                         show_default=False)],
+    formats: Formats = "html",
+    out: OutDir = Path("out"),
+    paper: Paper = "a4",
+    forms: Forms = 1,
+    no_passage: NoPassage = False,
+    templates: Templates = None,
+) -> None:
+    """Render a quiz file again in the chosen formats, after you have edited it.
+
+    Example: quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out
+    """
+    from quizgen import quizfile, render
+
+    loaded = quizfile.load(quiz)
+    stem = quiz.name.removesuffix(".yaml").removesuffix(".yml").removesuffix(".quiz")
+    for path in render.write(loaded, stem, out, render.formats(formats),
+                             _settings(paper, forms, no_passage, templates)):
+        typer.echo(str(path))
+
+
+@app.command()
+def validate(
+    quizzes: Annotated[list[Path], typer.Argument(help="Quiz files to check.", show_default=False)],
+) -> None:
+    """Check quiz files against the quizgen/1 contract; each problem names its line and item.
+
+    Example: quizgen validate out/drone-strike.quiz.yaml
+    """
+    from quizgen import quizfile
+
+    bad = 0
+    for path in quizzes:
+        problems = quizfile.validate(path)
+        for problem in problems:
+            typer.echo(f"{path}: {problem}", err=True)
+        if problems:
+            bad += 1
+        else:
+            typer.echo(f"{path}: valid")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def facts(
+    passage: Annotated[str, typer.Argument(help="A passage file, or - for standard input.",
+                                           show_default=False)],
+    model: Model = None,
+    templates: Templates = None,
+) -> None:
+    """Show the facts found in a passage, and which question templates used them or why not.
+
+    Example: quizgen facts seeds/drone-strike.txt
+    """
+    from quizgen import report
+
+    report.print_facts(passage, model=model, templates=templates)
+
+
+@app.command()
+def formats() -> None:
+    """List the output formats, one line each.
+
+    Example: quizgen formats
+    """
+    from quizgen.export import FORMATS, GROUPS
+
+    width = max(map(len, FORMATS))
+    for name, fmt in FORMATS.items():
+        typer.echo(f"{name:<{width}}  {fmt.summary}  ->  {fmt.files}")
+    for name, members in GROUPS.items():
+        typer.echo(f"{name:<{width}}  {', '.join(members)}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the quiz file's JSON Schema (for editors and other tools).
+
+    Example: quizgen schema > quizgen-1.schema.json
+    """
+    from quizgen import quizfile
+
+    sys.stdout.write(quizfile.schema_text())
+
+
+def main() -> None:
+    """Run the CLI: a QuizgenError becomes one line on stderr and exit code 1."""
+    try:
+        code = app(standalone_mode=False)
+    except QuizgenError as exc:
+        _err(str(exc))
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _err("aborted")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,44 @@
+"""Render a quiz in several formats and write the files, each atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen import files
+from quizgen.export import DEFAULT_FORMATS, Settings, export, parse_formats
+from quizgen.model import Quiz
+
+
+def formats(spec: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) -> tuple[str, ...]:
+    """Format names from a comma list such as 'html,lms'."""
+    return parse_formats(spec, default)
+
+
+def render_all(quiz: Quiz, stem: str, names: tuple[str, ...], settings: Settings,
+               ) -> tuple[list[tuple[str, str | bytes]], list[str]]:
+    """Render every named format in memory first: a failure writes nothing."""
+    out: dict[str, str | bytes] = {}
+    warnings: list[str] = []
+    for name in names:
+        rendered = export(quiz, name, settings)
+        for suffix, content in rendered.files:
+            out[f"{stem}.{suffix}"] = content
+        for shared_name, content in rendered.shared:
+            out.setdefault(shared_name, content)
+        warnings.extend(f"{name}: {w}" for w in rendered.warnings)
+    return list(out.items()), warnings
+
+
+def write(quiz: Quiz, stem: str, folder: Path, names: tuple[str, ...], settings: Settings,
+          warn=None) -> list[Path]:
+    """Render the quiz in each named format and write the files into ``folder``."""
+    rendered, warnings = render_all(quiz, stem, names, settings)
+    for message in warnings:
+        if warn is not None:
+            warn(f"{stem}: {message}")
+        else:
+            import sys
+
+            print(f"quizgen: warning: {stem}: {message}", file=sys.stderr)
+    files.prepare_dir(folder)
+    return files.write_all(folder, rendered)
