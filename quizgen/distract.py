@@ -1,0 +1,294 @@
+"""Wrong options that are plausible: of the key's type, first from the passage, then from
+shipped lists; numbers and dates perturbed in the key's own form.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key
+from quizgen.resources import data_dir
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen", "twenty"]
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+def _words(path: str) -> list[str]:
+    text = (data_dir() / path).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@cache
+def given_names() -> tuple[str, ...]:
+    """Common given names."""
+    return tuple(_words("given_names.txt"))
+
+
+@cache
+def family_names() -> tuple[str, ...]:
+    """Common family names."""
+    return tuple(_words("family_names.txt"))
+
+
+@cache
+def nationalities() -> tuple[str, ...]:
+    """Nationalities and peoples."""
+    return tuple(_words("nationalities.txt"))
+
+
+@cache
+def places() -> tuple[tuple[str, str, str], ...]:
+    """(name, kind, region) of well-known places."""
+    rows = []
+    for line in (data_dir() / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, kind, region = line.split("\t")
+            rows.append((name, kind, region))
+    return tuple(rows)
+
+
+def norm(text: str) -> str:
+    """Case-folded words, quotes unified: for comparing options."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(re.findall(r"[\w']+", text.casefold()))
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Whether one option holds the other as a phrase: 'Soleimani' ~ 'Qasem Soleimani'."""
+    na, nb = f" {norm(a)} ", f" {norm(b)} "
+    return na.strip() != "" and nb.strip() != "" and (na in nb or nb in na)
+
+
+def match_case(option: str, key: str) -> str | None:
+    """Give an option the key's initial case; None when that would miscase a proper name."""
+    if not option or not key[:1].isalpha() or not option[:1].isalpha():
+        return option
+    if key[0].isupper():
+        return option[0].upper() + option[1:]
+    if option[0].isupper():
+        first = option.split()[0]
+        if first.lower() in {"the", "a", "an"}:
+            return option[0].lower() + option[1:]
+        return None
+    return option
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> tuple[float, str] | None:
+    """The value of a number written in digits or words, and its form ('digits' or 'words')."""
+    clean = text.replace(",", "").strip().lower()
+    if re.fullmatch(r"\d+(\.\d+)?", clean):
+        return float(clean), "digits"
+    words = clean.replace("-", " ").split()
+    total, current = 0, 0
+    for w in words:
+        if w in NUMBER_WORDS:
+            current += NUMBER_WORDS.index(w)
+        elif w in TENS:
+            current += TENS[w]
+        elif w in SCALES:
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total, current = total + current, 0
+        elif w != "and":
+            return None
+    return (float(total + current), "words") if words else None
+
+
+def number_words(n: int) -> str:
+    """0-99 in words, as a teacher would write them ('thirty-one')."""
+    if n < len(NUMBER_WORDS):
+        return NUMBER_WORDS[n]
+    tens = {v: k for k, v in TENS.items()}
+    if n < 100:
+        return tens[n - n % 10] + (f"-{NUMBER_WORDS[n % 10]}" if n % 10 else "")
+    return str(n)
+
+
+def _format_like(value: float, key: str, form: str) -> str:
+    if form == "words" and value == int(value) and 0 <= value < 100:
+        return number_words(int(value))
+    if "." in key.replace(",", ""):
+        decimals = len(key.split(".")[-1])
+        return f"{value:,.{decimals}f}" if "," in key else f"{value:.{decimals}f}"
+    return f"{int(value):,}" if "," in key else str(int(value))
+
+
+def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Plausible wrong numbers in the key's form: '31' -> '13', '21', '41'."""
+    parsed = parse_number(key)
+    if parsed is None:
+        return []
+    value, form = parsed
+    candidates: list[float] = []
+    digits = key.replace(",", "")
+    if form == "digits" and digits.isdigit() and len(digits) == 2 and digits[0] != digits[1] \
+            and digits[1] != "0":
+        candidates.append(float(digits[::-1]))  # a reversed pair of digits
+    if value < 12:
+        candidates += [value + d for d in (-2, -1, 1, 2, 3, 4, -3) if value + d > 0]
+    elif value < 100:
+        candidates += [value + d for d in (-10, 10, 20, -20, 5, -5, 15)]
+    else:
+        magnitude = 10 ** max(0, len(str(int(value))) - 2)
+        candidates += [value + d * magnitude for d in (-2, -1, 1, 2, 3, -3)]
+        candidates += [value * f for f in (0.5, 2, 1.5)]
+    seen, out = {value}, []
+    for c in candidates:
+        if c > 0 and c not in seen and (value < 1 or c == int(c)):
+            seen.add(c)
+            out.append(_format_like(c, key, form))
+    rng.shuffle(out)
+    return sorted(out[:n], key=lambda s: parse_number(s)[0] if parse_number(s) else 0)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+
+
+def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Dates in the key's format: years move a little, weekdays and months change."""
+    for names in (WEEKDAYS, MONTHS):
+        for name in names:
+            if re.search(rf"\b{name}\b", key):
+                others = [x for x in names if x != name]
+                rng.shuffle(others)
+                return [re.sub(rf"\b{name}\b", o, key) for o in others[:n]]
+    match = _YEAR.search(key)
+    if match:
+        year = int(match.group(1))
+        step = 10 if match.group(0).endswith("s") else rng.choice([1, 2, 3, 5])
+        deltas = [d for d in (-2, -1, 1, 2, 3) if year + d * step <= 2030]
+        rng.shuffle(deltas)
+        years = sorted(year + d * step for d in deltas[:n])
+        return [key[:match.start(1)] + str(y) + key[match.end(1):] for y in years]
+    return []
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def _aliases(cluster: Cluster | None, key: str) -> set[str]:
+    names = set(cluster.names) if cluster else set()
+    return {norm(n) for n in names | {key}}
+
+
+def _passage_names(analysis: Analysis, labels: Iterable[str], key: str,
+                   cluster: Cluster | None) -> list[str]:
+    key_words = set(name_key(key))
+    out = []
+    for other in analysis.clusters_of(labels):
+        if other is cluster or set(other.key) & key_words:
+            continue
+        out.append(other.name)
+    return out
+
+
+def _place_kind(key: str) -> tuple[str, str] | None:
+    for name, kind, region in places():
+        if norm(name) == norm(key) or norm(name).removeprefix("the ") == norm(key):
+            return kind, region
+    return None
+
+
+def _listed_places(key: str, rng: random.Random) -> list[str]:
+    found = _place_kind(key)
+    if found is None:
+        return []
+    kind, region = found
+    near = [p for p, k, r in places() if k == kind and r == region and norm(p) != norm(key)]
+    far = [p for p, k, r in places() if k == kind and r != region]
+    rng.shuffle(near)
+    rng.shuffle(far)
+    return near + far
+
+
+def _listed_people(key: str, rng: random.Random) -> list[str]:
+    words = key.split()
+    given, family = list(given_names()), list(family_names())
+    rng.shuffle(given)
+    rng.shuffle(family)
+    if len(words) == 1:
+        return family
+    titles = words[:-2] if len(words) > 2 else []
+    return [" ".join([*titles, g, f]) for g, f in zip(given, family, strict=False)]
+
+
+def distractors(key: str, label: str, analysis: Analysis, cluster: Cluster | None,
+                rng: random.Random, avoid: Iterable[str] = (), n: int = 3) -> list[str]:
+    """Up to ``n`` wrong options for a key of the given entity type (or NUMBER/DATE label)."""
+    if label in {"CARDINAL", "QUANTITY"}:
+        pool = perturb_number(key, rng, n + 2)
+    elif label in {"DATE", "TIME"}:
+        pool = _passage_dates(analysis, key) + perturb_date(key, rng, n + 2)
+    elif label == "PERSON":
+        pool = _passage_names(analysis, ["PERSON"], key, cluster) + _listed_people(key, rng)
+    elif label in PLACE_TYPES:
+        pool = _passage_names(analysis, PLACE_TYPES, key, cluster) + _listed_places(key, rng)
+    elif label == "NORP":
+        pool = _passage_names(analysis, ["NORP"], key, cluster) + \
+            rng.sample(list(nationalities()), len(nationalities()))
+    elif label in {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
+        pool = _passage_names(analysis, [label], key, cluster)
+    else:
+        return []
+    return choose(pool, key, _aliases(cluster, key), avoid, n)
+
+
+def _passage_dates(analysis: Analysis, key: str) -> list[str]:
+    """Other dates in the passage written the same way (a year for a year)."""
+    shape = _date_shape(key)
+    found: dict[str, None] = {}
+    for doc in analysis.docs:
+        for ent in doc.ents:
+            if ent.label_ == "DATE" and _date_shape(ent.text) == shape and norm(ent.text) != norm(key):
+                found.setdefault(ent.text, None)
+    return list(found)
+
+
+def _date_shape(text: str) -> str:
+    if re.fullmatch(r"(1\d{3}|20\d{2})", text.strip()):
+        return "year"
+    if re.fullmatch(r"(the )?(1\d{3}|20\d{2})s", text.strip()):
+        return "decade"
+    if any(d in text for d in WEEKDAYS):
+        return "weekday"
+    if any(m in text for m in MONTHS):
+        return "month"
+    return "other"
+
+
+def choose(pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str],
+           n: int) -> list[str]:
+    """The first ``n`` options of a pool that are distinct, not aliases of the key, of the
+    key's case, of comparable length, and not mentioned in the question."""
+    avoid_norm = [norm(a) for a in avoid]
+    chosen: list[str] = []
+    for raw in pool:
+        option = match_case(raw.strip(), key)
+        if not option or any(overlaps(option, a) for a in aliases) or overlaps(option, key):
+            continue
+        if any(overlaps(option, c) for c in chosen):
+            continue
+        if any(f" {norm(option)} " in f" {a} " for a in avoid_norm):
+            continue
+        if not 0.4 <= (len(option) + 4) / (len(key) + 4) <= 2.5:
+            continue
+        chosen.append(option)
+        if len(chosen) == n:
+            break
+    return chosen

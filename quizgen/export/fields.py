@@ -1,0 +1,51 @@
+"""Plain-text pieces the import formats share: one-line fields, short labels, keys, evidence.
+
+Escaping stays in each format's module; this holds only what every format means the same way.
+"""
+
+from __future__ import annotations
+
+from quizgen.model import Item
+
+ELLIPSIS = "…"
+
+
+def one_line(text: str) -> str:
+    """The text with every run of whitespace (tabs, line breaks) turned into one space, trimmed."""
+    return " ".join(str(text).split())
+
+
+def clip(text: str, limit: int) -> str:
+    """The text cut to at most ``limit`` characters at a word boundary, the cut marked with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # drop the half word
+    return cut.rstrip(" ,;:-") + ELLIPSIS
+
+
+def label(item: Item, limit: int = 80) -> str:
+    """A short name for an item in a question bank: its id, then the start of its prompt."""
+    return clip(one_line(f"{item.id} {item.prompt}"), limit)
+
+
+def evidence_note(item: Item) -> str:
+    """Where the key is proved, as feedback: 'Paragraph 2: <sentence>' ('' without evidence)."""
+    if item.evidence is None:
+        return ""
+    return f"Paragraph {item.evidence.paragraph}: {item.evidence.sentence}"
+
+
+def accepted(item: Item) -> list[str]:
+    """Every answer to mark right (short_answer, fill_blank): the key first, each form once."""
+    return list(dict.fromkeys([str(item.answer), *item.accept]))
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).replace("\u2019", "'").split()).casefold()
+
+
+def is_key(item: Item, option: str) -> bool:
+    """Whether a multiple-choice option is the item's key, compared as the quiz file check does."""
+    return _norm(option) == _norm(item.answer)

@@ -1,0 +1,133 @@
+"""Moodle GIFT: a text file of questions, one block per item, a blank line between blocks.
+
+What Moodle's importer does with a file (question/format/gift/format.php, qformat_gift) fixes
+the details here:
+
+- A backslash escapes ``~ = # { } :`` and itself; Moodle swaps escaped characters out before it
+  parses and back after, so escaping is safe everywhere (titles, question text, answers,
+  feedback) and is done everywhere.
+- The ``$CATEGORY:`` line is the exception: Moodle puts its escapes back only as far as ``\\\\``
+  is concerned, so there only the backslash is doubled; ``/`` separates category levels and a
+  literal one is written ``//``.
+- ``[plain]`` before the question text makes Moodle show every part as plain text, so ``<b>``
+  in a passage reads as ``<b>``, not as bold.
+- ``text {=a =b} text`` is the missing-word form: Moodle replaces the braces with ``_____``
+  and makes a short-answer question, exactly a fill_blank item.
+- An answer that starts like a weight (``%50%``) would be read as one, so such answers carry
+  an explicit weight first. ``->`` cannot be escaped and makes Moodle read a matching question,
+  so an item whose short answers, or whose matching left sides, hold it is left out with a
+  warning; so is a matching item with fewer than three pairs, which Moodle's matching question
+  refuses (it needs two questions and three answers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from quizgen.export import Rendered, Settings
+from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
+from quizgen.model import BLANK, Item, Kind, Quiz
+
+SPECIAL = re.compile(r"([~=#{}:\\])")
+WEIGHT_LIKE = re.compile(r"%-*[0-9]{1,2}\.?[0-9]*%")  # Moodle's answer-weight pattern
+MATCH_ARROW = "->"
+MIN_PAIRS = 3
+
+
+def escape(text: str) -> str:
+    """Text on one line (each whitespace run one space) with GIFT's special characters escaped."""
+    return SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def category(title: str) -> str:
+    """The ``$CATEGORY:`` line naming the quiz (see the module note on its escaping)."""
+    return "$CATEGORY: " + one_line(title).replace("\\", "\\\\").replace("/", "//")
+
+
+def _answer(mark: str, text: str, weight: int) -> str:
+    """One answer line; a text that looks like a weight gets its real weight written first."""
+    text = one_line(text)
+    explicit = f"%{weight}%" if WEIGHT_LIKE.match(text) else ""
+    return f"{mark}{explicit}{escape(text)}"
+
+
+def _braces(item: Item, answers: list[str]) -> str:
+    feedback = evidence_note(item)
+    lines = [*answers, f"####{escape(one_line(feedback))}"] if feedback else answers
+    return "{\n" + "".join(line + "\n" for line in lines) + "}"
+
+
+def _question(item: Item, answers: list[str]) -> str:
+    """Title, question text as plain text, then the answers in braces."""
+    title, text = escape(label(item)), escape(one_line(item.prompt))
+    return f"::{title}::[plain]{text} {_braces(item, answers)}"
+
+
+def _multiple_choice(item: Item) -> str:
+    # Moodle reads no weight after '=' here, so only wrong answers need the weight guard
+    return _question(item, ["=" + escape(one_line(option)) if is_key(item, option)
+                            else _answer("~", option, 0) for option in item.options])
+
+
+def _short_answer(item: Item) -> str:
+    return _question(item, [_answer("=", a, 100) for a in accepted(item)])
+
+
+def _true_false(item: Item) -> str:
+    return _question(item, ["T" if item.answer is True else "F"])
+
+
+def _fill_blank(item: Item) -> str:
+    """The missing-word form, the braces standing where the blank was.
+
+    With nothing before the blank (gift-pegjs cannot read ``[plain]{``) or nothing after it
+    (Moodle then drops the blank from the text), the prompt keeps its ``_____`` and the answers
+    follow it, which Moodle imports as the same short-answer question.
+    """
+    before, _, after = item.prompt.partition(BLANK)
+    answers = [_answer("=", a, 100) for a in accepted(item)]
+    if not (before.strip() and after.strip()):
+        return _question(item, answers)
+    return (f"::{escape(label(item))}::[plain]{escape(before.lstrip())}{_braces(item, answers)}"
+            f"{escape(after.rstrip())}")
+
+
+def _matching(item: Item) -> str:
+    return _question(item, [f"={escape(one_line(left))} -> {escape(one_line(right))}"
+                            for left, right in item.pairs])
+
+
+BLOCKS: dict[Kind, Callable[[Item], str]] = {
+    Kind.MULTIPLE_CHOICE: _multiple_choice,
+    Kind.SHORT_ANSWER: _short_answer,
+    Kind.TRUE_FALSE: _true_false,
+    Kind.FILL_BLANK: _fill_blank,
+    Kind.MATCHING: _matching,
+}
+
+
+def refusal(item: Item) -> str:
+    """Why GIFT cannot carry the item ('' when it can)."""
+    if item.kind is Kind.MATCHING and len(item.pairs) < MIN_PAIRS:
+        return f"{item.id}: left out: Moodle's matching question needs at least {MIN_PAIRS} pairs"
+    if item.kind is Kind.MATCHING and any(MATCH_ARROW in left for left, _ in item.pairs):
+        return f"{item.id}: left out: a left side holds '->', which GIFT cannot escape"
+    if item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK) and any(
+            MATCH_ARROW in a for a in accepted(item)):
+        return (f"{item.id}: left out: an accepted answer holds '->', which GIFT cannot escape "
+                "(Moodle would read a matching question)")
+    return ""
+
+
+def render(quiz: Quiz, settings: Settings) -> Rendered:
+    """The quiz as a GIFT file: the category line, then one block per item."""
+    blocks = [category(quiz.title)]
+    warnings = []
+    for item in quiz.items:
+        why = refusal(item)
+        if why:
+            warnings.append(why)
+        else:
+            blocks.append(BLOCKS[item.kind](item))
+    return Rendered(files=(("gift.txt", "\n\n".join(blocks) + "\n"),), warnings=tuple(warnings))

@@ -1,0 +1,186 @@
+"""Printable worksheet and answer key (HTML), one pair per form, from Jinja2 templates.
+
+The templates live in ``templates/output/``; a teacher's own folder (``--templates``) is
+searched first, so any of them can be replaced. Templates from a teacher are untrusted:
+they run in Jinja2's sandbox, and their mistakes become a ``QuizgenError`` naming the file
+and line. The worksheet's context holds no key at all, so no template can leak one.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from functools import cache
+from pathlib import Path
+
+import textstat
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+from pyphen import Pyphen
+
+from quizgen.errors import QuizgenError
+from quizgen.export import Rendered, Settings
+from quizgen.forms import LETTERS, Entry, Form, make_forms
+from quizgen.model import BLANK, Evidence, Kind, Quiz
+from quizgen.resources import output_dir
+
+PAGES = {"worksheet": "worksheet.html.j2", "key": "key.html.j2"}  # file name -> template
+HEADING_WORDS = 12  # a paragraph this short, on one line, with no final punctuation, is a heading
+
+
+def render(quiz: Quiz, settings: Settings) -> Rendered:
+    """Render the worksheet and answer key of every form."""
+    return Rendered(files=tuple(pages(quiz, settings)))
+
+
+def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
+    """(file name, HTML) for the worksheet and key of each form, form by form."""
+    env = environment(settings.templates)
+    many = settings.forms > 1
+    out = []
+    for form in make_forms(quiz, settings.forms):
+        context = _common(quiz, form, settings, many)
+        suffix = f"-{form.label}" if many else ""
+        sheet = {**context, "passage": _passage(quiz) if settings.passage else [],
+                 "parts": [_part(p, _question) for p in form.parts]}
+        key = {**context, "grade": reading_grade("\n\n".join(quiz.passage)),
+               "parts": [_part(p, _answer) for p in form.parts]}
+        out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
+        out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
+    return out
+
+
+def environment(templates: Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed, autoescaping Jinja2 environment: the teacher's folder first, then ours."""
+    search = [templates / "output", templates] if templates else []
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([*map(str, search), str(output_dir())]),
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+    env.filters["css_string"] = css_string
+    return env
+
+
+def fill(env: SandboxedEnvironment, name: str, context: dict) -> str:
+    """Render one template; any error in it becomes a QuizgenError naming the file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        raise QuizgenError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except Exception as exc:  # a teacher's template can fail in any way; it is their input
+        raise QuizgenError(f"{_where(exc, env, name)}: {type(exc).__name__}: {exc}") from None
+
+
+def _where(exc: Exception, env: SandboxedEnvironment, name: str) -> str:
+    """'file:line' of the innermost template frame in an exception's traceback."""
+    folders = tuple(str(Path(p).resolve()) for p in env.loader.searchpath)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if str(Path(f.filename).resolve()).startswith(folders)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
+
+
+def css_string(text: str) -> Markup:
+    """Quote text as a CSS string with every non-alphanumeric character escaped."""
+    body = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text))
+    return Markup(f'"{body}"')
+
+
+@cache
+def _hyphenator() -> Pyphen:
+    return Pyphen(lang="en_US")
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch–Kincaid grade of a text.
+
+    Sentences and words are counted by textstat; syllables by Pyphen's English patterns,
+    as textstat does for words outside the CMU dictionary, which it would download.
+    """
+    words = textstat.lexicon_count(text)
+    if not words:
+        return 0.0
+    syllables = sum(len(_hyphenator().positions(w)) + 1 for w in re.findall(r"[a-z]+", text.lower()))
+    return round(0.39 * textstat.words_per_sentence(text) + 11.8 * syllables / words - 15.59, 1)
+
+
+def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
+    """What both the worksheet and the key show: title, form label, paper, totals."""
+    return {"title": quiz.title, "label": form.label if many else "", "paper": settings.paper,
+            "items": len(form.entries), "points": form.points, "passage_words": quiz.words}
+
+
+def is_heading(paragraph: str) -> bool:
+    """A paragraph is a heading when it is one short line with no final punctuation."""
+    text = paragraph.strip()
+    return (bool(text) and "\n" not in text and len(text.split()) <= HEADING_WORDS
+            and text[-1].isalnum())
+
+
+def _passage(quiz: Quiz) -> list[dict]:
+    """The passage's paragraphs with their numbers, headings marked."""
+    return [{"number": n, "text": p, "heading": is_heading(p)}
+            for n, p in enumerate(quiz.passage, start=1)]
+
+
+def _part(part, view) -> dict:
+    """A part heading's facts and its entries, each shown through ``view``."""
+    points = {e.item.points for e in part.entries}
+    return {"letter": part.letter, "kind": part.kind.value, "points": part.points,
+            "each": next(iter(points)) if len(points) == 1 else None,
+            "entries": [view(e) for e in part.entries]}
+
+
+def _question(entry: Entry) -> dict:
+    """What the worksheet shows of an entry: never its key."""
+    item = entry.item
+    return {"number": entry.number, "kind": item.kind.value, "prompt": item.prompt,
+            "points": item.points,
+            "segments": item.prompt.split(BLANK) if item.kind is Kind.FILL_BLANK else [item.prompt],
+            "options": list(zip(LETTERS, item.options, strict=False)),
+            "rows": [left for left, _ in item.pairs],
+            "choices": list(zip(LETTERS, entry.right, strict=False))}
+
+
+def _answer(entry: Entry) -> dict:
+    """What the key shows of an entry: the question, its key, variants and evidence."""
+    item = entry.item
+    matches = [{"number": n, "left": left, "letter": letter, "right": right,
+                "evidence": _evidence(ev)}
+               for n, ((left, right), letter, ev)
+               in enumerate(zip(item.pairs, entry.matches, _pair_evidence(item), strict=True), 1)]
+    return {**_question(entry), "id": item.id, "difficulty": item.difficulty.value,
+            "letter": entry.letter, "answer": _key_text(item), "accept": _variants(item),
+            "evidence": _evidence(item.evidence), "matches": matches}
+
+
+def _key_text(item) -> str:
+    """The key as text: the answer, or True / False."""
+    if item.kind is Kind.TRUE_FALSE:
+        return "True" if item.answer is True else "False"
+    return str(item.answer)
+
+
+def _variants(item) -> list[str]:
+    """The accepted variants a marker needs to see: none that differs from the key only in case."""
+    seen = {_key_text(item).casefold()}
+    out = []
+    for variant in map(str, item.accept):
+        if variant.casefold() not in seen:
+            seen.add(variant.casefold())
+            out.append(variant)
+    return out
+
+
+def _pair_evidence(item) -> tuple[Evidence | None, ...]:
+    """One evidence per matching pair: its own if given, else none."""
+    if len(item.pair_evidence) == len(item.pairs):
+        return item.pair_evidence
+    return (None,) * len(item.pairs)
+
+
+def _evidence(evidence: Evidence | None) -> dict | None:
+    """Evidence as the key prints it."""
+    if evidence is None:
+        return None
+    return {"paragraph": evidence.paragraph, "sentence": evidence.sentence}

@@ -1,0 +1,358 @@
+"""Facts from parsed sentences: small functions over a ``Doc`` in the style of textacy.
+
+A sentence is simplified into clauses (main, coordinated, relative and reported ones), each
+with its subject, verb group and ordered constituents; appositives and quotations give facts
+of their own. Questions are realized from facts by :mod:`quizgen.rules` and
+:mod:`quizgen.grammar`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from quizgen.analysis import (NAME_TYPES, NUMBER_TYPES, PERSONAL_PRONOUNS, TIME_TYPES, Analysis,
+                              Cluster, resolve_pronoun)
+from quizgen.reader import is_heading
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+AUX_DEPS = {"aux", "auxpass"}
+# clause heads: the main verb, verbs coordinated with it, relative and reported clauses.
+# advcl is taken when it has a subject of its own ("When the queen heard this, ...").
+CLAUSE_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+# constituents that are not part of a simple clause's meaning for a question
+SKIP_DEPS = {"punct", "cc", "conj", "mark", "parataxis", "dep", "intj", "expl", "meta",
+             "preconj", "discourse", "appos"}
+# sentence adverbs that tie a sentence to its neighbours; questions drop them
+DISCOURSE = {"also", "however", "moreover", "thus", "then", "therefore", "thereafter", "meanwhile",
+             "still", "even", "now", "indeed", "so", "too", "instead", "furthermore", "hence",
+             "nevertheless", "nonetheless", "besides", "accordingly", "consequently", "again",
+             "already", "further", "first", "finally", "later", "soon", "once", "just", "only",
+             "effectively", "alas", "well", "yet", "otherwise", "likewise", "similarly"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "though", "although", "lest", "as", "than",
+                     "while", "whereas", "whenever", "wherever", "before", "until", "till"}
+RELATIVIZERS = {"who", "which", "that", "whom", "whose"}
+SPEECH_VERBS = {"say", "tell", "add", "ask", "reply", "cry", "declare", "state", "write", "note",
+                "explain", "insist", "warn", "answer", "shout", "exclaim", "announce", "observe",
+                "remark", "continue", "whisper", "respond", "claim", "argue", "tweet", "testify",
+                "report", "suggest", "acknowledge", "admit", "recall", "call"}
+OPEN_QUOTES = "\"\u201c\u2018'"
+CLOSE_QUOTES = "\"\u201d\u2019'"
+MAX_PHRASE_WORDS = 18
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A constituent of a clause: its tokens (perhaps with pieces left out) and its role."""
+
+    role: str  # subject | object | attr | prep | agent | adverb | dative | clause | particle | other
+    head: Token
+    tokens: list[Token]
+    text: str  # the words as a question will use them (a resolved pronoun replaced)
+    cluster: Cluster | None = None
+
+    @property
+    def label(self) -> str:
+        """The entity type of the phrase's head: its cluster's, or the token's own."""
+        if self.cluster is not None:
+            return self.cluster.label
+        return self.head.ent_type_
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].i
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].i + 1
+
+    def __len__(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Clause:
+    """One simple statement found in a sentence."""
+
+    paragraph: int  # 0-based
+    sentence: Span
+    verb: Token
+    subject: Phrase
+    aux: list[Token]  # auxiliaries in order (not the main verb)
+    negated: bool
+    parts: list[Phrase]  # constituents after the verb group, in order
+    fronted: list[Phrase] = field(default_factory=list)  # adjuncts before the subject
+    source: str = "main"  # main | conj | relcl | ccomp | advcl
+
+    @property
+    def passive(self) -> bool:
+        """'The ball was kicked': the subject is the patient."""
+        return self.subject.head.dep_ == "nsubjpass" or any(a.dep_ == "auxpass" for a in self.aux)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Identifies the clause within the passage."""
+        return (self.paragraph, self.sentence.start, self.verb.i)
+
+
+@dataclass(slots=True)
+class Quote:
+    """Someone said something: '"The game has changed," Esper said.'"""
+
+    paragraph: int
+    sentence: Span
+    speaker: Cluster
+    verb: Token
+    words: str  # the quoted words, without the quotation marks
+
+
+@dataclass(slots=True)
+class Role:
+    """A person's role from an appositive or a title."""
+
+    paragraph: int
+    sentence: Span
+    person: Cluster
+    role: str
+
+
+def _strip(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation at the edges, and a parenthesis with its contents anywhere."""
+    out, depth = [], 0
+    for t in tokens:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    while out and (out[-1].is_punct or out[-1].is_space) and out[-1].text not in "%":
+        out.pop()
+    while out and (out[0].is_punct or out[0].is_space):
+        out.pop(0)
+    return out
+
+
+def _join(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(text.split())
+
+
+def _nonrestrictive(child: Token) -> bool:
+    """A comma before it: ', who led the Quds Force' adds, it does not restrict."""
+    left = child.left_edge.i - 1
+    return left >= 0 and child.doc[left].text in {",", "\u2014", "-", "("}
+
+
+def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
+    """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
+    skip: set[int] = set()
+    for t in head.subtree:
+        if t.i == head.i:
+            continue
+        drop = t.dep_ in {"appos", "parataxis"} or (
+            t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive))
+        if drop and t.head.i != t.i:
+            skip.update(s.i for s in t.subtree)
+    tokens = [t for t in head.subtree if t.i not in skip]
+    # a dangling comma or dash where an aside was taken out
+    tokens = [t for n, t in enumerate(tokens)
+              if not (t.text in {",", "\u2014"} and (n + 1 == len(tokens) or tokens[n + 1].is_punct))]
+    return _strip(tokens)
+
+
+class Unresolved(Exception):
+    """A phrase rests on a pronoun that cannot safely be resolved."""
+
+
+def _render(tokens: list[Token], analysis: Analysis, paragraph: int) -> str:
+    """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised."""
+    words = []
+    for t in tokens:
+        if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
+            cluster = resolve_pronoun(analysis, paragraph, t)
+            if cluster is None:
+                raise Unresolved(t.text)
+            name = cluster.short
+            words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
+            words.append(t.whitespace_)
+        else:
+            words.append(t.text_with_ws)
+    return " ".join("".join(words).split())
+
+
+def _phrase(role: str, head: Token, analysis: Analysis, paragraph: int,
+            tokens: list[Token] | None = None) -> Phrase:
+    tokens = tokens if tokens is not None else phrase_tokens(head)
+    if not tokens:
+        raise Unresolved("empty")
+    return Phrase(role=role, head=head, tokens=tokens, text=_render(tokens, analysis, paragraph),
+                  cluster=analysis.cluster_of(paragraph, head))
+
+
+ROLE_OF = {"dobj": "object", "obj": "object", "attr": "attr", "acomp": "attr", "oprd": "attr",
+           "prep": "prep", "agent": "agent", "advmod": "adverb", "npadvmod": "adverb",
+           "dative": "dative", "ccomp": "clause", "xcomp": "clause", "prt": "particle",
+           "advcl": "clause", "tmod": "adverb", "pcomp": "prep"}
+
+
+def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
+    """The verb's subject; inherited along coordination; a relative pronoun becomes its noun."""
+    node = verb
+    while True:
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subj = subjects[0]
+            break
+        if node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head
+            continue
+        return None
+    if subj.lower_ in RELATIVIZERS or subj.tag_ in {"WDT", "WP"}:
+        if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        noun = verb.head
+        return _phrase("subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False))
+    if subj.pos_ == "PRON" and subj.lower_ not in PERSONAL_PRONOUNS:
+        return None  # it, they, this, someone: no safe antecedent
+    role = "subject"
+    return _phrase(role, subj, analysis, paragraph)
+
+
+def _verb_group(verb: Token) -> tuple[list[Token], bool]:
+    aux = [c for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return aux, negated
+
+
+def _clause_ok(verb: Token) -> bool:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in CLAUSE_DEPS:
+        return False
+    if verb.tag_ in {"VBG", "VB"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
+        return False  # a bare participle or infinitive is not a statement
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & CONDITIONAL_MARKS:
+        return False
+    if verb.dep_ == "advcl" and not marks & {"because", "when", "after", "since"}:
+        return False
+    if any(c.lower_ in {"?"} for c in verb.sent):
+        return False  # questions in the text are not facts
+    return True
+
+
+def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
+    """The simple clauses of a sentence that a question can be asked of."""
+    for verb in sentence:
+        if not _clause_ok(verb):
+            continue
+        try:
+            subject = _subject(verb, analysis, paragraph)
+            if subject is None:
+                continue
+            aux, negated = _verb_group(verb)
+            parts, fronted = [], []
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS | AUX_DEPS | SKIP_DEPS | {"neg", "relcl"}:
+                    continue
+                if child.dep_ in {"advmod", "cc"} and child.lower_ in DISCOURSE:
+                    continue
+                if child.dep_ == "advcl" and not _clause_ok(child) and child.i < verb.i:
+                    continue
+                if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:
+                    continue  # a quotation or clause before the subject belongs elsewhere
+                tokens = phrase_tokens(child)
+                if not tokens:
+                    continue
+                phrase = _phrase(ROLE_OF.get(child.dep_, "other"), child, analysis, paragraph,
+                                 tokens)
+                (fronted if child.i < subject.start else parts).append(phrase)
+        except Unresolved:
+            continue
+        source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
+        yield Clause(paragraph=paragraph, sentence=sentence, verb=verb, subject=subject, aux=aux,
+                     negated=negated, parts=parts, fronted=fronted, source=source)
+
+
+def _quoted_segments(sentence: Span) -> list[Span]:
+    """Stretches of the sentence between an opening and a closing quotation mark."""
+    segments, start = [], None
+    for t in sentence:
+        if t.text in OPEN_QUOTES and start is None and (t.i == sentence.start or
+                                                        t.whitespace_ == "" or t.text != "'"):
+            start = t.i + 1
+        elif t.text in CLOSE_QUOTES and start is not None and t.i > start:
+            segments.append(sentence.doc[start:t.i])
+            start = None
+    return segments
+
+
+def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote]:
+    """Who said what: a speech verb with a named subject and a quotation in the sentence."""
+    segments = _quoted_segments(sentence)
+    if not segments:
+        return
+    for verb in sentence:
+        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(seg.start <= verb.i < seg.end for seg in segments):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        cluster = analysis.cluster_of(paragraph, subj)
+        if cluster is None and subj.lower_ in PERSONAL_PRONOUNS:
+            cluster = resolve_pronoun(analysis, paragraph, subj)
+        if cluster is None or cluster.label != "PERSON":
+            continue
+        words = _strip(list(segments[0]))
+        if words:
+            yield Quote(paragraph, sentence, cluster, verb, _join(words))
+        return
+
+
+def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
+    """Roles of people named in this sentence, as the analysis found them here."""
+    doc = sentence.doc
+    for ent in sentence.ents:
+        cluster = analysis.cluster_of(paragraph, ent.root)
+        if cluster is None or cluster.label != "PERSON":
+            continue
+        head = ent.root
+        candidates = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not head.head.ent_type_:
+            candidates.append(head.head)
+        for noun in candidates:
+            tokens = phrase_tokens(noun, keep_restrictive=False)
+            tokens = [t for t in tokens if not (ent.start <= t.i < ent.end)]
+            tokens = _strip(tokens)
+            if 2 <= len(tokens) <= 12 and not any(t.pos_ == "PRON" for t in tokens):
+                yield Role(paragraph, sentence, cluster, _join(tokens))
+        i, title = ent.start - 1, []
+        while i >= sentence.start and doc[i].dep_ == "compound" and \
+                ent.start <= doc[i].head.i < ent.end and doc[i].is_title and not doc[i].ent_type_:
+            title.insert(0, doc[i])
+            i -= 1
+        if title and not all(t.text.endswith(".") for t in title):
+            yield Role(paragraph, sentence, cluster, _join(title))
+
+
+def is_askable(sentence: Span, paragraph_text: str) -> bool:
+    """Not a heading, caption-like line, or a sentence too short or too long to ask about."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if is_heading(paragraph_text) or not 5 <= len(words) <= 60:
+        return False
+    return sentence.text.strip()[-1:] in ".!\"'\u2019\u201d)"
+
+
+def entity_label(token: Token, analysis: Analysis, paragraph: int) -> str:
+    """The entity type of a token, its cluster's where it has one."""
+    cluster = analysis.cluster_of(paragraph, token)
+    if cluster is not None:
+        return cluster.label
+    return token.ent_type_
+
+
+__all__ = ["Clause", "Phrase", "Quote", "Role", "clauses", "quotes", "roles", "is_askable",
+           "entity_label", "NAME_TYPES", "NUMBER_TYPES", "TIME_TYPES"]

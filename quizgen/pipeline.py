@@ -1,0 +1,131 @@
+"""The flow, one stage a function: read -> parse -> analyze -> extract/ask -> distract ->
+select -> Quiz. Each stage can be called on its own from a REPL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgen import __version__, nlp as nlp_module
+from quizgen.errors import QuizgenError
+from quizgen.model import Generator, Kind, Passage, Quiz, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from quizgen.analysis import Analysis
+    from quizgen.rules import Candidate
+
+DEFAULT_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.TRUE_FALSE, Kind.FILL_BLANK,
+                 Kind.MATCHING)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """How to make a quiz: how many items, of which kinds, with which seed and templates."""
+
+    count: int | None = None
+    kinds: tuple[Kind, ...] = DEFAULT_KINDS
+    seed: int = 7
+    title: str | None = None
+    model: str | None = None
+    templates: Path | None = None
+
+    @classmethod
+    def from_options(cls, options) -> Config:
+        """Build from the CLI's options."""
+        return cls(count=options.count, kinds=parse_kinds(options.kinds), seed=options.seed,
+                   title=options.title, model=options.model, templates=options.templates)
+
+
+def parse_kinds(spec: str | None) -> tuple[Kind, ...]:
+    """Turn 'multiple_choice,true_false' into kinds; unknown names are an error."""
+    if not spec:
+        return DEFAULT_KINDS
+    kinds = []
+    for raw in spec.split(","):
+        name = raw.strip().lower().replace("-", "_")
+        if not name:
+            continue
+        try:
+            kinds.append(Kind(name))
+        except ValueError:
+            raise QuizgenError(f"unknown item kind {name!r}; choose from: "
+                               f"{', '.join(k.value for k in Kind)}") from None
+    return tuple(k for k in Kind if k in kinds) or DEFAULT_KINDS
+
+
+def parse(nlp: Language, passage: Passage) -> list[Doc]:
+    """One Doc per paragraph, so that evidence never crosses a paragraph."""
+    return list(nlp.pipe(passage.paragraphs, batch_size=64))
+
+
+def analyze(docs: list[Doc]) -> Analysis:
+    """Entity clusters and roles over the paragraph docs."""
+    from quizgen.analysis import analyze as run
+
+    return run(docs)
+
+
+def ask(analysis: Analysis, passage: Passage, templates_dir: Path | None = None,
+        ) -> Iterator[Candidate]:
+    """Every candidate question the templates make from the passage's facts."""
+    from quizgen import extract, rules
+
+    templates = rules.load_templates(templates_dir)
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not extract.is_askable(sentence, passage.paragraphs[n]):
+                continue
+            for clause in extract.clauses(sentence, n, analysis):
+                yield from rules.apply(templates, clause, "clause", analysis)
+            for quote in extract.quotes(sentence, n, analysis):
+                yield from rules.apply(templates, quote, "quote", analysis)
+            for role in extract.roles(sentence, n, analysis):
+                yield from rules.apply(templates, role, "role", analysis)
+
+
+def source_of(passage: Passage) -> Source:
+    """The source record of a passage: its file, a hash of its text, its words."""
+    digest = hashlib.sha256(passage.text.encode("utf-8")).hexdigest()
+    return Source(file=passage.file, sha256=digest, words=passage.words)
+
+
+def build(passage: Passage, docs: list[Doc], config: Config, model_label: str) -> Quiz:
+    """Make the quiz for a parsed passage."""
+    from quizgen import select
+
+    analysis = analyze(docs)
+    candidates = list(ask(analysis, passage, config.templates))
+    items = select.select(candidates, analysis, passage, config)
+    if not items:
+        raise QuizgenError(f"{passage.file or 'passage'}: found nothing to ask about; "
+                           "is it a passage of English prose at least a paragraph long?")
+    return Quiz(
+        title=config.title or passage.title,
+        passage=passage.paragraphs,
+        items=tuple(items),
+        source=source_of(passage),
+        generator=Generator(version=__version__, model=model_label, seed=config.seed),
+    )
+
+
+def check_language(passage: Passage) -> None:
+    """Refuse text that is not English prose, rather than emit nonsense."""
+    from quizgen.language import looks_english
+
+    if not looks_english(passage.text):
+        raise QuizgenError(f"{passage.file or 'passage'}: this does not look like English text; "
+                           "quizgen reads English passages")
+
+
+def generate(passage: Passage, config: Config = Config(), nlp: Language | None = None) -> Quiz:
+    """Make a quiz from a passage."""
+    check_language(passage)
+    nlp = nlp or nlp_module.load(config.model)
+    return build(passage, parse(nlp, passage), config, nlp_module.label(nlp))

@@ -1,0 +1,128 @@
+"""Filters against the dominant faults of generated questions: vague stems, answers given
+away or missing from the evidence, empty answers, malformed wording.
+
+The same properties are checked on whole quiz files by ``../shared/tools/quizcheck.py``;
+these run on every candidate before it can be selected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
+            "theirs", "this", "these", "those"}
+EMPTY_WORDS = PRONOUNS | {"i", "we", "you", "me", "us", "one", "ones", "people", "thing", "things",
+                          "someone", "something", "the", "a", "an", "that", "which", "who",
+                          "what", "there", "here", "all", "some", "others", "other", "each",
+                          "himself", "herself", "itself", "themselves", "myself", "yourself",
+                          "nothing", "anything", "everything", "everyone", "nobody", "none"}
+CONTEXT_NOUNS = {"passage", "article", "story", "text", "chapter", "section", "poem", "report",
+                 "excerpt"}
+DANGLING_END = {"the", "a", "an", "of", "and", "or", "but", "to", "with", "that", "which", "by",
+                "for", "as", "his", "her", "its", "their", "is", "was", "be", "not", "than"}
+MIN_WORDS, MAX_WORDS = 4, 32
+
+
+def norm(text: str) -> str:
+    """Lower-case, unify quotes and dashes, fold white space: for comparisons."""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+            .replace("\u201d", '"').replace("\u2014", "-").replace("\u2013", "-"))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text."""
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", norm(text))
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` on word boundaries, ignoring case."""
+    n = norm(needle).strip(" .,;:!?\"'")
+    if not n:
+        return False
+    return re.search(r"(?<![a-z0-9])" + re.escape(n) + r"(?![a-z0-9])", norm(haystack)) is not None
+
+
+def outside_quotes(text: str) -> str:
+    """The text with quoted speech blanked out."""
+    return re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text)
+
+
+def vague_pronoun(prompt: str) -> bool:
+    """A personal pronoun with no name before it in the stem: 'What did they burn?'."""
+    tokens = re.findall(r"[A-Za-z][\w'\-\.]*", outside_quotes(prompt))
+    bound_to_wh = tokens and tokens[0].lower() in ("who", "whom", "whose")
+    personal = {"it", "its"} if bound_to_wh else PRONOUNS - {"this", "these", "those"}
+    named = False
+    for i, tok in enumerate(tokens):
+        if tok.lower() in personal:
+            if not named:
+                return True
+        elif i > 0 and tok[0].isupper():
+            named = True
+    return False
+
+
+_CONTEXT_BOUND = re.compile(
+    r"\b(this|these|those|that)\b(?!\s+(" + "|".join(CONTEXT_NOUNS) + r")\b)", re.I)
+
+
+def context_bound(prompt: str) -> bool:
+    """'this idea', 'these men': a phrase pointing back into text the student cannot see."""
+    body = outside_quotes(prompt)
+    for match in _CONTEXT_BOUND.finditer(body):
+        word = match.group(1).lower()
+        if word == "that":
+            following = body[match.end():].split()
+            # 'that' as a determiner ('that day'), not a conjunction or relative pronoun
+            if not following or following[0].lower() in {"the", "a", "an", "he", "she", "it",
+                                                          "they", "was", "is", "had", "has"}:
+                continue
+            if match.start() > 0 and body[:match.start()].rstrip().split()[-1:] and \
+                    body[:match.start()].rstrip().split()[-1].lower() not in {"in", "on", "at",
+                                                                             "of", "by", "for"}:
+                continue
+        return True
+    return False
+
+
+def balanced(text: str) -> bool:
+    """Brackets and double quotes come in pairs."""
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        return False
+    return True
+
+
+def empty_answer(answer: str) -> bool:
+    """An answer made only of pronouns and empty words ('they', 'the one')."""
+    return all(w in EMPTY_WORDS for w in words(answer))
+
+
+def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ...] = ()) -> list[str]:
+    """The faults of a question stem with its key and evidence (empty when it is sound)."""
+    faults = []
+    n = len(prompt.split())
+    if not MIN_WORDS <= n <= MAX_WORDS:
+        faults.append("length")
+    if vague_pronoun(prompt):
+        faults.append("vague pronoun")
+    if context_bound(prompt):
+        faults.append("context-bound")
+    if not balanced(prompt):
+        faults.append("unbalanced")
+    last = words(prompt.replace("_____", " blank "))[-1:] or [""]
+    if last[0] in DANGLING_END:
+        faults.append("dangling end")
+    if contains_phrase(prompt.replace("_____", " "), answer):
+        faults.append("answer in prompt")
+    if empty_answer(answer):
+        faults.append("empty answer")
+    if not any(contains_phrase(evidence, a) for a in (answer, *accept)):
+        faults.append("key not in evidence")
+    if re.search(r"\b(\w+) \1\b", prompt, re.I):
+        faults.append("repeated word")
+    return faults

@@ -1,0 +1,459 @@
+"""Question templates (YAML data) applied to facts: candidates with keys and evidence.
+
+The templates say which slot of which fact is asked about, under what conditions, and in what
+words. The slot finders here locate the answer in a clause and fill the template's slots with
+the help of :mod:`quizgen.grammar`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from quizgen import grammar
+from quizgen.analysis import PLACE_TYPES, Analysis, Cluster
+from quizgen.errors import QuizgenError
+from quizgen.extract import Clause, Phrase, Quote, Role
+from quizgen.model import Kind
+from quizgen.resources import data_dir, questions_dir
+
+FACT_KINDS = {"clause", "role", "quote"}
+TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
+CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words"}
+
+PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "from", "to", "into", "across",
+               "throughout", "off", "toward", "towards", "around", "over", "under", "beside"}
+TIME_PREPS = {"in", "on", "at", "during"}
+# "in retaliation for X", "because of X": a prepositional phrase that gives a cause
+CAUSE_PHRASES = ("in retaliation for", "because of", "due to", "as a result of", "in response to",
+                 "owing to", "on account of", "out of fear of", "for fear of", "thanks to")
+TAIL_PREPS = {"from"}  # 'Where did they arrive from?'
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A question template from a YAML file."""
+
+    id: str
+    fact: str
+    answer: str
+    ask: str
+    kinds: tuple[Kind, ...]
+    weight: float = 0.5
+    when: tuple[tuple[str, object], ...] = ()
+    file: str = ""
+
+    def condition(self, key: str, default=None):
+        """The value of one of the template's conditions."""
+        return dict(self.when).get(key, default)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A question a template made from a fact, before selection."""
+
+    template: Template
+    prompt: str
+    answer: str  # as it stands in the evidence sentence
+    paragraph: int  # 0-based
+    sentence: Span
+    answer_label: str  # entity type, or NUMBER, DATE, CAUSE, NP
+    cluster: Cluster | None = None
+    answer_tokens: list[Token] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    fact: tuple = ()  # identifies the fact and slot; two candidates of one fact test one thing
+    score: float = 0.0
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _template(raw: object, file: Path, n: int) -> Template:
+    where = f"{file.name}, template {n + 1}"
+    if not isinstance(raw, dict):
+        raise QuizgenError(f"{where}: a template must be a mapping")
+    unknown = set(raw) - TEMPLATE_KEYS
+    missing = {"id", "fact", "answer", "ask", "kinds"} - set(raw)
+    if unknown or missing:
+        what = f"unknown keys {sorted(unknown)}" if unknown else f"missing keys {sorted(missing)}"
+        raise QuizgenError(f"{where} ({raw.get('id', '?')}): {what}")
+    if raw["fact"] not in FACT_KINDS:
+        raise QuizgenError(f"{where} ({raw['id']}): fact must be one of {sorted(FACT_KINDS)}")
+    if raw["answer"] not in SLOT_FINDERS.get(raw["fact"], {}):
+        choices = sorted(SLOT_FINDERS.get(raw["fact"], {}))
+        raise QuizgenError(f"{where} ({raw['id']}): answer must be one of {choices}")
+    when = raw.get("when") or {}
+    if not isinstance(when, dict) or set(when) - CONDITION_KEYS:
+        raise QuizgenError(f"{where} ({raw['id']}): when may hold {sorted(CONDITION_KEYS)}")
+    try:
+        kinds = tuple(Kind(k) for k in raw["kinds"])
+    except (ValueError, TypeError):
+        raise QuizgenError(f"{where} ({raw['id']}): kinds must be item kinds, "
+                           f"e.g. [multiple_choice, short_answer]") from None
+    return Template(id=str(raw["id"]), fact=raw["fact"], answer=raw["answer"], ask=str(raw["ask"]),
+                    kinds=kinds, weight=float(raw.get("weight", 0.5)),
+                    when=tuple(sorted(when.items())), file=file.name)
+
+
+def _load_file(path: Path) -> list[Template]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise QuizgenError(f"{path}: not valid YAML{where}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuizgenError(f"{path}: cannot read: {exc}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise QuizgenError(f"{path}: a question template file holds a list of templates")
+    return [_template(raw, path, n) for n, raw in enumerate(data)]
+
+
+@cache
+def load_templates(extra: Path | None = None) -> tuple[Template, ...]:
+    """The shipped question templates, then a teacher's own (which replace same-id ones)."""
+    templates: dict[str, Template] = {}
+    folders = [questions_dir()] + ([extra / "questions", extra] if extra else [])
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+                for template in _load_file(path):
+                    templates[template.id] = template
+    return tuple(templates.values())
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name people ('commander', 'miller'), from the shipped list."""
+    text = (data_dir() / "person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+# --- slot finders --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Slot:
+    """An answer found in a fact, and the words the template's slots take."""
+
+    answer: str
+    tokens: list[Token]
+    label: str
+    cluster: Cluster | None
+    removed: Phrase | None  # the constituent the answer takes out of {rest}
+    values: dict[str, str]
+    person: bool = False
+
+
+def is_person(phrase_tokens: list[Token], label: str) -> bool:
+    """Whether a phrase names a person: a PERSON entity or a person noun at its head."""
+    if label == "PERSON":
+        return True
+    if label:
+        return False
+    heads = [t for t in phrase_tokens if t.dep_ not in {"det", "amod", "compound", "poss", "case",
+                                                        "nummod", "prep", "pobj", "punct"}]
+    head = heads[0] if heads else (phrase_tokens[-1] if phrase_tokens else None)
+    return head is not None and head.lemma_.lower() in person_nouns()
+
+
+def _wh(person: bool) -> str:
+    return "who" if person else "what"
+
+
+def _rest(clause: Clause, removed: Phrase | None, subject_question: bool = False) -> str:
+    parts = [p for p in clause.parts if p is not removed]
+    fronted = [p for p in clause.fronted if p is not removed and p.role != "clause"]
+    return " ".join(p.text for p in [*parts, *fronted])
+
+
+def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
+    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated)
+    subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
+    return {"aux": aux, "verb": verb, "subject": subject,
+            "verb_group": grammar.subject_verb_group(clause.verb, clause.aux, clause.negated),
+            "rest": _rest(clause, removed), "tail": ""}
+
+
+def _entity_text(phrase: Phrase) -> tuple[str, list[Token]]:
+    """The answer words of a noun phrase: the whole phrase, or the name it holds."""
+    return grammar.lower_start(phrase.text, phrase.tokens[0]), phrase.tokens
+
+
+def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """The subject as the answer: 'Who led the Quds Force?'"""
+    subj = clause.subject
+    if clause.verb.lemma_ == "be" and not clause.parts:
+        return
+    answer, tokens = _entity_text(subj)
+    person = is_person(subj.tokens, subj.label)
+    values = _base_values(clause, None)
+    values["wh"] = _wh(person)
+    yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person)
+
+
+def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A direct object as the answer: 'What did the leadership convene?'"""
+    for part in clause.parts:
+        if part.role not in {"object", "dative"}:
+            continue
+        answer, tokens = _entity_text(part)
+        person = is_person(part.tokens, part.label)
+        values = _base_values(clause, part)
+        values["wh"] = _wh(person)
+        yield Slot(answer, tokens, part.label, part.cluster, part, values, person)
+
+
+def _pobj(part: Phrase) -> Token | None:
+    return next((c for c in part.head.children if c.dep_ == "pobj"), None)
+
+
+def _pp_answer(part: Phrase, analysis: Analysis, clause: Clause) -> tuple[str, list[Token], str,
+                                                                          Cluster | None] | None:
+    pobj = _pobj(part)
+    if pobj is None:
+        return None
+    tokens = [t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in
+              {s.i for s in pobj.subtree}]
+    if not tokens:
+        return None
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    cluster = analysis.cluster_of(clause.paragraph, pobj)
+    label = cluster.label if cluster else pobj.ent_type_
+    return text, tokens, label, cluster
+
+
+def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """The agent of a passive as the answer, asked in the active: 'Who authorized the strike?'"""
+    if not clause.passive:
+        return
+    for part in clause.parts:
+        if part.role != "agent":
+            continue
+        found = _pp_answer(part, analysis, clause)
+        if found is None:
+            continue
+        text, tokens, label, cluster = found
+        values = _base_values(clause, part)
+        values["active"] = grammar.active_verb(clause.verb, clause.aux)
+        yield Slot(text, tokens, label, cluster, part, values, is_person(tokens, label))
+
+
+def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A place in a prepositional phrase: 'Where was Soleimani killed?'"""
+    for part in [*clause.parts, *clause.fronted]:
+        if part.role != "prep" or part.head.lower_ not in PLACE_PREPS:
+            continue
+        found = _pp_answer(part, analysis, clause)
+        if found is None:
+            continue
+        text, tokens, label, cluster = found
+        if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
+            continue
+        values = _base_values(clause, part)
+        values["tail"] = part.head.lower_ if part.head.lower_ in TAIL_PREPS else ""
+        yield Slot(text, tokens, label, cluster, part, values)
+
+
+def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A date or time: 'When did some Maori tribes declare independence?'"""
+    for part in [*clause.parts, *clause.fronted]:
+        if part.role == "prep" and part.head.lower_ in TIME_PREPS:
+            pobj = _pobj(part)
+            if pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}:
+                continue
+            tokens = [t for t in part.tokens if t.ent_type_ in {"DATE", "TIME"}]
+        elif part.role == "adverb" and part.head.ent_type_ in {"DATE", "TIME"}:
+            tokens = [t for t in part.tokens if t.ent_type_ in {"DATE", "TIME"}]
+        else:
+            continue
+        if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+            continue
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
+            continue
+        yield Slot(text, tokens, "DATE", None, part, _base_values(clause, part))
+
+
+def _counted(part: Phrase) -> tuple[list[Token], str] | None:
+    """In '31 rockets', the number's tokens and the counted noun phrase ('rockets')."""
+    head = part.head
+    if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ not in {"NNS", "NNPS"}:
+        return None
+    nums = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
+    if len(nums) != 1:
+        return None
+    num = nums[0]
+    tokens = sorted([*(t for t in num.subtree)], key=lambda t: t.i)
+    if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in tokens):
+        return None
+    drop = {t.i for t in tokens} | {c.i for c in head.children if c.dep_ in {"det", "predet"}}
+    thing = [t for t in part.tokens if t.i not in drop]
+    return tokens, " ".join("".join(t.text_with_ws for t in thing).split())
+
+
+def find_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A number in the object: 'How many rockets did Kataib Hezbollah fire ...?'"""
+    for part in clause.parts:
+        if part.role != "object":
+            continue
+        found = _counted(part)
+        if found is None:
+            continue
+        tokens, thing = found
+        values = _base_values(clause, part)
+        values["thing"] = thing
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        yield Slot(text, tokens, "CARDINAL", None, part, values)
+
+
+def find_subject_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A number in the subject: 'How many Maori chiefs signed the treaty?'"""
+    found = _counted(clause.subject)
+    if found is None:
+        return
+    tokens, thing = found
+    values = _base_values(clause, None)
+    values["thing"] = thing
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    values["verb_group"] = grammar.subject_verb_group(clause.verb, clause.aux, clause.negated)
+    if clause.verb.tag_ == "VBP" or any(a.lower_ in {"are", "were", "have"} for a in clause.aux):
+        values["verb_group"] = " ".join(w.text for w in [*clause.aux, clause.verb])
+    yield Slot(text, tokens, "CARDINAL", None, None, values)
+
+
+def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """An amount of money in the object: 'How much did the company pay?'"""
+    for part in clause.parts:
+        if part.role != "object":
+            continue
+        tokens = [t for t in part.tokens if t.ent_type_ == "MONEY"]
+        if not tokens or len(tokens) != len(part.tokens):
+            continue
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        yield Slot(text, tokens, "MONEY", None, part, _base_values(clause, part))
+
+
+def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A cause: 'in retaliation for ...', 'because of ...', 'because ...'."""
+    for part in clause.parts:
+        low = part.text.lower()
+        marks = {c.lower_ for c in part.head.children if c.dep_ == "mark"}
+        cause = (part.role == "prep" and low.startswith(CAUSE_PHRASES)) or (
+            part.role == "clause" and "because" in marks) or (
+            part.head.lower_ == "because" and part.role in {"prep", "other"})
+        if cause:
+            yield Slot(part.text, part.tokens, "CAUSE", None, part, _base_values(clause, part))
+
+
+def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A purpose: 'to oversee the colony', 'in order to ...'."""
+    for part in clause.parts:
+        if part.role != "clause" or part.head.dep_ != "advcl" or part.head.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in part.head.children):
+            continue
+        yield Slot(part.text, part.tokens, "PURPOSE", None, part, _base_values(clause, part))
+
+
+def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
+    """The person who holds a role: 'Who is the chief executive of ...?'"""
+    name = next((n for n in role.person.names if n in role.sentence.text), None)
+    if name is None:
+        return
+    start = role.sentence.text.index(name)
+    tokens = [t for t in role.sentence if start <= t.idx - role.sentence.start_char < start + len(name)]
+    article = role.role.split()[0].lower() in {"the", "a", "an"}
+    text = role.role if article or role.role[0].isupper() else f"the {role.role}"
+    if not article and role.role[0].isupper() and len(role.role.split()) <= 3:
+        text = f"the {role.role}"
+    verb = role.sentence.root
+    be = "is" if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD" else \
+        grammar.be_form(verb)
+    yield Slot(name, tokens, "PERSON", role.person, None, {"role": text, "be": be}, True)
+
+
+def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
+    """The speaker of a quotation: 'Who said, "The game has changed"?'"""
+    name = next((n for n in quote.speaker.names if n in quote.sentence.text), None)
+    if name is None:
+        return
+    start = quote.sentence.text.index(name)
+    tokens = [t for t in quote.sentence if start <= t.idx - quote.sentence.start_char < start + len(name)]
+    yield Slot(name, tokens, "PERSON", quote.speaker, None, {"quote": quote.words}, True)
+
+
+SLOT_FINDERS = {
+    "clause": {"subject": find_subject, "object": find_object, "agent": find_agent,
+               "place": find_place, "time": find_time, "count": find_count,
+               "subject_count": find_subject_count, "amount": find_amount, "cause": find_cause,
+               "purpose": find_purpose},
+    "role": {"person": find_role_person},
+    "quote": {"speaker": find_speaker},
+}
+
+
+# --- applying ------------------------------------------------------------------------------
+
+
+def _conditions_hold(template: Template, slot: Slot, fact) -> bool:
+    label = slot.label or "none"
+    labels = template.condition("label")
+    if labels is not None and label not in labels:
+        return False
+    not_labels = template.condition("not_label")
+    if not_labels is not None and label in not_labels:
+        return False
+    person = template.condition("person")
+    if person is not None and bool(person) != slot.person:
+        return False
+    max_words = template.condition("max_words")
+    if max_words is not None and len(slot.answer.split()) > int(max_words):
+        return False
+    sources = template.condition("source")
+    if sources is not None and getattr(fact, "source", "main") not in sources:
+        return False
+    span = template.condition("quote_words")
+    if span is not None:
+        n = len(slot.values.get("quote", "").split())
+        if not int(span[0]) <= n <= int(span[1]):
+            return False
+    return True
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def realize(template: Template, values: dict[str, str]) -> str | None:
+    """Fill a template's wording; None when it needs a slot the fact does not have."""
+    missing = [name for name in _SLOT.findall(template.ask) if name not in values]
+    if missing:
+        return None
+    return grammar.tidy(_SLOT.sub(lambda m: values[m.group(1)], template.ask))
+
+
+def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) -> Iterator[Candidate]:
+    """Every candidate question the templates make from one fact."""
+    for template in templates:
+        if template.fact != kind:
+            continue
+        for slot in SLOT_FINDERS[kind][template.answer](fact, analysis):
+            if not _conditions_hold(template, slot, fact):
+                continue
+            prompt = realize(template, slot.values)
+            if prompt is None:
+                continue
+            yield Candidate(
+                template=template, prompt=prompt, answer=slot.answer, paragraph=fact.paragraph,
+                sentence=fact.sentence, answer_label=slot.label, cluster=slot.cluster,
+                answer_tokens=slot.tokens,
+                fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
+            )

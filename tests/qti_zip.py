@@ -1,0 +1,68 @@
+"""Helpers for the QTI zip exports (canvas, qti21): unpack, load a schema once, golden folders."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+import xmlschema
+from conftest import SHARED
+from lxml import html
+
+SCHEMAS = SHARED / "schemas"
+
+
+def unpack(data: bytes) -> dict[str, bytes]:
+    """The files of a zip, by name, in the zip's order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def zip_dates(data: bytes) -> set[tuple[int, ...]]:
+    """The distinct timestamps of a zip's entries."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.date_time for info in archive.infolist()}
+
+
+@cache
+def _schema(path: Path) -> xmlschema.XMLSchema10:
+    return xmlschema.XMLSchema10(str(path), allow="local")
+
+
+def schema(relative: str) -> xmlschema.XMLSchema10:
+    """An XSD from the shared schemas folder, built once per session; skip if the folder is absent."""
+    path = SCHEMAS / relative
+    if not path.is_file():
+        pytest.skip(f"the shared XML schemas are missing: no {path} (see ../shared/schemas)")
+    return _schema(path)
+
+
+def assert_valid(xsd: xmlschema.XMLSchema10, data: bytes, name: str) -> None:
+    """Fail with every schema error of one file, named."""
+    errors = [f"{e.path}: {e.reason}" for e in xsd.iter_errors(io.BytesIO(data))]
+    assert not errors, f"{name} is not valid:\n" + "\n".join(errors)
+
+
+def html_text(fragment: str) -> str:
+    """The text an HTML fragment shows, with its markup gone and its entities decoded."""
+    return html.fromstring(f"<div>{fragment}</div>").text_content()
+
+
+def check_golden(files: dict[str, bytes], folder: Path) -> None:
+    """Compare unpacked files with a golden folder; UPDATE_GOLDEN=1 rewrites the folder."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(folder, ignore_errors=True)
+        for name, data in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    stored = {p.relative_to(folder).as_posix(): p.read_bytes()
+              for p in folder.rglob("*") if p.is_file()}
+    assert sorted(stored) == sorted(files), f"files differ from {folder} (UPDATE_GOLDEN=1 rewrites)"
+    for name, data in files.items():
+        assert data.decode("utf-8") == stored[name].decode("utf-8"), f"{name} differs from golden"
