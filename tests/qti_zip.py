@@ -35,7 +35,7 @@ def _schema(path: Path) -> xmlschema.XMLSchema10:
 
 
 def schema(relative: str) -> xmlschema.XMLSchema10:
-    """An XSD from the shared schemas folder, built once per session; skip if the folder is absent."""
+    """An XSD from the shared schemas folder, built once per session; skip if it is absent."""
     path = SCHEMAS / relative
     if not path.is_file():
         pytest.skip(f"the shared XML schemas are missing: no {path} (see ../shared/schemas)")

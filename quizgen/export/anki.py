@@ -2,9 +2,10 @@
 
 Ids are stable, so importing an edited quiz again finds its notes instead of duplicating them:
 the note type's id comes from a fixed name, the deck's from the quiz's identity (title and
-source hash), each note's guid from that identity and the item id. genanki writes into an
-in-memory SQLite database with a fixed timestamp, and the zip has fixed dates, so the same quiz
-gives the same bytes. Every text is HTML-escaped: Anki fields are HTML.
+source hash), each note's guid from that identity and the item id. No clock is read: a note's
+modification time is a fingerprint of its content (see ``_content_time``), genanki writes into
+an in-memory SQLite database and the zip has fixed dates, so the same quiz gives the same bytes.
+Every text is HTML-escaped: Anki fields are HTML.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from html import escape
 import genanki
 
 from quizgen.export import Rendered, Settings
+from quizgen.export.fields import accepted, is_key
 from quizgen.model import Evidence, Item, Kind, Quiz
 
 MODEL_NAME = "quizgen reading question"
-# 1980-01-01 UTC: the modification time of every note and card, and the start of their ids.
-# Anki's import updates a note only when the package's copy is newer, so a fixed time means a
-# re-import never overwrites a teacher's edits in Anki; to push an edited quiz over older
-# notes, choose "Update notes: Always" in Anki's import options.
-TIMESTAMP = 315532800
+EPOCH = 315532800  # 1980-01-01 UTC: note and card ids count from here, content times too
+SPAN = 1 << 28  # content times fall within about 8.5 years of EPOCH
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
@@ -46,7 +45,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         if item.kind is Kind.MATCHING:
             warnings.append(f"{item.id}: matching item carried as {len(item.pairs)} cards, "
                             "one per pair")
-    return Rendered(files=(("apkg", _package(deck)),), warnings=tuple(warnings))
+    return Rendered(files=(("apkg", _package(deck, model)),), warnings=tuple(warnings))
 
 
 def _identity(quiz: Quiz) -> str:
@@ -76,11 +75,33 @@ def _model() -> genanki.Model:
     )
 
 
-def _package(deck: genanki.Deck) -> bytes:
+def _content_time(*texts: str) -> int:
+    """A modification time that changes when, and only when, the content does.
+
+    Anki's import matches notes by guid and skips one whose time equals the stored copy's, so
+    an edited item must carry another time; the clock would also do that, but would make every
+    export differ. A fingerprint is not ordered like a clock, though: to apply an edited quiz
+    over an earlier import, choose "Update notes: Always" in Anki's import options (the default
+    "If newer" applies only the edits whose fingerprint happens to be larger).
+    """
+    digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).digest()
+    return EPOCH + int.from_bytes(digest[:8], "big") % SPAN
+
+
+class _Note(genanki.Note):
+    """A genanki note whose note and cards take their time from the content, not the package."""
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        """Write the note and its cards, timed by their fields and tags."""
+        stamp = _content_time(self.guid, *self.fields, *self.tags)
+        super().write_to_db(cursor, stamp, deck_id, id_gen)
+
+
+def _package(deck: genanki.Deck, model: genanki.Model) -> bytes:
     """The .apkg bytes: genanki's collection database and an empty media list, zipped."""
     connection = sqlite3.connect(":memory:")
-    start = TIMESTAMP * 1000
-    genanki.Package(deck).write_to_db(connection.cursor(), TIMESTAMP, itertools.count(start))
+    stamp = _content_time(repr(model))  # the note type's time, so a changed one updates too
+    genanki.Package(deck).write_to_db(connection.cursor(), stamp, itertools.count(EPOCH * 1000))
     connection.commit()
     database = connection.serialize()
     connection.close()
@@ -102,12 +123,13 @@ def _notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note
     """The item's notes: one, or one per pair for a matching item."""
     tags = [item.kind.value, item.difficulty.value]
     if item.kind is Kind.MATCHING:
-        return [genanki.Note(model=model, fields=fields, tags=tags,
-                             guid=genanki.guid_for(identity, item.id, n))
+        return [_Note(model=model, fields=fields, tags=tags,
+                      guid=genanki.guid_for(identity, item.id, n))
                 for n, fields in enumerate(_pair_fields(item), start=1)]
-    fields = [FRONTS[item.kind](item), _answer(item), _evidence(item.evidence)]
-    return [genanki.Note(model=model, fields=fields, tags=tags,
-                         guid=genanki.guid_for(identity, item.id))]
+    front, back = CARDS[item.kind]
+    fields = [front(item), back(item), _evidence(item.evidence)]
+    return [_Note(model=model, fields=fields, tags=tags,
+                  guid=genanki.guid_for(identity, item.id))]
 
 
 def _evidence(evidence: Evidence | None) -> str:
@@ -116,47 +138,46 @@ def _evidence(evidence: Evidence | None) -> str:
     return escape(f"Paragraph {evidence.paragraph}: {evidence.sentence}")
 
 
-def _norm(text: str) -> str:
-    """Text as the quiz file's validator compares it: case, spacing and apostrophes folded."""
-    return " ".join(text.replace("\u2019", "'").split()).casefold()
-
-
 def _multiple_choice_front(item: Item) -> str:
     options = "".join(f"<div>{letter}. {escape(option)}</div>"
                       for letter, option in zip(LETTERS, item.options, strict=False))
     return f"<div>{escape(item.prompt)}</div>{options}"
 
 
+def _multiple_choice_back(item: Item) -> str:
+    """The lettered key: 'B. John Speke'."""
+    index = [is_key(item, option) for option in item.options].index(True)
+    return escape(f"{LETTERS[index]}. {item.options[index]}")
+
+
 def _true_false_front(item: Item) -> str:
     return escape(f"True or false: {item.prompt}")
+
+
+def _true_false_back(item: Item) -> str:
+    return "True" if item.answer is True else "False"
 
 
 def _prompt_front(item: Item) -> str:
     return escape(item.prompt)
 
 
-FRONTS = {
-    Kind.MULTIPLE_CHOICE: _multiple_choice_front,
-    Kind.SHORT_ANSWER: _prompt_front,
-    Kind.TRUE_FALSE: _true_false_front,
-    Kind.FILL_BLANK: _prompt_front,
-}
-
-
-def _answer(item: Item) -> str:
-    """The key as the back shows it: 'B. John Speke', 'False', or the text and what else counts."""
-    if item.kind is Kind.TRUE_FALSE:
-        return "True" if item.answer is True else "False"
-    if item.kind is Kind.MULTIPLE_CHOICE:
-        keys = [_norm(option) for option in item.options]
-        index = keys.index(_norm(str(item.answer)))
-        return escape(f"{LETTERS[index]}. {item.options[index]}")
+def _typed_back(item: Item) -> str:
+    """The key, then the other accepted answers that differ from it by more than case."""
     answers: dict[str, str] = {}
-    for answer in (str(item.answer), *item.accept):
-        answers.setdefault(answer.strip().casefold(), answer)
+    for answer in accepted(item):
+        answers.setdefault(answer.casefold(), answer)
     key, *others = answers.values()
     also = "".join(f"<li>{escape(other)}</li>" for other in others)
     return escape(key) + (f"<div>Also accepted:</div><ul>{also}</ul>" if others else "")
+
+
+CARDS = {  # kind -> (front, back); a matching item has a card per pair instead
+    Kind.MULTIPLE_CHOICE: (_multiple_choice_front, _multiple_choice_back),
+    Kind.SHORT_ANSWER: (_prompt_front, _typed_back),
+    Kind.TRUE_FALSE: (_true_false_front, _true_false_back),
+    Kind.FILL_BLANK: (_prompt_front, _typed_back),
+}
 
 
 def _pair_fields(item: Item) -> list[list[str]]:

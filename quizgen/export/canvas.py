@@ -16,6 +16,7 @@ from lxml import etree, html
 from lxml.builder import E
 
 from quizgen.export import Rendered, Settings
+from quizgen.export.fields import accepted, is_key
 from quizgen.model import Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -242,11 +243,6 @@ def _condition(proceed: str, tests: list[etree._Element], score: str = "",
 Built = tuple[list[str], list[etree._Element], list[etree._Element]]
 
 
-def _norm(text: str) -> str:
-    """Text as the quiz file's validator compares it: case, spacing and apostrophes folded."""
-    return " ".join(text.replace("\u2019", "'").split()).casefold()
-
-
 def _choices(labels: list[str], correct: int, position: int) -> Built:
     """One radio-button response whose label ``correct`` scores 100."""
     q = f"{{{QTI}}}"
@@ -260,26 +256,18 @@ def _choices(labels: list[str], correct: int, position: int) -> Built:
 
 
 def _multiple_choice(item: Item, position: int) -> Built:
-    keys = [_norm(option) for option in item.options]
-    return _choices(list(item.options), keys.index(_norm(str(item.answer))), position)
+    keys = [is_key(item, option) for option in item.options]
+    return _choices(list(item.options), keys.index(True), position)
 
 
 def _true_false(item: Item, position: int) -> Built:
     return _choices(["True", "False"], 0 if item.answer is True else 1, position)
 
 
-def _accepted(item: Item) -> list[str]:
-    """The key and the other accepted answers, each once (Canvas ignores case)."""
-    answers: dict[str, str] = {}
-    for answer in (str(item.answer), *item.accept):
-        answers.setdefault(answer.strip().casefold(), answer)
-    return list(answers.values())
-
-
 def _short_answer(item: Item, position: int) -> Built:
     """One typed answer marked right when it equals any accepted answer (Canvas's own layout)."""
     q = f"{{{QTI}}}"
-    answers = _accepted(item)
+    answers = accepted(item)
     response = etree.Element(f"{q}response_str", ident="response1", rcardinality="Single")
     etree.SubElement(etree.SubElement(response, f"{q}render_fib"), f"{q}response_label",
                      ident="answer1", rshuffle="No")

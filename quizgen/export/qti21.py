@@ -14,6 +14,7 @@ import zipfile
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
+from quizgen.export.fields import accepted, is_key
 from quizgen.model import BLANK, Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -146,11 +147,6 @@ def _mapping(declaration: etree._Element, values: dict[str, str], entry: dict[st
 Built = tuple[etree._Element, etree._Element, str]
 
 
-def _norm(text: str) -> str:
-    """Text as the quiz file's validator compares it: case, spacing and apostrophes folded."""
-    return " ".join(text.replace("\u2019", "'").split()).casefold()
-
-
 def _choices(prompt: str, labels: list[str], correct: int) -> Built:
     """A single-choice interaction, choices lettered A, B, …; only ``correct`` scores."""
     ids = LETTERS[: len(labels)]
@@ -163,25 +159,25 @@ def _choices(prompt: str, labels: list[str], correct: int) -> Built:
 
 
 def _multiple_choice(item: Item) -> Built:
-    keys = [_norm(option) for option in item.options]
-    return _choices(item.prompt, list(item.options), keys.index(_norm(str(item.answer))))
+    keys = [is_key(item, option) for option in item.options]
+    return _choices(item.prompt, list(item.options), keys.index(True))
 
 
 def _true_false(item: Item) -> Built:
     return _choices(item.prompt, ["True", "False"], 0 if item.answer is True else 1)
 
 
-def _accepted(item: Item) -> list[str]:
-    """The key and the other accepted answers, each once (marking ignores case)."""
-    answers: dict[str, str] = {}
-    for answer in (str(item.answer), *item.accept):
-        answers.setdefault(answer.strip().casefold(), answer)
-    return list(answers.values())
+def _distinct(answers: list[str]) -> list[str]:
+    """The answers, each once when case is ignored, as mapping keys must be here."""
+    kept: dict[str, str] = {}
+    for answer in answers:
+        kept.setdefault(answer.casefold(), answer)
+    return list(kept.values())
 
 
 def _text_entry(item: Item, before: str, after: str) -> Built:
     """A text box inline in a paragraph, scoring 1 for any accepted answer."""
-    answers = _accepted(item)
+    answers = _distinct(accepted(item))
     declaration = _mapping(_response("single", "string", [answers[0]]),
                            dict.fromkeys(answers, "1"), {"caseSensitive": "false"})
     paragraph = _element("p", before)
