@@ -10,10 +10,11 @@ English. The rows used here:
     FIB  TAB question (TAB accepted answer)...
     MAT  TAB question (TAB answer TAB matching text)...
 
-Blackboard's SR type is its "Short Answer" question, which carries only a sample answer and is
-graded by hand; a short_answer item goes out as FIB instead, which Blackboard grades itself
-against every accepted answer, as the quiz's key intends. Every kind has a native row, so this
-format converts nothing and warns about nothing.
+SR (``SR TAB question TAB sample answer``, in the type table that university guides copy from
+that page) is Blackboard's "Short Answer" question, which those guides list among the types
+graded by hand; it carries a sample answer, not a key. A short_answer item goes out as FIB
+instead, which Blackboard grades itself against every accepted answer, as the quiz's key
+intends. Every kind has a native row, so this format converts nothing and warns about nothing.
 """
 
 from __future__ import annotations

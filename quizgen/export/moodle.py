@@ -30,12 +30,10 @@ from collections.abc import Callable
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, evidence_note, is_key, label
+from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
 from quizgen.model import Item, Kind, Quiz
 
-GRADES = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
-          14.28571, 12.5, 11.11111, 10, 5, 0)  # Moodle's grade list; negatives are allowed too
-RIGHT, WRONG = "100", "0"
+RIGHT, WRONG = "100", "0"  # both on Moodle's grade list
 MIN_PAIRS = 3
 PENALTY = {Kind.TRUE_FALSE: "1"}  # Moodle's GIFT importer gives true/false a full penalty
 DEFAULT_PENALTY = "0.3333333"
@@ -123,7 +121,7 @@ QUESTIONS: dict[Kind, Callable[[etree._Element, Item], None]] = {
 def _category(root: etree._Element, quiz: Quiz) -> None:
     """The category question first: named after the quiz, the passage as its description."""
     question = etree.SubElement(root, "question", type="category")
-    _text(question, "category", " ".join(quiz.title.split()).replace("/", "//"))
+    _text(question, "category", one_line(quiz.title).replace("/", "//"))
     _text(question, "info", _paragraphs(list(quiz.passage)), "html")
 
 
