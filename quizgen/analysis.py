@@ -11,8 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
+
+from quizgen.resources import data_dir
 
 # entity types that name things a question can be about; numbers and dates are handled apart
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW",
@@ -125,9 +128,23 @@ class Analysis:
         return sum(len(pattern.findall(d.text.casefold())) for d in self.docs)
 
 
+NAME_PARTICLES = {"of", "the", "de", "del", "della", "di", "da", "von", "van", "der", "den", "la",
+                  "le", "du", "des", "al", "el", "bin", "ibn", "and", "for", "on", "in", "y", "e",
+                  "zu", "af", "ter", "ten", "st", "&"}
+
+
+def plausible_name(span: Span) -> bool:
+    """A name's words are capitalized (particles aside) and hold no comma or bracket:
+    'Majorca with Sand' and 'impromptus, scherzos' are tagging mistakes."""
+    if any(t.text in {",", "(", ")", "/", ";"} for t in span):
+        return False
+    words = [t.text for t in span if t.is_alpha]
+    return bool(words) and all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
 def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
     return [(n, ent) for n, doc in enumerate(docs) for ent in doc.ents
-            if ent.label_ in NAME_TYPES and name_key(ent.text)]
+            if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)]
 
 
 def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int, int], Cluster]]:
@@ -140,6 +157,7 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     keys = sorted({name_key(m.text) for _, m in mentions}, key=lambda k: (-len(k), k))
     clusters: list[Cluster] = []
     home: dict[tuple[str, ...], Cluster | None] = {}
+    shared_label: dict[int, set[str]] = {}  # a short name that fits several clusters
     for key in keys:
         fits = [c for c in clusters if set(key) <= set(c.key) and len(key) < len(c.key)]
         if len(fits) == 1:
@@ -148,15 +166,43 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
             cluster = Cluster(id=len(clusters), key=key)
             clusters.append(cluster)
             home[key] = cluster
+            if fits:
+                shared_label[cluster.id] = {id(c) for c in fits}
     by_token: dict[tuple[int, int], Cluster] = {}
     for n, mention in mentions:
         cluster = home[name_key(mention.text)]
         cluster.mentions.append(mention)
         cluster.labels[mention.label_] += 1
+        if _acts_as_person(mention):
+            cluster.labels["PERSON"] += 1
         for token in mention:
             by_token[(n, token.i)] = cluster
+    # 'Chopin' is the family name of three Chopins: a person, whatever the tagger said here
+    by_id = {id(c): c for c in clusters}
+    for cluster in clusters:
+        fits = [by_id[i] for i in shared_label.get(cluster.id, ())]
+        if fits and cluster.mentions and all(f.label == "PERSON" and f.key[-1] == cluster.key[-1]
+                                             for f in fits):
+            cluster.labels["PERSON"] += len(cluster.mentions) + 1
+        if len(cluster.key) == 1 and cluster.key[0] in common_things():
+            cluster.labels["LOC"] += 2 * len(cluster.mentions) + 1
     clusters = [c for c in clusters if c.mentions]
     return clusters, by_token
+
+
+# verbs whose subject is a person: a name the small model tags ORG in 'Chopin was born' is one
+PERSON_VERBS = {"bear", "die", "marry", "say", "tell", "think", "feel", "believe", "grow",
+                "study", "compose", "write", "paint", "love", "hate", "reply", "ask", "laugh",
+                "cry", "smile", "weep", "sing", "speak", "meet", "befriend", "teach", "learn"}
+
+
+def _acts_as_person(mention: Span) -> bool:
+    """A mention that is the subject of a verb only people do, or titled 'Mr.', 'Dr.', ...."""
+    head = mention.root
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
+        return True
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
 
 
 # roles: "Mark Dubowitz, the chief executive of ..."; "Defense Secretary Mark Esper"
@@ -220,19 +266,80 @@ def analyze(docs: Sequence[Doc]) -> Analysis:
     return analysis
 
 
-def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Cluster | None:
-    """The person a he/she/him/her/his refers to, only where that is safe.
+@cache
+def common_things() -> frozenset[str]:
+    """Names of things a question asks 'what' of ('Moon', 'Mars'), case-folded."""
+    text = (data_dir() / "common_things.txt").read_text(encoding="utf-8")
+    return frozenset(w.casefold().replace("-", " ") for line in text.splitlines()
+                     if not line.startswith("#") for w in line.split())
 
-    Safe means: the candidates are the PERSON clusters mentioned earlier in the same sentence
-    and in the sentence before it, in the same paragraph, and there is exactly one.
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+
+
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Person nouns with a grammatical gender: 'king' -> 'm', 'queen' -> 'f'."""
+    out = {}
+    for line in (data_dir() / "gendered_nouns.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("male:", "female:")):
+            gender, _, nouns = line.partition(":")
+            out.update(dict.fromkeys(nouns.split(), gender[0] if gender == "male" else "f"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """What a pronoun stands for: a named entity, or a character such as 'the king'."""
+
+    text: str
+    cluster: Cluster | None = None
+
+
+def character_text(noun: Token) -> str:
+    """A character's noun phrase without a relative clause: 'the little man'."""
+    tokens = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in {"det", "amod", "compound",
+                                                                        "poss", "case"}
+              or t.i == noun.i]
+    tokens = [t for t in tokens if t.i >= noun.left_edge.i]
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
+
+
+def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> dict[str, tuple]:
+    """People a pronoun could refer to, with their gender ('m', 'f' or '' when unknown)."""
+    found: dict[str, tuple] = {}
+    for t in tokens:
+        cluster = analysis.cluster_of(paragraph, t)
+        if cluster is not None and cluster.label == "PERSON":
+            found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), ""))
+        elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in gendered_nouns() \
+                and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"} \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children):
+            text = character_text(t)
+            first, _, rest = text.partition(" ")
+            if first.lower() in {"the", "this", "that"}:
+                text = f"the {rest}"
+            found.setdefault(f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()]))
+    return found
+
+
+def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
+    """What a he/she/him/her/his refers to, only where that is safe.
+
+    Safe means: the candidates are the people mentioned earlier in the same sentence and in
+    the sentence before it, in the same paragraph -- named persons, and characters named by a
+    gendered noun ('the king', 'the miller's daughter') -- and exactly one of them can take
+    the pronoun's gender.
     """
-    if token.lower_ not in PERSONAL_PRONOUNS:
+    word = token.lower_
+    if word not in PERSONAL_PRONOUNS:
         return None
     doc = token.doc
-    sent = token.sent
-    start = sent.start
+    start = token.sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    found = {id(c): c for t in doc[start:token.i]
-             if (c := analysis.cluster_of(paragraph, t)) is not None and c.label == "PERSON"}
-    return next(iter(found.values())) if len(found) == 1 else None
+    gender = "m" if word in MALE_PRONOUNS else "f"
+    fits = [ref for ref, g in _candidates(analysis, paragraph, doc[start:token.i]).values()
+            if g in ("", gender)]
+    return fits[0] if len(fits) == 1 else None

@@ -160,8 +160,19 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
 
 
+MONTH_ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
+                       "Oct.", "Nov.", "Dec."]
+_DAY = re.compile(r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2})(?P<rest>\b.*)$")
+
+
 def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
     """Dates in the key's format: years move a little, weekdays and months change."""
+    day = _DAY.match(key)
+    if day and (day["month"] in MONTHS or day["month"] in MONTH_ABBREVIATIONS):
+        d = int(day["day"])
+        days = [x for x in (d - 7, d - 3, d + 2, d + 5, d - 10) if 1 <= x <= 28 and x != d]
+        rng.shuffle(days)
+        return [f"{day['month']} {x}{day['rest']}" for x in sorted(days[:n])]
     for names in (WEEKDAYS, MONTHS):
         for name in names:
             if re.search(rf"\b{name}\b", key):
@@ -188,21 +199,27 @@ def _aliases(cluster: Cluster | None, key: str) -> set[str]:
 
 
 def _passage_names(analysis: Analysis, labels: Iterable[str], key: str,
-                   cluster: Cluster | None) -> list[str]:
+                   cluster: Cluster | None, rng: random.Random) -> list[str]:
     key_words = set(name_key(key))
-    out = []
-    for other in analysis.clusters_of(labels):
-        if other is cluster or set(other.key) & key_words:
-            continue
-        out.append(other.name)
-    return out
+    out = [other.name for other in analysis.clusters_of(labels)
+           if other is not cluster and not set(other.key) & key_words]
+    # the most mentioned first, but not always the same three: shuffle within the top group
+    top, rest = out[:6], out[6:]
+    rng.shuffle(top)
+    return top + rest
 
 
 def _place_kind(key: str) -> tuple[str, str] | None:
     for name, kind, region in places():
-        if norm(name) == norm(key) or norm(name).removeprefix("the ") == norm(key):
+        if norm(name) == norm(key) or norm(name).removeprefix("the ") == norm(key).removeprefix("the "):
             return kind, region
     return None
+
+
+def place_kind(name: str) -> str | None:
+    """'country', 'city', 'state', ... for a well-known place; None when not listed."""
+    found = _place_kind(name)
+    return found[0] if found else None
 
 
 def _listed_places(key: str, rng: random.Random) -> list[str]:
@@ -236,14 +253,19 @@ def distractors(key: str, label: str, analysis: Analysis, cluster: Cluster | Non
     elif label in {"DATE", "TIME"}:
         pool = _passage_dates(analysis, key) + perturb_date(key, rng, n + 2)
     elif label == "PERSON":
-        pool = _passage_names(analysis, ["PERSON"], key, cluster) + _listed_people(key, rng)
+        pool = _passage_names(analysis, ["PERSON"], key, cluster, rng) + _listed_people(key, rng)
     elif label in PLACE_TYPES:
-        pool = _passage_names(analysis, PLACE_TYPES, key, cluster) + _listed_places(key, rng)
+        same = _passage_names(analysis, [label], key, cluster, rng)
+        kind = place_kind(key)
+        if kind is not None:  # a country for a country, a city for a city
+            same = [p for p in same if place_kind(p) == kind]
+        pool = same + _listed_places(key, rng) + _passage_names(analysis, PLACE_TYPES - {label},
+                                                                key, cluster, rng)
     elif label == "NORP":
-        pool = _passage_names(analysis, ["NORP"], key, cluster) + \
+        pool = _passage_names(analysis, ["NORP"], key, cluster, rng) + \
             rng.sample(list(nationalities()), len(nationalities()))
     elif label in {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
-        pool = _passage_names(analysis, [label], key, cluster)
+        pool = _passage_names(analysis, [label], key, cluster, rng)
     else:
         return []
     return choose(pool, key, _aliases(cluster, key), avoid, n)
@@ -252,6 +274,8 @@ def distractors(key: str, label: str, analysis: Analysis, cluster: Cluster | Non
 def _passage_dates(analysis: Analysis, key: str) -> list[str]:
     """Other dates in the passage written the same way (a year for a year)."""
     shape = _date_shape(key)
+    if shape == "other":
+        return []
     found: dict[str, None] = {}
     for doc in analysis.docs:
         for ent in doc.ents:
@@ -286,9 +310,15 @@ def choose(pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str
             continue
         if any(f" {norm(option)} " in f" {a} " for a in avoid_norm):
             continue
-        if not 0.4 <= (len(option) + 4) / (len(key) + 4) <= 2.5:
+        if not 0.5 <= (len(option) + 4) / (len(key) + 4) <= 2.0:
             continue
         chosen.append(option)
         if len(chosen) == n:
             break
     return chosen
+
+
+def year_of(text: str) -> int | None:
+    """The year a date names, if it names one: 'October 1810' -> 1810."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None

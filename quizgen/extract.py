@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quizgen.analysis import (NAME_TYPES, NUMBER_TYPES, PERSONAL_PRONOUNS, TIME_TYPES, Analysis,
                               Cluster, resolve_pronoun)
+from quizgen import grammar
 from quizgen.reader import is_heading
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -85,6 +86,7 @@ class Clause:
     parts: list[Phrase]  # constituents after the verb group, in order
     fronted: list[Phrase] = field(default_factory=list)  # adjuncts before the subject
     source: str = "main"  # main | conj | relcl | ccomp | advcl
+    adverbs: list[Token] = field(default_factory=list)  # 'actively' in 'was actively developing'
 
     @property
     def passive(self) -> bool:
@@ -116,6 +118,7 @@ class Role:
     sentence: Span
     person: Cluster
     role: str
+    possessive: bool = False  # "Iran's foreign minister" takes no 'the'
 
 
 def _strip(tokens: list[Token]) -> list[Token]:
@@ -153,7 +156,8 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
         if t.i == head.i:
             continue
         drop = t.dep_ in {"appos", "parataxis"} or (
-            t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive))
+            t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)) or (
+            t.dep_ == "npadvmod" and _nonrestrictive(t))
         if drop and t.head.i != t.i:
             skip.update(s.i for s in t.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
@@ -167,15 +171,23 @@ class Unresolved(Exception):
     """A phrase rests on a pronoun that cannot safely be resolved."""
 
 
+VAGUE_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "this", "these", "those",
+                  "itself", "themselves"}
+
+
 def _render(tokens: list[Token], analysis: Analysis, paragraph: int) -> str:
-    """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised."""
+    """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised;
+    'it', 'they', 'this' are never resolved, and a phrase holding one is not asked about."""
     words = []
     for t in tokens:
+        if t.lower_ in VAGUE_PRONOUNS and t.pos_ in {"PRON", "DET"} and \
+                (t.pos_ == "PRON" or t.dep_ != "det" or t.head.i not in {x.i for x in tokens}):
+            raise Unresolved(t.text)
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
-            cluster = resolve_pronoun(analysis, paragraph, t)
-            if cluster is None:
+            referent = resolve_pronoun(analysis, paragraph, t)
+            if referent is None:
                 raise Unresolved(t.text)
-            name = cluster.short
+            name = referent.text
             words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
             words.append(t.whitespace_)
         else:
@@ -237,22 +249,35 @@ def _clause_ok(verb: Token) -> bool:
         return False
     if verb.dep_ == "advcl" and not marks & {"because", "when", "after", "since"}:
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # 'cause Earth to distort': an infinitive is not a statement
     if any(c.lower_ in {"?"} for c in verb.sent):
         return False  # questions in the text are not facts
     return True
 
 
+def _inside(token: Token, segments: list[Span]) -> bool:
+    return any(seg.start <= token.i < seg.end for seg in segments)
+
+
 def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
-    """The simple clauses of a sentence that a question can be asked of."""
+    """The simple clauses of a sentence that a question can be asked of.
+
+    Quoted speech is left out: what a character says is not a fact of the passage, and the
+    parse of dialogue is the least reliable.
+    """
+    quoted = quoted_segments(sentence.doc)
     for verb in sentence:
-        if not _clause_ok(verb):
+        if not _clause_ok(verb) or _inside(verb, quoted):
             continue
+        if verb.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # 'X said that ...': the quotation and the reported clause are asked apart
         try:
             subject = _subject(verb, analysis, paragraph)
-            if subject is None:
+            if subject is None or any(_inside(t, quoted) for t in subject.tokens):
                 continue
             aux, negated = _verb_group(verb)
-            parts, fronted = [], []
+            parts, fronted, before = [], [], []
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS | AUX_DEPS | SKIP_DEPS | {"neg", "relcl"}:
                     continue
@@ -262,35 +287,54 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue
                 if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:
                     continue  # a quotation or clause before the subject belongs elsewhere
+                if child.dep_ in {"advcl", "xcomp"} and child.tag_ in {"VBG", "VBN"}:
+                    continue  # 'killing an American contractor': a participle is a fact apart
+                if child.dep_ == "advcl" and not {c.lower_ for c in child.children
+                                                  if c.dep_ == "mark"} & {"because"}:
+                    continue  # 'while in other places ...': an adverbial clause is a fact apart
+                if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
+                    continue  # 'An earlier attack, late Thursday, involved ...'
+                if child.dep_ == "advmod" and subject.end <= child.i < verb.i:
+                    before.append(child)
+                    continue
                 tokens = phrase_tokens(child)
-                if not tokens:
+                if not tokens or any(_inside(t, quoted) for t in tokens):
                     continue
                 phrase = _phrase(ROLE_OF.get(child.dep_, "other"), child, analysis, paragraph,
                                  tokens)
-                (fronted if child.i < subject.start else parts).append(phrase)
+                (fronted if child.i < min(subject.start, verb.i) or
+                 subject.end <= child.i < verb.i else parts).append(phrase)
         except Unresolved:
             continue
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
         yield Clause(paragraph=paragraph, sentence=sentence, verb=verb, subject=subject, aux=aux,
-                     negated=negated, parts=parts, fronted=fronted, source=source)
+                     negated=negated, parts=parts, fronted=fronted, source=source,
+                     adverbs=before)
 
 
-def _quoted_segments(sentence: Span) -> list[Span]:
-    """Stretches of the sentence between an opening and a closing quotation mark."""
+def quoted_segments(doc: Doc) -> list[Span]:
+    """Stretches of a paragraph between an opening and a closing quotation mark.
+
+    Straight quotes alternate; a curly or single opening quote pairs with the next closing
+    one. A quotation left open runs to the end of the paragraph, as in fiction.
+    """
     segments, start = [], None
-    for t in sentence:
-        if t.text in OPEN_QUOTES and start is None and (t.i == sentence.start or
-                                                        t.whitespace_ == "" or t.text != "'"):
+    for t in doc:
+        opening = t.text in OPEN_QUOTES and (t.text not in "'\u2019" or not t.whitespace_)
+        if start is None and opening and (t.i + 1 < len(doc) and not doc[t.i + 1].is_space):
             start = t.i + 1
-        elif t.text in CLOSE_QUOTES and start is not None and t.i > start:
-            segments.append(sentence.doc[start:t.i])
+        elif start is not None and t.text in CLOSE_QUOTES and t.i > start:
+            segments.append(doc[start:t.i])
             start = None
+    if start is not None:
+        segments.append(doc[start:])
     return segments
 
 
 def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote]:
     """Who said what: a speech verb with a named subject and a quotation in the sentence."""
-    segments = _quoted_segments(sentence)
+    segments = [seg for seg in quoted_segments(sentence.doc)
+                if sentence.start <= seg.start and seg.end <= sentence.end]
     if not segments:
         return
     for verb in sentence:
@@ -303,7 +347,8 @@ def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote
             continue
         cluster = analysis.cluster_of(paragraph, subj)
         if cluster is None and subj.lower_ in PERSONAL_PRONOUNS:
-            cluster = resolve_pronoun(analysis, paragraph, subj)
+            referent = resolve_pronoun(analysis, paragraph, subj)
+            cluster = referent.cluster if referent else None
         if cluster is None or cluster.label != "PERSON":
             continue
         words = _strip(list(segments[0]))
@@ -327,14 +372,21 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
             tokens = phrase_tokens(noun, keep_restrictive=False)
             tokens = [t for t in tokens if not (ent.start <= t.i < ent.end)]
             tokens = _strip(tokens)
-            if 2 <= len(tokens) <= 12 and not any(t.pos_ == "PRON" for t in tokens):
-                yield Role(paragraph, sentence, cluster, _join(tokens))
+            determined = tokens and (tokens[0].dep_ in {"det", "poss"} or tokens[0].tag_ == "PRP$"
+                                     or any(t.dep_ == "case" for t in tokens[:3]))
+            if 2 <= len(tokens) <= 12 and determined and noun.tag_ == "NN" \
+                    and not any(t.pos_ == "PRON" or not (t.is_alpha or t.is_punct or t.like_num)
+                                for t in tokens):
+                text = grammar.lower_start(_join(tokens), tokens[0])
+                yield Role(paragraph, sentence, cluster, text,
+                           possessive=any(t.dep_ == "poss" for t in tokens))
         i, title = ent.start - 1, []
         while i >= sentence.start and doc[i].dep_ == "compound" and \
                 ent.start <= doc[i].head.i < ent.end and doc[i].is_title and not doc[i].ent_type_:
             title.insert(0, doc[i])
             i -= 1
-        if title and not all(t.text.endswith(".") for t in title):
+        # a title of two words or more ('Defense Secretary'); 'Presidents' of two people is not one
+        if len(title) >= 2 and not any(t.tag_ == "NNPS" or t.text.endswith(".") for t in title):
             yield Role(paragraph, sentence, cluster, _join(title))
 
 

@@ -46,36 +46,38 @@ def _lemma(verb: Token) -> str:
     return "be" if lemma in {"'s", "\u2019s", "'re", "\u2019re"} else lemma
 
 
-def question_order(verb: Token, aux: list[Token], negated: bool) -> tuple[str, str]:
+def question_order(verb: Token, aux: list[Token], negated: bool,
+                   adverbs: list[Token] = ()) -> tuple[str, str]:
     """(fronted auxiliary, verb words after the subject) for a question.
 
     'fired' -> ('did', 'fire'); 'has left' -> ('has', 'left'); 'was killed' -> ('was',
     'killed'); 'is' -> ('is', ''); 'did not appear' -> ('did', 'not appear').
     """
     neg = ["not"] if negated else []
+    adv = [a.text for a in adverbs]
     if aux:
         first = word(aux[0]).lower()
-        return first, " ".join([*neg, *(word(a) for a in aux[1:]), verb.text])
+        return first, " ".join([*neg, *(word(a) for a in aux[1:]), *adv, verb.text])
     if _lemma(verb) == "be":  # the copula inverts by itself: 'was it?', never 'did it be?'
-        return word(verb).lower(), " ".join(neg)
-    if verb.tag_ in DO_FORM:
-        return DO_FORM[verb.tag_], " ".join([*neg, _lemma(verb)])
-    return "did", " ".join([*neg, _lemma(verb)])
+        return word(verb).lower(), " ".join([*neg, *adv])
+    return DO_FORM.get(verb.tag_, "did"), " ".join([*neg, *adv, _lemma(verb)])
 
 
-def subject_verb_group(verb: Token, aux: list[Token], negated: bool) -> str:
+def subject_verb_group(verb: Token, aux: list[Token], negated: bool,
+                       adverbs: list[Token] = ()) -> str:
     """The verb group of a who/what subject question, agreeing with a singular wh-subject."""
     neg = ["not"] if negated else []
+    adv = [a.text for a in adverbs]
     if aux:
         first = word(aux[0]).lower()
         first = SINGULAR_AUX.get(first, first)
-        return " ".join([first, *neg, *(word(a) for a in aux[1:]), verb.text])
+        return " ".join([first, *neg, *(word(a) for a in aux[1:]), *adv, verb.text])
     if _lemma(verb) == "be":
         form = word(verb).lower()
-        return " ".join([SINGULAR_AUX.get(form, form), *neg])
+        return " ".join([SINGULAR_AUX.get(form, form), *neg, *adv])
     if verb.tag_ == "VBP":
-        return inflect(_lemma(verb), "VBZ")
-    return verb.text
+        return " ".join([*adv, inflect(_lemma(verb), "VBZ")])
+    return " ".join([*adv, verb.text])
 
 
 def active_verb(verb: Token, aux: list[Token]) -> str:
@@ -101,12 +103,25 @@ def be_form(verb: Token) -> str:
     return "is"
 
 
+FUNCTION_POS = {"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "AUX"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW",
+                 "PRODUCT", "LANGUAGE"}
+
+
 def lower_start(text: str, token: Token) -> str:
-    """Lower-case a phrase's first letter when it only had a capital for starting the sentence."""
-    if not text or not token.is_sent_start or token.pos_ == "PROPN" or token.text == "I":
+    """Lower-case a phrase's first letter when it only had a capital for starting a sentence:
+    'The next day' -> 'the next day'; names, 'I' and acronyms keep theirs."""
+    if not text or not text[0].isupper() or token.pos_ == "PROPN" or token.text == "I":
         return text
-    if token.ent_type_ or (len(token.text) > 1 and token.text.isupper()):
+    if not text.startswith(token.text):
+        return text  # the phrase starts with a name put in for a pronoun
+    if token.ent_type_ in NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
         return text
+    if token.i > token.sent.start and not token.doc[token.i - 1].is_punct:
+        return text  # a capital in mid-sentence is the author's own
+    if token.pos_ not in FUNCTION_POS and not any(
+            t.text == token.lower_ for t in token.doc if t.i != token.i):
+        return text  # a content word never seen in lower case may be a name the tagger missed
     return text[0].lower() + text[1:]
 
 

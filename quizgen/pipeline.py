@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,22 +72,44 @@ def analyze(docs: list[Doc]) -> Analysis:
     return run(docs)
 
 
-def ask(analysis: Analysis, passage: Passage, templates_dir: Path | None = None,
-        ) -> Iterator[Candidate]:
-    """Every candidate question the templates make from the passage's facts."""
-    from quizgen import extract, rules
+@dataclass(slots=True)
+class Facts:
+    """What the extractors found in a passage, by kind."""
 
-    templates = rules.load_templates(templates_dir)
+    clauses: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    roles: list = field(default_factory=list)
+
+    def by_kind(self) -> Iterator[tuple[str, object]]:
+        """(fact kind, fact) pairs, as question templates name the kinds."""
+        for kind, facts in (("clause", self.clauses), ("quote", self.quotes), ("role", self.roles)):
+            for fact in facts:
+                yield kind, fact
+
+
+def extract_facts(analysis: Analysis, passage: Passage) -> Facts:
+    """Clauses, quotations and roles from every askable sentence."""
+    from quizgen import extract
+
+    facts = Facts()
     for n, doc in enumerate(analysis.docs):
         for sentence in doc.sents:
             if not extract.is_askable(sentence, passage.paragraphs[n]):
                 continue
-            for clause in extract.clauses(sentence, n, analysis):
-                yield from rules.apply(templates, clause, "clause", analysis)
-            for quote in extract.quotes(sentence, n, analysis):
-                yield from rules.apply(templates, quote, "quote", analysis)
-            for role in extract.roles(sentence, n, analysis):
-                yield from rules.apply(templates, role, "role", analysis)
+            facts.clauses.extend(extract.clauses(sentence, n, analysis))
+            facts.quotes.extend(extract.quotes(sentence, n, analysis))
+            facts.roles.extend(extract.roles(sentence, n, analysis))
+    return facts
+
+
+def ask(analysis: Analysis, facts: Facts, templates_dir: Path | None = None,
+        ) -> Iterator[Candidate]:
+    """Every candidate question the templates make from the facts."""
+    from quizgen import rules
+
+    templates = rules.load_templates(templates_dir)
+    for kind, fact in facts.by_kind():
+        yield from rules.apply(templates, fact, kind, analysis)
 
 
 def source_of(passage: Passage) -> Source:
@@ -101,8 +123,9 @@ def build(passage: Passage, docs: list[Doc], config: Config, model_label: str) -
     from quizgen import select
 
     analysis = analyze(docs)
-    candidates = list(ask(analysis, passage, config.templates))
-    items = select.select(candidates, analysis, passage, config)
+    facts = extract_facts(analysis, passage)
+    candidates = list(ask(analysis, facts, config.templates))
+    items = select.select(candidates, facts.roles, analysis, passage, config)
     if not items:
         raise QuizgenError(f"{passage.file or 'passage'}: found nothing to ask about; "
                            "is it a passage of English prose at least a paragraph long?")

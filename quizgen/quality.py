@@ -16,7 +16,9 @@ EMPTY_WORDS = PRONOUNS | {"i", "we", "you", "me", "us", "one", "ones", "people",
                           "someone", "something", "the", "a", "an", "that", "which", "who",
                           "what", "there", "here", "all", "some", "others", "other", "each",
                           "himself", "herself", "itself", "themselves", "myself", "yourself",
-                          "nothing", "anything", "everything", "everyone", "nobody", "none"}
+                          "nothing", "anything", "everything", "everyone", "nobody", "none",
+                          "not", "enough", "much", "many", "more", "less", "few", "little", "so",
+                          "too", "very", "such", "same", "own", "way", "kind", "sort", "lot"}
 CONTEXT_NOUNS = {"passage", "article", "story", "text", "chapter", "section", "poem", "report",
                  "excerpt"}
 DANGLING_END = {"the", "a", "an", "of", "and", "or", "but", "to", "with", "that", "which", "by",
@@ -98,8 +100,11 @@ def balanced(text: str) -> bool:
 
 
 def empty_answer(answer: str) -> bool:
-    """An answer made only of pronouns and empty words ('they', 'the one')."""
-    return all(w in EMPTY_WORDS for w in words(answer))
+    """An answer made only of pronouns and empty words ('they', 'the one'), or one that points
+    back into the text ('this king')."""
+    ws = words(answer)
+    return all(w in EMPTY_WORDS for w in ws) or (bool(ws) and ws[0] in {"this", "these", "those",
+                                                                        "that", "such"})
 
 
 def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ...] = ()) -> list[str]:
@@ -121,7 +126,7 @@ def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ..
         faults.append("answer in prompt")
     if empty_answer(answer):
         faults.append("empty answer")
-    if not any(contains_phrase(evidence, a) for a in (answer, *accept)):
+    if not contains_phrase(evidence, answer):
         faults.append("key not in evidence")
     if re.search(r"\b(\w+) \1\b", prompt, re.I):
         faults.append("repeated word")

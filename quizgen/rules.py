@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from quizgen import grammar
 from quizgen.analysis import PLACE_TYPES, Analysis, Cluster
 from quizgen.errors import QuizgenError
-from quizgen.extract import Clause, Phrase, Quote, Role
+from quizgen.extract import Clause, Phrase, Quote, Role, phrase_tokens
 from quizgen.model import Kind
 from quizgen.resources import data_dir, questions_dir
 
@@ -68,7 +68,7 @@ class Candidate:
     answer_tokens: list[Token] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
     fact: tuple = ()  # identifies the fact and slot; two candidates of one fact test one thing
-    score: float = 0.0
+    clause: object = None  # the fact itself: a Clause, Quote or Role
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -165,21 +165,34 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
-def _wh(person: bool) -> str:
-    return "who" if person else "what"
+def wh_word(person: bool, label: str, text: str) -> str:
+    """who / which organization / which country / what, from the entity type and head noun."""
+    if person or label == "NORP":
+        return "who"
+    if label == "ORG":
+        return "which organization"
+    if label == "GPE":
+        from quizgen.distract import place_kind
+
+        kind = place_kind(text)
+        if kind in {"country", "city", "state"}:
+            return f"which {kind}"
+    return "what"
 
 
-def _rest(clause: Clause, removed: Phrase | None, subject_question: bool = False) -> str:
-    parts = [p for p in clause.parts if p is not removed]
-    fronted = [p for p in clause.fronted if p is not removed and p.role != "clause"]
-    return " ".join(p.text for p in [*parts, *fronted])
+def _rest(clause: Clause, removed: Phrase | None) -> str:
+    parts = [p.text for p in clause.parts if p is not removed]
+    fronted = [grammar.lower_start(p.text, p.tokens[0]) for p in clause.fronted
+               if p is not removed and p.role != "clause"]
+    return " ".join([*parts, *fronted])
 
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
-    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated)
+    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated, clause.adverbs)
     subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
     return {"aux": aux, "verb": verb, "subject": subject,
-            "verb_group": grammar.subject_verb_group(clause.verb, clause.aux, clause.negated),
+            "verb_group": grammar.subject_verb_group(clause.verb, clause.aux, clause.negated,
+                                                     clause.adverbs),
             "rest": _rest(clause, removed), "tail": ""}
 
 
@@ -196,7 +209,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     answer, tokens = _entity_text(subj)
     person = is_person(subj.tokens, subj.label)
     values = _base_values(clause, None)
-    values["wh"] = _wh(person)
+    values["wh"] = wh_word(person, subj.label, answer)
     yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person)
 
 
@@ -208,7 +221,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         answer, tokens = _entity_text(part)
         person = is_person(part.tokens, part.label)
         values = _base_values(clause, part)
-        values["wh"] = _wh(person)
+        values["wh"] = wh_word(person, part.label, answer)
         yield Slot(answer, tokens, part.label, part.cluster, part, values, person)
 
 
@@ -296,7 +309,8 @@ def _counted(part: Phrase) -> tuple[list[Token], str] | None:
     if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in tokens):
         return None
     drop = {t.i for t in tokens} | {c.i for c in head.children if c.dep_ in {"det", "predet"}}
-    thing = [t for t in part.tokens if t.i not in drop]
+    kept = {t.i for t in phrase_tokens(head, keep_restrictive=False)}
+    thing = [t for t in part.tokens if t.i not in drop and t.i in kept]
     return tokens, " ".join("".join(t.text_with_ws for t in thing).split())
 
 
@@ -324,9 +338,9 @@ def find_subject_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     values = _base_values(clause, None)
     values["thing"] = thing
     text = " ".join("".join(t.text_with_ws for t in tokens).split())
-    values["verb_group"] = grammar.subject_verb_group(clause.verb, clause.aux, clause.negated)
     if clause.verb.tag_ == "VBP" or any(a.lower_ in {"are", "were", "have"} for a in clause.aux):
-        values["verb_group"] = " ".join(w.text for w in [*clause.aux, clause.verb])
+        # 'How many people were killed?': a counted plural keeps its plural verb
+        values["verb_group"] = " ".join(w.text for w in [*clause.aux, *clause.adverbs, clause.verb])
     yield Slot(text, tokens, "CARDINAL", None, None, values)
 
 
@@ -371,10 +385,11 @@ def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
         return
     start = role.sentence.text.index(name)
     tokens = [t for t in role.sentence if start <= t.idx - role.sentence.start_char < start + len(name)]
-    article = role.role.split()[0].lower() in {"the", "a", "an"}
-    text = role.role if article or role.role[0].isupper() else f"the {role.role}"
-    if not article and role.role[0].isupper() and len(role.role.split()) <= 3:
-        text = f"the {role.role}"
+    text = role.role
+    if text.split()[0].lower() in {"the", "a", "an"}:
+        text = text[0].lower() + text[1:]
+    elif not role.possessive:
+        text = f"the {text}"
     verb = role.sentence.root
     be = "is" if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD" else \
         grammar.be_form(verb)
@@ -429,6 +444,36 @@ def _conditions_hold(template: Template, slot: Slot, fact) -> bool:
     return True
 
 
+def _names_cluster(slot: Slot) -> bool:
+    """Whether the answer is one of its cluster's names (perhaps with a title before it)."""
+    answer = slot.answer.casefold().removeprefix("the ")
+    return any(answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
+               for n in slot.cluster.names)
+
+
+def _context_bound(subject: str, analysis: Analysis) -> bool:
+    """'the observer', 'the statement': a bare definite noun the passage uses once or twice
+    points back into text the student cannot see; 'the king' of a tale recurs and is clear."""
+    words = subject.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() \
+            or not words[1].islower():
+        return False
+    return analysis.mentions(subject) < 3
+
+
+def key_text(slot: Slot) -> str:
+    """The key as options show it: a person's name without the title ('Donald Trump' for
+    'President Donald Trump'), a number word in lower case."""
+    answer = slot.answer
+    if slot.label == "PERSON" and slot.cluster is not None:
+        name = slot.cluster.name
+        if answer != name and answer.endswith(name) and answer[: -len(name)].strip():
+            return name
+    if slot.label == "CARDINAL" and answer[:1].isupper():
+        return answer[0].lower() + answer[1:]
+    return answer
+
+
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -451,9 +496,16 @@ def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) 
             prompt = realize(template, slot.values)
             if prompt is None:
                 continue
+            if slot.cluster is not None and not _names_cluster(slot):
+                slot.cluster = None  # 'Fryderyk and his family' is not Fryderyk
+            if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
+                slot.label = ""  # two people are not one: no options of single names
+            if _context_bound(slot.values.get("subject", ""), analysis):
+                continue
             yield Candidate(
-                template=template, prompt=prompt, answer=slot.answer, paragraph=fact.paragraph,
+                template=template, prompt=prompt, answer=key_text(slot), paragraph=fact.paragraph,
                 sentence=fact.sentence, answer_label=slot.label, cluster=slot.cluster,
                 answer_tokens=slot.tokens,
                 fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
+                clause=fact,
             )

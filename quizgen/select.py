@@ -1,5 +1,5 @@
-"""Rank candidate questions and select a quiz: about one item per 70 words, spread over the
-paragraphs, one item per fact, a mix of kinds, the key's position balanced.
+"""Rank candidates and select a quiz: about one item per 70 words, spread over the paragraphs,
+one item per fact, a mix of kinds, the key's position and the true/false share balanced.
 """
 
 from __future__ import annotations
@@ -7,16 +7,20 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from quizgen import distract, quality
+from quizgen import distract, quality, variants
 from quizgen.analysis import Analysis
+from quizgen.extract import Role
 from quizgen.model import Difficulty, Evidence, Item, Kind, Passage
 from quizgen.rules import Candidate
 
 WORDS_PER_ITEM = 70
 MIN_ITEMS = 10
 MAX_PER_SENTENCE = 2
+# the share of a quiz each kind gets, when the passage allows; questions take the rest
+SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
+NUMERIC = {"CARDINAL", "DATE", "QUANTITY", "MONEY"}
 
 
 def target_count(passage: Passage, count: int | None) -> int:
@@ -26,19 +30,19 @@ def target_count(passage: Passage, count: int | None) -> int:
     return max(MIN_ITEMS, round(passage.words / WORDS_PER_ITEM))
 
 
-def evidence_of(candidate: Candidate) -> Evidence:
-    """The paragraph (from 1) and the verbatim sentence that prove a candidate's key."""
+def evidence_of(candidate: Candidate | Role) -> Evidence:
+    """The paragraph (from 1) and the verbatim sentence that prove a fact."""
     return Evidence(paragraph=candidate.paragraph + 1, sentence=candidate.sentence.text.strip())
 
 
 def accepted(candidate: Candidate) -> list[str]:
-    """Other answers to mark right: the entity's other names, the key without an article."""
+    """Other answers to mark right: the entity's other names, digits or words for a number,
+    the key without its article."""
     out: dict[str, None] = {}
     key = candidate.answer
     if candidate.cluster is not None and candidate.answer_label == "PERSON":
         for name in candidate.cluster.names:
-            if quality.norm(name) != quality.norm(key):
-                out.setdefault(name, None)
+            out.setdefault(name, None)
     first, _, rest = key.partition(" ")
     if first.lower() in {"the", "a", "an"} and rest:
         out.setdefault(rest, None)
@@ -46,25 +50,22 @@ def accepted(candidate: Candidate) -> list[str]:
     if parsed is not None:
         value, form = parsed
         if value == int(value) and 0 <= value < 100:
-            other = str(int(value)) if form == "words" else distract.number_words(int(value))
-            if quality.norm(other) != quality.norm(key):
-                out.setdefault(other, None)
-    return list(out)
+            out.setdefault(str(int(value)) if form == "words" else distract.number_words(int(value)),
+                           None)
+    return [a for a in out if quality.norm(a) != quality.norm(key)]
 
 
-def score(candidate: Candidate, analysis: Analysis, n_options: int) -> float:
+def score(candidate: Candidate, n_options: int) -> float:
     """How good a candidate is likely to be: template reliability, salience, length, options."""
     s = candidate.template.weight
     if candidate.cluster is not None:
         s += 0.05 * math.log1p(candidate.cluster.salience)
-    words = len(candidate.prompt.split())
-    s -= 0.01 * max(0, words - 18)
-    s -= 0.01 * max(0, len(candidate.sentence) - 40)
+    s -= 0.015 * max(0, len(candidate.prompt.split()) - 16)
+    s -= 0.005 * max(0, len(candidate.sentence) - 40)
     if n_options >= 3:
         s += 0.1
-    if candidate.sentence.root.dep_ == "ROOT" and candidate.fact and \
-            candidate.sentence.start == candidate.fact[1]:
-        s += 0.0
+    if getattr(candidate.clause, "source", "main") in {"ccomp", "advcl"}:
+        s -= 0.1
     return s
 
 
@@ -73,97 +74,209 @@ def difficulty(candidate: Candidate) -> Difficulty:
     if candidate.answer_label in {"CAUSE", "PURPOSE"}:
         return Difficulty.HARD
     if len(candidate.sentence) > 35:
-        return Difficulty.HARD if candidate.answer_label in {"", "CARDINAL"} else Difficulty.MEDIUM
-    if candidate.cluster is not None or candidate.answer_label in {"DATE"}:
+        return Difficulty.MEDIUM if candidate.cluster is not None else Difficulty.HARD
+    if candidate.cluster is not None or candidate.answer_label == "DATE":
         return Difficulty.EASY
     return Difficulty.MEDIUM
 
 
-def _sound(candidate: Candidate) -> bool:
-    accept = tuple(accepted(candidate))
-    return not quality.prompt_faults(candidate.prompt, candidate.answer,
-                                     candidate.sentence.text, accept)
+def sound(candidate: Candidate) -> bool:
+    """No fault a careful teacher would catch in the stem, key or evidence."""
+    return not quality.prompt_faults(candidate.prompt, candidate.answer, candidate.sentence.text,
+                                     tuple(accepted(candidate)))
 
 
-def _spread(ranked: list[tuple[float, Candidate, list[str]]], n: int, paragraphs: int,
-            ) -> list[tuple[float, Candidate, list[str]]]:
-    """Pick the best candidates, at most a fair share per paragraph in a first pass."""
+@dataclass(slots=True)
+class Entry:
+    """A candidate with its score and wrong options."""
+
+    score: float
+    candidate: Candidate
+    wrong: list[str]
+
+    @property
+    def clause_key(self) -> tuple:
+        c = self.candidate
+        return (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
+
+
+@dataclass(slots=True)
+class Ledger:
+    """What the quiz already tests: facts, prompts, answers, sentences, paragraphs."""
+
+    clauses: set = field(default_factory=set)
+    prompts: set = field(default_factory=set)
+    answers: Counter = field(default_factory=Counter)
+    sentences: Counter = field(default_factory=Counter)
+    paragraphs: Counter = field(default_factory=Counter)
+
+    def allows(self, entry: Entry, prompt: str, share: int, strict: bool) -> bool:
+        c = entry.candidate
+        if entry.clause_key in self.clauses or quality.norm(prompt) in self.prompts:
+            return False
+        if self.sentences[(c.paragraph, c.sentence.start)] >= MAX_PER_SENTENCE:
+            return False
+        if self.paragraphs[c.paragraph] >= share:
+            return False
+        return not (strict and self.answers[quality.norm(c.answer)])
+
+    def add(self, entry: Entry, prompt: str) -> None:
+        c = entry.candidate
+        self.clauses.add(entry.clause_key)
+        self.prompts.add(quality.norm(prompt))
+        self.answers[quality.norm(c.answer)] += 1
+        self.sentences[(c.paragraph, c.sentence.start)] += 1
+        self.paragraphs[c.paragraph] += 1
+
+
+def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
     share = max(1, math.ceil(n / max(1, paragraphs)))
-    chosen: list[tuple[float, Candidate, list[str]]] = []
-    facts: set[tuple] = set()
-    prompts: set[str] = set()
-    answers: Counter = Counter()
-    per_paragraph: Counter = Counter()
-    per_sentence: Counter = Counter()
-    for limit in (share, share + 1, n):
-        for entry in ranked:
-            if len(chosen) == n:
-                return chosen
-            _, c, _ = entry
-            key = quality.norm(c.prompt)
-            sent = (c.paragraph, c.sentence.start)
-            if entry in chosen or c.fact in facts or key in prompts:
-                continue
-            if per_paragraph[c.paragraph] >= limit or per_sentence[sent] >= MAX_PER_SENTENCE:
-                continue
-            if answers[quality.norm(c.answer)] >= 1 and limit == share:
-                continue
-            chosen.append(entry)
-            facts.add(c.fact)
-            prompts.add(key)
-            answers[quality.norm(c.answer)] += 1
-            per_paragraph[c.paragraph] += 1
-            per_sentence[sent] += 1
-    return chosen
+    return [(share, True), (share + 1, False), (n + 1, False)]
 
 
-def _place_key(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
+class Builder:
+    """Turns ranked entries into items of each kind, keeping the ledger."""
+
+    def __init__(self, entries: list[Entry], analysis: Analysis, passage: Passage, config):
+        self.entries = entries
+        self.analysis = analysis
+        self.passage = passage
+        self.config = config
+        self.ledger = Ledger()
+        self.rng = random.Random(config.seed)
+        self.positions: list[int] = []
+        self.mc = 0
+        self.tf = Counter()
+
+    def _take(self, want: int, make) -> list[Item]:
+        items: list[Item] = []
+        paragraphs = len(self.passage.paragraphs)
+        for share, strict in _passes(max(want, 1), paragraphs):
+            for entry in self.entries:
+                if len(items) >= want:
+                    return items
+                made = make(entry)
+                if made is None:
+                    continue
+                if not self.ledger.allows(entry, made.prompt, share, strict):
+                    continue
+                self.ledger.add(entry, made.prompt)
+                items.append(made)
+        return items
+
+    def _key_position(self) -> int:
+        if not self.positions:
+            self.positions = [0, 1, 2, 3]
+            self.rng.shuffle(self.positions)
+        return self.positions.pop()
+
+    def question(self, entry: Entry) -> Item | None:
+        """A multiple-choice item where three good wrong options exist, else short answer."""
+        c = entry.candidate
+        kinds = self.config.kinds
+        common = dict(id="", prompt=c.prompt, answer=c.answer, evidence=evidence_of(c),
+                      difficulty=difficulty(c), rule=c.template.id)
+        if len(entry.wrong) >= 3 and Kind.MULTIPLE_CHOICE in kinds and \
+                Kind.MULTIPLE_CHOICE in c.template.kinds:
+            options = order_options(c.answer, entry.wrong[:3], self._key_position(),
+                                    c.answer_label in NUMERIC)
+            return Item(kind=Kind.MULTIPLE_CHOICE, options=tuple(options), **common)
+        if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
+            return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
+        return None
+
+    def true_false(self, entry: Entry) -> Item | None:
+        """A statement of the fact, true or made false, keeping the two about even."""
+        c = entry.candidate
+        want_true = self.tf[True] <= self.tf[False]
+        made = None
+        if not want_true:
+            made = next((s for w in entry.wrong if (s := variants.false_statement(
+                c, w, self.analysis)) is not None), None) or variants.negated_statement(c)
+        if made is None:
+            made = variants.true_statement(c)
+            if made is None or quality.context_bound(made.text):
+                return None
+        self.tf[made.true] += 1
+        return Item(id="", kind=Kind.TRUE_FALSE, prompt=made.text, answer=made.true,
+                    evidence=evidence_of(c), difficulty=Difficulty.EASY if made.true
+                    else Difficulty.MEDIUM, rule="tf-fact" if made.true else "tf-swap")
+
+    def fill_blank(self, entry: Entry) -> Item | None:
+        """The fact with its key, or for variety its verb, blanked."""
+        c = entry.candidate
+        made = variants.blank_key(c)
+        if made is None or (len(self.ledger.prompts) % 3 == 2 and variants.blank_verb(c)):
+            made = variants.blank_verb(c) or made
+        if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
+            return None
+        accept = tuple(accepted(c)) if made.answer == c.answer else ()
+        return Item(id="", kind=Kind.FILL_BLANK, prompt=made.prompt, answer=made.answer,
+                    accept=accept, evidence=evidence_of(c), difficulty=Difficulty.MEDIUM,
+                    rule=made.rule)
+
+
+def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
+    """Numbers and years in order; other options with the key at the given position."""
     options = [*wrong, key]
     if natural:
-        parsed = [distract.parse_number(o) for o in options]
-        if all(parsed):
+        numbers = [distract.parse_number(o) for o in options]
+        if all(numbers):
             return sorted(options, key=lambda o: distract.parse_number(o)[0])
-        years = [distract._YEAR.search(o) for o in options]
+        years = [distract.year_of(o) for o in options]
         if all(years):
-            return sorted(options, key=lambda o: int(distract._YEAR.search(o).group(1)))
-    others = list(wrong)
-    position = min(position, len(others))
-    return [*others[:position], key, *others[position:]]
+            return sorted(options, key=distract.year_of)
+    position = min(position, len(wrong))
+    return [*wrong[:position], key, *wrong[position:]]
 
 
-def select(candidates: list[Candidate], analysis: Analysis, passage: Passage, config) -> list[Item]:
-    """The quiz's items, in passage order, numbered q1, q2, ..."""
-    rng = random.Random(config.seed)
+def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
+    plan = {kind: round(n * share) for kind, share in SHARES.items() if kind in kinds}
+    if Kind.MATCHING in kinds:
+        plan[Kind.MATCHING] = 1
+    questions = {Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER} & set(kinds)
+    if not questions:  # only statements and blanks asked for: share the whole quiz
+        others = [k for k in plan if k is not Kind.MATCHING]
+        for k in others:
+            plan[k] = math.ceil((n - plan.get(Kind.MATCHING, 0)) / len(others))
+    return plan
+
+
+def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, passage: Passage,
+           config) -> list[Item]:
+    """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
-    ranked = []
+    entries = []
     for c in candidates:
-        if not _sound(c):
+        if not sound(c):
             continue
-        wrong = []
-        if Kind.MULTIPLE_CHOICE in c.template.kinds and Kind.MULTIPLE_CHOICE in config.kinds:
-            wrong = distract.distractors(c.answer, c.answer_label, analysis, c.cluster,
-                                         random.Random(f"{config.seed}:{c.prompt}"),
-                                         avoid=[c.prompt])
-        ranked.append((score(c, analysis, len(wrong)), c, wrong))
-    ranked.sort(key=lambda e: (-e[0], e[1].paragraph, e[1].sentence.start, e[1].prompt))
-    chosen = _spread(ranked, n, len(passage.paragraphs))
-    chosen.sort(key=lambda e: (e[1].paragraph, e[1].sentence.start, e[1].fact))
-    positions = list(range(4))
-    rng.shuffle(positions)
+        wrong = distract.distractors(c.answer, c.answer_label, analysis, c.cluster,
+                                     random.Random(f"{config.seed}:{c.prompt}"), avoid=[c.prompt])
+        entries.append(Entry(score(c, len(wrong)), c, wrong))
+    entries.sort(key=lambda e: (-e.score, e.candidate.paragraph, e.candidate.sentence.start,
+                                e.candidate.prompt))
+    builder = Builder(entries, analysis, passage, config)
+    plan = _plan(n, config.kinds)
     items: list[Item] = []
-    mc_count = 0
-    for _, c, wrong in chosen:
-        accept = tuple(accepted(c))
-        common = dict(prompt=c.prompt, answer=c.answer, evidence=evidence_of(c),
-                      difficulty=difficulty(c), rule=c.template.id)
-        if len(wrong) >= 3 and Kind.MULTIPLE_CHOICE in config.kinds:
-            position = positions[mc_count % 4]
-            if mc_count % 4 == 3:
-                rng.shuffle(positions)
-            natural = c.answer_label in {"CARDINAL", "DATE", "QUANTITY", "MONEY"}
-            options = tuple(_place_key(c.answer, wrong[:3], position, natural))
-            mc_count += 1
-            items.append(Item(id="", kind=Kind.MULTIPLE_CHOICE, options=options, **common))
-        elif Kind.SHORT_ANSWER in config.kinds and Kind.SHORT_ANSWER in c.template.kinds:
-            items.append(Item(id="", kind=Kind.SHORT_ANSWER, accept=accept, **common))
-    return [replace(item, id=f"q{i}") for i, item in enumerate(items, 1)]
+    if plan.get(Kind.MATCHING):
+        pairs = variants.matching(roles, [e.candidate for e in entries])
+        if pairs is not None:
+            items.append(Item(id="", kind=Kind.MATCHING, prompt=pairs.prompt,
+                              pairs=tuple(pairs.pairs), evidence=evidence_of(pairs.evidence[0]),
+                              pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
+                              difficulty=Difficulty.MEDIUM, rule=pairs.rule))
+    statements = builder._take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false)
+    blanks = builder._take(plan.get(Kind.FILL_BLANK, 0), builder.fill_blank)
+    questions = builder._take(n - len(items) - len(statements) - len(blanks), builder.question)
+    if len(items) + len(statements) + len(blanks) + len(questions) < n:  # a thin passage
+        more = n - len(items) - len(statements) - len(blanks) - len(questions)
+        statements += builder._take(more, builder.true_false) if Kind.TRUE_FALSE in config.kinds \
+            else []
+    ordered = sorted([*questions, *statements, *blanks, *items],
+                     key=lambda i: (list(Kind).index(i.kind), i.evidence.paragraph,
+                                    _sentence_position(passage, i)))
+    return [replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)]
+
+
+def _sentence_position(passage: Passage, item: Item) -> int:
+    return passage.paragraphs[item.evidence.paragraph - 1].find(item.evidence.sentence)
