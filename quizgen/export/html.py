@@ -8,7 +8,6 @@ and line. The worksheet's context holds no key at all, so no template can leak o
 
 from __future__ import annotations
 
-import re
 import traceback
 from functools import cache
 from pathlib import Path
@@ -38,14 +37,14 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
     """(file name, HTML) for the worksheet and key of each form, form by form."""
     env = environment(settings.templates)
     many = settings.forms > 1
+    passage = _passage(quiz) if settings.passage else []
+    grade = reading_grade("\n\n".join(quiz.passage))
     out = []
     for form in make_forms(quiz, settings.forms):
         context = _common(quiz, form, settings, many)
         suffix = f"-{form.label}" if many else ""
-        sheet = {**context, "passage": _passage(quiz) if settings.passage else [],
-                 "parts": [_part(p, _question) for p in form.parts]}
-        key = {**context, "grade": reading_grade("\n\n".join(quiz.passage)),
-               "parts": [_part(p, _answer) for p in form.parts]}
+        sheet = {**context, "passage": passage, "parts": [_part(p, _question) for p in form.parts]}
+        key = {**context, "grade": grade, "parts": [_part(p, _answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
     return out
@@ -88,6 +87,7 @@ def css_string(text: str) -> Markup:
 
 @cache
 def _hyphenator() -> Pyphen:
+    """Pyphen's US English hyphenation patterns, loaded once."""
     return Pyphen(lang="en_US")
 
 
@@ -97,11 +97,12 @@ def reading_grade(text: str) -> float:
     Sentences and words are counted by textstat; syllables by Pyphen's English patterns,
     as textstat does for words outside the CMU dictionary, which it would download.
     """
-    words = textstat.lexicon_count(text)
+    words = textstat.remove_punctuation(text).lower().split()  # textstat's own word list
     if not words:
         return 0.0
-    syllables = sum(len(_hyphenator().positions(w)) + 1 for w in re.findall(r"[a-z]+", text.lower()))
-    return round(0.39 * textstat.words_per_sentence(text) + 11.8 * syllables / words - 15.59, 1)
+    syllables = sum(len(_hyphenator().positions(w)) + 1 for w in words)
+    return round(0.39 * textstat.words_per_sentence(text) + 11.8 * syllables / len(words) - 15.59,
+                 1)
 
 
 def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
