@@ -143,7 +143,10 @@ def plausible_name(span: Span) -> bool:
 
 
 def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
-    return [(n, ent) for n, doc in enumerate(docs) for ent in doc.ents
+    """Named-entity mentions in running text (a heading's capitals fool the tagger)."""
+    from quizgen.reader import is_heading
+
+    return [(n, ent) for n, doc in enumerate(docs) if not is_heading(doc.text) for ent in doc.ents
             if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)]
 
 
@@ -274,6 +277,8 @@ def common_things() -> frozenset[str]:
                      if not line.startswith("#") for w in line.split())
 
 
+OPEN_QUOTES = "\"\u201c\u2018'"
+CLOSE_QUOTES = "\"\u201d\u2019'"
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 
@@ -320,26 +325,58 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
             first, _, rest = text.partition(" ")
             if first.lower() in {"the", "this", "that"}:
                 text = f"the {rest}"
+            # 'the poor maiden' and 'the maiden' are one character: keyed by the head noun
             found.setdefault(f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()]))
     return found
+
+
+def quoted_segments(doc: Doc) -> list[Span]:
+    """Stretches of a paragraph between an opening and a closing quotation mark.
+
+    Straight quotes alternate; a curly or single opening quote pairs with the next closing
+    one. A quotation left open runs to the end of the paragraph, as in fiction.
+    """
+    segments, start = [], None
+    for t in doc:
+        opening = t.text in OPEN_QUOTES and (t.text not in "'\u2019" or not t.whitespace_)
+        if start is None and opening and (t.i + 1 < len(doc) and not doc[t.i + 1].is_space):
+            start = t.i + 1
+        elif start is not None and t.text in CLOSE_QUOTES and t.i > start:
+            segments.append(doc[start:t.i])
+            start = None
+    if start is not None:
+        segments.append(doc[start:])
+    return segments
+
+
+
+
+def _in_quotes(doc: Doc) -> set[int]:
+    return {t.i for seg in quoted_segments(doc) for t in seg}
 
 
 def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
     """What a he/she/him/her/his refers to, only where that is safe.
 
-    Safe means: the candidates are the people mentioned earlier in the same sentence and in
-    the sentence before it, in the same paragraph -- named persons, and characters named by a
-    gendered noun ('the king', 'the miller's daughter') -- and exactly one of them can take
-    the pronoun's gender.
+    Safe means: the candidates are the people mentioned before the pronoun in the same
+    sentence or, if none there can take it, in the sentence before, in the same paragraph
+    and outside quotation marks -- named persons, and characters named by a gendered noun
+    ('the king', 'the miller's daughter') -- and exactly one of them fits its gender.
     """
     word = token.lower_
     if word not in PERSONAL_PRONOUNS:
         return None
     doc = token.doc
-    start = token.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
     gender = "m" if word in MALE_PRONOUNS else "f"
-    fits = [ref for ref, g in _candidates(analysis, paragraph, doc[start:token.i]).values()
-            if g in ("", gender)]
-    return fits[0] if len(fits) == 1 else None
+    quoted = _in_quotes(doc)  # 'my dear Watson' inside a quotation is not who 'he' is
+    sentence = token.sent
+    scopes = [range(sentence.start, token.i)]
+    if sentence.start > 0:
+        scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))
+    for scope in scopes:
+        tokens = [doc[i] for i in scope if i not in quoted]
+        fits = [ref for ref, g in _candidates(analysis, paragraph, tokens).values()
+                if g in ("", gender)]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None

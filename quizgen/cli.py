@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from quizgen import __version__
@@ -199,21 +198,12 @@ def schema() -> None:
 def main() -> None:
     """Run the CLI: a QuizgenError becomes one line on stderr and exit code 1."""
     try:
-        code = app(standalone_mode=False)
+        app()
     except QuizgenError as exc:
         _err(str(exc))
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        _err("aborted")
-        sys.exit(130)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)

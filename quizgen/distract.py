@@ -134,9 +134,11 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
     value, form = parsed
     candidates: list[float] = []
     digits = key.replace(",", "")
+    reversed_pair = None
     if form == "digits" and digits.isdigit() and len(digits) == 2 and digits[0] != digits[1] \
             and digits[1] != "0":
-        candidates.append(float(digits[::-1]))  # a reversed pair of digits
+        reversed_pair = _format_like(float(digits[::-1]), key, form)  # '31' -> '13'
+        candidates.append(float(digits[::-1]))
     if value < 12:
         candidates += [value + d for d in (-2, -1, 1, 2, 3, 4, -3) if value + d > 0]
     elif value < 100:
@@ -151,6 +153,9 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
             seen.add(c)
             out.append(_format_like(c, key, form))
     rng.shuffle(out)
+    if reversed_pair in out:  # the likeliest slip of a careless reader comes first
+        out.remove(reversed_pair)
+        out.insert(0, reversed_pair)
     return sorted(out[:n], key=lambda s: parse_number(s)[0] if parse_number(s) else 0)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.analysis import (NAME_TYPES, NUMBER_TYPES, PERSONAL_PRONOUNS, TIME_TYPES, Analysis,
-                              Cluster, resolve_pronoun)
+                              Cluster, quoted_segments, resolve_pronoun)
 from quizgen import grammar
 from quizgen.reader import is_heading
 
@@ -39,8 +39,6 @@ SPEECH_VERBS = {"say", "tell", "add", "ask", "reply", "cry", "declare", "state",
                 "explain", "insist", "warn", "answer", "shout", "exclaim", "announce", "observe",
                 "remark", "continue", "whisper", "respond", "claim", "argue", "tweet", "testify",
                 "report", "suggest", "acknowledge", "admit", "recall", "call"}
-OPEN_QUOTES = "\"\u201c\u2018'"
-CLOSE_QUOTES = "\"\u201d\u2019'"
 MAX_PHRASE_WORDS = 18
 
 
@@ -171,22 +169,33 @@ class Unresolved(Exception):
     """A phrase rests on a pronoun that cannot safely be resolved."""
 
 
+# a first-person narrator outside quotation marks: 'Holmes pulled me into the room'
+NARRATOR = {"i": "the narrator", "me": "the narrator", "my": "the narrator\u2019s",
+            "myself": "the narrator", "mine": "the narrator\u2019s"}
 VAGUE_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "this", "these", "those",
                   "itself", "themselves"}
 
 
-def _render(tokens: list[Token], analysis: Analysis, paragraph: int) -> str:
+def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str = "") -> str:
     """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised;
     'it', 'they', 'this' are never resolved, and a phrase holding one is not asked about."""
     words = []
     for t in tokens:
+        if t.is_quote and t.text not in {"'s", "\u2019s"}:
+            raise Unresolved(t.text)  # a piece of a quotation the parse cut apart
         if t.lower_ in VAGUE_PRONOUNS and t.pos_ in {"PRON", "DET"} and \
                 (t.pos_ == "PRON" or t.dep_ != "det" or t.head.i not in {x.i for x in tokens}):
             raise Unresolved(t.text)
+        if t.pos_ == "PRON" and t.lower_ in NARRATOR:
+            words.append(NARRATOR[t.lower_] + t.whitespace_)
+            continue
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
             referent = resolve_pronoun(analysis, paragraph, t)
             if referent is None:
                 raise Unresolved(t.text)
+            if referent.text == bound and t.tag_ == "PRP$":
+                words.append(t.text_with_ws)  # 'Holmes wriggled in his chair': his is bound
+                continue
             name = referent.text
             words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
             words.append(t.whitespace_)
@@ -196,11 +205,12 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int) -> str:
 
 
 def _phrase(role: str, head: Token, analysis: Analysis, paragraph: int,
-            tokens: list[Token] | None = None) -> Phrase:
+            tokens: list[Token] | None = None, bound: str = "") -> Phrase:
     tokens = tokens if tokens is not None else phrase_tokens(head)
     if not tokens:
         raise Unresolved("empty")
-    return Phrase(role=role, head=head, tokens=tokens, text=_render(tokens, analysis, paragraph),
+    return Phrase(role=role, head=head, tokens=tokens,
+                  text=_render(tokens, analysis, paragraph, bound),
                   cluster=analysis.cluster_of(paragraph, head))
 
 
@@ -231,6 +241,13 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
         return None  # it, they, this, someone: no safe antecedent
     role = "subject"
     return _phrase(role, subj, analysis, paragraph)
+
+
+def _referent_text(subject: Phrase) -> str:
+    """The name a subject goes by: what a possessive pronoun bound to it would resolve to."""
+    if subject.cluster is not None:
+        return subject.cluster.short
+    return subject.text
 
 
 def _verb_group(verb: Token) -> tuple[list[Token], bool]:
@@ -276,6 +293,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             subject = _subject(verb, analysis, paragraph)
             if subject is None or any(_inside(t, quoted) for t in subject.tokens):
                 continue
+            if subject.head.i > verb.i and verb.dep_ != "relcl":
+                continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)
             parts, fronted, before = [], [], []
             for child in verb.children:
@@ -295,13 +314,13 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
                     continue  # 'An earlier attack, late Thursday, involved ...'
                 if child.dep_ == "advmod" and subject.end <= child.i < verb.i:
-                    before.append(child)
+                    before.extend(t for t in child.subtree)  # 'no longer', 'very quickly'
                     continue
                 tokens = phrase_tokens(child)
                 if not tokens or any(_inside(t, quoted) for t in tokens):
                     continue
                 phrase = _phrase(ROLE_OF.get(child.dep_, "other"), child, analysis, paragraph,
-                                 tokens)
+                                 tokens, bound=_referent_text(subject))
                 (fronted if child.i < min(subject.start, verb.i) or
                  subject.end <= child.i < verb.i else parts).append(phrase)
         except Unresolved:
@@ -310,25 +329,6 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
         yield Clause(paragraph=paragraph, sentence=sentence, verb=verb, subject=subject, aux=aux,
                      negated=negated, parts=parts, fronted=fronted, source=source,
                      adverbs=before)
-
-
-def quoted_segments(doc: Doc) -> list[Span]:
-    """Stretches of a paragraph between an opening and a closing quotation mark.
-
-    Straight quotes alternate; a curly or single opening quote pairs with the next closing
-    one. A quotation left open runs to the end of the paragraph, as in fiction.
-    """
-    segments, start = [], None
-    for t in doc:
-        opening = t.text in OPEN_QUOTES and (t.text not in "'\u2019" or not t.whitespace_)
-        if start is None and opening and (t.i + 1 < len(doc) and not doc[t.i + 1].is_space):
-            start = t.i + 1
-        elif start is not None and t.text in CLOSE_QUOTES and t.i > start:
-            segments.append(doc[start:t.i])
-            start = None
-    if start is not None:
-        segments.append(doc[start:])
-    return segments
 
 
 def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote]:
@@ -372,6 +372,8 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
             tokens = phrase_tokens(noun, keep_restrictive=False)
             tokens = [t for t in tokens if not (ent.start <= t.i < ent.end)]
             tokens = _strip(tokens)
+            if tokens and tokens[0].lower_ in {"this", "that", "these", "those"}:
+                continue  # 'this gentleman' points back into the text
             determined = tokens and (tokens[0].dep_ in {"det", "poss"} or tokens[0].tag_ == "PRP$"
                                      or any(t.dep_ == "case" for t in tokens[:3]))
             if 2 <= len(tokens) <= 12 and determined and noun.tag_ == "NN" \

@@ -115,6 +115,8 @@ def lower_start(text: str, token: Token) -> str:
         return text
     if not text.startswith(token.text):
         return text  # the phrase starts with a name put in for a pronoun
+    if token.lower_ == "the" and (token.i == token.sent.start or token.doc[token.i - 1].is_punct):
+        return text[0].lower() + text[1:]  # 'the Quds Force' inside a question
     if token.ent_type_ in NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
         return text
     if token.i > token.sent.start and not token.doc[token.i - 1].is_punct:

@@ -25,7 +25,7 @@ from quizgen.resources import data_dir, questions_dir
 
 FACT_KINDS = {"clause", "role", "quote"}
 TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
-CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words"}
+CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
 
 PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "from", "to", "into", "across",
                "throughout", "off", "toward", "towards", "around", "over", "under", "beside"}
@@ -151,6 +151,7 @@ class Slot:
     removed: Phrase | None  # the constituent the answer takes out of {rest}
     values: dict[str, str]
     person: bool = False
+    evidence: Span | None = None  # where the key stands, when not in the fact's own sentence
 
 
 def is_person(phrase_tokens: list[Token], label: str) -> bool:
@@ -207,10 +208,14 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     if clause.verb.lemma_ == "be" and not clause.parts:
         return
     answer, tokens = _entity_text(subj)
-    person = is_person(subj.tokens, subj.label)
+    # a he/she resolved to a character is a person: 'When the king came, he was pleased';
+    # the character's name then stands earlier in the sentence or in the one before
+    resolved = subj.head.lower_ in {"he", "she"}
+    person = is_person(subj.tokens, subj.label) or resolved
+    evidence = with_previous(clause.sentence) if resolved else None
     values = _base_values(clause, None)
     values["wh"] = wh_word(person, subj.label, answer)
-    yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person)
+    yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person, evidence=evidence)
 
 
 def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -396,14 +401,30 @@ def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
     yield Slot(name, tokens, "PERSON", role.person, None, {"role": text, "be": be}, True)
 
 
+def with_previous(sentence: Span) -> Span:
+    """The sentence together with the one before it in its paragraph."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return sentence
+    return doc[doc[sentence.start - 1].sent.start:sentence.end]
+
+
 def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
-    """The speaker of a quotation: 'Who said, "The game has changed"?'"""
-    name = next((n for n in quote.speaker.names if n in quote.sentence.text), None)
-    if name is None:
+    """The speaker of a quotation: 'Who said, "The game has changed"?'
+
+    When the sentence names the speaker only as 'he', the name stands in the sentence
+    before, and the evidence is both sentences.
+    """
+    for span in (quote.sentence, with_previous(quote.sentence)):
+        name = next((n for n in quote.speaker.names if n in span.text), None)
+        if name is not None:
+            break
+    else:
         return
-    start = quote.sentence.text.index(name)
-    tokens = [t for t in quote.sentence if start <= t.idx - quote.sentence.start_char < start + len(name)]
-    yield Slot(name, tokens, "PERSON", quote.speaker, None, {"quote": quote.words}, True)
+    start = span.text.index(name)
+    tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
+    yield Slot(name, tokens, "PERSON", quote.speaker, None, {"quote": quote.words}, True,
+               evidence=span if span is not quote.sentence else None)
 
 
 SLOT_FINDERS = {
@@ -419,29 +440,33 @@ SLOT_FINDERS = {
 # --- applying ------------------------------------------------------------------------------
 
 
-def _conditions_hold(template: Template, slot: Slot, fact) -> bool:
+def failed_condition(template: Template, slot: Slot, fact) -> str | None:
+    """The first of a template's conditions the slot does not meet, or None."""
     label = slot.label or "none"
     labels = template.condition("label")
     if labels is not None and label not in labels:
-        return False
+        return f"label {label} not in {labels}"
     not_labels = template.condition("not_label")
     if not_labels is not None and label in not_labels:
-        return False
+        return f"label {label} is excluded"
     person = template.condition("person")
     if person is not None and bool(person) != slot.person:
-        return False
+        return "names a person" if slot.person else "does not name a person"
     max_words = template.condition("max_words")
     if max_words is not None and len(slot.answer.split()) > int(max_words):
-        return False
+        return f"answer longer than {max_words} words"
+    copula = template.condition("copula")
+    if copula is not None and isinstance(fact, Clause) and bool(copula) != (fact.verb.lemma_ == "be"):
+        return "a copula" if not copula else "not a copula"
     sources = template.condition("source")
     if sources is not None and getattr(fact, "source", "main") not in sources:
-        return False
+        return f"clause from {getattr(fact, 'source', 'main')}"
     span = template.condition("quote_words")
     if span is not None:
         n = len(slot.values.get("quote", "").split())
         if not int(span[0]) <= n <= int(span[1]):
-            return False
-    return True
+            return f"quotation of {n} words"
+    return None
 
 
 def _names_cluster(slot: Slot) -> bool:
@@ -485,27 +510,50 @@ def realize(template: Template, values: dict[str, str]) -> str | None:
     return grammar.tidy(_SLOT.sub(lambda m: values[m.group(1)], template.ask))
 
 
-def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) -> Iterator[Candidate]:
-    """Every candidate question the templates make from one fact."""
+def explain(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis,
+            ) -> Iterator[tuple[Template, Candidate | None, str]]:
+    """For each template of the fact's kind: the candidate it made, or why it made none."""
     for template in templates:
         if template.fact != kind:
             continue
+        made = False
         for slot in SLOT_FINDERS[kind][template.answer](fact, analysis):
-            if not _conditions_hold(template, slot, fact):
+            why = failed_condition(template, slot, fact)
+            if why is not None:
+                yield template, None, why
+                made = True
                 continue
             prompt = realize(template, slot.values)
             if prompt is None:
+                yield template, None, "a slot of its wording is missing"
+                made = True
                 continue
             if slot.cluster is not None and not _names_cluster(slot):
                 slot.cluster = None  # 'Fryderyk and his family' is not Fryderyk
             if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
                 slot.label = ""  # two people are not one: no options of single names
+            made = True
             if _context_bound(slot.values.get("subject", ""), analysis):
+                yield template, None, f"subject {slot.values['subject']!r} is context-bound"
                 continue
-            yield Candidate(
-                template=template, prompt=prompt, answer=key_text(slot), paragraph=fact.paragraph,
-                sentence=fact.sentence, answer_label=slot.label, cluster=slot.cluster,
-                answer_tokens=slot.tokens,
-                fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
-                clause=fact,
-            )
+            yield template, _candidate(template, prompt, slot, fact), ""
+        if not made:
+            yield template, None, f"no {template.answer} in this {kind}"
+
+
+def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) -> Iterator[Candidate]:
+    """Every candidate question the templates make from one fact."""
+    for _, candidate, _ in explain(templates, fact, kind, analysis):
+        if candidate is not None:
+            yield candidate
+
+
+def _candidate(template: Template, prompt: str, slot: Slot, fact) -> Candidate:
+    return Candidate(
+        template=template, prompt=prompt, answer=key_text(slot), paragraph=fact.paragraph,
+        sentence=fact.sentence if slot.evidence is None else slot.evidence,
+        answer_label=slot.label, cluster=slot.cluster,
+        answer_tokens=slot.tokens,
+        fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
+        clause=fact,
+    )

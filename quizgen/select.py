@@ -95,9 +95,11 @@ class Entry:
     wrong: list[str]
 
     @property
-    def clause_key(self) -> tuple:
+    def ref(self) -> tuple:
+        """(paragraph, sentence start, fact, answer): what the ledger keeps of it."""
         c = self.candidate
-        return (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
+        clause = (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
+        return c.paragraph, c.sentence.start, clause, quality.norm(c.answer)
 
 
 @dataclass(slots=True)
@@ -110,23 +112,25 @@ class Ledger:
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
 
-    def allows(self, entry: Entry, prompt: str, share: int, strict: bool) -> bool:
-        c = entry.candidate
-        if entry.clause_key in self.clauses or quality.norm(prompt) in self.prompts:
+    def allows(self, ref: tuple, prompt: str, share: int, strict: bool) -> bool:
+        """Whether an item on this fact may join: new fact, new prompt, room left."""
+        paragraph, sentence, fact, answer = ref
+        if fact in self.clauses or quality.norm(prompt) in self.prompts:
             return False
-        if self.sentences[(c.paragraph, c.sentence.start)] >= MAX_PER_SENTENCE:
+        if self.sentences[(paragraph, sentence)] >= (1 if strict else MAX_PER_SENTENCE):
             return False
-        if self.paragraphs[c.paragraph] >= share:
+        if self.paragraphs[paragraph] >= share:
             return False
-        return not (strict and self.answers[quality.norm(c.answer)])
+        return not (strict and self.answers[answer])
 
-    def add(self, entry: Entry, prompt: str) -> None:
-        c = entry.candidate
-        self.clauses.add(entry.clause_key)
+    def add(self, ref: tuple, prompt: str) -> None:
+        """Record an item."""
+        paragraph, sentence, fact, answer = ref
+        self.clauses.add(fact)
         self.prompts.add(quality.norm(prompt))
-        self.answers[quality.norm(c.answer)] += 1
-        self.sentences[(c.paragraph, c.sentence.start)] += 1
-        self.paragraphs[c.paragraph] += 1
+        self.answers[answer] += 1
+        self.sentences[(paragraph, sentence)] += 1
+        self.paragraphs[paragraph] += 1
 
 
 def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
@@ -148,19 +152,23 @@ class Builder:
         self.mc = 0
         self.tf = Counter()
 
-    def _take(self, want: int, make) -> list[Item]:
+    def take(self, want: int, make, pool=None) -> list[Item]:
+        """Up to ``want`` items made from the pool (the ranked entries by default), fairest
+        spread over the paragraphs first."""
         items: list[Item] = []
-        paragraphs = len(self.passage.paragraphs)
-        for share, strict in _passes(max(want, 1), paragraphs):
-            for entry in self.entries:
+        pool = self.entries if pool is None else pool
+        if want <= 0:
+            return items
+        for share, strict in _passes(want, len(self.passage.paragraphs)):
+            for entry in pool:
                 if len(items) >= want:
                     return items
+                if not self.ledger.allows(entry.ref, "", share, strict):
+                    continue
                 made = make(entry)
-                if made is None:
+                if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
                     continue
-                if not self.ledger.allows(entry, made.prompt, share, strict):
-                    continue
-                self.ledger.add(entry, made.prompt)
+                self.ledger.add(entry.ref, made.prompt)
                 items.append(made)
         return items
 
@@ -201,6 +209,22 @@ class Builder:
         return Item(id="", kind=Kind.TRUE_FALSE, prompt=made.text, answer=made.true,
                     evidence=evidence_of(c), difficulty=Difficulty.EASY if made.true
                     else Difficulty.MEDIUM, rule="tf-fact" if made.true else "tf-swap")
+
+    def sentence_blank(self, blank: variants.SentenceBlank) -> Item | None:
+        """A sentence of the passage with one meaningful span blanked."""
+        accept = []
+        if blank.cluster is not None:
+            accept = [n for n in blank.cluster.names if quality.norm(n) != quality.norm(blank.answer)]
+        parsed = distract.parse_number(blank.answer)
+        if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
+            other = (str(int(parsed[0])) if parsed[1] == "words"
+                     else distract.number_words(int(parsed[0])))
+            accept.append(other)
+        return Item(id="", kind=Kind.FILL_BLANK, prompt=blank.prompt, answer=blank.answer,
+                    accept=tuple(a for a in accept if quality.norm(a) != quality.norm(blank.answer)),
+                    evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
+                    difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
+                    rule=blank.rule)
 
     def fill_blank(self, entry: Entry) -> Item | None:
         """The fact with its key, or for variety its verb, blanked."""
@@ -265,13 +289,20 @@ def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, p
                               pairs=tuple(pairs.pairs), evidence=evidence_of(pairs.evidence[0]),
                               pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
                               difficulty=Difficulty.MEDIUM, rule=pairs.rule))
-    statements = builder._take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false)
-    blanks = builder._take(plan.get(Kind.FILL_BLANK, 0), builder.fill_blank)
-    questions = builder._take(n - len(items) - len(statements) - len(blanks), builder.question)
-    if len(items) + len(statements) + len(blanks) + len(questions) < n:  # a thin passage
-        more = n - len(items) - len(statements) - len(blanks) - len(questions)
-        statements += builder._take(more, builder.true_false) if Kind.TRUE_FALSE in config.kinds \
-            else []
+    statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false)
+    sentence_pool = sorted(variants.sentence_blanks(analysis, passage.paragraphs),
+                           key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt))
+    want_blanks = plan.get(Kind.FILL_BLANK, 0)
+    blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
+    blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
+    questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
+    # a thin passage: fill up with what is left, statements and blanks alike
+    for make, pool, kind in ((builder.true_false, None, Kind.TRUE_FALSE),
+                             (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK)):
+        missing = n - len(items) - len(statements) - len(blanks) - len(questions)
+        if missing > 0 and kind in config.kinds:
+            (statements if kind is Kind.TRUE_FALSE else blanks).extend(
+                builder.take(missing, make, pool))
     ordered = sorted([*questions, *statements, *blanks, *items],
                      key=lambda i: (list(Kind).index(i.kind), i.evidence.paragraph,
                                     _sentence_position(passage, i)))

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizgen import grammar, quality
-from quizgen.analysis import Analysis
+from spacy.tokens import Span
+
+from quizgen.analysis import NAME_TYPES, Analysis, Cluster, quoted_segments
 from quizgen.extract import Clause, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
@@ -220,3 +222,97 @@ def _distinct(rows: list[tuple]) -> list[tuple]:
         rights.add(right)
         out.append(row)
     return out
+
+
+@dataclass(slots=True)
+class SentenceBlank:
+    """A fill-in-the-blank candidate cut from a sentence of the passage as it stands."""
+
+    prompt: str
+    answer: str
+    paragraph: int
+    sentence: Span
+    label: str  # entity type, NUMBER, TERM or VERB
+    cluster: Cluster | None
+    fact: tuple
+    score: float
+
+    @property
+    def rule(self) -> str:
+        """The id recorded on the item."""
+        return f"blank-{self.label.lower()}"
+
+    @property
+    def ref(self) -> tuple:
+        """(paragraph, sentence start, fact, answer), as the selection's ledger keeps it."""
+        return self.paragraph, self.sentence.start, self.fact, quality.norm(self.answer)
+
+
+BLANK_WEIGHTS = {"NAME": 0.8, "NUMBER": 0.75, "TERM": 0.7, "VERB": 0.5}
+MAX_BLANK_SENTENCE_WORDS = 32
+
+
+def _blankable(sentence: Span, quoted: set[int]) -> bool:
+    text = sentence.text.strip()
+    ws = quality.words(text)
+    if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or any(t.i in quoted for t in sentence):
+        return False
+    if any(t.is_quote and t.text not in {"'s", "\u2019s"} for t in sentence):
+        return False
+    return not (FIRST_SECOND_PERSON & set(ws) or quality.vague_pronoun(text)
+                or quality.context_bound(text) or not quality.balanced(text))
+
+
+def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
+    """Meaningful spans to blank: names, numbers and dates, key terms, the main verb."""
+    for ent in sentence.ents:
+        if ent.label_ in NAME_TYPES | {"PERSON"} and analysis.cluster_of(paragraph, ent.root):
+            yield ent.start, ent.end, "NAME", analysis.cluster_of(paragraph, ent.root)
+        elif ent.label_ in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}:
+            yield ent.start, ent.end, "NUMBER", None
+    for chunk in sentence.noun_chunks:
+        root = chunk.root
+        if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
+            start = min((t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
+                        default=root.i)
+            yield start, root.i + 1, "TERM", None
+    root = sentence.root
+    if root.pos_ == "VERB" and root.lemma_ not in {"be", "have", "do", "say", "get", "make"}:
+        yield root.i, root.i + 1, "VERB", None
+
+
+def key_terms(analysis: Analysis) -> set[str]:
+    """Nouns the passage keeps coming back to: the topic's vocabulary."""
+    from collections import Counter
+
+    counts = Counter(t.lemma_.lower() for doc in analysis.docs for t in doc
+                     if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3)
+    return {lemma for lemma, n in counts.items() if n >= 3}
+
+
+def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator[SentenceBlank]:
+    """Fill-in-the-blank candidates from every sentence that stands on its own."""
+    from quizgen.reader import is_heading
+
+    terms = key_terms(analysis)
+    for n, doc in enumerate(analysis.docs):
+        if is_heading(paragraphs[n]):
+            continue
+        quoted = {t.i for seg in quoted_segments(doc) for t in seg}
+        for sentence in doc.sents:
+            if not _blankable(sentence, quoted):
+                continue
+            offset = sentence.start_char
+            text = sentence.text.strip()
+            for start, end, label, cluster in _spans(sentence, analysis, n, terms):
+                span = doc[start:end]
+                answer = span.text
+                prompt = text[:span.start_char - offset] + BLANK + text[span.end_char - offset:]
+                if quality.contains_phrase(prompt.replace(BLANK, " "), answer):
+                    continue
+                if not prompt.rstrip().endswith((".", "!", "?", "\u201d", "\"", ")")):
+                    continue
+                salience = cluster.salience if cluster else 1
+                yield SentenceBlank(prompt, answer, n, sentence, label, cluster,
+                                    (n, sentence.start, start),
+                                    BLANK_WEIGHTS[label] + 0.02 * min(salience, 10))
