@@ -104,7 +104,7 @@ def _has_title(text: str) -> bool:
     return first in TITLE_WORDS and len(text.split()) > 1
 
 
-@dataclass(slots=True)
+@dataclass
 class Analysis:
     """A parsed passage: one Doc per paragraph, entity clusters, and lookups into them."""
 

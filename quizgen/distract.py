@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key
@@ -327,3 +328,82 @@ def year_of(text: str) -> int | None:
     """The year a date names, if it names one: 'October 1810' -> 1810."""
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
+
+
+# --- common noun phrases ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A noun phrase of the passage, described by what makes options look alike."""
+
+    text: str
+    head: str  # lemma of the head noun
+    determiner: str  # the | a | possessive | bare
+    plural: bool
+    person: bool
+    verb: str  # lemma of the verb it depends on, if any
+
+
+def _determiner(tokens) -> str:
+    first = tokens[0]
+    if first.lower_ == "the":
+        return "the"
+    if first.lower_ in {"a", "an"}:
+        return "a"
+    if first.dep_ == "poss" or first.tag_ == "PRP$":
+        return "possessive"
+    return "bare"
+
+
+def describe(tokens, person: bool) -> NounPhrase | None:
+    """A noun phrase's description; None for one that would make a poor option."""
+    root = max(tokens, key=lambda t: (t.dep_ not in {"det", "amod", "compound", "poss", "case",
+                                                     "nummod"}, -abs(t.i - tokens[-1].i)))
+    if root.pos_ != "NOUN" or any(t.pos_ == "PRON" or t.ent_type_ in {"PERSON", "GPE", "ORG"}
+                                  or t.lower_ in {"this", "that", "these", "those"} or t.is_punct
+                                  for t in tokens):
+        return None
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    verb = root.head.lemma_.lower() if root.head.pos_ in {"VERB", "AUX"} else ""
+    return NounPhrase(text, root.lemma_.lower(), _determiner(tokens), root.tag_ == "NNS", person,
+                      verb)
+
+
+def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
+    """Every short noun phrase of the passage, once each (computed once per analysis)."""
+    cached = getattr(analysis, "_noun_phrases", None)
+    if cached is not None:
+        return cached
+    from quizgen.rules import person_nouns
+
+    found: dict[str, NounPhrase] = {}
+    for doc in analysis.docs:
+        for chunk in doc.noun_chunks:
+            tokens = list(chunk)
+            if not 1 <= len(tokens) <= 6:
+                continue
+            phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
+            if phrase is not None:
+                found.setdefault(norm(phrase.text), phrase)
+    result = list(found.values())
+    object.__setattr__(analysis, "_noun_phrases", result)
+    return result
+
+
+def phrase_distractors(answer: str, key_tokens, analysis: Analysis, rng: random.Random,
+                       person: bool, avoid: Iterable[str] = (), n: int = 3) -> list[str]:
+    """Other noun phrases of the passage shaped like the key: same determiner, same number,
+    person for person, of comparable length; never one the passage gives the same verb."""
+    key = describe(list(key_tokens), person) if key_tokens else None
+    if key is None:
+        return []
+    key_words = {w for w in norm(key.text).split() if len(w) > 3}
+    pool = [p for p in passage_noun_phrases(analysis)
+            if p.determiner == key.determiner and p.plural == key.plural and p.person == key.person
+            and p.head != key.head and not (key.verb and p.verb == key.verb)
+            and not key_words & set(norm(p.text).split())]
+    pool.sort(key=lambda p: (abs(len(p.text) - len(key.text)), p.text))
+    top = pool[:8]
+    rng.shuffle(top)
+    return choose([p.text for p in top + pool[8:]], answer, {norm(key.text)}, avoid, n)

@@ -239,6 +239,10 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
         return _phrase("subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False))
     if subj.pos_ == "PRON" and subj.lower_ not in PERSONAL_PRONOUNS:
         return None  # it, they, this, someone: no safe antecedent
+    if subj.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"} or (
+            subj.pos_ == "PROPN" and not subj.ent_type_ and subj.n_lefts + subj.n_rights == 0
+            and any(t.text == subj.lower_ for t in subj.doc)):
+        return None  # 'Round went the wheel': a capital word the text also writes in lower case
     role = "subject"
     return _phrase(role, subj, analysis, paragraph)
 

@@ -125,7 +125,7 @@ def build(passage: Passage, docs: list[Doc], config: Config, model_label: str) -
     analysis = analyze(docs)
     facts = extract_facts(analysis, passage)
     candidates = list(ask(analysis, facts, config.templates))
-    items = select.select(candidates, facts.roles, analysis, passage, config)
+    items = select.select(candidates, facts, analysis, passage, config)
     if not items:
         raise QuizgenError(f"{passage.file or 'passage'}: found nothing to ask about; "
                            "is it a passage of English prose at least a paragraph long?")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from quizgen import distract, quality, variants
 from quizgen.analysis import Analysis
-from quizgen.extract import Role
+from quizgen.extract import Clause, Quote, Role
 from quizgen.model import Difficulty, Evidence, Item, Kind, Passage
 from quizgen.rules import Candidate
 
@@ -63,7 +63,7 @@ def score(candidate: Candidate, n_options: int) -> float:
     s -= 0.015 * max(0, len(candidate.prompt.split()) - 16)
     s -= 0.005 * max(0, len(candidate.sentence) - 40)
     if n_options >= 3:
-        s += 0.1
+        s += 0.25  # a question with good options makes a multiple-choice item
     if getattr(candidate.clause, "source", "main") in {"ccomp", "advcl"}:
         s -= 0.1
     return s
@@ -100,6 +100,47 @@ class Entry:
         c = self.candidate
         clause = (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
         return c.paragraph, c.sentence.start, clause, quality.norm(c.answer)
+
+
+@dataclass(slots=True)
+class FactEntry:
+    """A clause or quotation to state as true or false, with the questions asked of it."""
+
+    fact: Clause | Quote
+    entries: list[Entry]
+    score: float
+
+    def true_text(self) -> str | None:
+        """The fact stated plainly."""
+        if isinstance(self.fact, Quote):
+            name = next((e.candidate.answer for e in self.entries), None)
+            return variants.quote_statement(self.fact, name) if name else None
+        return variants.statement(self.fact)
+
+    @property
+    def ref(self) -> tuple:
+        """(paragraph, sentence start, fact, answer), as the ledger keeps it."""
+        f = self.fact
+        return f.paragraph, f.sentence.start, (f.paragraph, f.sentence.start, f.verb.i), \
+            quality.norm(self.true_text() or "")
+
+
+def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
+    """Every clause and quotation, best first, with the question entries made from it."""
+    by_fact: dict[int, list[Entry]] = {}
+    for entry in entries:
+        by_fact.setdefault(id(entry.candidate.clause), []).append(entry)
+    out = []
+    for fact in [*facts.clauses, *facts.quotes]:
+        mine = by_fact.get(id(fact), [])
+        if isinstance(fact, Quote) and not mine:
+            continue
+        named = any(p.cluster is not None for p in getattr(fact, "parts", ())) or \
+            getattr(getattr(fact, "subject", None), "cluster", None) is not None
+        score = 0.5 + 0.1 * named + 0.1 * bool(mine) - 0.1 * (getattr(fact, "source", "main") != "main")
+        out.append(FactEntry(fact, mine, score))
+    out.sort(key=lambda f: (-f.score, f.fact.paragraph, f.fact.sentence.start, f.fact.verb.i))
+    return out
 
 
 @dataclass(slots=True)
@@ -149,8 +190,8 @@ class Builder:
         self.ledger = Ledger()
         self.rng = random.Random(config.seed)
         self.positions: list[int] = []
-        self.mc = 0
         self.tf = Counter()
+        self.relaxed = False  # once the quiz runs short, balance gives way to count
 
     def take(self, want: int, make, pool=None) -> list[Item]:
         """Up to ``want`` items made from the pool (the ranked entries by default), fairest
@@ -193,22 +234,27 @@ class Builder:
             return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
         return None
 
-    def true_false(self, entry: Entry) -> Item | None:
+    def true_false(self, fact: FactEntry) -> Item | None:
         """A statement of the fact, true or made false, keeping the two about even."""
-        c = entry.candidate
         want_true = self.tf[True] <= self.tf[False]
-        made = None
+        text, answer, rule = None, True, "tf-fact"
         if not want_true:
-            made = next((s for w in entry.wrong if (s := variants.false_statement(
-                c, w, self.analysis)) is not None), None) or variants.negated_statement(c)
-        if made is None:
-            made = variants.true_statement(c)
-            if made is None or quality.context_bound(made.text):
-                return None
-        self.tf[made.true] += 1
-        return Item(id="", kind=Kind.TRUE_FALSE, prompt=made.text, answer=made.true,
-                    evidence=evidence_of(c), difficulty=Difficulty.EASY if made.true
-                    else Difficulty.MEDIUM, rule="tf-fact" if made.true else "tf-swap")
+            text = next((s.text for e in fact.entries for w in e.wrong
+                         if (s := variants.false_statement(e.candidate, w, self.analysis))), None)
+            rule = "tf-swap"
+            if text is None and (text := variants.negated_statement(fact.fact)):
+                rule = "tf-negation"
+            if text is None and not self.relaxed:
+                return None  # a false one is due: leave this fact for a true one later
+            answer = text is None
+        if text is None:
+            text, rule = fact.true_text(), "tf-fact"
+        if text is None or quality.context_bound(text):
+            return None
+        self.tf[answer] += 1
+        return Item(id="", kind=Kind.TRUE_FALSE, prompt=text, answer=answer,
+                    evidence=evidence_of(fact.fact), rule=rule,
+                    difficulty=Difficulty.EASY if answer else Difficulty.MEDIUM)
 
     def sentence_blank(self, blank: variants.SentenceBlank) -> Item | None:
         """A sentence of the passage with one meaningful span blanked."""
@@ -266,7 +312,7 @@ def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
     return plan
 
 
-def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, passage: Passage,
+def select(candidates: list[Candidate], facts, analysis: Analysis, passage: Passage,
            config) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
@@ -274,8 +320,14 @@ def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, p
     for c in candidates:
         if not sound(c):
             continue
-        wrong = distract.distractors(c.answer, c.answer_label, analysis, c.cluster,
-                                     random.Random(f"{config.seed}:{c.prompt}"), avoid=[c.prompt])
+        rng = random.Random(f"{config.seed}:{c.prompt}")
+        if c.answer_label:
+            wrong = distract.distractors(c.answer, c.answer_label, analysis, c.cluster, rng,
+                                         avoid=[c.prompt])
+        else:  # a common noun phrase: others of the passage shaped like it
+            wrong = distract.phrase_distractors(c.answer, c.answer_tokens, analysis, rng,
+                                                c.template.condition("person", False) is True,
+                                                avoid=[c.prompt])
         entries.append(Entry(score(c, len(wrong)), c, wrong))
     entries.sort(key=lambda e: (-e.score, e.candidate.paragraph, e.candidate.sentence.start,
                                 e.candidate.prompt))
@@ -283,13 +335,14 @@ def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, p
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):
-        pairs = variants.matching(roles, [e.candidate for e in entries])
+        pairs = variants.matching(facts.roles, [e.candidate for e in entries])
         if pairs is not None:
             items.append(Item(id="", kind=Kind.MATCHING, prompt=pairs.prompt,
                               pairs=tuple(pairs.pairs), evidence=evidence_of(pairs.evidence[0]),
                               pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
                               difficulty=Difficulty.MEDIUM, rule=pairs.rule))
-    statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false)
+    fact_pool = fact_entries(facts, entries)
+    statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
     sentence_pool = sorted(variants.sentence_blanks(analysis, passage.paragraphs),
                            key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt))
     want_blanks = plan.get(Kind.FILL_BLANK, 0)
@@ -297,12 +350,14 @@ def select(candidates: list[Candidate], roles: list[Role], analysis: Analysis, p
     blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
     questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
     # a thin passage: fill up with what is left, statements and blanks alike
-    for make, pool, kind in ((builder.true_false, None, Kind.TRUE_FALSE),
-                             (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK)):
+    builder.relaxed = True
+    for make, pool, kind, into in ((builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
+                                   (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
+                                   (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
+                                   (builder.question, None, Kind.SHORT_ANSWER, questions)):
         missing = n - len(items) - len(statements) - len(blanks) - len(questions)
-        if missing > 0 and kind in config.kinds:
-            (statements if kind is Kind.TRUE_FALSE else blanks).extend(
-                builder.take(missing, make, pool))
+        if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
+            into.extend(builder.take(missing, make, pool))
     ordered = sorted([*questions, *statements, *blanks, *items],
                      key=lambda i: (list(Kind).index(i.kind), i.evidence.paragraph,
                                     _sentence_position(passage, i)))

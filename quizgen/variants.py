@@ -16,12 +16,14 @@ from quizgen import grammar, quality
 from spacy.tokens import Span
 
 from quizgen.analysis import NAME_TYPES, Analysis, Cluster, quoted_segments
-from quizgen.extract import Clause, Role
+from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
 
 FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours",
                        "myself", "ourselves", "yourself", "yourselves"}
+ADDRESSED = {"we", "us", "our", "ours", "you", "your", "yours", "yourself", "yourselves",
+             "ourselves"}
 MAX_STATEMENT_WORDS = 28
 
 
@@ -33,6 +35,8 @@ def statement(clause: Clause) -> str | None:
     verb_words += [grammar.word(a) for a in clause.aux[1:]]
     verb_words += [a.text for a in clause.adverbs] + [clause.verb.text]
     fronted = [p for p in clause.fronted if p.role != "clause"]
+    if any(quality.empty_answer(p.text) for p in [*fronted, *clause.parts]):
+        return None  # 'What, the little man asked': a part that says nothing
     subject = clause.subject.text
     body = " ".join([subject, *verb_words, *(p.text for p in clause.parts)])
     if fronted:
@@ -45,9 +49,19 @@ def statement(clause: Clause) -> str | None:
 
 
 def _fit(text: str) -> bool:
+    """Short enough, balanced, and standing on its own outside any quotation."""
     ws = quality.words(text)
-    return (5 <= len(ws) <= MAX_STATEMENT_WORDS and not FIRST_SECOND_PERSON & set(ws)
+    outside = quality.words(quality.outside_quotes(text))
+    return (5 <= len(ws) <= MAX_STATEMENT_WORDS and not FIRST_SECOND_PERSON & set(outside)
             and quality.balanced(text) and not quality.vague_pronoun(text))
+
+
+def quote_statement(quote: Quote, name: str) -> str | None:
+    """'Holmes said, “Try the settee.”'"""
+    words = quote.words
+    end = "" if words.endswith(("?", "!", ".")) else "."
+    text = f"{name} said, \u201c{words}{end}\u201d"
+    return text if _fit(text) else None
 
 
 def _replace_once(text: str, old: str, new: str) -> str | None:
@@ -70,6 +84,9 @@ class Statement:
 def true_statement(candidate: Candidate) -> Statement | None:
     """The fact behind a question, stated plainly."""
     clause = candidate.clause
+    if isinstance(clause, Quote):
+        text = quote_statement(clause, candidate.answer)
+        return Statement(text, True, candidate) if text else None
     if not isinstance(clause, Clause) or clause.source in {"ccomp"}:
         return None
     text = statement(clause)
@@ -95,7 +112,8 @@ def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Sta
 def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis) -> bool:
     """The statement is in no sentence, and its wrong element never stands in a sentence with
     the fact's verb (so the passage does not also say it)."""
-    verb = candidate.clause.verb.lemma_.lower() if isinstance(candidate.clause, Clause) else ""
+    verb = candidate.clause.verb.lemma_.lower() if isinstance(candidate.clause, (Clause, Quote)) \
+        else ""
     for doc in analysis.docs:
         for sent in doc.sents:
             if quality.norm(text).rstrip(".") in quality.norm(sent.text):
@@ -106,20 +124,17 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
     return True
 
 
-def negated_statement(candidate: Candidate) -> Statement | None:
+def negated_statement(clause: Clause) -> str | None:
     """A negated fact made positive: 'Earth is not a point.' -> 'Earth is a point.' (false)."""
-    clause = candidate.clause
     if not isinstance(clause, Clause) or not clause.negated or clause.source == "ccomp":
         return None
     text = statement(clause)
     if text is None:
         return None
     positive = re.sub(r"\s+not\b", "", text, count=1)
-    if positive == text:
-        return None
-    if re.match(r"^(\w+\s+)*(did|does|do) ", positive):
+    if positive == text or re.search(r"\b(did|does|do)\b", positive):
         return None  # 'did appear' would need the verb re-inflected
-    return Statement(positive, False, candidate)
+    return positive
 
 
 @dataclass(slots=True)
@@ -252,24 +267,55 @@ BLANK_WEIGHTS = {"NAME": 0.8, "NUMBER": 0.75, "TERM": 0.7, "VERB": 0.5}
 MAX_BLANK_SENTENCE_WORDS = 32
 
 
-def _blankable(sentence: Span, quoted: set[int]) -> bool:
+def _quotes_balanced(sentence: Span) -> bool:
+    """Every quotation that opens in the sentence closes in it, and none closes unopened."""
+    depth = 0
+    for t in sentence:
+        if t.text in {"\u201c", "\u2018"} or (t.text in {'"', "'"} and depth == 0 and t.is_quote):
+            depth += 1
+        elif t.text in {"\u201d", '"'} or (t.text in {"\u2019", "'"} and depth > 0):
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _blankable(sentence: Span) -> bool:
+    """A sentence that reads on its own: no pronoun without its name, no unclosed quotation,
+    not a line of verse."""
     text = sentence.text.strip()
+    if "\n" in text:
+        return False
     ws = quality.words(text)
-    if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or any(t.i in quoted for t in sentence):
+    outside = quality.words(quality.outside_quotes(text))
+    if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or not _quotes_balanced(sentence):
         return False
-    if any(t.is_quote and t.text not in {"'s", "\u2019s"} for t in sentence):
-        return False
-    return not (FIRST_SECOND_PERSON & set(ws) or quality.vague_pronoun(text)
-                or quality.context_bound(text) or not quality.balanced(text))
+    # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader
+    return not (ADDRESSED & set(outside) or quality.vague_pronoun(text)
+                or quality.context_bound(quality.outside_quotes(text)) or not quality.balanced(text))
+
+
+def _number_span(ent: Span) -> tuple[int, int] | None:
+    """The words of a date or number worth blanking: '1835', 'October 1810', 'twenty-one'."""
+    if len(ent) <= 3 and all(t.like_num or t.is_title or t.text in {",", "."} for t in ent):
+        return ent.start, ent.end
+    numbers = [t.i for t in ent if t.like_num]
+    if numbers and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return numbers[0], numbers[-1] + 1
+    return None
 
 
 def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
-    """Meaningful spans to blank: names, numbers and dates, key terms, the main verb."""
+    """Meaningful spans to blank: names, numbers and dates, key terms, the main verb (this
+    one only outside quotation marks, where it carries the story rather than the talk)."""
+    quoted = {t.i for seg in quoted_segments(sentence.doc) for t in seg}
     for ent in sentence.ents:
         if ent.label_ in NAME_TYPES | {"PERSON"} and analysis.cluster_of(paragraph, ent.root):
             yield ent.start, ent.end, "NAME", analysis.cluster_of(paragraph, ent.root)
         elif ent.label_ in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}:
-            yield ent.start, ent.end, "NUMBER", None
+            span = _number_span(ent)
+            if span is not None:
+                yield *span, "NUMBER", None
     for chunk in sentence.noun_chunks:
         root = chunk.root
         if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
@@ -277,7 +323,8 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                         default=root.i)
             yield start, root.i + 1, "TERM", None
     root = sentence.root
-    if root.pos_ == "VERB" and root.lemma_ not in {"be", "have", "do", "say", "get", "make"}:
+    if root.pos_ == "VERB" and root.i not in quoted and \
+            root.lemma_ not in {"be", "have", "do", "say", "get", "make", "mean", "think", "see"}:
         yield root.i, root.i + 1, "VERB", None
 
 
@@ -298,21 +345,26 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
             continue
-        quoted = {t.i for seg in quoted_segments(doc) for t in seg}
         for sentence in doc.sents:
-            if not _blankable(sentence, quoted):
+            if not _blankable(sentence):
                 continue
             offset = sentence.start_char
             text = sentence.text.strip()
+            best = None
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
                 span = doc[start:end]
                 answer = span.text
                 prompt = text[:span.start_char - offset] + BLANK + text[span.end_char - offset:]
-                if quality.contains_phrase(prompt.replace(BLANK, " "), answer):
+                if quality.contains_phrase(prompt.replace(BLANK, " "), answer) or \
+                        quality.vague_pronoun(prompt):
                     continue
                 if not prompt.rstrip().endswith((".", "!", "?", "\u201d", "\"", ")")):
                     continue
                 salience = cluster.salience if cluster else 1
-                yield SentenceBlank(prompt, answer, n, sentence, label, cluster,
-                                    (n, sentence.start, start),
-                                    BLANK_WEIGHTS[label] + 0.02 * min(salience, 10))
+                blank = SentenceBlank(prompt, answer, n, sentence, label, cluster,
+                                      (n, sentence.start, start),
+                                      BLANK_WEIGHTS[label] + 0.02 * min(salience, 10))
+                if best is None or blank.score > best.score:
+                    best = blank  # one blank a sentence: its most telling span
+            if best is not None:
+                yield best
