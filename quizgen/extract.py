@@ -8,6 +8,7 @@ of their own. Questions are realized from facts by :mod:`quizgen.rules` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -165,6 +166,10 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     return _strip(tokens)
 
 
+CROSS_REFERENCE = re.compile(r"^(figure|fig\.|table|chapter|section|page|example|exercise)\s*\d",
+                             re.I)
+
+
 class Unresolved(Exception):
     """A phrase rests on a pronoun that cannot safely be resolved."""
 
@@ -232,6 +237,8 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
             node = node.head
             continue
         return None
+    if CROSS_REFERENCE.match(subj.text) or CROSS_REFERENCE.match(_join(list(subj.subtree))):
+        return None  # 'Figure 4.20 shows ...': a pointer to a page the student does not have
     if subj.lower_ in RELATIVIZERS or subj.tag_ in {"WDT", "WP"}:
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -281,12 +288,24 @@ def _inside(token: Token, segments: list[Span]) -> bool:
     return any(seg.start <= token.i < seg.end for seg in segments)
 
 
+HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "what if ")
+
+
+def hypothetical(sentence: Span) -> bool:
+    """'If Earth were made of water, it would distort': nothing in it is a fact."""
+    text = sentence.text.strip().lower()
+    return text.startswith(HYPOTHETICAL_STARTS) or any(
+        t.lower_ in {"would", "might"} and t.dep_ == "aux" and t.head.dep_ == "ROOT" for t in sentence)
+
+
 def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
     """The simple clauses of a sentence that a question can be asked of.
 
     Quoted speech is left out: what a character says is not a fact of the passage, and the
     parse of dialogue is the least reliable.
     """
+    if hypothetical(sentence):
+        return
     quoted = quoted_segments(sentence.doc)
     for verb in sentence:
         if not _clause_ok(verb) or _inside(verb, quoted):
@@ -380,7 +399,10 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
                 continue  # 'this gentleman' points back into the text
             determined = tokens and (tokens[0].dep_ in {"det", "poss"} or tokens[0].tag_ == "PRP$"
                                      or any(t.dep_ == "case" for t in tokens[:3]))
+            from quizgen.rules import person_nouns
+
             if 2 <= len(tokens) <= 12 and determined and noun.tag_ == "NN" \
+                    and noun.lemma_.lower() in person_nouns() \
                     and not any(t.pos_ == "PRON" or not (t.is_alpha or t.is_punct or t.like_num)
                                 for t in tokens):
                 text = grammar.lower_start(_join(tokens), tokens[0])

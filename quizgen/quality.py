@@ -24,6 +24,8 @@ CONTEXT_NOUNS = {"passage", "article", "story", "text", "chapter", "section", "p
 DANGLING_END = {"the", "a", "an", "of", "and", "or", "but", "to", "with", "that", "which", "by",
                 "for", "as", "his", "her", "its", "their", "is", "was", "be", "not", "than"}
 MIN_WORDS, MAX_WORDS = 4, 32
+# a wh-word anywhere but at the start of a question (relative 'which', 'who' aside)
+WH_WORD = re.compile(r"(?<!^)\b(why|where|when|how|what)\b(?!\s+(?:was|is|were|are)\s+then\b)", re.I)
 
 
 def norm(text: str) -> str:
@@ -130,4 +132,6 @@ def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ..
         faults.append("key not in evidence")
     if re.search(r"\b(\w+) \1\b", prompt, re.I):
         faults.append("repeated word")
+    if len(WH_WORD.findall(outside_quotes(prompt))) > 1:
+        faults.append("two questions in one")
     return faults

@@ -28,7 +28,7 @@ TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
 CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
 
 PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "from", "to", "into", "across",
-               "throughout", "off", "toward", "towards", "around", "over", "under", "beside"}
+               "throughout", "off", "around", "over", "under", "beside"}
 TIME_PREPS = {"in", "on", "at", "during"}
 # "in retaliation for X", "because of X": a prepositional phrase that gives a cause
 CAUSE_PHRASES = ("in retaliation for", "because of", "due to", "as a result of", "in response to",
@@ -261,7 +261,12 @@ def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         text, tokens, label, cluster = found
         values = _base_values(clause, part)
-        values["active"] = grammar.active_verb(clause.verb, clause.aux)
+        # 'were worked out by Darwin' -> 'worked out': the particle stays with its verb
+        particles = [p for p in clause.parts if p.role == "particle"]
+        values["active"] = " ".join([grammar.active_verb(clause.verb, clause.aux),
+                                     *(p.text for p in particles)])
+        values["rest"] = " ".join(p.text for p in clause.parts
+                                  if p is not part and p.role != "particle")
         yield Slot(text, tokens, label, cluster, part, values, is_person(tokens, label))
 
 
@@ -510,6 +515,21 @@ def realize(template: Template, values: dict[str, str]) -> str | None:
     return grammar.tidy(_SLOT.sub(lambda m: values[m.group(1)], template.ask))
 
 
+def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
+    """'a president', 'the picture', 'officials': a common noun phrase with nothing to pin
+    it down, unless it names something the passage keeps coming back to."""
+    if slot.label or slot.cluster is not None or not slot.tokens:
+        return False
+    content = [t for t in slot.tokens if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}]
+    first = slot.tokens[0].lower_
+    if first in {"a", "an"} and len(content) < 3:
+        return True
+    if len(content) >= 2:
+        return False
+    head = content[0] if content else slot.tokens[-1]
+    return analysis.mentions(head.text) < 3
+
+
 def explain(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis,
             ) -> Iterator[tuple[Template, Candidate | None, str]]:
     """For each template of the fact's kind: the candidate it made, or why it made none."""
@@ -533,6 +553,12 @@ def explain(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
             if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
                 slot.label = ""  # two people are not one: no options of single names
             made = True
+            if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
+                yield template, None, f"answer {slot.answer!r} is too vague to ask for"
+                continue
+            if template.answer == "subject" and slot.tokens and slot.tokens[0].like_num:
+                yield template, None, "a counted answer is asked with how many"
+                continue
             if _context_bound(slot.values.get("subject", ""), analysis):
                 yield template, None, f"subject {slot.values['subject']!r} is context-bound"
                 continue

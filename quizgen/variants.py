@@ -30,10 +30,14 @@ MAX_STATEMENT_WORDS = 28
 def statement(clause: Clause) -> str | None:
     """The clause as a plain sentence: 'In 1835, some Maori tribes declared independence.'"""
     verb_words = [grammar.word(a) for a in clause.aux[:1]]
+    if not clause.aux:  # 'Earth is not rigid': the copula goes before its 'not'
+        verb_words.append(grammar.word(clause.verb) if clause.verb.lemma_ == "be" else "")
     if clause.negated:
         verb_words.append("not")
     verb_words += [grammar.word(a) for a in clause.aux[1:]]
-    verb_words += [a.text for a in clause.adverbs] + [clause.verb.text]
+    verb_words += [a.text for a in clause.adverbs]
+    if clause.aux or clause.verb.lemma_ != "be":
+        verb_words.append(clause.verb.text)
     fronted = [p for p in clause.fronted if p.role != "clause"]
     if any(quality.empty_answer(p.text) for p in [*fronted, *clause.parts]):
         return None  # 'What, the little man asked': a part that says nothing
@@ -96,7 +100,11 @@ def true_statement(candidate: Candidate) -> Statement | None:
 
 
 def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Statement | None:
-    """The fact with its key swapped for a wrong option; None unless it is surely false."""
+    """The fact with its key swapped for a wrong option; None unless it is surely false.
+
+    Only names, numbers and dates are swapped: another common noun may well be true too."""
+    if not candidate.answer_label or candidate.answer_label in {"CAUSE", "PURPOSE"}:
+        return None
     true = true_statement(candidate)
     if true is None:
         return None
@@ -310,6 +318,8 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
     one only outside quotation marks, where it carries the story rather than the talk)."""
     quoted = {t.i for seg in quoted_segments(sentence.doc) for t in seg}
     for ent in sentence.ents:
+        if ent.root.pos_ == "ADJ":
+            continue  # 'an American contractor': blanking the adjective tests little
         if ent.label_ in NAME_TYPES | {"PERSON"} and analysis.cluster_of(paragraph, ent.root):
             yield ent.start, ent.end, "NAME", analysis.cluster_of(paragraph, ent.root)
         elif ent.label_ in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}:
@@ -354,6 +364,10 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
                 span = doc[start:end]
                 answer = span.text
+                before = doc.text[span.start_char - 1:span.start_char] if span.start_char else " "
+                after = doc.text[span.end_char:span.end_char + 1] or " "
+                if before.isalnum() or after.isalnum() or "-" in (before, after):
+                    continue  # '_____-backed': a blank glued to a word gives it away
                 prompt = text[:span.start_char - offset] + BLANK + text[span.end_char - offset:]
                 if quality.contains_phrase(prompt.replace(BLANK, " "), answer) or \
                         quality.vague_pronoun(prompt):

@@ -77,12 +77,13 @@ KILLED = [
 ]
 KILLED_ENTS = [(0, 1, "PERSON"), (4, 7, "FAC")]
 
-# "The Quds Force leads operations abroad."
+# "The Quds Force leads secret operations abroad."
 LEADS = [
     ("The", 2, "det", "DT", "DET", "the"),
     ("Quds", 2, "compound", "NNP", "PROPN", "Quds"),
     ("Force", 3, "nsubj", "NNP", "PROPN", "Force"),
     ("leads", 3, "ROOT", "VBZ", "VERB", "lead"),
+    ("secret", 5, "amod", "JJ", "ADJ", "secret"),
     ("operations", 3, "dobj", "NNS", "NOUN", "operation"),
     ("abroad", 3, "advmod", "RB", "ADV", "abroad"),
     (".", 3, "punct", ".", "PUNCT", "."),

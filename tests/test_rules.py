@@ -49,8 +49,16 @@ def test_how_many_with_do_support_in_the_past():
 
 def test_which_organization_and_present_tense():
     found = questions((LEADS, LEADS_ENTS))
-    assert found["what-subject"] == ("Which organization leads operations abroad?", "the Quds Force")
-    assert found["what-object"] == ("What does the Quds Force lead abroad?", "operations")
+    assert found["what-subject"] == ("Which organization leads secret operations abroad?",
+                                     "the Quds Force")
+    assert found["what-object"] == ("What does the Quds Force lead abroad?", "secret operations")
+
+
+def test_a_vague_common_noun_is_not_asked_for():
+    rows = [("Earth", 1, "nsubj", "NNP", "PROPN", "Earth"), ("has", 1, "ROOT", "VBZ", "VERB", "have"),
+            ("a", 3, "det", "DT", "DET", "a"), ("size", 1, "dobj", "NN", "NOUN", "size"),
+            (".", 1, "punct", ".", "PUNCT", ".")]
+    assert "what-object" not in questions((rows, [(0, 1, "LOC")]))
 
 
 def test_negation_is_kept():
