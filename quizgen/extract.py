@@ -270,8 +270,10 @@ def _verb_group(verb: Token) -> tuple[list[Token], bool]:
 def _clause_ok(verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in CLAUSE_DEPS:
         return False
-    if verb.tag_ in {"VBG", "VB"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
+    if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
         return False  # a bare participle or infinitive is not a statement
+    if any(c.dep_ == "aux" and c.lower_ in MODALS_OF_POSSIBILITY for c in verb.children):
+        return False  # 'might be presented': a possibility is not a fact
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if marks & CONDITIONAL_MARKS:
         return False
@@ -288,6 +290,7 @@ def _inside(token: Token, segments: list[Span]) -> bool:
     return any(seg.start <= token.i < seg.end for seg in segments)
 
 
+MODALS_OF_POSSIBILITY = {"might", "may", "could", "would", "should", "ought"}
 HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "what if ")
 
 

@@ -118,14 +118,16 @@ def source_of(passage: Passage) -> Source:
     return Source(file=passage.file, sha256=digest, words=passage.words)
 
 
-def build(passage: Passage, docs: list[Doc], config: Config, model_label: str) -> Quiz:
-    """Make the quiz for a parsed passage."""
+def build(passage: Passage, docs: list[Doc], config: Config, model_label: str,
+          nlp: Language | None = None) -> Quiz:
+    """Make the quiz for a parsed passage (the pipeline re-parses generated stems to check them)."""
     from quizgen import select
 
+    nlp = nlp or nlp_module.load(config.model)
     analysis = analyze(docs)
     facts = extract_facts(analysis, passage)
     candidates = list(ask(analysis, facts, config.templates))
-    items = select.select(candidates, facts, analysis, passage, config)
+    items = select.select(candidates, facts, analysis, passage, config, parse=nlp)
     if not items:
         raise QuizgenError(f"{passage.file or 'passage'}: found nothing to ask about; "
                            "is it a passage of English prose at least a paragraph long?")
@@ -151,4 +153,4 @@ def generate(passage: Passage, config: Config = Config(), nlp: Language | None =
     """Make a quiz from a passage."""
     check_language(passage)
     nlp = nlp or nlp_module.load(config.model)
-    return build(passage, parse(nlp, passage), config, nlp_module.label(nlp))
+    return build(passage, parse(nlp, passage), config, nlp_module.label(nlp), nlp)

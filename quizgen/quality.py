@@ -25,7 +25,7 @@ DANGLING_END = {"the", "a", "an", "of", "and", "or", "but", "to", "with", "that"
                 "for", "as", "his", "her", "its", "their", "is", "was", "be", "not", "than"}
 MIN_WORDS, MAX_WORDS = 4, 32
 # a wh-word anywhere but at the start of a question (relative 'which', 'who' aside)
-WH_WORD = re.compile(r"(?<!^)\b(why|where|when|how|what)\b(?!\s+(?:was|is|were|are)\s+then\b)", re.I)
+WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
 
 
 def norm(text: str) -> str:
@@ -132,6 +132,32 @@ def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ..
         faults.append("key not in evidence")
     if re.search(r"\b(\w+) \1\b", prompt, re.I):
         faults.append("repeated word")
-    if len(WH_WORD.findall(outside_quotes(prompt))) > 1:
+    if WH_WORD.search(outside_quotes(prompt)):
         faults.append("two questions in one")
     return faults
+
+
+WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+
+
+def wellformed_question(doc) -> bool:
+    """A parsed stem reads as a question: a wh-word first, a verb at its root, a subject or
+    a wh-word standing for one."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[0].tag_ not in WH_TAGS or doc[-1].text != "?":
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(t.dep_ in SUBJECT_DEPS for t in doc) or words[0].dep_ in SUBJECT_DEPS | {"attr"}
+
+
+def wellformed_statement(doc) -> bool:
+    """A parsed true/false statement is one sentence with a finite verb and its subject."""
+    if len(list(doc.sents)) != 1:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in root.children)

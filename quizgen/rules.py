@@ -281,6 +281,8 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text, tokens, label, cluster = found
         if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
             continue
+        if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens):
+            continue  # 'Aug.1' tagged as a place is a date
         values = _base_values(clause, part)
         values["tail"] = part.head.lower_ if part.head.lower_ in TAIL_PREPS else ""
         yield Slot(text, tokens, label, cluster, part, values)
@@ -521,11 +523,13 @@ def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
     if slot.label or slot.cluster is not None or not slot.tokens:
         return False
     content = [t for t in slot.tokens if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}]
-    first = slot.tokens[0].lower_
-    if first in {"a", "an"} and len(content) < 3:
+    first = slot.tokens[0]
+    if first.lower_ in {"a", "an"} and len(content) < 3:
         return True
     if len(content) >= 2:
         return False
+    if first.dep_ not in {"det", "poss"}:
+        return True  # a bare 'officials', 'tides'
     head = content[0] if content else slot.tokens[-1]
     return analysis.mentions(head.text) < 3
 

@@ -182,7 +182,8 @@ def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
 class Builder:
     """Turns ranked entries into items of each kind, keeping the ledger."""
 
-    def __init__(self, entries: list[Entry], analysis: Analysis, passage: Passage, config):
+    def __init__(self, entries: list[Entry], analysis: Analysis, passage: Passage, config,
+                 parse=None):
         self.entries = entries
         self.analysis = analysis
         self.passage = passage
@@ -192,6 +193,18 @@ class Builder:
         self.positions: list[int] = []
         self.tf = Counter()
         self.relaxed = False  # once the quiz runs short, balance gives way to count
+        self.parse = parse  # re-parses a generated stem; None skips the check
+        self.checked: dict[str, bool] = {}
+
+    def reads_well(self, text: str, question: bool) -> bool:
+        """Re-parse a generated stem: drop it unless it is a well-formed question or statement."""
+        if self.parse is None:
+            return True
+        if text not in self.checked:
+            doc = self.parse(text)
+            self.checked[text] = (quality.wellformed_question(doc) if question
+                                  else quality.wellformed_statement(doc))
+        return self.checked[text]
 
     def take(self, want: int, make, pool=None) -> list[Item]:
         """Up to ``want`` items made from the pool (the ranked entries by default), fairest
@@ -223,6 +236,8 @@ class Builder:
         """A multiple-choice item where three good wrong options exist, else short answer."""
         c = entry.candidate
         kinds = self.config.kinds
+        if not self.reads_well(c.prompt, question=True):
+            return None
         common = dict(id="", prompt=c.prompt, answer=c.answer, evidence=evidence_of(c),
                       difficulty=difficulty(c), rule=c.template.id)
         if len(entry.wrong) >= 3 and Kind.MULTIPLE_CHOICE in kinds and \
@@ -249,7 +264,7 @@ class Builder:
             answer = text is None
         if text is None:
             text, rule = fact.true_text(), "tf-fact"
-        if text is None or quality.context_bound(text):
+        if text is None or quality.context_bound(text) or not self.reads_well(text, question=False):
             return None
         self.tf[answer] += 1
         return Item(id="", kind=Kind.TRUE_FALSE, prompt=text, answer=answer,
@@ -313,7 +328,7 @@ def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
 
 
 def select(candidates: list[Candidate], facts, analysis: Analysis, passage: Passage,
-           config) -> list[Item]:
+           config, parse=None) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
     entries = []
@@ -331,7 +346,7 @@ def select(candidates: list[Candidate], facts, analysis: Analysis, passage: Pass
         entries.append(Entry(score(c, len(wrong)), c, wrong))
     entries.sort(key=lambda e: (-e.score, e.candidate.paragraph, e.candidate.sentence.start,
                                 e.candidate.prompt))
-    builder = Builder(entries, analysis, passage, config)
+    builder = Builder(entries, analysis, passage, config, parse)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):

@@ -27,8 +27,11 @@ ADDRESSED = {"we", "us", "our", "ours", "you", "your", "yours", "yourself", "you
 MAX_STATEMENT_WORDS = 28
 
 
-def statement(clause: Clause) -> str | None:
-    """The clause as a plain sentence: 'In 1835, some Maori tribes declared independence.'"""
+def statement(clause: Clause, without=None) -> str | None:
+    """The clause as a plain sentence: 'In 1835, some Maori tribes declared independence.'
+
+    ``without`` leaves one constituent out: 'Some Maori tribes declared independence.'
+    """
     verb_words = [grammar.word(a) for a in clause.aux[:1]]
     if not clause.aux:  # 'Earth is not rigid': the copula goes before its 'not'
         verb_words.append(grammar.word(clause.verb) if clause.verb.lemma_ == "be" else "")
@@ -38,11 +41,12 @@ def statement(clause: Clause) -> str | None:
     verb_words += [a.text for a in clause.adverbs]
     if clause.aux or clause.verb.lemma_ != "be":
         verb_words.append(clause.verb.text)
-    fronted = [p for p in clause.fronted if p.role != "clause"]
-    if any(quality.empty_answer(p.text) for p in [*fronted, *clause.parts]):
+    fronted = [p for p in clause.fronted if p.role != "clause" and p is not without]
+    parts = [p for p in clause.parts if p is not without]
+    if any(quality.empty_answer(p.text) for p in [*fronted, *parts]):
         return None  # 'What, the little man asked': a part that says nothing
     subject = clause.subject.text
-    body = " ".join([subject, *verb_words, *(p.text for p in clause.parts)])
+    body = " ".join([subject, *verb_words, *(p.text for p in parts)])
     if fronted:
         lead = ", ".join(grammar.lower_start(p.text, p.tokens[0]) for p in fronted)
         body = f"{lead}, {grammar.lower_start(body, clause.subject.tokens[0])}"
@@ -182,6 +186,10 @@ def blank_verb(candidate: Candidate) -> Blank | None:
     return Blank(prompt, clause.verb.text, candidate, "blank-verb")
 
 
+DATED = re.compile(r"\b(1\d{3}|20\d{2})s?\b|\b(January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\b\.?")
+
+
 @dataclass(slots=True)
 class Pairs:
     """A matching candidate: pairs of (left, right) with the facts that prove them."""
@@ -218,16 +226,16 @@ def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
     for c in candidates:
         if c.template.id != "when-time" or not isinstance(c.clause, Clause):
             continue
-        text = statement(c.clause)
-        if text is None:
+        if not DATED.search(c.answer):
+            continue  # 'the past century', '11:43': not a date to match an event to
+        removed = next((p for p in [*c.clause.parts, *c.clause.fronted]
+                        if p.start <= c.answer_tokens[0].i < p.end), None)
+        event = statement(c.clause, without=removed)
+        if event is None or quality.contains_phrase(event, c.answer):
             continue
-        event = _replace_once(text, c.answer, "")
-        if event is None:
-            continue
-        event = grammar.tidy(re.sub(r"\b(in|on|at|during)\s*(?=[,.]|$)", "", event)).rstrip(".,")
-        event = re.sub(r"^,\s*", "", event).strip()
+        event = event.rstrip(".")
         if 3 <= len(event.split()) <= 16:
-            dated.append((c.answer, event[0].upper() + event[1:], c))
+            dated.append((c.answer, event, c))
     chosen = _distinct(dated)[:6]
     if len(chosen) >= 3:
         return Pairs("Match each date with what the passage says happened then.",
