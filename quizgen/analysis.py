@@ -150,6 +150,16 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
             if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)]
 
 
+def alias_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Soleimani' for 'Qasem Soleimani', 'Hezbollah' for 'Kataib Hezbollah': the last words of
+    a longer name. Not 'Iranian' for 'Iranian Revolutionary Guards Corps', nor 'Warsaw' for
+    'Duchy of Warsaw', which name other things."""
+    n = len(short)
+    if n >= len(full) or full[-n:] != short:
+        return False
+    return full[-n - 1] not in {"of", "the", "de", "for", "and", "du", "von", "van"}
+
+
 def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int, int], Cluster]]:
     """Group mentions of one entity: 'Maj. Gen. Qasem Soleimani', 'Qasem Soleimani', 'Soleimani'.
 
@@ -162,7 +172,7 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     home: dict[tuple[str, ...], Cluster | None] = {}
     shared_label: dict[int, set[str]] = {}  # a short name that fits several clusters
     for key in keys:
-        fits = [c for c in clusters if set(key) <= set(c.key) and len(key) < len(c.key)]
+        fits = [c for c in clusters if alias_of(key, c.key)]
         if len(fits) == 1:
             home[key] = fits[0]
         else:

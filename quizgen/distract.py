@@ -324,6 +324,17 @@ def choose(pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str
     return chosen
 
 
+def date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as far as a date says them, for putting options in time order."""
+    year = year_of(text) or 0
+    month = next((i for i, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS), 1)
+                  if any(re.search(rf"\b{re.escape(n)}", text) for n in names)), 0)
+    day = re.search(r"\b([0-3]?\d)\b", re.sub(r"\b(1\d{3}|20\d{2})\b", "", text))
+    if not (year or month):
+        return None
+    return year, month, int(day.group(1)) if day else 0
+
+
 def year_of(text: str) -> int | None:
     """The year a date names, if it names one: 'October 1810' -> 1810."""
     match = _YEAR.search(text)

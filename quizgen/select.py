@@ -308,9 +308,9 @@ def order_options(key: str, wrong: list[str], position: int, natural: bool) -> l
         numbers = [distract.parse_number(o) for o in options]
         if all(numbers):
             return sorted(options, key=lambda o: distract.parse_number(o)[0])
-        years = [distract.year_of(o) for o in options]
-        if all(years):
-            return sorted(options, key=distract.year_of)
+        dates = [distract.date_key(o) for o in options]
+        if all(dates):
+            return sorted(options, key=distract.date_key)
     position = min(position, len(wrong))
     return [*wrong[:position], key, *wrong[position:]]
 
