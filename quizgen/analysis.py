@@ -147,7 +147,8 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
     from quizgen.reader import is_heading
 
     return [(n, ent) for n, doc in enumerate(docs) if not is_heading(doc.text) for ent in doc.ents
-            if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)]
+            if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)
+            and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")]
 
 
 def alias_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -187,7 +188,7 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
         cluster.mentions.append(mention)
         cluster.labels[mention.label_] += 1
         if _acts_as_person(mention):
-            cluster.labels["PERSON"] += 1
+            cluster.labels["PERSON"] += 2
         for token in mention:
             by_token[(n, token.i)] = cluster
     # 'Chopin' is the family name of three Chopins: a person, whatever the tagger said here
@@ -214,6 +215,8 @@ def _acts_as_person(mention: Span) -> bool:
     head = mention.root
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
         return True
+    if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
+        return True  # 'Emperor Diocletian' 
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
     return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
 

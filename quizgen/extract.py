@@ -154,7 +154,7 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     for t in head.subtree:
         if t.i == head.i:
             continue
-        drop = t.dep_ in {"appos", "parataxis"} or (
+        drop = (t.dep_ == "appos" and _nonrestrictive(t)) or t.dep_ == "parataxis" or (
             t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)) or (
             t.dep_ == "npadvmod" and _nonrestrictive(t))
         if drop and t.head.i != t.i:
@@ -209,8 +209,32 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str 
     return " ".join("".join(words).split())
 
 
+NAMING_VERBS = {"call", "name", "know", "term", "dub"}
+
+
+def named(noun: Token) -> Token | None:
+    """The name a common noun is given beside it: 'the commander, Maj. Gen. Qasem Soleimani';
+    'a green pigment called chlorophyll'."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_:
+            return child
+        if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
+            target = next((c for c in child.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
+            if target is None:  # 'known as X'
+                prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+                target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if target is not None and target.pos_ in {"NOUN", "PROPN"}:
+                return target
+    return None
+
+
 def _phrase(role: str, head: Token, analysis: Analysis, paragraph: int,
             tokens: list[Token] | None = None, bound: str = "") -> Phrase:
+    name = named(head) if role in {"subject", "object"} else None
+    if name is not None:  # ask of the name, not of the noun it explains
+        head, tokens = name, phrase_tokens(name, keep_restrictive=False)
     tokens = tokens if tokens is not None else phrase_tokens(head)
     if not tokens:
         raise Unresolved("empty")
@@ -343,8 +367,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     before.extend(t for t in child.subtree)  # 'no longer', 'very quickly'
                     continue
                 tokens = phrase_tokens(child)
-                if not tokens or any(_inside(t, quoted) for t in tokens):
+                if not tokens:
                     continue
+                if any(_inside(t, quoted) for t in tokens):
+                    raise Unresolved("quoted")  # a clause half in quotation marks is not asked
                 phrase = _phrase(ROLE_OF.get(child.dep_, "other"), child, analysis, paragraph,
                                  tokens, bound=_referent_text(subject))
                 (fronted if child.i < min(subject.start, verb.i) or

@@ -166,10 +166,10 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
-def wh_word(person: bool, label: str, text: str) -> str:
+def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
-    if person or label == "NORP":
-        return "who"
+    if person or label == "NORP" or (label == "ORG" and head is not None and head.tag_ == "NNPS"):
+        return "who"  # 'the Vandals', 'Polynesians': a people
     if label == "ORG":
         return "which organization"
     if label == "GPE":
@@ -214,7 +214,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     person = is_person(subj.tokens, subj.label) or resolved
     evidence = with_previous(clause.sentence) if resolved else None
     values = _base_values(clause, None)
-    values["wh"] = wh_word(person, subj.label, answer)
+    values["wh"] = wh_word(person, subj.label, answer, subj.head)
     yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person, evidence=evidence)
 
 
@@ -226,7 +226,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         answer, tokens = _entity_text(part)
         person = is_person(part.tokens, part.label)
         values = _base_values(clause, part)
-        values["wh"] = wh_word(person, part.label, answer)
+        values["wh"] = wh_word(person, part.label, answer, part.head)
         yield Slot(answer, tokens, part.label, part.cluster, part, values, person)
 
 
