@@ -296,6 +296,8 @@ def _clause_ok(verb: Token) -> bool:
         return False
     if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
         return False  # a bare participle or infinitive is not a statement
+    if verb.tag_ in {"VBD", "VBZ", "VBP"} and not grammar.is_verb_form(verb.text, verb.lemma_, verb.tag_):
+        return False  # 'NASA astronauts ...', 'born' as a past tense: the tagger slipped
     if any(c.dep_ == "aux" and c.lower_ in MODALS_OF_POSSIBILITY for c in verb.children):
         return False  # 'might be presented': a possibility is not a fact
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}

@@ -28,6 +28,26 @@ def _inflect(lemma: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
+@cache
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in the English lexicon ('following' yes, 'żywny' no)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
+
+
+@cache
+def is_verb_form(word: str, lemma: str, tag: str) -> bool:
+    """Whether an English verb has this form for this tag: 'fired' for ('fire', 'VBD') yes;
+    'born' for ('bear', 'VBD') no (that is 'bore'); 'astronauts' is no verb at all."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if not getAllLemmas(word.lower(), upos="VERB") and not getAllLemmas(word.lower(), upos="AUX"):
+        return False
+    forms = getInflection(lemma.lower(), tag=tag) or ()
+    return not forms or word.lower() in forms
+
+
 def inflect(lemma: str, tag: str) -> str:
     """A verb form by Penn tag: ('fire', 'VBD') -> 'fired'; unknown verbs keep the lemma."""
     return _inflect(lemma.lower(), tag) or lemma
@@ -121,9 +141,8 @@ def lower_start(text: str, token: Token) -> str:
         return text
     if token.i > token.sent.start and not token.doc[token.i - 1].is_punct:
         return text  # a capital in mid-sentence is the author's own
-    if token.pos_ not in FUNCTION_POS and not any(
-            t.text == token.lower_ for t in token.doc if t.i != token.i):
-        return text  # a content word never seen in lower case may be a name the tagger missed
+    if token.pos_ not in FUNCTION_POS and not is_english_word(token.lower_):
+        return text  # a word no dictionary knows may be a name the tagger missed
     return text[0].lower() + text[1:]
 
 

@@ -21,6 +21,7 @@ from quizgen.analysis import PLACE_TYPES, Analysis, Cluster
 from quizgen.errors import QuizgenError
 from quizgen.extract import Clause, Phrase, Quote, Role, phrase_tokens
 from quizgen.model import Kind
+from quizgen.distract import date_key
 from quizgen.resources import data_dir, questions_dir
 
 FACT_KINDS = {"clause", "role", "quote"}
@@ -281,7 +282,7 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text, tokens, label, cluster = found
         if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
             continue
-        if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens):
+        if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens) or date_key(text):
             continue  # 'Aug.1' tagged as a place is a date
         values = _base_values(clause, part)
         values["tail"] = part.head.lower_ if part.head.lower_ in TAIL_PREPS else ""
