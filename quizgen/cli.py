@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,11 @@ import typer
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
+
+try:  # newer Typer carries its own copy of Click; older ones use Click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 app = typer.Typer(
     name="quizgen",
@@ -23,7 +29,8 @@ app = typer.Typer(
 
 
 def _err(message: str) -> None:
-    typer.echo(f"quizgen: {message}", err=True)
+    """Print a message on stderr as exactly one line."""
+    typer.echo(f"quizgen: {' '.join(str(message).split())}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -43,8 +50,7 @@ def _root(
     """
 
 
-OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).",
-                                      file_okay=False)]
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).")]
 Formats = Annotated[str | None, typer.Option(
     "--format", "-f", help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`.")]
 Paper = Annotated[str, typer.Option("--paper", help="Worksheet paper size: a4 or letter.")]
@@ -95,8 +101,9 @@ def generate(
 
     Example: quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle
     """
-    from quizgen import batch
+    from quizgen import batch, files
 
+    files.check_dir(out)
     options = batch.Options(
         count=count, kinds=kinds, formats=formats, seed=seed, title=title, model=model,
         recursive=recursive, jobs=jobs, quiet=quiet,
@@ -121,8 +128,9 @@ def export(
 
     Example: quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out
     """
-    from quizgen import quizfile, render
+    from quizgen import files, quizfile, render
 
+    files.check_dir(out)
     loaded = quizfile.load(quiz)
     stem = quiz.name.removesuffix(".yaml").removesuffix(".yml").removesuffix(".quiz")
     for path in render.write(loaded, stem, out, render.formats(formats),
@@ -195,15 +203,40 @@ def schema() -> None:
     sys.stdout.write(quizfile.schema_text())
 
 
+def _usage(exc: UsageError) -> str:
+    """A usage error in one line, with where to read more."""
+    command = exc.ctx.command_path if exc.ctx else "quizgen"
+    return f"{exc.format_message().rstrip('.')}; see '{command} --help'"
+
+
 def main() -> None:
-    """Run the CLI: a QuizgenError becomes one line on stderr and exit code 1."""
+    """Run the CLI: every problem becomes one line on stderr and a non-zero exit.
+
+    A QuizgenError (bad input, bad quiz file) exits 1; a bad command line exits 2.
+    """
     try:
-        app()
+        code = app(prog_name="quizgen", standalone_mode=False)
     except QuizgenError as exc:
         _err(str(exc))
         sys.exit(1)
-    except KeyboardInterrupt:
+    except NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help())
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        _err(_usage(exc))
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        _err(exc.format_message())
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         _err("interrupted")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    except Exception as exc:  # a bug: one line for the teacher, the traceback on request
+        if os.environ.get("QUIZGEN_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (a bug in quizgen; please report it; "
+             "QUIZGEN_DEBUG=1 shows the traceback)")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -106,7 +106,8 @@ class Quote:
     sentence: Span
     speaker: Cluster
     verb: Token
-    words: str  # the quoted words, without the quotation marks
+    words: str  # the quoted words, without the quotation marks or a final comma or stop
+    end: str = ""  # a final '?' or '!' of the quotation, kept for statements
 
 
 @dataclass(slots=True)
@@ -316,6 +317,10 @@ def _inside(token: Token, segments: list[Span]) -> bool:
     return any(seg.start <= token.i < seg.end for seg in segments)
 
 
+# verbs that report what someone said or believed: what follows them is not the passage's fact
+REPORTING_VERBS = SPEECH_VERBS | {"think", "believe", "hope", "fear", "know", "suppose", "feel",
+                                  "guess", "imagine", "wish", "boast", "promise", "pretend",
+                                  "dream", "doubt", "expect", "assume", "deny", "allege"}
 MODALS_OF_POSSIBILITY = {"might", "may", "could", "would", "should", "ought"}
 HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "what if ")
 
@@ -380,6 +385,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
         except Unresolved:
             continue
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+            source = "reported"  # 'the miller told the king that his daughter could spin gold' 
         yield Clause(paragraph=paragraph, sentence=sentence, verb=verb, subject=subject, aux=aux,
                      negated=negated, parts=parts, fronted=fronted, source=source,
                      adverbs=before)
@@ -405,9 +412,11 @@ def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote
             cluster = referent.cluster if referent else None
         if cluster is None or cluster.label != "PERSON":
             continue
-        words = _strip(list(segments[0]))
+        inside = [t for t in segments[0] if not t.is_space]
+        words = _strip(inside)
+        end = inside[-1].text if inside and inside[-1].text in {"?", "!"} else ""
         if words:
-            yield Quote(paragraph, sentence, cluster, verb, _join(words))
+            yield Quote(paragraph, sentence, cluster, verb, _join(words), end)
         return
 
 

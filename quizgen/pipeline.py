@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quizgen.analysis import Analysis
     from quizgen.rules import Candidate
 
+MIN_WORDS = 20  # fewer words than this are a sentence or two, not a passage to ask about
 DEFAULT_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.TRUE_FALSE, Kind.FILL_BLANK,
                  Kind.MATCHING)
 
@@ -140,17 +141,41 @@ def build(passage: Passage, docs: list[Doc], config: Config, model_label: str,
     )
 
 
+def _name(passage: Passage) -> str:
+    return passage.file or "passage"
+
+
+def check_length(passage: Passage) -> None:
+    """Refuse a passage too short to ask anything of."""
+    if passage.words < MIN_WORDS:
+        raise QuizgenError(f"{_name(passage)}: the passage is too short to ask anything of "
+                           f"({passage.words} words); give quizgen at least {MIN_WORDS} words "
+                           "of prose")
+
+
 def check_language(passage: Passage) -> None:
-    """Refuse text that is not English prose, rather than emit nonsense."""
+    """Refuse text that is not English prose (too short, or not English), rather than emit
+    nonsense; it needs no model, so it runs before one loads."""
     from quizgen.language import looks_english
 
+    check_length(passage)
     if not looks_english(passage.text):
-        raise QuizgenError(f"{passage.file or 'passage'}: this does not look like English text; "
+        raise QuizgenError(f"{_name(passage)}: this does not look like English text; "
                            "quizgen reads English passages")
+
+
+def check_paragraphs(passage: Passage, nlp: Language) -> None:
+    """Refuse a paragraph longer than the pipeline parses at once, naming it."""
+    for n, paragraph in enumerate(passage.paragraphs, start=1):
+        if len(paragraph) > nlp.max_length:
+            raise QuizgenError(f"{_name(passage)}: paragraph {n} is {len(paragraph):,} characters "
+                               f"long; quizgen parses paragraphs of up to {nlp.max_length:,} "
+                               "(put blank lines between its paragraphs)")
 
 
 def generate(passage: Passage, config: Config = Config(), nlp: Language | None = None) -> Quiz:
     """Make a quiz from a passage."""
     check_language(passage)
     nlp = nlp or nlp_module.load(config.model)
+    check_paragraphs(passage, nlp)
     return build(passage, parse(nlp, passage), config, nlp_module.label(nlp), nlp)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from quizgen.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Qu
 FORMAT = "quizgen/1"
 SCHEMA_FILE = "quizgen-1.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+MAX_BYTES = 20_000_000  # a quiz file of a 20 MB passage; beyond that, refuse before parsing
 TOP_KEYS = ("format", "title", "source", "generator", "passage", "items")
 ITEM_KEYS = ("id", "kind", "prompt", "options", "answer", "accept", "pairs", "evidence",
              "pair_evidence", "difficulty", "rule", "points")
@@ -144,8 +146,11 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
 
 def dump(quiz: Quiz) -> str:
     """The quiz file's text: a schema comment for editors, then YAML."""
-    body = yaml.safe_dump(to_data(quiz), sort_keys=False, allow_unicode=True, width=2**31 - 1,
-                          default_flow_style=False)
+    try:
+        body = yaml.safe_dump(to_data(quiz), sort_keys=False, allow_unicode=True,
+                              width=2**31 - 1, default_flow_style=False)
+    except RecursionError:
+        raise QuizgenError("the quiz's own extra keys nest too deeply to write") from None
     return SCHEMA_COMMENT + body
 
 
@@ -170,26 +175,55 @@ class Problem:
     def __str__(self) -> str:
         where = [f"line {self.line}" if self.line else "", f"item {self.item}" if self.item else ""]
         prefix = ", ".join(w for w in where if w)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        text = f"{prefix}: {self.message}" if prefix else self.message
+        return " ".join(text.split())  # one line, whatever an item id holds
+
+
+def _safe_load(text: str) -> tuple[Any, yaml.Node | None]:
+    """What yaml.safe_load makes of the text, and the node tree it was built from (for lines)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 def _parse(text: str, name: str) -> tuple[Any, yaml.Node | None]:
-    """safe_load the text, and compose its node tree for line numbers."""
+    """safe_load the text, and keep its node tree for line numbers."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, node = _safe_load(text)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        if "tag" not in str(exc.problem):
+            raise QuizgenError(f"{name}: not valid quiz data{line}: {exc.problem}") from None
         raise QuizgenError(f"{name}: refused{line}: {exc.problem} (quiz files may hold only "
                            "plain YAML data; tags that build objects are not allowed)") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise QuizgenError(f"{name}: not valid YAML{where}: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        raise QuizgenError(f"{name}: not valid YAML{_where(text, exc.position)}: "
+                           f"{_character(exc.character)} is not allowed in YAML") from None
     except yaml.YAMLError as exc:
-        raise QuizgenError(f"{name}: not valid YAML: {exc}") from None
+        raise QuizgenError(f"{name}: not valid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise QuizgenError(f"{name}: the YAML nests too deeply to be a quiz file") from None
     return data, node
+
+
+def _where(text: str, position: int) -> str:
+    """' at line L, column C' of a character offset into the text."""
+    line = text.count("\n", 0, position) + 1
+    return f" at line {line}, column {position - text.rfind(chr(10), 0, position)}"
+
+
+def _character(character: int | bytes | str) -> str:
+    """A character as 'U+0000'."""
+    code = character if isinstance(character, int) else ord(character)
+    return f"the character U+{code:04X}"
 
 
 def _node_at(node: yaml.Node | None, path: list) -> yaml.Node | None:
@@ -209,10 +243,23 @@ def _line(root: yaml.Node | None, path: list) -> int:
     return node.start_mark.line + 1 if node is not None else 0
 
 
-def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
+def _is_whole_number(_checker: object, value: object) -> bool:
+    """JSON Schema's 'integer', without the floats it allows ('2.0' is no paragraph number)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@cache
+def _validator():
+    """A JSON Schema validator for the contract whose integers are Python ints only."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(json_schema())
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine("integer", _is_whole_number)
+    return jsonschema.validators.extend(base, type_checker=checker)(json_schema())
+
+
+def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
+    validator = _validator()
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
@@ -281,7 +328,10 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
     data, root = _parse(text, name)
     if not isinstance(data, dict):
         return data, [Problem(1, "", "the file must be a mapping with format, title, passage, items")]
-    problems = _schema_problems(data, root)
+    try:
+        problems = _schema_problems(data, root)
+    except RecursionError:
+        raise QuizgenError(f"{name}: the YAML nests too deeply to be a quiz file") from None
     if not problems:
         problems = _item_problems(data, root)
     return data, problems
@@ -289,13 +339,17 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
 
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise QuizgenError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise QuizgenError(f"{path}: is a folder, not a quiz file") from None
     except OSError as exc:
         raise QuizgenError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise QuizgenError(f"{path}: the file is larger than {MAX_BYTES // 1_000_000} MB, "
+                           "too large for a quiz file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

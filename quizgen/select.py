@@ -64,7 +64,7 @@ def score(candidate: Candidate, n_options: int) -> float:
     s -= 0.005 * max(0, len(candidate.sentence) - 40)
     if n_options >= 3:
         s += 0.25  # a question with good options makes a multiple-choice item
-    if getattr(candidate.clause, "source", "main") in {"ccomp", "advcl"}:
+    if getattr(candidate.clause, "source", "main") in {"reported", "advcl"}:
         s -= 0.1
     return s
 
@@ -259,6 +259,8 @@ class Builder:
             rule = "tf-swap"
             if text is None and (text := variants.negated_statement(fact.fact)):
                 rule = "tf-negation"
+            if text is None and (text := variants.negative_statement(fact.fact)):
+                rule = "tf-negative"
             if text is None and not self.relaxed:
                 return None  # a false one is due: leave this fact for a true one later
             answer = text is None

@@ -66,16 +66,19 @@ def _fit(text: str) -> bool:
 
 def quote_statement(quote: Quote, name: str) -> str | None:
     """'Holmes said, “Try the settee.”'"""
-    words = quote.words
-    end = "" if words.endswith(("?", "!", ".")) else "."
-    text = f"{name} said, \u201c{words}{end}\u201d"
+    end = quote.end or "."
+    text = f"{name} said, \u201c{quote.words}{end}\u201d"
     return text if _fit(text) else None
 
 
 def _replace_once(text: str, old: str, new: str) -> str | None:
     """Replace the one occurrence of a phrase (on word boundaries); None if not exactly one."""
     pattern = re.compile(r"(?<![\w])" + re.escape(old) + r"(?![\w])")
-    if len(pattern.findall(text)) != 1:
+    found = pattern.findall(text)
+    if not found and old[:1].islower() and text.startswith(old[:1].upper() + old[1:]):
+        # 'the queen' standing first in the sentence as 'The queen'
+        return new[:1].upper() + new[1:] + text[len(old):]
+    if len(found) != 1:
         return None
     return pattern.sub(lambda _: new, text, count=1)
 
@@ -95,7 +98,7 @@ def true_statement(candidate: Candidate) -> Statement | None:
     if isinstance(clause, Quote):
         text = quote_statement(clause, candidate.answer)
         return Statement(text, True, candidate) if text else None
-    if not isinstance(clause, Clause) or clause.source in {"ccomp"}:
+    if not isinstance(clause, Clause) or clause.source == "reported":
         return None
     text = statement(clause)
     if text is None or not quality.contains_phrase(text, candidate.answer):
@@ -107,8 +110,9 @@ def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Sta
     """The fact with its key swapped for a wrong option; None unless it is surely false.
 
     Only names, numbers and dates are swapped: another common noun may well be true too."""
-    if not candidate.answer_label or candidate.answer_label in {"CAUSE", "PURPOSE"}:
-        return None
+    person = candidate.template.condition("person") is True
+    if (not candidate.answer_label and not person) or candidate.answer_label in {"CAUSE", "PURPOSE"}:
+        return None  # a character ('the king') may stand in for another; a thing may not
     true = true_statement(candidate)
     if true is None:
         return None
@@ -136,9 +140,40 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
     return True
 
 
+UNSAFE_TO_NEGATE = {"all", "every", "each", "some", "any", "never", "no", "only", "always", "both",
+                    "either", "neither", "nobody", "nothing", "few", "many", "most", "several"}
+
+
+def negative_statement(clause: Clause) -> str | None:
+    """A plain fact made negative, and so false: 'The queen jumped for joy.' -> 'The queen did
+    not jump for joy.' Only where that is safe: an affirmative main clause without quantifiers."""
+    if not isinstance(clause, Clause) or clause.negated or clause.source not in {"main", "conj"}:
+        return None
+    own = [*clause.subject.tokens, *clause.adverbs, *(t for p in clause.parts for t in p.tokens)]
+    if any(t.lower_ in UNSAFE_TO_NEGATE for t in own):
+        return None
+    from dataclasses import replace
+
+    if clause.aux or clause.verb.lemma_ == "be":
+        return statement(replace(clause, negated=True))
+    if clause.verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    aux, verb = grammar.question_order(clause.verb, [], True, clause.adverbs)
+    text = statement(clause)
+    if text is None:
+        return None
+    pattern = re.compile(r"(?<![\w])" + re.escape(clause.verb.text) + r"(?![\w])")
+    if len(pattern.findall(text)) != 1:
+        return None
+    adverbs = " ".join(a.text for a in clause.adverbs)
+    if adverbs:
+        text = text.replace(adverbs + " ", "", 1)
+    return pattern.sub(lambda _: f"{aux} {verb}", text, count=1)
+
+
 def negated_statement(clause: Clause) -> str | None:
     """A negated fact made positive: 'Earth is not a point.' -> 'Earth is a point.' (false)."""
-    if not isinstance(clause, Clause) or not clause.negated or clause.source == "ccomp":
+    if not isinstance(clause, Clause) or not clause.negated or clause.source == "reported":
         return None
     text = statement(clause)
     if text is None:
