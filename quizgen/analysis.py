@@ -118,14 +118,23 @@ class Analysis:
 
     def clusters_of(self, label: str | Iterable[str]) -> list[Cluster]:
         """Clusters of the given type(s), most mentioned first."""
-        labels = {label} if isinstance(label, str) else set(label)
-        found = [c for c in self.clusters if c.label in labels]
-        return sorted(found, key=lambda c: (-c.salience, c.id))
+        labels = frozenset({label} if isinstance(label, str) else label)
+        cache = self.__dict__.setdefault("_clusters_of", {})
+        if labels not in cache:
+            found = [c for c in self.clusters if c.label in labels]
+            cache[labels] = sorted(found, key=lambda c: (-c.salience, c.id))
+        return list(cache[labels])
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""
-        pattern = re.compile(r"(?<!\w)" + re.escape(text.casefold()) + r"(?!\w)")
-        return sum(len(pattern.findall(d.text.casefold())) for d in self.docs)
+        key = text.casefold()
+        counts = self.__dict__.setdefault("_mention_counts", {})
+        if key not in counts:
+            folded = self.__dict__.setdefault(
+                "_folded", "\n\n".join(d.text.casefold() for d in self.docs))
+            pattern = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
+            counts[key] = len(pattern.findall(folded))
+        return counts[key]
 
 
 NAME_PARTICLES = {"of", "the", "de", "del", "della", "di", "da", "von", "van", "der", "den", "la",
@@ -246,7 +255,7 @@ def find_roles(analysis: Analysis) -> None:
             cluster = analysis.cluster_of(n, token)
             if cluster is None or cluster.label != "PERSON" or token.ent_iob_ == "I":
                 continue
-            ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+            ent = next(e for e in entities(doc) if e.start <= token.i < e.end)
             head = ent.root
             # "X, the chief executive of Y": a common-noun appositive of the name
             for child in head.children:
@@ -347,8 +356,12 @@ def quoted_segments(doc: Doc) -> list[Span]:
     """Stretches of a paragraph between an opening and a closing quotation mark.
 
     Straight quotes alternate; a curly or single opening quote pairs with the next closing
-    one. A quotation left open runs to the end of the paragraph, as in fiction.
+    one. A quotation left open runs to the end of the paragraph, as in fiction. Computed
+    once per paragraph.
     """
+    cached = doc.user_data.get("quizgen.quotes")
+    if cached is not None:
+        return cached
     segments, start = [], None
     for t in doc:
         opening = t.text in OPEN_QUOTES and (t.text not in "'\u2019" or not t.whitespace_)
@@ -359,13 +372,26 @@ def quoted_segments(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         segments.append(doc[start:])
+    doc.user_data["quizgen.quotes"] = segments
     return segments
 
 
+def entities(span: Span | Doc) -> list[Span]:
+    """The named entities of a paragraph or of a sentence in it (the paragraph's, computed once)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    ents = doc.user_data.get("quizgen.ents")
+    if ents is None:
+        ents = doc.user_data["quizgen.ents"] = list(doc.ents)
+    if span is doc:
+        return ents
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
 
 
 def _in_quotes(doc: Doc) -> set[int]:
-    return {t.i for seg in quoted_segments(doc) for t in seg}
+    cached = doc.user_data.get("quizgen.quoted")
+    if cached is None:
+        cached = doc.user_data["quizgen.quoted"] = {t.i for seg in quoted_segments(doc) for t in seg}
+    return cached
 
 
 def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:

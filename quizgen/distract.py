@@ -215,11 +215,16 @@ def _passage_names(analysis: Analysis, labels: Iterable[str], key: str,
     return top + rest
 
 
-def _place_kind(key: str) -> tuple[str, str] | None:
+@cache
+def _place_index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
     for name, kind, region in places():
-        if norm(name) == norm(key) or norm(name).removeprefix("the ") == norm(key).removeprefix("the "):
-            return kind, region
-    return None
+        index.setdefault(norm(name).removeprefix("the "), (kind, region))
+    return index
+
+
+def _place_kind(key: str) -> tuple[str, str] | None:
+    return _place_index().get(norm(key).removeprefix("the "))
 
 
 def place_kind(name: str) -> str | None:
@@ -282,12 +287,11 @@ def _passage_dates(analysis: Analysis, key: str) -> list[str]:
     shape = _date_shape(key)
     if shape == "other":
         return []
-    found: dict[str, None] = {}
-    for doc in analysis.docs:
-        for ent in doc.ents:
-            if ent.label_ == "DATE" and _date_shape(ent.text) == shape and norm(ent.text) != norm(key):
-                found.setdefault(ent.text, None)
-    return list(found)
+    dates = analysis.__dict__.get("_dates")
+    if dates is None:
+        dates = analysis.__dict__["_dates"] = list(dict.fromkeys(
+            ent.text for doc in analysis.docs for ent in doc.ents if ent.label_ == "DATE"))
+    return [d for d in dates if _date_shape(d) == shape and norm(d) != norm(key)]
 
 
 def _date_shape(text: str) -> str:

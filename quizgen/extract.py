@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.analysis import (NAME_TYPES, NUMBER_TYPES, PERSONAL_PRONOUNS, TIME_TYPES, Analysis,
-                              Cluster, quoted_segments, resolve_pronoun)
+                              Cluster, entities, quoted_segments, resolve_pronoun)
 from quizgen import grammar
 from quizgen.reader import is_heading
 
@@ -423,7 +423,7 @@ def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote
 def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
     """Roles of people named in this sentence, as the analysis found them here."""
     doc = sentence.doc
-    for ent in sentence.ents:
+    for ent in entities(sentence):
         cluster = analysis.cluster_of(paragraph, ent.root)
         if cluster is None or cluster.label != "PERSON":
             continue

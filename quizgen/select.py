@@ -201,7 +201,7 @@ class Builder:
         if self.parse is None:
             return True
         if text not in self.checked:
-            doc = self.parse(text)
+            doc = reparse(self.parse, text)
             self.checked[text] = (quality.wellformed_question(doc) if question
                                   else quality.wellformed_statement(doc))
         return self.checked[text]
@@ -301,6 +301,21 @@ class Builder:
         return Item(id="", kind=Kind.FILL_BLANK, prompt=made.prompt, answer=made.answer,
                     accept=accept, evidence=evidence_of(c), difficulty=Difficulty.MEDIUM,
                     rule=made.rule)
+
+
+REPARSE_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "senter", "morphologizer",
+                 "transformer"}
+
+
+def reparse(nlp, text: str):
+    """Tag and parse a short generated text: the pipeline without its entity recognizer."""
+    if not hasattr(nlp, "pipeline"):
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name in REPARSE_PIPES:
+            doc = component(doc)
+    return doc
 
 
 def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:

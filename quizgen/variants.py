@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quizgen import grammar, quality
 from spacy.tokens import Span
 
-from quizgen.analysis import NAME_TYPES, Analysis, Cluster, quoted_segments
+from quizgen.analysis import NAME_TYPES, Analysis, Cluster, entities, quoted_segments
 from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
@@ -360,7 +360,7 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
     """Meaningful spans to blank: names, numbers and dates, key terms, the main verb (this
     one only outside quotation marks, where it carries the story rather than the talk)."""
     quoted = {t.i for seg in quoted_segments(sentence.doc) for t in seg}
-    for ent in sentence.ents:
+    for ent in entities(sentence):
         if ent.root.pos_ == "ADJ":
             continue  # 'an American contractor': blanking the adjective tests little
         if ent.label_ in NAME_TYPES | {"PERSON"} and analysis.cluster_of(paragraph, ent.root):
