@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -194,13 +195,14 @@ def _read_task(source: str, strict: bool) -> tuple[list[Passage], float] | Outco
 def make_quizzes(job: Job, units: list[Unit]) -> list[Outcome]:
     """Make and write the quizzes of some passages, parsing all their paragraphs in one
     ``nlp.pipe`` stream; only one passage's Docs are held at a time."""
-    nlp = nlp_module.load(job.config.model)
-    label = nlp_module.label(nlp)
     outcomes = {u.stem: _outcome(job, u, _check_language) for u in units}
     ready = [u for u in units if outcomes[u.stem] is None]
+    if not ready:
+        return list(outcomes.values())
+    nlp = nlp_module.load(job.config.model)  # only now: a refusal above needs no model
     docs = nlp.pipe((p for u in ready for p in u.passage.paragraphs), batch_size=PIPE_BATCH)
     for unit in ready:
-        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, docs, label))
+        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, nlp, docs))
     return [outcomes[u.stem] for u in units]
 
 
@@ -219,13 +221,14 @@ def _outcome(job: Job, unit: Unit, step: Callable[[Unit], Outcome | None]) -> Ou
         return Outcome(unit.source, unit.stem, unit.passage.words, error=_message(exc, unit.source))
 
 
-def _make(job: Job, docs: Iterator, label: str, unit: Unit) -> Outcome:
+def _make(job: Job, nlp, docs: Iterator, unit: Unit) -> Outcome:
     """Take a passage's Docs from the stream, build its quiz and write its files."""
     started = time.perf_counter()
+    label = nlp_module.label(nlp)
     parsed = list(islice(docs, len(unit.passage.paragraphs)))
     if len(parsed) != len(unit.passage.paragraphs):
         raise QuizgenError(f"{unit.source}: parsing stopped before the end of the passage")
-    quiz = pipeline.build(unit.passage, parsed, job.config, label)
+    quiz = pipeline.build(unit.passage, parsed, job.config, label, nlp)
     warnings: list[str] = []
     paths = render.write(quiz, unit.stem, job.out, job.formats, job.settings,
                          warn=warnings.append)
@@ -236,18 +239,27 @@ def _make(job: Job, docs: Iterator, label: str, unit: Unit) -> Outcome:
 
 def _message(exc: Exception, source: str) -> str:
     """One line for a failure: a QuizgenError says it all; anything else is a bug."""
-    if isinstance(exc, QuizgenError):
-        return str(exc)
-    return f"{source}: internal error: {type(exc).__name__}: {exc}"
+    text = str(exc) if isinstance(exc, QuizgenError) else \
+        f"{source}: internal error: {type(exc).__name__}: {exc}"
+    return " ".join(text.split())
 
 
 def _start_worker(model: str | None) -> None:
-    """Worker initializer: leave Ctrl-C to the parent and load the spaCy pipeline once."""
+    """Worker initializer: leave Ctrl-C to the parent, end with the parent, and load the
+    spaCy pipeline once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
         nlp_module.load(model)
     except QuizgenError:
         pass  # the first task raises it again, and the parent reports it once
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit when the parent process is gone (killed), rather than linger as an orphan."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 class Workers:
@@ -302,8 +314,9 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     failure raises; in a batch, each is reported on a line of its own and skipped."""
     started = time.perf_counter()
     found = expand(sources, options.recursive, skip=out)
+    files_module.check_dir(out)  # fail early; the folder is made when the first quiz is written
     job = Job(pipeline.Config.from_options(options), render.formats(options.formats),
-              options.settings, files_module.prepare_dir(out))
+              options.settings, out)
     with _progress(options.quiet) as progress, \
             Workers(options.jobs or cores(), options.model) as workers:
         read = _read_all(found, workers, progress)
@@ -311,7 +324,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
         job = replace(job, strict=len(found) == 1 and len(units) == 1)
         made = {o.stem: o for o in _make_all(units, job, workers, progress)}
     outcomes = _in_order(found, read, units, made)
-    _report(outcomes, options.quiet, time.perf_counter() - started)
+    _report(outcomes, dict(found), options.quiet, time.perf_counter() - started)
     return sum(1 for o in outcomes if o.error)
 
 
@@ -385,42 +398,62 @@ def _in_order(found: list[tuple[str, str]], read: list, units: list[Unit],
 
 def _progress(quiet: bool):
     """A progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()  # and Rich is not even imported
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    console = Console(stderr=True)
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True,
-                    disable=quiet or not console.is_terminal)
+                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
 
 
-def _report(outcomes: list[Outcome], quiet: bool, seconds: float) -> None:
+class _NoProgress:
+    """Stands in for the progress bar when none is shown."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *_) -> None:
+        return None
+
+    def add_task(self, *_args, **_kwargs) -> int:
+        return 0
+
+    def advance(self, *_args) -> None:
+        return None
+
+
+def _report(outcomes: list[Outcome], names: dict[str, str], quiet: bool, seconds: float) -> None:
     """The files written, on stdout; for a batch, a summary table on stderr."""
     if quiet:
         return
-    for outcome in outcomes:
-        for path in outcome.paths:
-            print(path)
+    for path in dict.fromkeys(p for outcome in outcomes for p in outcome.paths):
+        print(path)  # each once: files shared by all quizzes are written by each
     if len(outcomes) > 1:
-        _summary(outcomes, seconds)
+        _summary(outcomes, names, seconds)
 
 
-def _summary(outcomes: list[Outcome], seconds: float) -> None:
-    """A table of the quizzes made: file, quiz, words, items and seconds; failures marked."""
+def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> None:
+    """A table of the quizzes made: file (as found in its folder), words, items and seconds;
+    the output stem too when some quiz is not named after its file; failures marked."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
     failed = sum(1 for o in outcomes if o.error)
+    renamed = any(o.stem and o.stem != stem_of(o.source) for o in outcomes)
     table = Table(box=box.SIMPLE_HEAD, caption=f"{len(outcomes) - failed} quizzes, {failed} "
                   f"failed, {seconds:.1f} s in all")
-    for name, justify in (("file", "left"), ("quiz", "left"), ("words", "right"),
-                          ("items", "right"), ("seconds", "right")):
-        table.add_column(name, justify=justify)
+    table.add_column("file", overflow="fold")
+    if renamed:
+        table.add_column("quiz", overflow="fold")
+    for name in ("words", "items", "seconds"):
+        table.add_column(name, justify="right")
     for o in outcomes:
-        items = "failed" if o.error else str(o.items)
-        table.add_row(o.source, o.stem, str(o.words or ""), items,
-                      "" if o.error else f"{o.seconds:.1f}")
+        cells = [names.get(o.source, o.source), *([o.stem] if renamed else []),
+                 str(o.words or ""), "failed" if o.error else str(o.items),
+                 "" if o.error else f"{o.seconds:.1f}"]
+        table.add_row(*cells)
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(table)
 
 

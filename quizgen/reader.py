@@ -6,8 +6,8 @@ A book is cut into chapters (or parts) so that each is quizzed on its own.
 
 from __future__ import annotations
 
-import codecs
 import io
+import logging
 import math
 import re
 import statistics
@@ -22,8 +22,9 @@ from pathlib import Path
 from quizgen.errors import QuizgenError
 from quizgen.model import Passage
 
-MAX_BYTES = 200_000_000  # the largest file read: a textbook PDF with pictures
-MAX_CHARS = 20_000_000  # about three million words: far beyond any reading assignment
+MAX_BYTES = 20_000_000  # a text file: about three million words, far beyond any assignment
+MAX_DOCUMENT_BYTES = 200_000_000  # a PDF or Word file, pictures and all
+DOCUMENTS = (".pdf", ".docx")  # formats whose files are mostly not text
 MAX_PARAGRAPH_CHARS = 10_000  # longer paragraphs are cut at sentence ends before parsing
 BOOK_WORDS = 20_000  # longer passages are quizzed a chapter (or a part) at a time
 PART_WORDS = 5_000  # the size of a part where a book marks no chapters
@@ -33,12 +34,18 @@ SENTENCE_END = tuple(".!?\"'\u2019\u201d)…:;")
 _LABEL_LINE = re.compile(r"^[A-Z][\w&/-]*(?: [\w&/-]+){0,2}:\s*\S")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, escaped by the decoder
 _UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                         rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 WESTERN = ("cp1252", "latin_1", "iso8859_15", "mac_roman")  # legacy encodings of English text
 _SENTENCE_GAP = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'\u2019\u201d)\]]))\s+"
                            r"(?=[\"'\u2018\u201c(\[]?[A-Z0-9])")
-_CHAPTER = re.compile(r"(chapter|book|part)\s+([0-9]+|[ivxlcdm]+|[a-z]+)\b[\s.:—–-]*.*",
+_NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|"
+                r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|"
+                r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)")
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"  # up to 399
+_CHAPTER = re.compile(rf"(?:chapter|book|part)\s+(?:\d+|{_ROMAN}|{_NUMBER_WORD})\b(?:[\s.:—–-].*)?",
                       re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _PAGE_NUMBER = re.compile(r"[-–—(\[]?\s*(?:[Pp]age\s+)?(?:\d+|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?"
@@ -181,6 +188,8 @@ def _passage(title: str, paragraphs: Iterable[str], name: str) -> Passage:
         raise QuizgenError(f"{name}: found no text in this file")
     if not title.strip():
         title, blocks = _take_title(blocks)
+    elif len(blocks) > 1 and " ".join(blocks[0]) == " ".join(title.split()):
+        blocks = blocks[1:]  # the title printed again above the text
     try:
         passage = _clean(title or _stem_title(name), blocks)
     except QuizgenError as exc:
@@ -191,30 +200,24 @@ def _passage(title: str, paragraphs: Iterable[str], name: str) -> Passage:
 # plain text
 
 
-def _stray_byte(error: UnicodeDecodeError) -> tuple[str, int]:
-    """Decode a byte that is not UTF-8 in an otherwise UTF-8 file as Windows-1252."""
-    bad = error.object[error.start:error.end]
-    return bad.decode("cp1252", errors="replace").replace("\ufffd", ""), error.end
-
-
-codecs.register_error("quizgen-stray-byte", _stray_byte)
-
-
 def decode(raw: bytes, name: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM, stray bytes read as Windows-1252),
-    UTF-16 with BOM, else a legacy encoding detected by charset-normalizer."""
+    """Decode a text file: UTF-8 (with or without BOM; a stray byte from another encoding read
+    as Windows-1252), UTF-16 with BOM, else a legacy encoding detected by charset-normalizer."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return raw.decode("utf-16", errors="replace")
     if b"\x00" in raw[:4096]:
         raise QuizgenError(f"{name}: this looks like a binary file, not text")
-    bad = len(raw.decode("utf-8", errors="replace").split("\ufffd")) - 1
-    if len(_UTF8_CHAR.findall(raw)) >= bad:  # UTF-8 with a few stray bytes from elsewhere
-        return raw.decode("utf-8-sig", errors="quizgen-stray-byte")
-    return _detect(raw, name)
+    text = raw.decode("utf-8-sig", errors="surrogateescape")  # bytes that are not UTF-8 kept
+    stray = len(_STRAY.findall(text))
+    if stray and len(_UTF8_CHAR.findall(raw)) < stray:
+        return _detect(raw, name)  # not UTF-8 at all
+    return _STRAY.sub(_as_cp1252, text)
+
+
+def _as_cp1252(stray: re.Match) -> str:
+    """A byte that is not UTF-8, in an otherwise UTF-8 file, read as Windows-1252."""
+    byte = bytes([ord(stray.group()) - 0xDC00])
+    return byte.decode("cp1252", errors="replace").replace("\ufffd", "")
 
 
 def _detect(raw: bytes, name: str) -> str:
@@ -236,19 +239,14 @@ def _stem_title(name: str) -> str:
 
 def _read_text(raw: bytes, name: str) -> Passage:
     """A plain-text passage: title on the first line, paragraphs between blank lines."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise QuizgenError(f"{name}: this looks like a binary file, not text")
     return _passage("", re.split(r"\n\s*\n", normalize(_decoded(raw, name))), name)
 
 
 def _decoded(raw: bytes, name: str) -> str:
-    """The text of a text file; an empty or enormous one is an error."""
+    """The text of a text file; an empty one is an error."""
     text = decode(raw, name)
     if not text.strip():
         raise QuizgenError(f"{name}: the passage is empty")
-    if len(text) > MAX_CHARS:
-        raise QuizgenError(f"{name}: the text is longer than {MAX_CHARS // 1_000_000} million "
-                           "characters")
     return text
 
 
@@ -304,17 +302,15 @@ def _read_html(raw: bytes, name: str) -> Passage:
     import trafilatura
     from lxml import etree
 
+    _quiet("trafilatura", "htmldate", "courlan")
     xml = trafilatura.extract(raw, output_format="xml", include_comments=False,
                               include_tables=False, include_images=False, favor_precision=True,
                               with_metadata=True)
     doc = etree.fromstring(xml.encode("utf-8")) if xml else None
-    paragraphs = [_element_text(el) for el in _leaf_blocks(doc)] if doc is not None else []
+    paragraphs = [_element_text(el) for el in _leaf_blocks(doc)]
     if not any(p.strip() for p in paragraphs):
         raise QuizgenError(f"{name}: found no article text in this web page")
-    title = doc.get("title") or ""
-    if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
-        paragraphs = paragraphs[1:]  # the headline printed above the article
-    return _passage(title, paragraphs, name)
+    return _passage(doc.get("title") or "", paragraphs, name)
 
 
 HTML_BLOCKS = ("head", "p", "item", "quote")  # trafilatura's block elements in its XML
@@ -322,7 +318,7 @@ HTML_BLOCKS = ("head", "p", "item", "quote")  # trafilatura's block elements in 
 
 def _leaf_blocks(doc) -> list:
     """Block elements of the article body that hold no other block element."""
-    body = doc.find("main")
+    body = doc.find("main") if doc is not None else None
     if body is None:
         return []
     return [el for el in body.iter(*HTML_BLOCKS)
@@ -363,6 +359,12 @@ def _is_heading_style(paragraph) -> bool:
     return style.lower().startswith(("title", "heading"))
 
 
+def _quiet(*libraries: str) -> None:
+    """Keep a library's warnings about a damaged file off the screen: our error says it."""
+    for name in libraries:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def _why(exc: Exception) -> str:
     """An exception as a short phrase for a one-line error."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -399,6 +401,7 @@ def _pdf_pages(raw: bytes, name: str) -> list[list[_Line]]:
     """The lines of each page of a PDF, in reading order."""
     import pypdf
 
+    _quiet("pypdf")
     try:
         pdf = pypdf.PdfReader(io.BytesIO(raw))
         if pdf.is_encrypted and not pdf.decrypt(""):
@@ -486,7 +489,8 @@ def _pdf_paragraphs(lines: list[_Line]) -> list[str]:
     if not lines:
         return []
     layout = _Layout(gap=_usual_gap(lines), left=statistics.median_low(ln.x for ln in lines),
-                     width=statistics.median(len(ln.text) for ln in lines))
+                     width=statistics.median(len(ln.text) for ln in lines),
+                     bottom=min(ln.y for ln in lines))
     paragraphs = [[lines[0]]]
     for prev, line in pairwise(lines):
         if _starts_paragraph(prev, line, layout):
@@ -498,11 +502,12 @@ def _pdf_paragraphs(lines: list[_Line]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Layout:
-    """A PDF's usual line spacing, left margin and line length (in characters)."""
+    """A PDF's usual line spacing, left margin, line length (in characters) and lowest line."""
 
     gap: float
     left: float
     width: float
+    bottom: float
 
 
 def _usual_gap(lines: list[_Line]) -> float:
@@ -516,8 +521,10 @@ def _starts_paragraph(prev: _Line, line: _Line, layout: _Layout) -> bool:
     """Whether a line begins a new paragraph rather than continuing the one before."""
     if abs(prev.size - line.size) >= 0.5:
         return True  # a heading begins or ends
-    if line.page_start:  # a paragraph that runs on to the next page fills its last line there
-        return _is_sentence_like(prev.text) and len(prev.text) < 0.85 * layout.width
+    if line.page_start:  # a paragraph that runs on to the next page fills the page before
+        short = len(prev.text) < 0.85 * layout.width
+        high = prev.y - layout.bottom > layout.gap * 0.5
+        return _is_sentence_like(prev.text) and (short or high)
     if line.y >= prev.y or (layout.gap and prev.y - line.y > layout.gap * 1.3):
         return True  # a new column, or the space between paragraphs
     indent = line.size * 0.8
@@ -566,12 +573,14 @@ def _sniff(raw: bytes) -> str:
 
 def read_bytes(raw: bytes, name: str) -> Passage:
     """Turn the bytes of a passage file into a Passage; the name's suffix picks the reader."""
-    if len(raw) > MAX_BYTES:
-        raise QuizgenError(f"{name}: the file is larger than {MAX_BYTES // 1_000_000} MB")
     suffix = Path(name).suffix.lower() if name != "-" else ""
     if suffix not in READERS:
         suffix = ""  # 'notes.2024' and such: read as text
-    return READERS[suffix or _sniff(raw)](raw, name)
+    suffix = suffix or _sniff(raw)
+    limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENTS else MAX_BYTES
+    if len(raw) > limit:
+        raise QuizgenError(f"{name}: the file is larger than {limit // 1_000_000} MB")
+    return READERS[suffix](raw, name)
 
 
 def read(source: str | Path) -> Passage:
@@ -581,7 +590,7 @@ def read(source: str | Path) -> Passage:
         if sys.stdin.isatty():
             print("quizgen: reading the passage from standard input; end it with Ctrl-D",
                   file=sys.stderr)
-        return read_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "-")
+        return read_bytes(sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1), "-")
     path = Path(source)
     if not path.exists():
         raise QuizgenError(f"{path}: no such file")
@@ -589,15 +598,16 @@ def read(source: str | Path) -> Passage:
         raise QuizgenError(f"{path}: is a folder; give a file")
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         raise QuizgenError(f"{path}: cannot read: {exc.strerror}") from None
     return read_bytes(raw, name)
 
 
 def supported(path: Path) -> bool:
-    """Whether a file in a folder is a passage quizgen can read."""
-    return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+    """Whether a file in a folder is a passage quizgen can read (not a hidden file, nor the
+    lock file Word keeps beside an open document, '~$name.docx')."""
+    return path.suffix.lower() in SUFFIXES and not path.name.startswith((".", "~$"))
 
 
 # books
@@ -623,6 +633,8 @@ def sections(passage: Passage, book_words: int = BOOK_WORDS,
             words = 0
         groups[-1].append(paragraph)
         words += 0 if is_heading(paragraph) else len(paragraph.split())
+    if len(groups) > 1 and words < MIN_SECTION_WORDS:  # an epilogue too short for a quiz
+        groups[-2:] = [groups[-2] + groups[-1]]
     return [_section(passage, group, n) for n, group in enumerate(groups, start=1)]
 
 
