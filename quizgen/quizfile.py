@@ -52,7 +52,8 @@ def json_schema() -> dict:
         "properties": {
             "id": {**_TEXT, "description": "unique within the quiz, e.g. q1"},
             "kind": {"enum": [k.value for k in Kind]},
-            "prompt": {**_TEXT, "description": f"the question; a fill_blank marks its blank {BLANK}"},
+            "prompt": {**_TEXT,
+                       "description": f"the question; a fill_blank marks its blank {BLANK}"},
             "options": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 6,
                         "description": "multiple_choice: the options, the answer among them"},
             "answer": {"type": ["string", "boolean", "number"],
@@ -117,7 +118,8 @@ def _item_data(item: Item) -> dict[str, Any]:
     if item.accept:
         data["accept"] = list(item.accept)
     if item.evidence:
-        data["evidence"] = {"paragraph": item.evidence.paragraph, "sentence": item.evidence.sentence}
+        data["evidence"] = {"paragraph": item.evidence.paragraph,
+                            "sentence": item.evidence.sentence}
     if item.pair_evidence:
         data["pair_evidence"] = [{"paragraph": e.paragraph, "sentence": e.sentence}
                                  for e in item.pair_evidence]
@@ -231,7 +233,8 @@ def _node_at(node: yaml.Node | None, path: list) -> yaml.Node | None:
     for step in path:
         if isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if k.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(step, int)
+              and step < len(node.value)):
             node = node.value[step]
         else:
             return node
@@ -266,7 +269,8 @@ def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
         item = ""
         if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
             raw = data["items"][path[1]]
-            item = str(raw.get("id", f"#{path[1] + 1}")) if isinstance(raw, dict) else f"#{path[1] + 1}"
+            number = f"#{path[1] + 1}"
+            item = str(raw.get("id", number)) if isinstance(raw, dict) else number
         key = ".".join(str(p) for p in path[2:] if not isinstance(p, int)) if item else \
             ".".join(str(p) for p in path)
         message = error.message
@@ -299,8 +303,8 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
         for ev in evidence:
             para = ev["paragraph"]
             if para > len(passage):
-                problem(f"evidence paragraph {para} is past the passage's {len(passage)} paragraphs",
-                        "evidence")
+                problem(f"evidence paragraph {para} is past the passage's {len(passage)} "
+                        "paragraphs", "evidence")
             elif _norm(ev["sentence"]) not in _norm(passage[para - 1]):
                 problem(f"evidence sentence is not in paragraph {para}", "evidence")
         if kind == Kind.MULTIPLE_CHOICE:
@@ -312,8 +316,11 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
                         "answer")
             if len(set(options)) != len(options):
                 problem("two options are the same", "options")
-        if kind == Kind.FILL_BLANK and BLANK not in raw["prompt"]:
-            problem(f"a fill_blank prompt needs its blank marked {BLANK}", "prompt")
+        blanks = raw["prompt"].count(BLANK)
+        if kind == Kind.FILL_BLANK and blanks != 1:  # every format puts the key in one blank
+            problem(f"a fill_blank prompt needs its blank marked {BLANK}" if blanks == 0 else
+                    f"a fill_blank prompt has one blank, {BLANK}; this one has {blanks}",
+                    "prompt")
         if kind == Kind.MATCHING:
             for side in (0, 1):
                 values = [_norm(p[side]) for p in raw["pairs"]]
@@ -327,7 +334,8 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
     """Parse a quiz file's text and list every way it breaks the contract."""
     data, root = _parse(text, name)
     if not isinstance(data, dict):
-        return data, [Problem(1, "", "the file must be a mapping with format, title, passage, items")]
+        return data, [Problem(1, "", "the file must be a mapping with format, title, passage, "
+                                     "items")]
     try:
         problems = _schema_problems(data, root)
     except RecursionError:

@@ -30,9 +30,14 @@ def render_all(quiz: Quiz, stem: str, names: tuple[str, ...], settings: Settings
 
 
 def write(quiz: Quiz, stem: str, folder: Path, names: tuple[str, ...], settings: Settings,
-          warn=None) -> list[Path]:
-    """Render the quiz in each named format and write the files into ``folder``."""
+          warn=None, keep: Path | None = None) -> list[Path]:
+    """Render the quiz in each named format and write the files into ``folder``, all or none.
+
+    ``keep`` is a file never to overwrite: the quiz file being exported, whose comments and
+    layout are the teacher's.
+    """
     rendered, warnings = render_all(quiz, stem, names, settings)
+    rendered = [(name, content) for name, content in rendered if not _same(folder / name, keep)]
     for message in warnings:
         if warn is not None:
             warn(f"{stem}: {message}")
@@ -42,3 +47,11 @@ def write(quiz: Quiz, stem: str, folder: Path, names: tuple[str, ...], settings:
             print(f"quizgen: warning: {stem}: {message}", file=sys.stderr)
     files.prepare_dir(folder)
     return files.write_all(folder, rendered)
+
+
+def _same(path: Path, other: Path | None) -> bool:
+    """Whether two paths name one existing file."""
+    try:
+        return other is not None and path.exists() and path.samefile(other)
+    except OSError:
+        return False
