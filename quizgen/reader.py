@@ -604,10 +604,16 @@ def read(source: str | Path) -> Passage:
     return read_bytes(raw, name)
 
 
+# files that describe a folder rather than hold a reading: README.md, SOURCES.md, LICENSE.txt
+FOLDER_NOTES = re.compile(r"^(readme|sources?|license|licence|changelog|contributing|notes?)\b",
+                          re.I)
+
+
 def supported(path: Path) -> bool:
     """Whether a file in a folder is a passage quizgen can read (not a hidden file, nor the
-    lock file Word keeps beside an open document, '~$name.docx')."""
-    return path.suffix.lower() in SUFFIXES and not path.name.startswith((".", "~$"))
+    lock file Word keeps beside an open document, '~$name.docx', nor a folder's README)."""
+    return (path.suffix.lower() in SUFFIXES and not path.name.startswith((".", "~$"))
+            and not FOLDER_NOTES.match(path.name))
 
 
 # books

@@ -79,6 +79,12 @@ def test_expand_folder_recursive_hidden_and_output_skipped(tmp_path):
     assert deep == ["a.txt", "b.md", "sub/c.html"]
 
 
+def test_a_folders_readme_and_sources_are_not_passages(tmp_path):
+    for name in ("story.txt", "README.md", "SOURCES.md", "LICENSE.txt", "notes.md"):
+        (tmp_path / name).write_text("x")
+    assert [rel for _, rel in batch.expand([str(tmp_path)])] == ["story.txt"]
+
+
 def test_expand_reads_a_file_once(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     found = batch.expand([str(tmp_path / "a.txt"), str(tmp_path)])
