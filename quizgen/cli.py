@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 app = typer.Typer(
+    epilog="\b\nExample: quizgen generate seeds/drone-strike.txt -o out",
     name="quizgen",
     help="Reading-comprehension quizzes from a passage: questions with keys and evidence, "
     "a printable worksheet and answer key, and import files for your LMS. Offline.",
@@ -26,6 +27,11 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: Rich costs a tenth of a second to import
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def example(command: str) -> str:
+    """A help epilog showing one command; '\\b' keeps the help formatter from rewrapping it."""
+    return f"\b\nExample: {command}"
 
 
 def _err(message: str) -> None:
@@ -44,10 +50,7 @@ def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Reading-comprehension quizzes from a passage.
-
-    Example: quizgen generate seeds/drone-strike.txt -o out
-    """
+    """Reading-comprehension quizzes from a passage."""
 
 
 OutDir = Annotated[Path, typer.Option("--out", "-o",
@@ -76,7 +79,8 @@ def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
     return Settings(paper=paper.lower(), forms=forms, passage=not no_passage, templates=templates)
 
 
-@app.command()
+@app.command(epilog=example(
+    "quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle"))
 def generate(
     passages: Annotated[list[str], typer.Argument(
         help="Passage files (.txt .md .html .docx .pdf), folders of them, or - for standard input.",
@@ -106,8 +110,6 @@ def generate(
     templates: Templates = None,
 ) -> None:
     """Make a quiz from each passage: the quiz file, a worksheet and an answer key.
-
-    Example: quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle
     """
     from quizgen import batch, files
 
@@ -121,7 +123,8 @@ def generate(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog=example(
+    "quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out"))
 def export(
     quiz: Annotated[Path, typer.Argument(help="A quiz file (.quiz.yaml), edited or not.",
                                          show_default=False)],
@@ -133,8 +136,6 @@ def export(
     templates: Templates = None,
 ) -> None:
     """Render a quiz file again in the chosen formats, after you have edited it.
-
-    Example: quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out
     """
     from quizgen import files, quizfile, render
 
@@ -146,13 +147,11 @@ def export(
         typer.echo(str(path))
 
 
-@app.command()
+@app.command(epilog=example("quizgen validate out/drone-strike.quiz.yaml"))
 def validate(
     quizzes: Annotated[list[Path], typer.Argument(help="Quiz files to check.", show_default=False)],
 ) -> None:
     """Check quiz files against the quizgen/1 contract; each problem names its line and item.
-
-    Example: quizgen validate out/drone-strike.quiz.yaml
     """
     from quizgen import quizfile
 
@@ -169,7 +168,7 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog=example("quizgen facts seeds/drone-strike.txt"))
 def facts(
     passage: Annotated[str, typer.Argument(help="A passage file, or - for standard input.",
                                            show_default=False)],
@@ -177,19 +176,15 @@ def facts(
     templates: Templates = None,
 ) -> None:
     """Show the facts found in a passage, and which question templates used them or why not.
-
-    Example: quizgen facts seeds/drone-strike.txt
     """
     from quizgen import report
 
     report.print_facts(passage, model=model, templates=templates)
 
 
-@app.command()
+@app.command(epilog=example("quizgen formats"))
 def formats() -> None:
     """List the output formats, one line each.
-
-    Example: quizgen formats
     """
     from quizgen.export import FORMATS, GROUPS
 
@@ -200,11 +195,9 @@ def formats() -> None:
         typer.echo(f"{name:<{width}}  {', '.join(members)}")
 
 
-@app.command()
+@app.command(epilog=example("quizgen schema > quizgen-1.schema.json"))
 def schema() -> None:
     """Print the quiz file's JSON Schema (for editors and other tools).
-
-    Example: quizgen schema > quizgen-1.schema.json
     """
     from quizgen import quizfile
 
