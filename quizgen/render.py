@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quizgen import files
@@ -25,8 +26,24 @@ def render_all(quiz: Quiz, stem: str, names: tuple[str, ...], settings: Settings
             out[f"{stem}.{suffix}"] = content
         for shared_name, content in rendered.shared:
             out.setdefault(shared_name, content)
-        warnings.extend(f"{name}: {w}" for w in rendered.warnings)
+        warnings.extend(f"{name}: {w}" for w in group_warnings(rendered.warnings))
     return list(out.items()), warnings
+
+
+_ITEM_WARNING = re.compile(r"^(q[\w-]+): (.+)$")
+
+
+def group_warnings(warnings) -> list[str]:
+    """One line per kind of warning, naming its items: 'q7, q8, q9: the card shows the key'."""
+    by_message: dict[str, list[str]] = {}
+    others: list[str] = []
+    for warning in warnings:
+        match = _ITEM_WARNING.match(warning)
+        if match:
+            by_message.setdefault(match.group(2), []).append(match.group(1))
+        else:
+            others.append(warning)
+    return [f"{', '.join(ids)}: {message}" for message, ids in by_message.items()] + others
 
 
 def write(quiz: Quiz, stem: str, folder: Path, names: tuple[str, ...], settings: Settings,
