@@ -18,8 +18,19 @@ from spacy.tokens import Doc, Span, Token
 from quizgen.resources import data_dir
 
 # entity types that name things a question can be about; numbers and dates are handled apart
-NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW",
-              "PRODUCT", "LANGUAGE"}
+NAME_TYPES = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "LANGUAGE",
+}
 NUMBER_TYPES = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 TIME_TYPES = {"DATE", "TIME"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -27,12 +38,64 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herse
 
 # honorifics and ranks that come before a name and are not part of it
 TITLE_WORDS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "st",
-    "saint", "rev", "maj", "gen", "col", "lt", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep",
-    "pres", "president", "king", "queen", "prince", "princess", "ayatollah", "general", "major",
-    "captain", "colonel", "admiral", "sheikh", "pope", "emperor", "empress", "duke", "duchess",
-    "count", "countess", "baron", "judge", "justice", "senator", "governor", "chancellor",
-    "minister", "secretary", "administrator", "director", "chief", "commander", "doctor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "st",
+    "saint",
+    "rev",
+    "maj",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "adm",
+    "cmdr",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ayatollah",
+    "general",
+    "major",
+    "captain",
+    "colonel",
+    "admiral",
+    "sheikh",
+    "pope",
+    "emperor",
+    "empress",
+    "duke",
+    "duchess",
+    "count",
+    "countess",
+    "baron",
+    "judge",
+    "justice",
+    "senator",
+    "governor",
+    "chancellor",
+    "minister",
+    "secretary",
+    "administrator",
+    "director",
+    "chief",
+    "commander",
+    "doctor",
 }
 _NAME_TOKEN = re.compile(r"[\w'\u2019.-]+")
 
@@ -131,15 +194,46 @@ class Analysis:
         counts = self.__dict__.setdefault("_mention_counts", {})
         if key not in counts:
             folded = self.__dict__.setdefault(
-                "_folded", "\n\n".join(d.text.casefold() for d in self.docs))
+                "_folded", "\n\n".join(d.text.casefold() for d in self.docs)
+            )
             pattern = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
             counts[key] = len(pattern.findall(folded))
         return counts[key]
 
 
-NAME_PARTICLES = {"of", "the", "de", "del", "della", "di", "da", "von", "van", "der", "den", "la",
-                  "le", "du", "des", "al", "el", "bin", "ibn", "and", "for", "on", "in", "y", "e",
-                  "zu", "af", "ter", "ten", "st", "&"}
+NAME_PARTICLES = {
+    "of",
+    "the",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "von",
+    "van",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "des",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "and",
+    "for",
+    "on",
+    "in",
+    "y",
+    "e",
+    "zu",
+    "af",
+    "ter",
+    "ten",
+    "st",
+    "&",
+}
 
 
 def plausible_name(span: Span) -> bool:
@@ -155,9 +249,16 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
     """Named-entity mentions in running text (a heading's capitals fool the tagger)."""
     from quizgen.reader import is_heading
 
-    return [(n, ent) for n, doc in enumerate(docs) if not is_heading(doc.text) for ent in doc.ents
-            if ent.label_ in NAME_TYPES and name_key(ent.text) and plausible_name(ent)
-            and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")]
+    return [
+        (n, ent)
+        for n, doc in enumerate(docs)
+        if not is_heading(doc.text)
+        for ent in doc.ents
+        if ent.label_ in NAME_TYPES
+        and name_key(ent.text)
+        and plausible_name(ent)
+        and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")
+    ]
 
 
 def alias_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -204,8 +305,11 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     by_id = {id(c): c for c in clusters}
     for cluster in clusters:
         fits = [by_id[i] for i in shared_label.get(cluster.id, ())]
-        if fits and cluster.mentions and all(f.label == "PERSON" and f.key[-1] == cluster.key[-1]
-                                             for f in fits):
+        if (
+            fits
+            and cluster.mentions
+            and all(f.label == "PERSON" and f.key[-1] == cluster.key[-1] for f in fits)
+        ):
             cluster.labels["PERSON"] += len(cluster.mentions) + 1
         if len(cluster.key) == 1 and cluster.key[0] in common_things():
             cluster.labels["LOC"] += 2 * len(cluster.mentions) + 1
@@ -214,9 +318,35 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
 
 
 # verbs whose subject is a person: a name the small model tags ORG in 'Chopin was born' is one
-PERSON_VERBS = {"bear", "die", "marry", "say", "tell", "think", "feel", "believe", "grow",
-                "study", "compose", "write", "paint", "love", "hate", "reply", "ask", "laugh",
-                "cry", "smile", "weep", "sing", "speak", "meet", "befriend", "teach", "learn"}
+PERSON_VERBS = {
+    "bear",
+    "die",
+    "marry",
+    "say",
+    "tell",
+    "think",
+    "feel",
+    "believe",
+    "grow",
+    "study",
+    "compose",
+    "write",
+    "paint",
+    "love",
+    "hate",
+    "reply",
+    "ask",
+    "laugh",
+    "cry",
+    "smile",
+    "weep",
+    "sing",
+    "speak",
+    "meet",
+    "befriend",
+    "teach",
+    "learn",
+}
 
 
 def _acts_as_person(mention: Span) -> bool:
@@ -225,7 +355,7 @@ def _acts_as_person(mention: Span) -> bool:
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
         return True
     if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
-        return True  # 'Emperor Diocletian' 
+        return True  # 'Emperor Diocletian'
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
     return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
 
@@ -267,19 +397,30 @@ def find_roles(analysis: Analysis) -> None:
             # "Defense Secretary Mark Esper": capitalized title words just before the name
             title = []
             i = ent.start - 1
-            while i >= 0 and doc[i].dep_ == "compound" and doc[i].head.i in range(ent.start, ent.end) \
-                    and doc[i].is_title and not doc[i].ent_type_:
+            while (
+                i >= 0
+                and doc[i].dep_ == "compound"
+                and doc[i].head.i in range(ent.start, ent.end)
+                and doc[i].is_title
+                and not doc[i].ent_type_
+            ):
                 title.insert(0, doc[i].text)
                 i -= 1
-            if title and not (len(title) == 1 and title[0].strip(".").casefold() in TITLE_WORDS
-                              and title[0].endswith(".")):
+            if title and not (
+                len(title) == 1
+                and title[0].strip(".").casefold() in TITLE_WORDS
+                and title[0].endswith(".")
+            ):
                 _add_role(cluster, " ".join(title))
 
 
 def _add_role(cluster: Cluster, role: str) -> None:
     words = role.split()
-    if 1 <= len(words) <= 12 and role not in cluster.roles and role.casefold() not in {
-            "one", "the one", "man", "woman", "the man", "the woman"}:
+    if (
+        1 <= len(words) <= 12
+        and role not in cluster.roles
+        and role.casefold() not in {"one", "the one", "man", "woman", "the man", "the woman"}
+    ):
         cluster.roles.append(role)
 
 
@@ -295,8 +436,12 @@ def analyze(docs: Sequence[Doc]) -> Analysis:
 def common_things() -> frozenset[str]:
     """Names of things a question asks 'what' of ('Moon', 'Mars'), case-folded."""
     text = (data_dir() / "common_things.txt").read_text(encoding="utf-8")
-    return frozenset(w.casefold().replace("-", " ") for line in text.splitlines()
-                     if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w.casefold().replace("-", " ")
+        for line in text.splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    )
 
 
 OPEN_QUOTES = "\"\u201c\u2018'"
@@ -326,9 +471,11 @@ class Referent:
 
 def character_text(noun: Token) -> str:
     """A character's noun phrase without a relative clause: 'the little man'."""
-    tokens = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in {"det", "amod", "compound",
-                                                                        "poss", "case"}
-              or t.i == noun.i]
+    tokens = [
+        t
+        for t in noun.subtree
+        if t.i <= noun.i and t.dep_ in {"det", "amod", "compound", "poss", "case"} or t.i == noun.i
+    ]
     tokens = [t for t in tokens if t.i >= noun.left_edge.i]
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
@@ -340,15 +487,21 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
         cluster = analysis.cluster_of(paragraph, t)
         if cluster is not None and cluster.label == "PERSON":
             found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), ""))
-        elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in gendered_nouns() \
-                and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"} \
-                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children):
+        elif (
+            t.pos_ == "NOUN"
+            and t.tag_ == "NN"
+            and t.lemma_.lower() in gendered_nouns()
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        ):
             text = character_text(t)
             first, _, rest = text.partition(" ")
             if first.lower() in {"the", "this", "that"}:
                 text = f"the {rest}"
             # 'the poor maiden' and 'the maiden' are one character: keyed by the head noun
-            found.setdefault(f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()]))
+            found.setdefault(
+                f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()])
+            )
     return found
 
 
@@ -368,7 +521,7 @@ def quoted_segments(doc: Doc) -> list[Span]:
         if start is None and opening and (t.i + 1 < len(doc) and not doc[t.i + 1].is_space):
             start = t.i + 1
         elif start is not None and t.text in CLOSE_QUOTES and t.i > start:
-            segments.append(doc[start:t.i])
+            segments.append(doc[start : t.i])
             start = None
     if start is not None:
         segments.append(doc[start:])
@@ -390,7 +543,9 @@ def entities(span: Span | Doc) -> list[Span]:
 def _in_quotes(doc: Doc) -> set[int]:
     cached = doc.user_data.get("quizgen.quoted")
     if cached is None:
-        cached = doc.user_data["quizgen.quoted"] = {t.i for seg in quoted_segments(doc) for t in seg}
+        cached = doc.user_data["quizgen.quoted"] = {
+            t.i for seg in quoted_segments(doc) for t in seg
+        }
     return cached
 
 
@@ -414,8 +569,9 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
         scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))
     for scope in scopes:
         tokens = [doc[i] for i in scope if i not in quoted]
-        fits = [ref for ref, g in _candidates(analysis, paragraph, tokens).values()
-                if g in ("", gender)]
+        fits = [
+            ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
+        ]
         if fits:
             return fits[0] if len(fits) == 1 else None
     return None

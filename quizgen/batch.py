@@ -88,8 +88,9 @@ class Outcome:
 # sources and output names
 
 
-def expand(sources: list[str], recursive: bool = False,
-           skip: Path | None = None) -> list[tuple[str, str]]:
+def expand(
+    sources: list[str], recursive: bool = False, skip: Path | None = None
+) -> list[tuple[str, str]]:
     """Files to read, from files, folders and '-', each once, as (path, name relative to the
     folder it was found in); files inside ``skip`` (the output folder) are left out."""
     found: list[tuple[str, str]] = []
@@ -109,9 +110,14 @@ def _folder_files(folder: Path, recursive: bool, skip: Path | None) -> list[Path
     """Supported files in a folder (and its sub-folders), hidden ones and outputs left out."""
     candidates = sorted(folder.rglob("*") if recursive else folder.iterdir())
     outputs = skip.resolve() if skip is not None else None
-    return [p for p in candidates if p.is_file() and reader.supported(p)
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-            and (outputs is None or outputs not in p.resolve().parents)]
+    return [
+        p
+        for p in candidates
+        if p.is_file()
+        and reader.supported(p)
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and (outputs is None or outputs not in p.resolve().parents)
+    ]
 
 
 def _once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -142,7 +148,7 @@ def _stem_choices(relative: str) -> tuple[str, str, str]:
     folders = [part for part in path.parent.parts if part not in ("", ".", "..", path.anchor)]
     stem = stem_of(relative)
     longer = "-".join([*folders, stem])
-    rest = path.name[len(stem):].strip(".").replace(".", "-")
+    rest = path.name[len(stem) :].strip(".").replace(".", "-")
     return stem, longer, f"{longer}-{rest}" if rest else longer
 
 
@@ -153,8 +159,10 @@ def stems(relatives: list[str]) -> list[str]:
     chosen = [c[0] for c in choices]
     for level in (1, 2):
         counts = Counter(stem.casefold() for stem in chosen)
-        chosen = [c[level] if counts[stem.casefold()] > 1 else stem
-                  for stem, c in zip(chosen, choices, strict=True)]
+        chosen = [
+            c[level] if counts[stem.casefold()] > 1 else stem
+            for stem, c in zip(chosen, choices, strict=True)
+        ]
     return numbered(chosen)
 
 
@@ -230,17 +238,26 @@ def _make(job: Job, nlp, docs: Iterator, unit: Unit) -> Outcome:
         raise QuizgenError(f"{unit.source}: parsing stopped before the end of the passage")
     quiz = pipeline.build(unit.passage, parsed, job.config, label, nlp)
     warnings: list[str] = []
-    paths = render.write(quiz, unit.stem, job.out, job.formats, job.settings,
-                         warn=warnings.append)
+    paths = render.write(quiz, unit.stem, job.out, job.formats, job.settings, warn=warnings.append)
     seconds = time.perf_counter() - started + unit.read_seconds
-    return Outcome(unit.source, unit.stem, unit.passage.words, len(quiz.items), seconds,
-                   tuple(map(str, paths)), tuple(warnings))
+    return Outcome(
+        unit.source,
+        unit.stem,
+        unit.passage.words,
+        len(quiz.items),
+        seconds,
+        tuple(map(str, paths)),
+        tuple(warnings),
+    )
 
 
 def _message(exc: Exception, source: str) -> str:
     """One line for a failure: a QuizgenError says it all; anything else is a bug."""
-    text = str(exc) if isinstance(exc, QuizgenError) else \
-        f"{source}: internal error: {type(exc).__name__}: {exc}"
+    text = (
+        str(exc)
+        if isinstance(exc, QuizgenError)
+        else f"{source}: internal error: {type(exc).__name__}: {exc}"
+    )
     return " ".join(text.split())
 
 
@@ -288,14 +305,18 @@ class Workers:
             try:
                 yield futures[future], future.result()
             except BrokenProcessPool:
-                raise QuizgenError("a worker process died (out of memory?); "
-                                   "try fewer --jobs") from None
+                raise QuizgenError(
+                    "a worker process died (out of memory?); try fewer --jobs"
+                ) from None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker, initargs=(self.model,))
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(self.model,),
+            )
         return self._pool
 
 
@@ -315,10 +336,16 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     started = time.perf_counter()
     found = expand(sources, options.recursive, skip=out)
     files_module.check_dir(out)  # fail early; the folder is made when the first quiz is written
-    job = Job(pipeline.Config.from_options(options), render.formats(options.formats),
-              options.settings, out)
-    with _progress(options.quiet) as progress, \
-            Workers(options.jobs or cores(), options.model) as workers:
+    job = Job(
+        pipeline.Config.from_options(options),
+        render.formats(options.formats),
+        options.settings,
+        out,
+    )
+    with (
+        _progress(options.quiet) as progress,
+        Workers(options.jobs or cores(), options.model) as workers,
+    ):
         read = _read_all(found, workers, progress)
         units = _units(found, read)
         job = replace(job, strict=len(found) == 1 and len(units) == 1)
@@ -348,10 +375,15 @@ def _units(found: list[tuple[str, str]], read: list) -> list[Unit]:
         if isinstance(result, Outcome):
             continue
         passages, seconds = result
-        names = [stem] if len(passages) == 1 else [f"{stem}-{n:02d}"
-                                                   for n in range(1, len(passages) + 1)]
-        units += [Unit(source, name, p, seconds / len(passages))
-                  for name, p in zip(names, passages, strict=True)]
+        names = (
+            [stem]
+            if len(passages) == 1
+            else [f"{stem}-{n:02d}" for n in range(1, len(passages) + 1)]
+        )
+        units += [
+            Unit(source, name, p, seconds / len(passages))
+            for name, p in zip(names, passages, strict=True)
+        ]
     unique = numbered([u.stem for u in units])
     return [replace(u, stem=s) for u, s in zip(units, unique, strict=True)]
 
@@ -386,14 +418,18 @@ def _make_all(units: list[Unit], job: Job, workers: Workers, progress) -> list[O
     return outcomes
 
 
-def _in_order(found: list[tuple[str, str]], read: list, units: list[Unit],
-              made: dict[str, Outcome]) -> list[Outcome]:
+def _in_order(
+    found: list[tuple[str, str]], read: list, units: list[Unit], made: dict[str, Outcome]
+) -> list[Outcome]:
     """All outcomes in the order of the files, a book's chapters in order."""
     of_source: dict[str, list[Outcome]] = {}
     for unit in units:
         of_source.setdefault(unit.source, []).append(made[unit.stem])
-    return [outcome for (source, _), result in zip(found, read, strict=True)
-            for outcome in ([result] if isinstance(result, Outcome) else of_source[source])]
+    return [
+        outcome
+        for (source, _), result in zip(found, read, strict=True)
+        for outcome in ([result] if isinstance(result, Outcome) else of_source[source])
+    ]
 
 
 def _progress(quiet: bool):
@@ -403,8 +439,14 @@ def _progress(quiet: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
 
 
 class _NoProgress:
@@ -442,17 +484,23 @@ def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> 
 
     failed = sum(1 for o in outcomes if o.error)
     renamed = any(o.stem and o.stem != stem_of(o.source) for o in outcomes)
-    table = Table(box=box.SIMPLE_HEAD, caption=f"{len(outcomes) - failed} quizzes, {failed} "
-                  f"failed, {seconds:.1f} s in all")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        caption=f"{len(outcomes) - failed} quizzes, {failed} failed, {seconds:.1f} s in all",
+    )
     table.add_column("file", overflow="fold")
     if renamed:
         table.add_column("quiz", overflow="fold")
     for name in ("words", "items", "seconds"):
         table.add_column(name, justify="right")
     for o in outcomes:
-        cells = [names.get(o.source, o.source), *([o.stem] if renamed else []),
-                 str(o.words or ""), "failed" if o.error else str(o.items),
-                 "" if o.error else f"{o.seconds:.1f}"]
+        cells = [
+            names.get(o.source, o.source),
+            *([o.stem] if renamed else []),
+            str(o.words or ""),
+            "failed" if o.error else str(o.items),
+            "" if o.error else f"{o.seconds:.1f}",
+        ]
         table.add_row(*cells)
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(table)
 

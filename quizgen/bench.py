@@ -25,16 +25,21 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "drone-strike.txt"
 def _python(code: str, *args: str) -> tuple[float, str]:
     """Run Python code in a fresh process; (seconds, its last line of output)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
     return time.perf_counter() - start, (done.stdout.strip().splitlines() or [""])[-1]
 
 
 def _command(args: list[str], cwd: Path | None = None) -> float:
     """Seconds a quizgen command takes in a fresh process."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from quizgen.cli import main; main()", *args],
-                   capture_output=True, check=True, cwd=cwd)
+    subprocess.run(
+        [sys.executable, "-c", "from quizgen.cli import main; main()", *args],
+        capture_output=True,
+        check=True,
+        cwd=cwd,
+    )
     return time.perf_counter() - start
 
 
@@ -57,7 +62,8 @@ from quizgen import pipeline, reader
 start = time.perf_counter()
 quiz = pipeline.generate(reader.read(sys.argv[1]))
 took = time.perf_counter() - start
-print(f"{took:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} {len(quiz.items)}")
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{took:.3f} {peak:.0f} {len(quiz.items)}")
 """
 
 BARE_PEAK = """
@@ -76,9 +82,11 @@ def whole_command(runs: int, model: str) -> list[tuple[str, str]]:
     bare = median(runs, lambda: _python(BARE, model, str(SEED))[0])
     with tempfile.TemporaryDirectory() as out:
         ours = median(runs, lambda: _command(["generate", str(SEED), "-o", out, "-q"]))
-    return [("bare spaCy: load + parse the seed", f"{bare:.2f} s"),
-            ("quizgen generate the seed (yaml + html)", f"{ours:.2f} s"),
-            ("ratio (target <= 1.25)", f"{ours / bare:.2f}")]
+    return [
+        ("bare spaCy: load + parse the seed", f"{bare:.2f} s"),
+        ("quizgen generate the seed (yaml + html)", f"{ours:.2f} s"),
+        ("ratio (target <= 1.25)", f"{ours / bare:.2f}"),
+    ]
 
 
 def stages(runs: int) -> list[tuple[str, str]]:
@@ -90,24 +98,32 @@ def stages(runs: int) -> list[tuple[str, str]]:
     nlp = nlp_module.load()
     times: dict[str, list[float]] = {}
 
-    def timed(name: str, fn):
+    def timed(name: str, fn, *args, **kwargs):
         start = time.perf_counter()
-        value = fn()
+        value = fn(*args, **kwargs)
         times.setdefault(name, []).append(time.perf_counter() - start)
         return value
 
     config = pipeline.Config()
     for _ in range(runs):
-        passage = timed("read", lambda: reader.read(SEED))
-        docs = timed("parse (spaCy)", lambda: pipeline.parse(nlp, passage))
-        analysis = timed("analyze", lambda: pipeline.analyze(docs))
-        facts = timed("extract", lambda: pipeline.extract_facts(analysis, passage))
-        candidates = timed("ask", lambda: list(pipeline.ask(analysis, facts)))
-        items = timed("distract + select", lambda: select.select(
-            candidates, facts, analysis, passage, config, parse=nlp))
+        passage = timed("read", reader.read, SEED)
+        docs = timed("parse (spaCy)", pipeline.parse, nlp, passage)
+        analysis = timed("analyze", pipeline.analyze, docs)
+        facts = timed("extract", pipeline.extract_facts, analysis, passage)
+        candidates = timed("ask", list, pipeline.ask(analysis, facts))
+        items = timed(
+            "distract + select",
+            select.select,
+            candidates,
+            facts,
+            analysis,
+            passage,
+            config,
+            parse=nlp,
+        )
         quiz = pipeline.Quiz(passage.title, passage.paragraphs, tuple(items))
         for name in FORMATS:
-            timed(f"render {name}", lambda n=name: export(quiz, n, Settings()))
+            timed(f"render {name}", export, quiz, name, Settings())
     return [(name, f"{statistics.median(v) * 1000:.0f} ms") for name, v in times.items()]
 
 
@@ -120,8 +136,10 @@ def startup(runs: int) -> list[tuple[str, str]]:
         quiz.write_text(quizfile.dump(pipeline.generate(reader.read(SEED))), encoding="utf-8")
         helps = median(runs, lambda: _command(["--help"]))
         checks = median(runs, lambda: _command(["validate", str(quiz)]))
-    return [("quizgen --help (target <= 0.3 s)", f"{helps:.2f} s"),
-            ("quizgen validate the seed's quiz", f"{checks:.2f} s")]
+    return [
+        ("quizgen --help (target <= 0.3 s)", f"{helps:.2f} s"),
+        ("quizgen validate the seed's quiz", f"{checks:.2f} s"),
+    ]
 
 
 def _book(words: int, folder: Path) -> Path:
@@ -146,10 +164,14 @@ def long_text(model: str) -> list[tuple[str, str]]:
             book = _book(words, Path(tmp))
             bare, bare_mb, _ = _python(BARE_PEAK, str(book), model)[1].split()
             ours, ours_mb, items = _python(PEAK, str(book))[1].split()
-            rows += [(f"{words:,} words: nlp.pipe", f"{float(bare):.1f} s, peak {bare_mb} MB"),
-                     (f"{words:,} words: quizgen ({items} items)",
-                      f"{float(ours):.1f} s, peak {ours_mb} MB"),
-                     (f"{words:,} words: ratio (target <= 1.3)", f"{float(ours) / float(bare):.2f}")]
+            rows += [
+                (f"{words:,} words: nlp.pipe", f"{float(bare):.1f} s, peak {bare_mb} MB"),
+                (
+                    f"{words:,} words: quizgen ({items} items)",
+                    f"{float(ours):.1f} s, peak {ours_mb} MB",
+                ),
+                (f"{words:,} words: ratio (target <= 1.3)", f"{float(ours) / float(bare):.2f}"),
+            ]
     return rows
 
 
@@ -164,13 +186,15 @@ def folder(count: int = 100) -> list[tuple[str, str]]:
         inbox.mkdir()
         for n in range(count):
             source = sources[n % len(sources)]
-            (inbox / f"{n:03d}-{source.name}").write_text(source.read_text(encoding="utf-8"),
-                                                          encoding="utf-8")
+            (inbox / f"{n:03d}-{source.name}").write_text(
+                source.read_text(encoding="utf-8"), encoding="utf-8"
+            )
         times = {}
         for jobs in (1, 2):
             out = Path(tmp) / f"out{jobs}"
-            times[jobs] = _command(["generate", str(inbox), "-o", str(out), "-q",
-                                    "--jobs", str(jobs)])
+            times[jobs] = _command(
+                ["generate", str(inbox), "-o", str(out), "-q", "--jobs", str(jobs)]
+            )
             rows.append((f"folder of {count} passages, {jobs} process(es)", f"{times[jobs]:.1f} s"))
     rows.append(("speed-up with 2 processes (target >= 1.6)", f"{times[1] / times[2]:.2f}"))
     return rows

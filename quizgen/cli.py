@@ -47,28 +47,55 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Reading-comprehension quizzes from a passage."""
 
 
-OutDir = Annotated[Path, typer.Option("--out", "-o",
-                                      help="Folder to write into (made if missing).")]
-Formats = Annotated[str | None, typer.Option(
-    "--format", "-f",
-    help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`.")]
+OutDir = Annotated[
+    Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).")
+]
+Formats = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`.",
+    ),
+]
 Paper = Annotated[str, typer.Option("--paper", help="Worksheet paper size: a4 or letter.")]
-Forms = Annotated[int, typer.Option("--forms", min=1, max=26,
-                                    help="Shuffled versions (A, B, ...) of worksheet and key.")]
-NoPassage = Annotated[bool, typer.Option("--no-passage",
-                                         help="Leave the passage off the worksheet.")]
-Templates = Annotated[Path | None, typer.Option(
-    "--templates", help="Folder of your own question and output templates, used first.",
-    exists=True, file_okay=False)]
-Model = Annotated[str | None, typer.Option(
-    "--model", "-m", envvar="QUIZGEN_MODEL",
-    help="An installed spaCy pipeline to use instead of the pinned English one.")]
+Forms = Annotated[
+    int,
+    typer.Option(
+        "--forms", min=1, max=26, help="Shuffled versions (A, B, ...) of worksheet and key."
+    ),
+]
+NoPassage = Annotated[
+    bool, typer.Option("--no-passage", help="Leave the passage off the worksheet.")
+]
+Templates = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Folder of your own question and output templates, used first.",
+        exists=True,
+        file_okay=False,
+    ),
+]
+Model = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        envvar="QUIZGEN_MODEL",
+        help="An installed spaCy pipeline to use instead of the pinned English one.",
+    ),
+]
 
 
 def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
@@ -79,55 +106,89 @@ def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
     return Settings(paper=paper.lower(), forms=forms, passage=not no_passage, templates=templates)
 
 
-@app.command(epilog=example(
-    "quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle"))
+@app.command(
+    epilog=example("quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle")
+)
 def generate(
-    passages: Annotated[list[str], typer.Argument(
-        help="Passage files (.txt .md .html .docx .pdf), folders of them, or - for standard input.",
-        show_default=False)],
+    passages: Annotated[
+        list[str],
+        typer.Argument(
+            help="Passage files (.txt .md .html .docx .pdf), folders of them, "
+            "or - for standard input.",
+            show_default=False,
+        ),
+    ],
     out: OutDir = Path("out"),
-    count: Annotated[int | None, typer.Option(
-        "--count", "-n", min=1,
-        help="Items per quiz (default: about one per 70 words, at least 10).")] = None,
-    kinds: Annotated[str | None, typer.Option(
-        "--kinds", "-k", help="Comma list of item kinds: multiple_choice, short_answer, "
-        "true_false, fill_blank, matching.")] = None,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count",
+            "-n",
+            min=1,
+            help="Items per quiz (default: about one per 70 words, at least 10).",
+        ),
+    ] = None,
+    kinds: Annotated[
+        str | None,
+        typer.Option(
+            "--kinds",
+            "-k",
+            help="Comma list of item kinds: multiple_choice, short_answer, "
+            "true_false, fill_blank, matching.",
+        ),
+    ] = None,
     formats: Formats = None,
     seed: Annotated[int, typer.Option("--seed", "-s", help="Seed for every random choice.")] = 7,
-    title: Annotated[str | None, typer.Option(
-        "--title", "-t", help="Quiz title (default: the passage's).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", "-t", help="Quiz title (default: the passage's).")
+    ] = None,
     model: Model = None,
-    recursive: Annotated[bool, typer.Option(
-        "--recursive", "-r", help="Descend into sub-folders.")] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1,
-        help="Worker processes for many passages (default: all cores).")] = None,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar or summary.")] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Descend into sub-folders.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for many passages (default: all cores)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
     paper: Paper = "a4",
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
 ) -> None:
-    """Make a quiz from each passage: the quiz file, a worksheet and an answer key.
-    """
+    """Make a quiz from each passage: the quiz file, a worksheet and an answer key."""
     from quizgen import batch, files
 
     files.check_dir(out)
     options = batch.Options(
-        count=count, kinds=kinds, formats=formats, seed=seed, title=title, model=model,
-        recursive=recursive, jobs=jobs, quiet=quiet,
-        settings=_settings(paper, forms, no_passage, templates), templates=templates)
+        count=count,
+        kinds=kinds,
+        formats=formats,
+        seed=seed,
+        title=title,
+        model=model,
+        recursive=recursive,
+        jobs=jobs,
+        quiet=quiet,
+        settings=_settings(paper, forms, no_passage, templates),
+        templates=templates,
+    )
     failures = batch.run(passages, out, options)
     if failures:
         raise typer.Exit(1)
 
 
-@app.command(epilog=example(
-    "quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out"))
+@app.command(
+    epilog=example("quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out")
+)
 def export(
-    quiz: Annotated[Path, typer.Argument(help="A quiz file (.quiz.yaml), edited or not.",
-                                         show_default=False)],
+    quiz: Annotated[
+        Path, typer.Argument(help="A quiz file (.quiz.yaml), edited or not.", show_default=False)
+    ],
     formats: Formats = "html",
     out: OutDir = Path("out"),
     paper: Paper = "a4",
@@ -135,15 +196,20 @@ def export(
     no_passage: NoPassage = False,
     templates: Templates = None,
 ) -> None:
-    """Render a quiz file again in the chosen formats, after you have edited it.
-    """
+    """Render a quiz file again in the chosen formats, after you have edited it."""
     from quizgen import files, quizfile, render
 
     files.check_dir(out)
     loaded = quizfile.load(quiz)
     stem = quiz.name.removesuffix(".yaml").removesuffix(".yml").removesuffix(".quiz")
-    for path in render.write(loaded, stem, out, render.formats(formats),
-                             _settings(paper, forms, no_passage, templates), keep=quiz):
+    for path in render.write(
+        loaded,
+        stem,
+        out,
+        render.formats(formats),
+        _settings(paper, forms, no_passage, templates),
+        keep=quiz,
+    ):
         typer.echo(str(path))
 
 
@@ -151,8 +217,7 @@ def export(
 def validate(
     quizzes: Annotated[list[Path], typer.Argument(help="Quiz files to check.", show_default=False)],
 ) -> None:
-    """Check quiz files against the quizgen/1 contract; each problem names its line and item.
-    """
+    """Check quiz files against the quizgen/1 contract; each problem names its line and item."""
     from quizgen import quizfile
 
     bad = 0
@@ -170,13 +235,13 @@ def validate(
 
 @app.command(epilog=example("quizgen facts seeds/drone-strike.txt"))
 def facts(
-    passage: Annotated[str, typer.Argument(help="A passage file, or - for standard input.",
-                                           show_default=False)],
+    passage: Annotated[
+        str, typer.Argument(help="A passage file, or - for standard input.", show_default=False)
+    ],
     model: Model = None,
     templates: Templates = None,
 ) -> None:
-    """Show the facts found in a passage, and which question templates used them or why not.
-    """
+    """Show the facts found in a passage, and which question templates used them or why not."""
     from quizgen import report
 
     report.print_facts(passage, model=model, templates=templates)
@@ -184,8 +249,7 @@ def facts(
 
 @app.command(epilog=example("quizgen formats"))
 def formats() -> None:
-    """List the output formats, one line each.
-    """
+    """List the output formats, one line each."""
     from quizgen.export import FORMATS, GROUPS
 
     width = max(map(len, FORMATS))
@@ -197,8 +261,7 @@ def formats() -> None:
 
 @app.command(epilog=example("quizgen schema > quizgen-1.schema.json"))
 def schema() -> None:
-    """Print the quiz file's JSON Schema (for editors and other tools).
-    """
+    """Print the quiz file's JSON Schema (for editors and other tools)."""
     from quizgen import quizfile
 
     sys.stdout.write(quizfile.schema_text())
@@ -237,7 +300,9 @@ def main() -> None:
     except Exception as exc:  # a bug: one line for the teacher, the traceback on request
         if os.environ.get("QUIZGEN_DEBUG"):
             raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (a bug in quizgen; please report it; "
-             "QUIZGEN_DEBUG=1 shows the traceback)")
+        _err(
+            f"internal error: {type(exc).__name__}: {exc} (a bug in quizgen; please report it; "
+            "QUIZGEN_DEBUG=1 shows the traceback)"
+        )
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -14,13 +14,53 @@ from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key
 from quizgen.resources import data_dir
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                "seventeen", "eighteen", "nineteen", "twenty"]
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
@@ -136,8 +176,13 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
     candidates: list[float] = []
     digits = key.replace(",", "")
     reversed_pair = None
-    if form == "digits" and digits.isdigit() and len(digits) == 2 and digits[0] != digits[1] \
-            and digits[1] != "0":
+    if (
+        form == "digits"
+        and digits.isdigit()
+        and len(digits) == 2
+        and digits[0] != digits[1]
+        and digits[1] != "0"
+    ):
         reversed_pair = _format_like(float(digits[::-1]), key, form)  # '31' -> '13'
         candidates.append(float(digits[::-1]))
     if value < 12:
@@ -166,8 +211,20 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
 
 
-MONTH_ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
-                       "Oct.", "Nov.", "Dec."]
+MONTH_ABBREVIATIONS = [
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 _DAY = re.compile(r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2})(?P<rest>\b.*)$")
 
 
@@ -192,7 +249,7 @@ def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
         deltas = [d for d in (-2, -1, 1, 2, 3) if year + d * step <= 2030]
         rng.shuffle(deltas)
         years = sorted(year + d * step for d in deltas[:n])
-        return [key[:match.start(1)] + str(y) + key[match.end(1):] for y in years]
+        return [key[: match.start(1)] + str(y) + key[match.end(1) :] for y in years]
     return []
 
 
@@ -204,11 +261,15 @@ def _aliases(cluster: Cluster | None, key: str) -> set[str]:
     return {norm(n) for n in names | {key}}
 
 
-def _passage_names(analysis: Analysis, labels: Iterable[str], key: str,
-                   cluster: Cluster | None, rng: random.Random) -> list[str]:
+def _passage_names(
+    analysis: Analysis, labels: Iterable[str], key: str, cluster: Cluster | None, rng: random.Random
+) -> list[str]:
     key_words = set(name_key(key))
-    out = [other.name for other in analysis.clusters_of(labels)
-           if other is not cluster and not set(other.key) & key_words]
+    out = [
+        other.name
+        for other in analysis.clusters_of(labels)
+        if other is not cluster and not set(other.key) & key_words
+    ]
     # the most mentioned first, but not always the same three: shuffle within the top group
     top, rest = out[:6], out[6:]
     rng.shuffle(top)
@@ -256,8 +317,15 @@ def _listed_people(key: str, rng: random.Random) -> list[str]:
     return [" ".join([*titles, g, f]) for g, f in zip(given, family, strict=False)]
 
 
-def distractors(key: str, label: str, analysis: Analysis, cluster: Cluster | None,
-                rng: random.Random, avoid: Iterable[str] = (), n: int = 3) -> list[str]:
+def distractors(
+    key: str,
+    label: str,
+    analysis: Analysis,
+    cluster: Cluster | None,
+    rng: random.Random,
+    avoid: Iterable[str] = (),
+    n: int = 3,
+) -> list[str]:
     """Up to ``n`` wrong options for a key of the given entity type (or NUMBER/DATE label)."""
     if label in {"CARDINAL", "QUANTITY"}:
         pool = perturb_number(key, rng, n + 2)
@@ -270,11 +338,15 @@ def distractors(key: str, label: str, analysis: Analysis, cluster: Cluster | Non
         kind = place_kind(key)
         if kind is not None:  # a country for a country, a city for a city
             same = [p for p in same if place_kind(p) == kind]
-        pool = same + _listed_places(key, rng) + _passage_names(analysis, PLACE_TYPES - {label},
-                                                                key, cluster, rng)
+        pool = (
+            same
+            + _listed_places(key, rng)
+            + _passage_names(analysis, PLACE_TYPES - {label}, key, cluster, rng)
+        )
     elif label == "NORP":
-        pool = _passage_names(analysis, ["NORP"], key, cluster, rng) + \
-            rng.sample(list(nationalities()), len(nationalities()))
+        pool = _passage_names(analysis, ["NORP"], key, cluster, rng) + rng.sample(
+            list(nationalities()), len(nationalities())
+        )
     elif label in {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
         pool = _passage_names(analysis, [label], key, cluster, rng)
     else:
@@ -289,8 +361,11 @@ def _passage_dates(analysis: Analysis, key: str) -> list[str]:
         return []
     dates = analysis.__dict__.get("_dates")
     if dates is None:
-        dates = analysis.__dict__["_dates"] = list(dict.fromkeys(
-            ent.text for doc in analysis.docs for ent in doc.ents if ent.label_ == "DATE"))
+        dates = analysis.__dict__["_dates"] = list(
+            dict.fromkeys(
+                ent.text for doc in analysis.docs for ent in doc.ents if ent.label_ == "DATE"
+            )
+        )
     return [d for d in dates if _date_shape(d) == shape and norm(d) != norm(key)]
 
 
@@ -306,8 +381,9 @@ def _date_shape(text: str) -> str:
     return "other"
 
 
-def choose(pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str],
-           n: int) -> list[str]:
+def choose(
+    pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str], n: int
+) -> list[str]:
     """The first ``n`` options of a pool that are distinct, not aliases of the key, of the
     key's case, of comparable length, and not mentioned in the question."""
     avoid_norm = [norm(a) for a in avoid]
@@ -331,8 +407,14 @@ def choose(pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str
 def date_key(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) as far as a date says them, for putting options in time order."""
     year = year_of(text) or 0
-    month = next((i for i, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS), 1)
-                  if any(re.search(rf"\b{re.escape(n)}", text) for n in names)), 0)
+    month = next(
+        (
+            i
+            for i, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS, strict=True), 1)
+            if any(re.search(rf"\b{re.escape(n)}", text) for n in names)
+        ),
+        0,
+    )
     day = re.search(r"\b([0-3]?\d)\b", re.sub(r"\b(1\d{3}|20\d{2})\b", "", text))
     if not (year or month):
         return None
@@ -373,16 +455,26 @@ def _determiner(tokens) -> str:
 
 def describe(tokens, person: bool) -> NounPhrase | None:
     """A noun phrase's description; None for one that would make a poor option."""
-    root = max(tokens, key=lambda t: (t.dep_ not in {"det", "amod", "compound", "poss", "case",
-                                                     "nummod"}, -abs(t.i - tokens[-1].i)))
-    if root.pos_ != "NOUN" or any(t.pos_ == "PRON" or t.ent_type_ in {"PERSON", "GPE", "ORG"}
-                                  or t.lower_ in {"this", "that", "these", "those"} or t.is_punct
-                                  for t in tokens):
+    root = max(
+        tokens,
+        key=lambda t: (
+            t.dep_ not in {"det", "amod", "compound", "poss", "case", "nummod"},
+            -abs(t.i - tokens[-1].i),
+        ),
+    )
+    if root.pos_ != "NOUN" or any(
+        t.pos_ == "PRON"
+        or t.ent_type_ in {"PERSON", "GPE", "ORG"}
+        or t.lower_ in {"this", "that", "these", "those"}
+        or t.is_punct
+        for t in tokens
+    ):
         return None
     text = " ".join("".join(t.text_with_ws for t in tokens).split())
     verb = root.head.lemma_.lower() if root.head.pos_ in {"VERB", "AUX"} else ""
-    return NounPhrase(text, root.lemma_.lower(), _determiner(tokens), root.tag_ == "NNS", person,
-                      verb)
+    return NounPhrase(
+        text, root.lemma_.lower(), _determiner(tokens), root.tag_ == "NNS", person, verb
+    )
 
 
 def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
@@ -406,18 +498,31 @@ def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
     return result
 
 
-def phrase_distractors(answer: str, key_tokens, analysis: Analysis, rng: random.Random,
-                       person: bool, avoid: Iterable[str] = (), n: int = 3) -> list[str]:
+def phrase_distractors(
+    answer: str,
+    key_tokens,
+    analysis: Analysis,
+    rng: random.Random,
+    person: bool,
+    avoid: Iterable[str] = (),
+    n: int = 3,
+) -> list[str]:
     """Other noun phrases of the passage shaped like the key: same determiner, same number,
     person for person, of comparable length; never one the passage gives the same verb."""
     key = describe(list(key_tokens), person) if key_tokens else None
     if key is None:
         return []
     key_words = {w for w in norm(key.text).split() if len(w) > 3}
-    pool = [p for p in passage_noun_phrases(analysis)
-            if p.determiner == key.determiner and p.plural == key.plural and p.person == key.person
-            and p.head != key.head and not (key.verb and p.verb == key.verb)
-            and not key_words & set(norm(p.text).split())]
+    pool = [
+        p
+        for p in passage_noun_phrases(analysis)
+        if p.determiner == key.determiner
+        and p.plural == key.plural
+        and p.person == key.person
+        and p.head != key.head
+        and not (key.verb and p.verb == key.verb)
+        and not key_words & set(norm(p.text).split())
+    ]
     pool.sort(key=lambda p: (abs(len(p.text) - len(key.text)), p.text))
     top = pool[:8]
     rng.shuffle(top)

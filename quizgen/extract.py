@@ -12,11 +12,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from quizgen.analysis import (NAME_TYPES, NUMBER_TYPES, PERSONAL_PRONOUNS, TIME_TYPES, Analysis,
-                              Cluster, entities, quoted_segments, resolve_pronoun)
 from quizgen import grammar
+from quizgen.analysis import (
+    NAME_TYPES,
+    NUMBER_TYPES,
+    PERSONAL_PRONOUNS,
+    TIME_TYPES,
+    Analysis,
+    Cluster,
+    entities,
+    quoted_segments,
+    resolve_pronoun,
+)
 from quizgen.reader import is_heading
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -25,21 +34,114 @@ AUX_DEPS = {"aux", "auxpass"}
 # advcl is taken when it has a subject of its own ("When the queen heard this, ...").
 CLAUSE_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
 # constituents that are not part of a simple clause's meaning for a question
-SKIP_DEPS = {"punct", "cc", "conj", "mark", "parataxis", "dep", "intj", "expl", "meta",
-             "preconj", "discourse", "appos"}
+SKIP_DEPS = {
+    "punct",
+    "cc",
+    "conj",
+    "mark",
+    "parataxis",
+    "dep",
+    "intj",
+    "expl",
+    "meta",
+    "preconj",
+    "discourse",
+    "appos",
+}
 # sentence adverbs that tie a sentence to its neighbours; questions drop them
-DISCOURSE = {"also", "however", "moreover", "thus", "then", "therefore", "thereafter", "meanwhile",
-             "still", "even", "now", "indeed", "so", "too", "instead", "furthermore", "hence",
-             "nevertheless", "nonetheless", "besides", "accordingly", "consequently", "again",
-             "already", "further", "first", "finally", "later", "soon", "once", "just", "only",
-             "effectively", "alas", "well", "yet", "otherwise", "likewise", "similarly"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "though", "although", "lest", "as", "than",
-                     "while", "whereas", "whenever", "wherever", "before", "until", "till"}
+DISCOURSE = {
+    "also",
+    "however",
+    "moreover",
+    "thus",
+    "then",
+    "therefore",
+    "thereafter",
+    "meanwhile",
+    "still",
+    "even",
+    "now",
+    "indeed",
+    "so",
+    "too",
+    "instead",
+    "furthermore",
+    "hence",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "accordingly",
+    "consequently",
+    "again",
+    "already",
+    "further",
+    "first",
+    "finally",
+    "later",
+    "soon",
+    "once",
+    "just",
+    "only",
+    "effectively",
+    "alas",
+    "well",
+    "yet",
+    "otherwise",
+    "likewise",
+    "similarly",
+}
+CONDITIONAL_MARKS = {
+    "if",
+    "unless",
+    "whether",
+    "though",
+    "although",
+    "lest",
+    "as",
+    "than",
+    "while",
+    "whereas",
+    "whenever",
+    "wherever",
+    "before",
+    "until",
+    "till",
+}
 RELATIVIZERS = {"who", "which", "that", "whom", "whose"}
-SPEECH_VERBS = {"say", "tell", "add", "ask", "reply", "cry", "declare", "state", "write", "note",
-                "explain", "insist", "warn", "answer", "shout", "exclaim", "announce", "observe",
-                "remark", "continue", "whisper", "respond", "claim", "argue", "tweet", "testify",
-                "report", "suggest", "acknowledge", "admit", "recall", "call"}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "ask",
+    "reply",
+    "cry",
+    "declare",
+    "state",
+    "write",
+    "note",
+    "explain",
+    "insist",
+    "warn",
+    "answer",
+    "shout",
+    "exclaim",
+    "announce",
+    "observe",
+    "remark",
+    "continue",
+    "whisper",
+    "respond",
+    "claim",
+    "argue",
+    "tweet",
+    "testify",
+    "report",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "recall",
+    "call",
+}
 MAX_PHRASE_WORDS = 18
 
 
@@ -47,7 +149,9 @@ MAX_PHRASE_WORDS = 18
 class Phrase:
     """A constituent of a clause: its tokens (perhaps with pieces left out) and its role."""
 
-    role: str  # subject | object | attr | prep | agent | adverb | dative | clause | particle | other
+    role: (
+        str  # subject | object | attr | prep | agent | adverb | dative | clause | particle | other
+    )
     head: Token
     tokens: list[Token]
     text: str  # the words as a question will use them (a resolved pronoun replaced)
@@ -155,20 +259,29 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     for t in head.subtree:
         if t.i == head.i:
             continue
-        drop = (t.dep_ == "appos" and _nonrestrictive(t)) or t.dep_ == "parataxis" or (
-            t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)) or (
-            t.dep_ == "npadvmod" and _nonrestrictive(t))
+        drop = (
+            (t.dep_ == "appos" and _nonrestrictive(t))
+            or t.dep_ == "parataxis"
+            or (
+                t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)
+            )
+            or (t.dep_ == "npadvmod" and _nonrestrictive(t))
+        )
         if drop and t.head.i != t.i:
             skip.update(s.i for s in t.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
     # a dangling comma or dash where an aside was taken out
-    tokens = [t for n, t in enumerate(tokens)
-              if not (t.text in {",", "\u2014"} and (n + 1 == len(tokens) or tokens[n + 1].is_punct))]
+    tokens = [
+        t
+        for n, t in enumerate(tokens)
+        if not (t.text in {",", "\u2014"} and (n + 1 == len(tokens) or tokens[n + 1].is_punct))
+    ]
     return _strip(tokens)
 
 
-CROSS_REFERENCE = re.compile(r"^(figure|fig\.|table|chapter|section|page|example|exercise)\s*\d",
-                             re.I)
+CROSS_REFERENCE = re.compile(
+    r"^(figure|fig\.|table|chapter|section|page|example|exercise)\s*\d", re.I
+)
 
 
 class Unresolved(Exception):
@@ -176,10 +289,26 @@ class Unresolved(Exception):
 
 
 # a first-person narrator outside quotation marks: 'Holmes pulled me into the room'
-NARRATOR = {"i": "the narrator", "me": "the narrator", "my": "the narrator\u2019s",
-            "myself": "the narrator", "mine": "the narrator\u2019s"}
-VAGUE_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "this", "these", "those",
-                  "itself", "themselves"}
+NARRATOR = {
+    "i": "the narrator",
+    "me": "the narrator",
+    "my": "the narrator\u2019s",
+    "myself": "the narrator",
+    "mine": "the narrator\u2019s",
+}
+VAGUE_PRONOUNS = {
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "this",
+    "these",
+    "those",
+    "itself",
+    "themselves",
+}
 
 
 def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str = "") -> str:
@@ -189,8 +318,11 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str 
     for t in tokens:
         if t.is_quote and t.text not in {"'s", "\u2019s"}:
             raise Unresolved(t.text)  # a piece of a quotation the parse cut apart
-        if t.lower_ in VAGUE_PRONOUNS and t.pos_ in {"PRON", "DET"} and \
-                (t.pos_ == "PRON" or t.dep_ != "det" or t.head.i not in {x.i for x in tokens}):
+        if (
+            t.lower_ in VAGUE_PRONOUNS
+            and t.pos_ in {"PRON", "DET"}
+            and (t.pos_ == "PRON" or t.dep_ != "det" or t.head.i not in {x.i for x in tokens})
+        ):
             raise Unresolved(t.text)
         if t.pos_ == "PRON" and t.lower_ in NARRATOR:
             words.append(NARRATOR[t.lower_] + t.whitespace_)
@@ -224,30 +356,58 @@ def named(noun: Token) -> Token | None:
         if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
             target = next((c for c in child.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
             if target is None:  # 'known as X'
-                prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-                target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                prep = next(
+                    (c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), None
+                )
+                target = (
+                    next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                )
             if target is not None and target.pos_ in {"NOUN", "PROPN"}:
                 return target
     return None
 
 
-def _phrase(role: str, head: Token, analysis: Analysis, paragraph: int,
-            tokens: list[Token] | None = None, bound: str = "") -> Phrase:
+def _phrase(
+    role: str,
+    head: Token,
+    analysis: Analysis,
+    paragraph: int,
+    tokens: list[Token] | None = None,
+    bound: str = "",
+) -> Phrase:
     name = named(head) if role in {"subject", "object"} else None
     if name is not None:  # ask of the name, not of the noun it explains
         head, tokens = name, phrase_tokens(name, keep_restrictive=False)
     tokens = tokens if tokens is not None else phrase_tokens(head)
     if not tokens:
         raise Unresolved("empty")
-    return Phrase(role=role, head=head, tokens=tokens,
-                  text=_render(tokens, analysis, paragraph, bound),
-                  cluster=analysis.cluster_of(paragraph, head))
+    return Phrase(
+        role=role,
+        head=head,
+        tokens=tokens,
+        text=_render(tokens, analysis, paragraph, bound),
+        cluster=analysis.cluster_of(paragraph, head),
+    )
 
 
-ROLE_OF = {"dobj": "object", "obj": "object", "attr": "attr", "acomp": "attr", "oprd": "attr",
-           "prep": "prep", "agent": "agent", "advmod": "adverb", "npadvmod": "adverb",
-           "dative": "dative", "ccomp": "clause", "xcomp": "clause", "prt": "particle",
-           "advcl": "clause", "tmod": "adverb", "pcomp": "prep"}
+ROLE_OF = {
+    "dobj": "object",
+    "obj": "object",
+    "attr": "attr",
+    "acomp": "attr",
+    "oprd": "attr",
+    "prep": "prep",
+    "agent": "agent",
+    "advmod": "adverb",
+    "npadvmod": "adverb",
+    "dative": "dative",
+    "ccomp": "clause",
+    "xcomp": "clause",
+    "prt": "particle",
+    "advcl": "clause",
+    "tmod": "adverb",
+    "pcomp": "prep",
+}
 
 
 def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
@@ -268,12 +428,17 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = verb.head
-        return _phrase("subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False))
+        return _phrase(
+            "subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False)
+        )
     if subj.pos_ == "PRON" and subj.lower_ not in PERSONAL_PRONOUNS:
         return None  # it, they, this, someone: no safe antecedent
     if subj.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"} or (
-            subj.pos_ == "PROPN" and not subj.ent_type_ and subj.n_lefts + subj.n_rights == 0
-            and any(t.text == subj.lower_ for t in subj.doc)):
+        subj.pos_ == "PROPN"
+        and not subj.ent_type_
+        and subj.n_lefts + subj.n_rights == 0
+        and any(t.text == subj.lower_ for t in subj.doc)
+    ):
         return None  # 'Round went the wheel': a capital word the text also writes in lower case
     role = "subject"
     return _phrase(role, subj, analysis, paragraph)
@@ -297,7 +462,9 @@ def _clause_ok(verb: Token) -> bool:
         return False
     if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
         return False  # a bare participle or infinitive is not a statement
-    if verb.tag_ in {"VBD", "VBZ", "VBP"} and not grammar.is_verb_form(verb.text, verb.lemma_, verb.tag_):
+    if verb.tag_ in {"VBD", "VBZ", "VBP"} and not grammar.is_verb_form(
+        verb.text, verb.lemma_, verb.tag_
+    ):
         return False  # 'NASA astronauts ...', 'born' as a past tense: the tagger slipped
     if any(c.dep_ == "aux" and c.lower_ in MODALS_OF_POSSIBILITY for c in verb.children):
         return False  # 'might be presented': a possibility is not a fact
@@ -318,9 +485,27 @@ def _inside(token: Token, segments: list[Span]) -> bool:
 
 
 # verbs that report what someone said or believed: what follows them is not the passage's fact
-REPORTING_VERBS = SPEECH_VERBS | {"think", "believe", "hope", "fear", "know", "suppose", "feel",
-                                  "guess", "imagine", "wish", "boast", "promise", "pretend",
-                                  "dream", "doubt", "expect", "assume", "deny", "allege"}
+REPORTING_VERBS = SPEECH_VERBS | {
+    "think",
+    "believe",
+    "hope",
+    "fear",
+    "know",
+    "suppose",
+    "feel",
+    "guess",
+    "imagine",
+    "wish",
+    "boast",
+    "promise",
+    "pretend",
+    "dream",
+    "doubt",
+    "expect",
+    "assume",
+    "deny",
+    "allege",
+}
 MODALS_OF_POSSIBILITY = {"might", "may", "could", "would", "should", "ought"}
 HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "what if ")
 
@@ -329,7 +514,9 @@ def hypothetical(sentence: Span) -> bool:
     """'If Earth were made of water, it would distort': nothing in it is a fact."""
     text = sentence.text.strip().lower()
     return text.startswith(HYPOTHETICAL_STARTS) or any(
-        t.lower_ in {"would", "might"} and t.dep_ == "aux" and t.head.dep_ == "ROOT" for t in sentence)
+        t.lower_ in {"would", "might"} and t.dep_ == "aux" and t.head.dep_ == "ROOT"
+        for t in sentence
+    )
 
 
 def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
@@ -365,8 +552,9 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue  # a quotation or clause before the subject belongs elsewhere
                 if child.dep_ in {"advcl", "xcomp"} and child.tag_ in {"VBG", "VBN"}:
                     continue  # 'killing an American contractor': a participle is a fact apart
-                if child.dep_ == "advcl" and not {c.lower_ for c in child.children
-                                                  if c.dep_ == "mark"} & {"because"}:
+                if child.dep_ == "advcl" and not {
+                    c.lower_ for c in child.children if c.dep_ == "mark"
+                } & {"because"}:
                     continue  # 'while in other places ...': an adverbial clause is a fact apart
                 if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
                     continue  # 'An earlier attack, late Thursday, involved ...'
@@ -378,24 +566,45 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue
                 if any(_inside(t, quoted) for t in tokens):
                     raise Unresolved("quoted")  # a clause half in quotation marks is not asked
-                phrase = _phrase(ROLE_OF.get(child.dep_, "other"), child, analysis, paragraph,
-                                 tokens, bound=_referent_text(subject))
-                (fronted if child.i < min(subject.start, verb.i) or
-                 subject.end <= child.i < verb.i else parts).append(phrase)
+                phrase = _phrase(
+                    ROLE_OF.get(child.dep_, "other"),
+                    child,
+                    analysis,
+                    paragraph,
+                    tokens,
+                    bound=_referent_text(subject),
+                )
+                (
+                    fronted
+                    if child.i < min(subject.start, verb.i) or subject.end <= child.i < verb.i
+                    else parts
+                ).append(phrase)
         except Unresolved:
             continue
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
         if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
-            source = "reported"  # 'the miller told the king that his daughter could spin gold' 
-        yield Clause(paragraph=paragraph, sentence=sentence, verb=verb, subject=subject, aux=aux,
-                     negated=negated, parts=parts, fronted=fronted, source=source,
-                     adverbs=before)
+            source = "reported"  # 'the miller told the king that his daughter could spin gold'
+        yield Clause(
+            paragraph=paragraph,
+            sentence=sentence,
+            verb=verb,
+            subject=subject,
+            aux=aux,
+            negated=negated,
+            parts=parts,
+            fronted=fronted,
+            source=source,
+            adverbs=before,
+        )
 
 
 def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote]:
     """Who said what: a speech verb with a named subject and a quotation in the sentence."""
-    segments = [seg for seg in quoted_segments(sentence.doc)
-                if sentence.start <= seg.start and seg.end <= sentence.end]
+    segments = [
+        seg
+        for seg in quoted_segments(sentence.doc)
+        if sentence.start <= seg.start and seg.end <= sentence.end
+    ]
     if not segments:
         return
     for verb in sentence:
@@ -437,20 +646,38 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
             tokens = _strip(tokens)
             if tokens and tokens[0].lower_ in {"this", "that", "these", "those"}:
                 continue  # 'this gentleman' points back into the text
-            determined = tokens and (tokens[0].dep_ in {"det", "poss"} or tokens[0].tag_ == "PRP$"
-                                     or any(t.dep_ == "case" for t in tokens[:3]))
+            determined = tokens and (
+                tokens[0].dep_ in {"det", "poss"}
+                or tokens[0].tag_ == "PRP$"
+                or any(t.dep_ == "case" for t in tokens[:3])
+            )
             from quizgen.rules import person_nouns
 
-            if 2 <= len(tokens) <= 12 and determined and noun.tag_ == "NN" \
-                    and noun.lemma_.lower() in person_nouns() \
-                    and not any(t.pos_ == "PRON" or not (t.is_alpha or t.is_punct or t.like_num)
-                                for t in tokens):
+            if (
+                2 <= len(tokens) <= 12
+                and determined
+                and noun.tag_ == "NN"
+                and noun.lemma_.lower() in person_nouns()
+                and not any(
+                    t.pos_ == "PRON" or not (t.is_alpha or t.is_punct or t.like_num) for t in tokens
+                )
+            ):
                 text = grammar.lower_start(_join(tokens), tokens[0])
-                yield Role(paragraph, sentence, cluster, text,
-                           possessive=any(t.dep_ == "poss" for t in tokens))
+                yield Role(
+                    paragraph,
+                    sentence,
+                    cluster,
+                    text,
+                    possessive=any(t.dep_ == "poss" for t in tokens),
+                )
         i, title = ent.start - 1, []
-        while i >= sentence.start and doc[i].dep_ == "compound" and \
-                ent.start <= doc[i].head.i < ent.end and doc[i].is_title and not doc[i].ent_type_:
+        while (
+            i >= sentence.start
+            and doc[i].dep_ == "compound"
+            and ent.start <= doc[i].head.i < ent.end
+            and doc[i].is_title
+            and not doc[i].ent_type_
+        ):
             title.insert(0, doc[i])
             i -= 1
         # a title of two words or more ('Defense Secretary'); 'Presidents' of two people is not one
@@ -474,5 +701,17 @@ def entity_label(token: Token, analysis: Analysis, paragraph: int) -> str:
     return token.ent_type_
 
 
-__all__ = ["Clause", "Phrase", "Quote", "Role", "clauses", "quotes", "roles", "is_askable",
-           "entity_label", "NAME_TYPES", "NUMBER_TYPES", "TIME_TYPES"]
+__all__ = [
+    "Clause",
+    "Phrase",
+    "Quote",
+    "Role",
+    "clauses",
+    "quotes",
+    "roles",
+    "is_askable",
+    "entity_label",
+    "NAME_TYPES",
+    "NUMBER_TYPES",
+    "TIME_TYPES",
+]

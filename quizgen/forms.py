@@ -17,8 +17,13 @@ from quizgen.errors import QuizgenError
 from quizgen.model import Item, Kind, Quiz
 
 # parts in the order a worksheet prints them: quick recognition first, writing last
-PART_ORDER = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.FILL_BLANK, Kind.MATCHING,
-              Kind.SHORT_ANSWER)
+PART_ORDER = (
+    Kind.MULTIPLE_CHOICE,
+    Kind.TRUE_FALSE,
+    Kind.FILL_BLANK,
+    Kind.MATCHING,
+    Kind.SHORT_ANSWER,
+)
 LETTERS = string.ascii_uppercase
 
 
@@ -101,8 +106,9 @@ def make_form(quiz: Quiz, label: str) -> Form:
         order = shuffled(len(items), Random(f"{quiz.seed}/{label}/{kind}"), keep)
         entries = []
         for i in order:
-            entries.append(_entry(number, items[i], Random(f"{quiz.seed}/{label}/{items[i].id}"),
-                                  keep))
+            entries.append(
+                _entry(number, items[i], Random(f"{quiz.seed}/{label}/{items[i].id}"), keep)
+            )
             number += 1
         parts.append(Part(LETTERS[len(parts)], kind, tuple(entries)))
     return Form(label, tuple(parts))

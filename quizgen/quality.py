@@ -10,19 +10,117 @@ from __future__ import annotations
 import re
 import unicodedata
 
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
-            "theirs", "this", "these", "those"}
-EMPTY_WORDS = PRONOUNS | {"i", "we", "you", "me", "us", "one", "ones", "people", "thing", "things",
-                          "someone", "something", "the", "a", "an", "that", "which", "who",
-                          "what", "there", "here", "all", "some", "others", "other", "each",
-                          "himself", "herself", "itself", "themselves", "myself", "yourself",
-                          "nothing", "anything", "everything", "everyone", "nobody", "none",
-                          "not", "enough", "much", "many", "more", "less", "few", "little", "so",
-                          "too", "very", "such", "same", "own", "way", "kind", "sort", "lot"}
-CONTEXT_NOUNS = {"passage", "article", "story", "text", "chapter", "section", "poem", "report",
-                 "excerpt"}
-DANGLING_END = {"the", "a", "an", "of", "and", "or", "but", "to", "with", "that", "which", "by",
-                "for", "as", "his", "her", "its", "their", "is", "was", "be", "not", "than"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "hers",
+    "theirs",
+    "this",
+    "these",
+    "those",
+}
+EMPTY_WORDS = PRONOUNS | {
+    "i",
+    "we",
+    "you",
+    "me",
+    "us",
+    "one",
+    "ones",
+    "people",
+    "thing",
+    "things",
+    "someone",
+    "something",
+    "the",
+    "a",
+    "an",
+    "that",
+    "which",
+    "who",
+    "what",
+    "there",
+    "here",
+    "all",
+    "some",
+    "others",
+    "other",
+    "each",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "myself",
+    "yourself",
+    "nothing",
+    "anything",
+    "everything",
+    "everyone",
+    "nobody",
+    "none",
+    "not",
+    "enough",
+    "much",
+    "many",
+    "more",
+    "less",
+    "few",
+    "little",
+    "so",
+    "too",
+    "very",
+    "such",
+    "same",
+    "own",
+    "way",
+    "kind",
+    "sort",
+    "lot",
+}
+CONTEXT_NOUNS = {
+    "passage",
+    "article",
+    "story",
+    "text",
+    "chapter",
+    "section",
+    "poem",
+    "report",
+    "excerpt",
+}
+DANGLING_END = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "but",
+    "to",
+    "with",
+    "that",
+    "which",
+    "by",
+    "for",
+    "as",
+    "his",
+    "her",
+    "its",
+    "their",
+    "is",
+    "was",
+    "be",
+    "not",
+    "than",
+}
 MIN_WORDS, MAX_WORDS = 4, 32
 # a wh-word anywhere but at the start of a question (relative 'which', 'who' aside)
 WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
@@ -31,8 +129,14 @@ WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
 def norm(text: str) -> str:
     """Lower-case, unify quotes and dashes, fold white space: for comparisons."""
     text = unicodedata.normalize("NFKC", str(text))
-    text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-            .replace("\u201d", '"').replace("\u2014", "-").replace("\u2013", "-"))
+    text = (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2014", "-")
+        .replace("\u2013", "-")
+    )
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
@@ -70,7 +174,8 @@ def vague_pronoun(prompt: str) -> bool:
 
 
 _CONTEXT_BOUND = re.compile(
-    r"\b(this|these|those|that)\b(?!\s+(" + "|".join(CONTEXT_NOUNS) + r")\b)", re.I)
+    r"\b(this|these|those|that)\b(?!\s+(" + "|".join(CONTEXT_NOUNS) + r")\b)", re.I
+)
 
 
 def context_bound(prompt: str) -> bool:
@@ -79,14 +184,28 @@ def context_bound(prompt: str) -> bool:
     for match in _CONTEXT_BOUND.finditer(body):
         word = match.group(1).lower()
         if word == "that":
-            following = body[match.end():].split()
+            following = body[match.end() :].split()
             # 'that' as a determiner ('that day'), not a conjunction or relative pronoun
-            if not following or following[0].lower() in {"the", "a", "an", "he", "she", "it",
-                                                          "they", "was", "is", "had", "has"}:
+            if not following or following[0].lower() in {
+                "the",
+                "a",
+                "an",
+                "he",
+                "she",
+                "it",
+                "they",
+                "was",
+                "is",
+                "had",
+                "has",
+            }:
                 continue
-            if match.start() > 0 and body[:match.start()].rstrip().split()[-1:] and \
-                    body[:match.start()].rstrip().split()[-1].lower() not in {"in", "on", "at",
-                                                                             "of", "by", "for"}:
+            if (
+                match.start() > 0
+                and body[: match.start()].rstrip().split()[-1:]
+                and body[: match.start()].rstrip().split()[-1].lower()
+                not in {"in", "on", "at", "of", "by", "for"}
+            ):
                 continue
         return True
     return False
@@ -105,11 +224,14 @@ def empty_answer(answer: str) -> bool:
     """An answer made only of pronouns and empty words ('they', 'the one'), or one that points
     back into the text ('this king')."""
     ws = words(answer)
-    return all(w in EMPTY_WORDS for w in ws) or (bool(ws) and ws[0] in {"this", "these", "those",
-                                                                        "that", "such"})
+    return all(w in EMPTY_WORDS for w in ws) or (
+        bool(ws) and ws[0] in {"this", "these", "those", "that", "such"}
+    )
 
 
-def prompt_faults(prompt: str, answer: str, evidence: str, accept: tuple[str, ...] = ()) -> list[str]:
+def prompt_faults(
+    prompt: str, answer: str, evidence: str, accept: tuple[str, ...] = ()
+) -> list[str]:
     """The faults of a question stem with its key and evidence (empty when it is sound)."""
     faults = []
     n = len(prompt.split())

@@ -24,24 +24,41 @@ SCHEMA_FILE = "quizgen-1.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 MAX_BYTES = 20_000_000  # a quiz file of a 20 MB passage; beyond that, refuse before parsing
 TOP_KEYS = ("format", "title", "source", "generator", "passage", "items")
-ITEM_KEYS = ("id", "kind", "prompt", "options", "answer", "accept", "pairs", "evidence",
-             "pair_evidence", "difficulty", "rule", "points")
+ITEM_KEYS = (
+    "id",
+    "kind",
+    "prompt",
+    "options",
+    "answer",
+    "accept",
+    "pairs",
+    "evidence",
+    "pair_evidence",
+    "difficulty",
+    "rule",
+    "points",
+)
 
 _TEXT = {"type": "string", "minLength": 1}
 _EVIDENCE = {
     "type": "object",
     "required": ["paragraph", "sentence"],
     "properties": {
-        "paragraph": {"type": "integer", "minimum": 1,
-                      "description": "paragraph of `passage`, counted from 1"},
+        "paragraph": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "paragraph of `passage`, counted from 1",
+        },
         "sentence": {**_TEXT, "description": "the proving sentence, copied verbatim from it"},
     },
 }
 
 
 def _kind_rule(kind: Kind, required: list[str], answer: dict) -> dict:
-    return {"if": {"properties": {"kind": {"const": kind.value}}, "required": ["kind"]},
-            "then": {"required": required, "properties": {"answer": answer} if answer else {}}}
+    return {
+        "if": {"properties": {"kind": {"const": kind.value}}, "required": ["kind"]},
+        "then": {"required": required, "properties": {"answer": answer} if answer else {}},
+    }
 
 
 def json_schema() -> dict:
@@ -52,17 +69,32 @@ def json_schema() -> dict:
         "properties": {
             "id": {**_TEXT, "description": "unique within the quiz, e.g. q1"},
             "kind": {"enum": [k.value for k in Kind]},
-            "prompt": {**_TEXT,
-                       "description": f"the question; a fill_blank marks its blank {BLANK}"},
-            "options": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 6,
-                        "description": "multiple_choice: the options, the answer among them"},
-            "answer": {"type": ["string", "boolean", "number"],
-                       "description": "the key: text, or a boolean for true_false"},
-            "accept": {"type": "array", "items": {"type": ["string", "number"]},
-                       "description": "other answers to mark right"},
-            "pairs": {"type": "array", "minItems": 3,
-                      "items": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
-                      "description": "matching: [left, right] pairs"},
+            "prompt": {
+                **_TEXT,
+                "description": f"the question; a fill_blank marks its blank {BLANK}",
+            },
+            "options": {
+                "type": "array",
+                "items": _TEXT,
+                "minItems": 2,
+                "maxItems": 6,
+                "description": "multiple_choice: the options, the answer among them",
+            },
+            "answer": {
+                "type": ["string", "boolean", "number"],
+                "description": "the key: text, or a boolean for true_false",
+            },
+            "accept": {
+                "type": "array",
+                "items": {"type": ["string", "number"]},
+                "description": "other answers to mark right",
+            },
+            "pairs": {
+                "type": "array",
+                "minItems": 3,
+                "items": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
+                "description": "matching: [left, right] pairs",
+            },
             "evidence": _EVIDENCE,
             "pair_evidence": {"type": "array", "items": _EVIDENCE},
             "difficulty": {"enum": [d.value for d in Difficulty]},
@@ -86,14 +118,28 @@ def json_schema() -> dict:
         "properties": {
             "format": {"const": FORMAT},
             "title": _TEXT,
-            "source": {"type": "object", "properties": {
-                "file": {"type": "string"}, "sha256": {"type": "string"},
-                "words": {"type": "integer", "minimum": 0}}},
-            "generator": {"type": "object", "properties": {
-                "version": {"type": "string"}, "model": {"type": "string"},
-                "seed": {"type": "integer"}}},
-            "passage": {"type": "array", "minItems": 1, "items": {"type": "string"},
-                        "description": "the passage, one string per paragraph"},
+            "source": {
+                "type": "object",
+                "properties": {
+                    "file": {"type": "string"},
+                    "sha256": {"type": "string"},
+                    "words": {"type": "integer", "minimum": 0},
+                },
+            },
+            "generator": {
+                "type": "object",
+                "properties": {
+                    "version": {"type": "string"},
+                    "model": {"type": "string"},
+                    "seed": {"type": "integer"},
+                },
+            },
+            "passage": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string"},
+                "description": "the passage, one string per paragraph",
+            },
             "items": {"type": "array", "minItems": 1, "items": item},
         },
     }
@@ -118,11 +164,14 @@ def _item_data(item: Item) -> dict[str, Any]:
     if item.accept:
         data["accept"] = list(item.accept)
     if item.evidence:
-        data["evidence"] = {"paragraph": item.evidence.paragraph,
-                            "sentence": item.evidence.sentence}
+        data["evidence"] = {
+            "paragraph": item.evidence.paragraph,
+            "sentence": item.evidence.sentence,
+        }
     if item.pair_evidence:
-        data["pair_evidence"] = [{"paragraph": e.paragraph, "sentence": e.sentence}
-                                 for e in item.pair_evidence]
+        data["pair_evidence"] = [
+            {"paragraph": e.paragraph, "sentence": e.sentence} for e in item.pair_evidence
+        ]
     data["difficulty"] = item.difficulty.value
     if item.rule:
         data["rule"] = item.rule
@@ -135,11 +184,17 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
     """The quiz as plain data in the contract's key order."""
     data: dict[str, Any] = {"format": FORMAT, "title": quiz.title}
     if quiz.source:
-        data["source"] = {"file": quiz.source.file, "sha256": quiz.source.sha256,
-                          "words": quiz.source.words}
+        data["source"] = {
+            "file": quiz.source.file,
+            "sha256": quiz.source.sha256,
+            "words": quiz.source.words,
+        }
     if quiz.generator:
-        data["generator"] = {"version": quiz.generator.version, "model": quiz.generator.model,
-                             "seed": quiz.generator.seed}
+        data["generator"] = {
+            "version": quiz.generator.version,
+            "model": quiz.generator.model,
+            "seed": quiz.generator.seed,
+        }
     data.update(dict(quiz.extra))
     data["passage"] = list(quiz.passage)
     data["items"] = [_item_data(i) for i in quiz.items]
@@ -149,8 +204,13 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
 def dump(quiz: Quiz) -> str:
     """The quiz file's text: a schema comment for editors, then YAML."""
     try:
-        body = yaml.safe_dump(to_data(quiz), sort_keys=False, allow_unicode=True,
-                              width=2**31 - 1, default_flow_style=False)
+        body = yaml.safe_dump(
+            to_data(quiz),
+            sort_keys=False,
+            allow_unicode=True,
+            width=2**31 - 1,
+            default_flow_style=False,
+        )
     except RecursionError:
         raise QuizgenError("the quiz's own extra keys nest too deeply to write") from None
     return SCHEMA_COMMENT + body
@@ -200,15 +260,19 @@ def _parse(text: str, name: str) -> tuple[Any, yaml.Node | None]:
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         if "tag" not in str(exc.problem):
             raise QuizgenError(f"{name}: not valid quiz data{line}: {exc.problem}") from None
-        raise QuizgenError(f"{name}: refused{line}: {exc.problem} (quiz files may hold only "
-                           "plain YAML data; tags that build objects are not allowed)") from None
+        raise QuizgenError(
+            f"{name}: refused{line}: {exc.problem} (quiz files may hold only "
+            "plain YAML data; tags that build objects are not allowed)"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise QuizgenError(f"{name}: not valid YAML{where}: {exc.problem or exc.context}") from None
     except yaml.reader.ReaderError as exc:
-        raise QuizgenError(f"{name}: not valid YAML{_where(text, exc.position)}: "
-                           f"{_character(exc.character)} is not allowed in YAML") from None
+        raise QuizgenError(
+            f"{name}: not valid YAML{_where(text, exc.position)}: "
+            f"{_character(exc.character)} is not allowed in YAML"
+        ) from None
     except yaml.YAMLError as exc:
         raise QuizgenError(f"{name}: not valid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
@@ -233,8 +297,9 @@ def _node_at(node: yaml.Node | None, path: list) -> yaml.Node | None:
     for step in path:
         if isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if k.value == step), None)
-        elif (isinstance(node, yaml.SequenceNode) and isinstance(step, int)
-              and step < len(node.value)):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             node = node.value[step]
         else:
             return node
@@ -271,8 +336,11 @@ def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
             raw = data["items"][path[1]]
             number = f"#{path[1] + 1}"
             item = str(raw.get("id", number)) if isinstance(raw, dict) else number
-        key = ".".join(str(p) for p in path[2:] if not isinstance(p, int)) if item else \
-            ".".join(str(p) for p in path)
+        key = (
+            ".".join(str(p) for p in path[2:] if not isinstance(p, int))
+            if item
+            else ".".join(str(p) for p in path)
+        )
         message = error.message
         if error.validator == "required":
             message = message.replace(" is a required property", " is missing")
@@ -303,30 +371,39 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
         for ev in evidence:
             para = ev["paragraph"]
             if para > len(passage):
-                problem(f"evidence paragraph {para} is past the passage's {len(passage)} "
-                        "paragraphs", "evidence")
+                problem(
+                    f"evidence paragraph {para} is past the passage's {len(passage)} paragraphs",
+                    "evidence",
+                )
             elif _norm(ev["sentence"]) not in _norm(passage[para - 1]):
                 problem(f"evidence sentence is not in paragraph {para}", "evidence")
         if kind == Kind.MULTIPLE_CHOICE:
             options = [_norm(o) for o in raw["options"]]
             hits = options.count(_norm(raw["answer"]))
             if hits != 1:
-                problem("the answer must be exactly one of the options"
-                        if hits == 0 else "the answer appears more than once among the options",
-                        "answer")
+                problem(
+                    "the answer must be exactly one of the options"
+                    if hits == 0
+                    else "the answer appears more than once among the options",
+                    "answer",
+                )
             if len(set(options)) != len(options):
                 problem("two options are the same", "options")
         blanks = raw["prompt"].count(BLANK)
         if kind == Kind.FILL_BLANK and blanks != 1:  # every format puts the key in one blank
-            problem(f"a fill_blank prompt needs its blank marked {BLANK}" if blanks == 0 else
-                    f"a fill_blank prompt has one blank, {BLANK}; this one has {blanks}",
-                    "prompt")
+            problem(
+                f"a fill_blank prompt needs its blank marked {BLANK}"
+                if blanks == 0
+                else f"a fill_blank prompt has one blank, {BLANK}; this one has {blanks}",
+                "prompt",
+            )
         if kind == Kind.MATCHING:
             for side in (0, 1):
                 values = [_norm(p[side]) for p in raw["pairs"]]
                 if len(set(values)) != len(values):
-                    problem(f"the {'left' if side == 0 else 'right'} side of the pairs repeats",
-                            "pairs")
+                    problem(
+                        f"the {'left' if side == 0 else 'right'} side of the pairs repeats", "pairs"
+                    )
     return problems
 
 
@@ -334,8 +411,9 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
     """Parse a quiz file's text and list every way it breaks the contract."""
     data, root = _parse(text, name)
     if not isinstance(data, dict):
-        return data, [Problem(1, "", "the file must be a mapping with format, title, passage, "
-                                     "items")]
+        return data, [
+            Problem(1, "", "the file must be a mapping with format, title, passage, items")
+        ]
     try:
         problems = _schema_problems(data, root)
     except RecursionError:
@@ -356,8 +434,10 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise QuizgenError(f"{path}: cannot read: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
-        raise QuizgenError(f"{path}: the file is larger than {MAX_BYTES // 1_000_000} MB, "
-                           "too large for a quiz file")
+        raise QuizgenError(
+            f"{path}: the file is larger than {MAX_BYTES // 1_000_000} MB, "
+            "too large for a quiz file"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -402,10 +482,18 @@ def from_data(data: dict) -> Quiz:
         title=str(data["title"]),
         passage=tuple(data["passage"]),
         items=tuple(_item(i) for i in data["items"]),
-        source=Source(str(source.get("file", "")), str(source.get("sha256", "")),
-                      int(source.get("words", 0))) if source else None,
-        generator=Generator(str(generator.get("version", "")), str(generator.get("model", "")),
-                            int(generator.get("seed", 0))) if generator else None,
+        source=Source(
+            str(source.get("file", "")), str(source.get("sha256", "")), int(source.get("words", 0))
+        )
+        if source
+        else None,
+        generator=Generator(
+            str(generator.get("version", "")),
+            str(generator.get("model", "")),
+            int(generator.get("seed", 0)),
+        )
+        if generator
+        else None,
         extra=tuple((k, v) for k, v in data.items() if k not in TOP_KEYS),
     )
 

@@ -35,21 +35,30 @@ _LABEL_LINE = re.compile(r"^[A-Z][\w&/-]*(?: [\w&/-]+){0,2}:\s*\S")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, escaped by the decoder
-_UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                        rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_CHAR = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+    rb"|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 WESTERN = ("cp1252", "latin_1", "iso8859_15", "mac_roman")  # legacy encodings of English text
-_SENTENCE_GAP = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'\u2019\u201d)\]]))\s+"
-                           r"(?=[\"'\u2018\u201c(\[]?[A-Z0-9])")
-_NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|"
-                r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|"
-                r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)")
+_SENTENCE_GAP = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…][\"'\u2019\u201d)\]]))\s+"
+    r"(?=[\"'\u2018\u201c(\[]?[A-Z0-9])"
+)
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|"
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+)
 _ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"  # up to 399
-_CHAPTER = re.compile(rf"(?:chapter|book|part)\s+(?:\d+|{_ROMAN}|{_NUMBER_WORD})\b(?:[\s.:—–-].*)?",
-                      re.IGNORECASE)
+_CHAPTER = re.compile(
+    rf"(?:chapter|book|part)\s+(?:\d+|{_ROMAN}|{_NUMBER_WORD})\b(?:[\s.:—–-].*)?", re.IGNORECASE
+)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_PAGE_NUMBER = re.compile(r"[-–—(\[]?\s*(?:[Pp]age\s+)?(?:\d+|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?"
-                          r"\s*[-–—)\]]?")
+_PAGE_NUMBER = re.compile(
+    r"[-–—(\[]?\s*(?:[Pp]age\s+)?(?:\d+|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?"
+    r"\s*[-–—)\]]?"
+)
 _HYPHENS = ("-", "\u00ad", "\u2010")
 
 
@@ -114,8 +123,12 @@ def _blocks(paragraphs: Iterable[str]) -> list[list[str]]:
 def _take_title(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
     """The first block as the title when it is one short line that is not a sentence."""
     first = blocks[0]
-    if len(first) == 1 and len(first[0].split()) <= 25 and not first[0].endswith((".", "?", "!")) \
-            and len(blocks) > 1:
+    if (
+        len(first) == 1
+        and len(first[0].split()) <= 25
+        and not first[0].endswith((".", "?", "!"))
+        and len(blocks) > 1
+    ):
         return first[0], blocks[1:]
     return "", blocks
 
@@ -151,8 +164,8 @@ def _trim_edges(paragraphs: list[str]) -> list[str]:
         return [p for p in paragraphs if not _is_boilerplate(p)]
     first, last = body[0], body[-1]
     head = [p for p in paragraphs[:first] if not _is_boilerplate(p)]
-    tail = [p for p in paragraphs[last + 1:] if not _is_boilerplate(p) and not is_heading(p)]
-    return head + paragraphs[first:last + 1] + tail
+    tail = [p for p in paragraphs[last + 1 :] if not _is_boilerplate(p) and not is_heading(p)]
+    return head + paragraphs[first : last + 1] + tail
 
 
 def cut_paragraph(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
@@ -261,8 +274,11 @@ def _read_markdown(raw: bytes, name: str) -> Passage:
     text = normalize(_decoded(raw, name))
     front = _FRONT_MATTER.match(text)
     title = _front_title(front.group(1)) if front else ""
-    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(
-        text[front.end():] if front else text)
+    tokens = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .parse(text[front.end() :] if front else text)
+    )
     paragraphs = []
     for before, token in pairwise(tokens):
         if token.type != "inline" or before.type not in ("heading_open", "paragraph_open"):
@@ -303,9 +319,15 @@ def _read_html(raw: bytes, name: str) -> Passage:
     from lxml import etree
 
     _quiet("trafilatura", "htmldate", "courlan")
-    xml = trafilatura.extract(raw, output_format="xml", include_comments=False,
-                              include_tables=False, include_images=False, favor_precision=True,
-                              with_metadata=True)
+    xml = trafilatura.extract(
+        raw,
+        output_format="xml",
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        with_metadata=True,
+    )
     doc = etree.fromstring(xml.encode("utf-8")) if xml else None
     paragraphs = [_element_text(el) for el in _leaf_blocks(doc)]
     if not any(p.strip() for p in paragraphs):
@@ -321,8 +343,11 @@ def _leaf_blocks(doc) -> list:
     body = doc.find("main") if doc is not None else None
     if body is None:
         return []
-    return [el for el in body.iter(*HTML_BLOCKS)
-            if not any(True for _ in el.iterdescendants(*HTML_BLOCKS))]
+    return [
+        el
+        for el in body.iter(*HTML_BLOCKS)
+        if not any(True for _ in el.iterdescendants(*HTML_BLOCKS))
+    ]
 
 
 def _element_text(element) -> str:
@@ -379,8 +404,9 @@ def _read_pdf(raw: bytes, name: str) -> Passage:
     line ends joined, running headers, footers and page numbers dropped."""
     pages = _pdf_pages(raw, name)
     if not any(pages):
-        raise QuizgenError(f"{name}: this PDF has no text layer (is it a scan?); "
-                           "run it through OCR first")
+        raise QuizgenError(
+            f"{name}: this PDF has no text layer (is it a scan?); run it through OCR first"
+        )
     repeated = _running_lines(pages)
     lines = [line for page in pages for line in _body_lines(page, repeated)]
     return _passage("", _pdf_paragraphs(lines), name)
@@ -416,8 +442,11 @@ def _pdf_pages(raw: bytes, name: str) -> list[list[_Line]]:
 def _page_lines(page) -> list[_Line]:
     """A page's lines as pypdf breaks them, each placed where its first text is printed."""
     pieces: list[tuple[str, tuple[float, float, float]]] = []
-    page.extract_text(visitor_text=lambda text, cm, tm, _font, size: pieces.append(
-        (text, _placement(cm, tm, size))))
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, _font, size: pieces.append(
+            (text, _placement(cm, tm, size))
+        )
+    )
     lines: list[_Line] = []
     text, start = "", None
     for piece, where in pieces:
@@ -477,8 +506,12 @@ def _key(line: _Line) -> tuple[str, int]:
 def _body_lines(page: list[_Line], repeated: set[tuple[str, int]]) -> list[_Line]:
     """A page's lines without running heads, feet and page numbers."""
     edges = {id(line) for line in _edges(page)}
-    kept = [line for line in page if id(line) not in edges
-            or (_key(line) not in repeated and not _PAGE_NUMBER.fullmatch(line.text))]
+    kept = [
+        line
+        for line in page
+        if id(line) not in edges
+        or (_key(line) not in repeated and not _PAGE_NUMBER.fullmatch(line.text))
+    ]
     if kept:
         kept[0].page_start = True
     return kept
@@ -488,9 +521,12 @@ def _pdf_paragraphs(lines: list[_Line]) -> list[str]:
     """Join lines into paragraphs: a wider gap, an indent or a change of size starts one."""
     if not lines:
         return []
-    layout = _Layout(gap=_usual_gap(lines), left=statistics.median_low(ln.x for ln in lines),
-                     width=statistics.median(len(ln.text) for ln in lines),
-                     bottom=min(ln.y for ln in lines))
+    layout = _Layout(
+        gap=_usual_gap(lines),
+        left=statistics.median_low(ln.x for ln in lines),
+        width=statistics.median(len(ln.text) for ln in lines),
+        bottom=min(ln.y for ln in lines),
+    )
     paragraphs = [[lines[0]]]
     for prev, line in pairwise(lines):
         if _starts_paragraph(prev, line, layout):
@@ -512,8 +548,11 @@ class _Layout:
 
 def _usual_gap(lines: list[_Line]) -> float:
     """The commonest distance between one line and the next of the same size."""
-    gaps = [round(a.y - b.y, 1) for a, b in pairwise(lines)
-            if not b.page_start and a.y > b.y and abs(a.size - b.size) < 0.5]
+    gaps = [
+        round(a.y - b.y, 1)
+        for a, b in pairwise(lines)
+        if not b.page_start and a.y > b.y and abs(a.size - b.size) < 0.5
+    ]
     return Counter(gaps).most_common(1)[0][0] if gaps else 0.0
 
 
@@ -588,8 +627,10 @@ def read(source: str | Path) -> Passage:
     name = str(source)
     if name == "-":
         if sys.stdin.isatty():
-            print("quizgen: reading the passage from standard input; end it with Ctrl-D",
-                  file=sys.stderr)
+            print(
+                "quizgen: reading the passage from standard input; end it with Ctrl-D",
+                file=sys.stderr,
+            )
         return read_bytes(sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1), "-")
     path = Path(source)
     if not path.exists():
@@ -605,15 +646,19 @@ def read(source: str | Path) -> Passage:
 
 
 # files that describe a folder rather than hold a reading: README.md, SOURCES.md, LICENSE.txt
-FOLDER_NOTES = re.compile(r"^(readme|sources?|license|licence|changelog|contributing|notes?)\b",
-                          re.I)
+FOLDER_NOTES = re.compile(
+    r"^(readme|sources?|license|licence|changelog|contributing|notes?)\b", re.I
+)
 
 
 def supported(path: Path) -> bool:
     """Whether a file in a folder is a passage quizgen can read (not a hidden file, nor the
     lock file Word keeps beside an open document, '~$name.docx', nor a folder's README)."""
-    return (path.suffix.lower() in SUFFIXES and not path.name.startswith((".", "~$"))
-            and not FOLDER_NOTES.match(path.name))
+    return (
+        path.suffix.lower() in SUFFIXES
+        and not path.name.startswith((".", "~$"))
+        and not FOLDER_NOTES.match(path.name)
+    )
 
 
 # books
@@ -624,8 +669,9 @@ def is_chapter_heading(paragraph: str) -> bool:
     return is_heading(paragraph) and bool(_CHAPTER.fullmatch(paragraph.strip()))
 
 
-def sections(passage: Passage, book_words: int = BOOK_WORDS,
-             part_words: int = PART_WORDS) -> list[Passage]:
+def sections(
+    passage: Passage, book_words: int = BOOK_WORDS, part_words: int = PART_WORDS
+) -> list[Passage]:
     """A passage longer than ``book_words`` cut into chapters where they are marked, else into
     parts of about ``part_words`` words at headings or paragraph ends; a shorter one whole."""
     if passage.words <= book_words:

@@ -15,8 +15,12 @@ def formats(spec: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) -> tup
     return parse_formats(spec, default)
 
 
-def render_all(quiz: Quiz, stem: str, names: tuple[str, ...], settings: Settings,
-               ) -> tuple[list[tuple[str, str | bytes]], list[str]]:
+def render_all(
+    quiz: Quiz,
+    stem: str,
+    names: tuple[str, ...],
+    settings: Settings,
+) -> tuple[list[tuple[str, str | bytes]], list[str]]:
     """Render every named format in memory first: a failure writes nothing."""
     out: dict[str, str | bytes] = {}
     warnings: list[str] = []
@@ -46,8 +50,15 @@ def group_warnings(warnings) -> list[str]:
     return [f"{', '.join(ids)}: {message}" for message, ids in by_message.items()] + others
 
 
-def write(quiz: Quiz, stem: str, folder: Path, names: tuple[str, ...], settings: Settings,
-          warn=None, keep: Path | None = None) -> list[Path]:
+def write(
+    quiz: Quiz,
+    stem: str,
+    folder: Path,
+    names: tuple[str, ...],
+    settings: Settings,
+    warn=None,
+    keep: Path | None = None,
+) -> list[Path]:
     """Render the quiz in each named format and write the files into ``folder``, all or none.
 
     ``keep`` is a file never to overwrite: the quiz file being exported, whose comments and

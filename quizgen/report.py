@@ -12,8 +12,9 @@ from quizgen.extract import Clause, Quote, Role
 def describe(fact) -> str:
     """A fact in one line: 'Soleimani | led | the powerful Quds Force'."""
     if isinstance(fact, Clause):
-        verb = " ".join([*(a.text for a in fact.aux), *(["not"] if fact.negated else []),
-                         fact.verb.text])
+        verb = " ".join(
+            [*(a.text for a in fact.aux), *(["not"] if fact.negated else []), fact.verb.text]
+        )
         parts = " | ".join(p.text for p in [*fact.fronted, *fact.parts])
         voice = " (passive)" if fact.passive else ""
         return f"{fact.subject.text} | {verb}{voice} | {parts}".rstrip(" |")
@@ -49,8 +50,12 @@ def pipeline_faults(candidate) -> list[str]:
     """The faults that keep a candidate out of the quiz."""
     from quizgen import quality
 
-    return quality.prompt_faults(candidate.prompt, candidate.answer, candidate.sentence.text,
-                                 tuple(select.accepted(candidate)))
+    return quality.prompt_faults(
+        candidate.prompt,
+        candidate.answer,
+        candidate.sentence.text,
+        tuple(select.accepted(candidate)),
+    )
 
 
 def print_facts(source: str, model: str | None = None, templates: Path | None = None) -> None:
@@ -65,11 +70,21 @@ def print_facts(source: str, model: str | None = None, templates: Path | None = 
     table.add_column("fact")
     table.add_column("templates")
     for paragraph, kind, fact, sentence, outcomes in rows(source, model, templates):
-        asked = [f"[green]{tid}[/]: {escape(text)}" for tid, text in outcomes
-                 if not text.startswith(("no:", "dropped"))]
+        asked = [
+            f"[green]{tid}[/]: {escape(text)}"
+            for tid, text in outcomes
+            if not text.startswith(("no:", "dropped"))
+        ]
         # a template whose slot the fact lacks says nothing worth a line
-        other = [f"[dim]{tid}: {escape(text)}[/]" for tid, text in outcomes
-                 if text.startswith(("no:", "dropped")) and " in this " not in text]
-        table.add_row(str(paragraph), kind, f"{escape(fact)}\n[dim]{escape(sentence)}[/]",
-                      "\n".join([*asked, *other]) or "[dim]no template applies[/]")
+        other = [
+            f"[dim]{tid}: {escape(text)}[/]"
+            for tid, text in outcomes
+            if text.startswith(("no:", "dropped")) and " in this " not in text
+        ]
+        table.add_row(
+            str(paragraph),
+            kind,
+            f"{escape(fact)}\n[dim]{escape(sentence)}[/]",
+            "\n".join([*asked, *other]) or "[dim]no template applies[/]",
+        )
     Console().print(table)

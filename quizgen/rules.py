@@ -18,22 +18,48 @@ from spacy.tokens import Span, Token
 
 from quizgen import grammar
 from quizgen.analysis import PLACE_TYPES, Analysis, Cluster
+from quizgen.distract import date_key
 from quizgen.errors import QuizgenError
 from quizgen.extract import Clause, Phrase, Quote, Role, phrase_tokens
 from quizgen.model import Kind
-from quizgen.distract import date_key
 from quizgen.resources import data_dir, questions_dir
 
 FACT_KINDS = {"clause", "role", "quote"}
 TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
 CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
 
-PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "from", "to", "into", "across",
-               "throughout", "off", "around", "over", "under", "beside"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "on",
+    "near",
+    "inside",
+    "outside",
+    "from",
+    "to",
+    "into",
+    "across",
+    "throughout",
+    "off",
+    "around",
+    "over",
+    "under",
+    "beside",
+}
 TIME_PREPS = {"in", "on", "at", "during"}
 # "in retaliation for X", "because of X": a prepositional phrase that gives a cause
-CAUSE_PHRASES = ("in retaliation for", "because of", "due to", "as a result of", "in response to",
-                 "owing to", "on account of", "out of fear of", "for fear of", "thanks to")
+CAUSE_PHRASES = (
+    "in retaliation for",
+    "because of",
+    "due to",
+    "as a result of",
+    "in response to",
+    "owing to",
+    "on account of",
+    "out of fear of",
+    "for fear of",
+    "thanks to",
+)
 TAIL_PREPS = {"from"}  # 'Where did they arrive from?'
 
 
@@ -95,20 +121,41 @@ def _template(raw: object, file: Path, n: int) -> Template:
     try:
         kinds = tuple(Kind(k) for k in raw["kinds"])
     except (ValueError, TypeError):
-        raise QuizgenError(f"{where} ({raw['id']}): kinds must be item kinds, "
-                           f"e.g. [multiple_choice, short_answer]") from None
-    return Template(id=str(raw["id"]), fact=raw["fact"], answer=raw["answer"], ask=str(raw["ask"]),
-                    kinds=kinds, weight=float(raw.get("weight", 0.5)),
-                    when=tuple(sorted(when.items())), file=file.name)
+        raise QuizgenError(
+            f"{where} ({raw['id']}): kinds must be item kinds, e.g. [multiple_choice, short_answer]"
+        ) from None
+    try:
+        weight = float(raw.get("weight", 0.5))
+    except (TypeError, ValueError):
+        raise QuizgenError(f"{where} ({raw['id']}): weight must be a number from 0 to 1") from None
+    return Template(
+        id=str(raw["id"]),
+        fact=raw["fact"],
+        answer=raw["answer"],
+        ask=str(raw["ask"]),
+        kinds=kinds,
+        weight=weight,
+        when=tuple(sorted(when.items(), key=str)),
+        file=file.name,
+    )
 
 
 def _load_file(path: Path) -> list[Template]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise QuizgenError(
+            f"{path}: refused{where}: templates may hold only plain YAML data, "
+            "not tags that build objects"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise QuizgenError(f"{path}: not valid YAML{where}") from None
+    except RecursionError:
+        raise QuizgenError(f"{path}: nested too deeply to be a template file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise QuizgenError(f"{path}: cannot read: {exc}") from None
     if data is None:
@@ -135,7 +182,9 @@ def load_templates(extra: Path | None = None) -> tuple[Template, ...]:
 def person_nouns() -> frozenset[str]:
     """Nouns that name people ('commander', 'miller'), from the shipped list."""
     text = (data_dir() / "person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 # --- slot finders --------------------------------------------------------------------------
@@ -161,8 +210,12 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
         return True
     if label:
         return False
-    heads = [t for t in phrase_tokens if t.dep_ not in {"det", "amod", "compound", "poss", "case",
-                                                        "nummod", "prep", "pobj", "punct"}]
+    heads = [
+        t
+        for t in phrase_tokens
+        if t.dep_
+        not in {"det", "amod", "compound", "poss", "case", "nummod", "prep", "pobj", "punct"}
+    ]
     head = heads[0] if heads else (phrase_tokens[-1] if phrase_tokens else None)
     return head is not None and head.lemma_.lower() in person_nouns()
 
@@ -184,18 +237,27 @@ def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> s
 
 def _rest(clause: Clause, removed: Phrase | None) -> str:
     parts = [p.text for p in clause.parts if p is not removed]
-    fronted = [grammar.lower_start(p.text, p.tokens[0]) for p in clause.fronted
-               if p is not removed and p.role != "clause"]
+    fronted = [
+        grammar.lower_start(p.text, p.tokens[0])
+        for p in clause.fronted
+        if p is not removed and p.role != "clause"
+    ]
     return " ".join([*parts, *fronted])
 
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
     aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated, clause.adverbs)
     subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
-    return {"aux": aux, "verb": verb, "subject": subject,
-            "verb_group": grammar.subject_verb_group(clause.verb, clause.aux, clause.negated,
-                                                     clause.adverbs),
-            "rest": _rest(clause, removed), "tail": ""}
+    return {
+        "aux": aux,
+        "verb": verb,
+        "subject": subject,
+        "verb_group": grammar.subject_verb_group(
+            clause.verb, clause.aux, clause.negated, clause.adverbs
+        ),
+        "rest": _rest(clause, removed),
+        "tail": "",
+    }
 
 
 def _entity_text(phrase: Phrase) -> tuple[str, list[Token]]:
@@ -235,13 +297,15 @@ def _pobj(part: Phrase) -> Token | None:
     return next((c for c in part.head.children if c.dep_ == "pobj"), None)
 
 
-def _pp_answer(part: Phrase, analysis: Analysis, clause: Clause) -> tuple[str, list[Token], str,
-                                                                          Cluster | None] | None:
+def _pp_answer(
+    part: Phrase, analysis: Analysis, clause: Clause
+) -> tuple[str, list[Token], str, Cluster | None] | None:
     pobj = _pobj(part)
     if pobj is None:
         return None
-    tokens = [t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in
-              {s.i for s in pobj.subtree}]
+    tokens = [
+        t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in {s.i for s in pobj.subtree}
+    ]
     if not tokens:
         return None
     text = " ".join("".join(t.text_with_ws for t in tokens).split())
@@ -264,10 +328,12 @@ def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         values = _base_values(clause, part)
         # 'were worked out by Darwin' -> 'worked out': the particle stays with its verb
         particles = [p for p in clause.parts if p.role == "particle"]
-        values["active"] = " ".join([grammar.active_verb(clause.verb, clause.aux),
-                                     *(p.text for p in particles)])
-        values["rest"] = " ".join(p.text for p in clause.parts
-                                  if p is not part and p.role != "particle")
+        values["active"] = " ".join(
+            [grammar.active_verb(clause.verb, clause.aux), *(p.text for p in particles)]
+        )
+        values["rest"] = " ".join(
+            p.text for p in clause.parts if p is not part and p.role != "particle"
+        )
         yield Slot(text, tokens, label, cluster, part, values, is_person(tokens, label))
 
 
@@ -374,9 +440,11 @@ def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     for part in clause.parts:
         low = part.text.lower()
         marks = {c.lower_ for c in part.head.children if c.dep_ == "mark"}
-        cause = (part.role == "prep" and low.startswith(CAUSE_PHRASES)) or (
-            part.role == "clause" and "because" in marks) or (
-            part.head.lower_ == "because" and part.role in {"prep", "other"})
+        cause = (
+            (part.role == "prep" and low.startswith(CAUSE_PHRASES))
+            or (part.role == "clause" and "because" in marks)
+            or (part.head.lower_ == "because" and part.role in {"prep", "other"})
+        )
         if cause:
             yield Slot(part.text, part.tokens, "CAUSE", None, part, _base_values(clause, part))
 
@@ -397,15 +465,20 @@ def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
     if name is None:
         return
     start = role.sentence.text.index(name)
-    tokens = [t for t in role.sentence if start <= t.idx - role.sentence.start_char < start + len(name)]
+    tokens = [
+        t for t in role.sentence if start <= t.idx - role.sentence.start_char < start + len(name)
+    ]
     text = role.role
     if text.split()[0].lower() in {"the", "a", "an"}:
         text = text[0].lower() + text[1:]
     elif not role.possessive:
         text = f"the {text}"
     verb = role.sentence.root
-    be = "is" if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD" else \
-        grammar.be_form(verb)
+    be = (
+        "is"
+        if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD"
+        else grammar.be_form(verb)
+    )
     yield Slot(name, tokens, "PERSON", role.person, None, {"role": text, "be": be}, True)
 
 
@@ -414,7 +487,7 @@ def with_previous(sentence: Span) -> Span:
     doc = sentence.doc
     if sentence.start == 0:
         return sentence
-    return doc[doc[sentence.start - 1].sent.start:sentence.end]
+    return doc[doc[sentence.start - 1].sent.start : sentence.end]
 
 
 def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
@@ -431,15 +504,31 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
         return
     start = span.text.index(name)
     tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
-    yield Slot(name, tokens, "PERSON", quote.speaker, None, {"quote": quote.words}, True,
-               evidence=span if span is not quote.sentence else None)
+    yield Slot(
+        name,
+        tokens,
+        "PERSON",
+        quote.speaker,
+        None,
+        {"quote": quote.words},
+        True,
+        evidence=span if span is not quote.sentence else None,
+    )
 
 
 SLOT_FINDERS = {
-    "clause": {"subject": find_subject, "object": find_object, "agent": find_agent,
-               "place": find_place, "time": find_time, "count": find_count,
-               "subject_count": find_subject_count, "amount": find_amount, "cause": find_cause,
-               "purpose": find_purpose},
+    "clause": {
+        "subject": find_subject,
+        "object": find_object,
+        "agent": find_agent,
+        "place": find_place,
+        "time": find_time,
+        "count": find_count,
+        "subject_count": find_subject_count,
+        "amount": find_amount,
+        "cause": find_cause,
+        "purpose": find_purpose,
+    },
     "role": {"person": find_role_person},
     "quote": {"speaker": find_speaker},
 }
@@ -464,7 +553,11 @@ def failed_condition(template: Template, slot: Slot, fact) -> str | None:
     if max_words is not None and len(slot.answer.split()) > int(max_words):
         return f"answer longer than {max_words} words"
     copula = template.condition("copula")
-    if copula is not None and isinstance(fact, Clause) and bool(copula) != (fact.verb.lemma_ == "be"):
+    if (
+        copula is not None
+        and isinstance(fact, Clause)
+        and bool(copula) != (fact.verb.lemma_ == "be")
+    ):
         return "a copula" if not copula else "not a copula"
     sources = template.condition("source")
     if sources is not None and getattr(fact, "source", "main") not in sources:
@@ -480,16 +573,22 @@ def failed_condition(template: Template, slot: Slot, fact) -> str | None:
 def _names_cluster(slot: Slot) -> bool:
     """Whether the answer is one of its cluster's names (perhaps with a title before it)."""
     answer = slot.answer.casefold().removeprefix("the ")
-    return any(answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
-               for n in slot.cluster.names)
+    return any(
+        answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
+        for n in slot.cluster.names
+    )
 
 
 def _context_bound(subject: str, analysis: Analysis) -> bool:
     """'the observer', 'the statement': a bare definite noun the passage uses once or twice
     points back into text the student cannot see; 'the king' of a tale recurs and is clear."""
     words = subject.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() \
-            or not words[1].islower():
+    if (
+        len(words) != 2
+        or words[0].lower() != "the"
+        or not words[1].isalpha()
+        or not words[1].islower()
+    ):
         return False
     return analysis.mentions(subject) < 3
 
@@ -535,8 +634,12 @@ def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
     return analysis.mentions(head.text) < 3
 
 
-def explain(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis,
-            ) -> Iterator[tuple[Template, Candidate | None, str]]:
+def explain(
+    templates: tuple[Template, ...],
+    fact,
+    kind: str,
+    analysis: Analysis,
+) -> Iterator[tuple[Template, Candidate | None, str]]:
     """For each template of the fact's kind: the candidate it made, or why it made none."""
     for template in templates:
         if template.fact != kind:
@@ -572,7 +675,9 @@ def explain(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
             yield template, None, f"no {template.answer} in this {kind}"
 
 
-def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) -> Iterator[Candidate]:
+def apply(
+    templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
+) -> Iterator[Candidate]:
     """Every candidate question the templates make from one fact."""
     for _, candidate, _ in explain(templates, fact, kind, analysis):
         if candidate is not None:
@@ -581,9 +686,13 @@ def apply(templates: tuple[Template, ...], fact, kind: str, analysis: Analysis) 
 
 def _candidate(template: Template, prompt: str, slot: Slot, fact) -> Candidate:
     return Candidate(
-        template=template, prompt=prompt, answer=key_text(slot), paragraph=fact.paragraph,
+        template=template,
+        prompt=prompt,
+        answer=key_text(slot),
+        paragraph=fact.paragraph,
         sentence=fact.sentence if slot.evidence is None else slot.evidence,
-        answer_label=slot.label, cluster=slot.cluster,
+        answer_label=slot.label,
+        cluster=slot.cluster,
         answer_tokens=slot.tokens,
         fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
         clause=fact,

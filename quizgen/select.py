@@ -50,8 +50,9 @@ def accepted(candidate: Candidate) -> list[str]:
     if parsed is not None:
         value, form = parsed
         if value == int(value) and 0 <= value < 100:
-            out.setdefault(str(int(value)) if form == "words" else distract.number_words(int(value)),
-                           None)
+            out.setdefault(
+                str(int(value)) if form == "words" else distract.number_words(int(value)), None
+            )
     return [a for a in out if quality.norm(a) != quality.norm(key)]
 
 
@@ -82,8 +83,9 @@ def difficulty(candidate: Candidate) -> Difficulty:
 
 def sound(candidate: Candidate) -> bool:
     """No fault a careful teacher would catch in the stem, key or evidence."""
-    return not quality.prompt_faults(candidate.prompt, candidate.answer, candidate.sentence.text,
-                                     tuple(accepted(candidate)))
+    return not quality.prompt_faults(
+        candidate.prompt, candidate.answer, candidate.sentence.text, tuple(accepted(candidate))
+    )
 
 
 @dataclass(slots=True)
@@ -121,8 +123,12 @@ class FactEntry:
     def ref(self) -> tuple:
         """(paragraph, sentence start, fact, answer), as the ledger keeps it."""
         f = self.fact
-        return f.paragraph, f.sentence.start, (f.paragraph, f.sentence.start, f.verb.i), \
-            quality.norm(self.true_text() or "")
+        return (
+            f.paragraph,
+            f.sentence.start,
+            (f.paragraph, f.sentence.start, f.verb.i),
+            quality.norm(self.true_text() or ""),
+        )
 
 
 def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
@@ -135,9 +141,13 @@ def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
         mine = by_fact.get(id(fact), [])
         if isinstance(fact, Quote) and not mine:
             continue
-        named = any(p.cluster is not None for p in getattr(fact, "parts", ())) or \
-            getattr(getattr(fact, "subject", None), "cluster", None) is not None
-        score = 0.5 + 0.1 * named + 0.1 * bool(mine) - 0.1 * (getattr(fact, "source", "main") != "main")
+        named = (
+            any(p.cluster is not None for p in getattr(fact, "parts", ()))
+            or getattr(getattr(fact, "subject", None), "cluster", None) is not None
+        )
+        score = (
+            0.5 + 0.1 * named + 0.1 * bool(mine) - 0.1 * (getattr(fact, "source", "main") != "main")
+        )
         out.append(FactEntry(fact, mine, score))
     out.sort(key=lambda f: (-f.score, f.fact.paragraph, f.fact.sentence.start, f.fact.verb.i))
     return out
@@ -182,8 +192,9 @@ def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
 class Builder:
     """Turns ranked entries into items of each kind, keeping the ledger."""
 
-    def __init__(self, entries: list[Entry], analysis: Analysis, passage: Passage, config,
-                 parse=None):
+    def __init__(
+        self, entries: list[Entry], analysis: Analysis, passage: Passage, config, parse=None
+    ):
         self.entries = entries
         self.analysis = analysis
         self.passage = passage
@@ -202,8 +213,9 @@ class Builder:
             return True
         if text not in self.checked:
             doc = reparse(self.parse, text)
-            self.checked[text] = (quality.wellformed_question(doc) if question
-                                  else quality.wellformed_statement(doc))
+            self.checked[text] = (
+                quality.wellformed_question(doc) if question else quality.wellformed_statement(doc)
+            )
         return self.checked[text]
 
     def take(self, want: int, make, pool=None) -> list[Item]:
@@ -238,12 +250,22 @@ class Builder:
         kinds = self.config.kinds
         if not self.reads_well(c.prompt, question=True):
             return None
-        common = dict(id="", prompt=c.prompt, answer=c.answer, evidence=evidence_of(c),
-                      difficulty=difficulty(c), rule=c.template.id)
-        if len(entry.wrong) >= 3 and Kind.MULTIPLE_CHOICE in kinds and \
-                Kind.MULTIPLE_CHOICE in c.template.kinds:
-            options = order_options(c.answer, entry.wrong[:3], self._key_position(),
-                                    c.answer_label in NUMERIC)
+        common = dict(
+            id="",
+            prompt=c.prompt,
+            answer=c.answer,
+            evidence=evidence_of(c),
+            difficulty=difficulty(c),
+            rule=c.template.id,
+        )
+        if (
+            len(entry.wrong) >= 3
+            and Kind.MULTIPLE_CHOICE in kinds
+            and Kind.MULTIPLE_CHOICE in c.template.kinds
+        ):
+            options = order_options(
+                c.answer, entry.wrong[:3], self._key_position(), c.answer_label in NUMERIC
+            )
             return Item(kind=Kind.MULTIPLE_CHOICE, options=tuple(options), **common)
         if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
             return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
@@ -254,8 +276,15 @@ class Builder:
         want_true = self.tf[True] <= self.tf[False]
         text, answer, rule = None, True, "tf-fact"
         if not want_true:
-            text = next((s.text for e in fact.entries for w in e.wrong
-                         if (s := variants.false_statement(e.candidate, w, self.analysis))), None)
+            text = next(
+                (
+                    s.text
+                    for e in fact.entries
+                    for w in e.wrong
+                    if (s := variants.false_statement(e.candidate, w, self.analysis))
+                ),
+                None,
+            )
             rule = "tf-swap"
             if text is None and (text := variants.negated_statement(fact.fact)):
                 rule = "tf-negation"
@@ -269,25 +298,41 @@ class Builder:
         if text is None or quality.context_bound(text) or not self.reads_well(text, question=False):
             return None
         self.tf[answer] += 1
-        return Item(id="", kind=Kind.TRUE_FALSE, prompt=text, answer=answer,
-                    evidence=evidence_of(fact.fact), rule=rule,
-                    difficulty=Difficulty.EASY if answer else Difficulty.MEDIUM)
+        return Item(
+            id="",
+            kind=Kind.TRUE_FALSE,
+            prompt=text,
+            answer=answer,
+            evidence=evidence_of(fact.fact),
+            rule=rule,
+            difficulty=Difficulty.EASY if answer else Difficulty.MEDIUM,
+        )
 
     def sentence_blank(self, blank: variants.SentenceBlank) -> Item | None:
         """A sentence of the passage with one meaningful span blanked."""
         accept = []
         if blank.cluster is not None:
-            accept = [n for n in blank.cluster.names if quality.norm(n) != quality.norm(blank.answer)]
+            accept = [
+                n for n in blank.cluster.names if quality.norm(n) != quality.norm(blank.answer)
+            ]
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
-            other = (str(int(parsed[0])) if parsed[1] == "words"
-                     else distract.number_words(int(parsed[0])))
+            other = (
+                str(int(parsed[0]))
+                if parsed[1] == "words"
+                else distract.number_words(int(parsed[0]))
+            )
             accept.append(other)
-        return Item(id="", kind=Kind.FILL_BLANK, prompt=blank.prompt, answer=blank.answer,
-                    accept=tuple(a for a in accept if quality.norm(a) != quality.norm(blank.answer)),
-                    evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
-                    difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
-                    rule=blank.rule)
+        return Item(
+            id="",
+            kind=Kind.FILL_BLANK,
+            prompt=blank.prompt,
+            answer=blank.answer,
+            accept=tuple(a for a in accept if quality.norm(a) != quality.norm(blank.answer)),
+            evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
+            difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
+            rule=blank.rule,
+        )
 
     def fill_blank(self, entry: Entry) -> Item | None:
         """The fact with its key, or for variety its verb, blanked."""
@@ -298,13 +343,27 @@ class Builder:
         if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
             return None
         accept = tuple(accepted(c)) if made.answer == c.answer else ()
-        return Item(id="", kind=Kind.FILL_BLANK, prompt=made.prompt, answer=made.answer,
-                    accept=accept, evidence=evidence_of(c), difficulty=Difficulty.MEDIUM,
-                    rule=made.rule)
+        return Item(
+            id="",
+            kind=Kind.FILL_BLANK,
+            prompt=made.prompt,
+            answer=made.answer,
+            accept=accept,
+            evidence=evidence_of(c),
+            difficulty=Difficulty.MEDIUM,
+            rule=made.rule,
+        )
 
 
-REPARSE_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "senter", "morphologizer",
-                 "transformer"}
+REPARSE_PIPES = {
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "senter",
+    "morphologizer",
+    "transformer",
+}
 
 
 def reparse(nlp, text: str):
@@ -344,8 +403,9 @@ def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
     return plan
 
 
-def select(candidates: list[Candidate], facts, analysis: Analysis, passage: Passage,
-           config, parse=None) -> list[Item]:
+def select(
+    candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
+) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
     entries = []
@@ -354,45 +414,74 @@ def select(candidates: list[Candidate], facts, analysis: Analysis, passage: Pass
             continue
         rng = random.Random(f"{config.seed}:{c.prompt}")
         if c.answer_label:
-            wrong = distract.distractors(c.answer, c.answer_label, analysis, c.cluster, rng,
-                                         avoid=[c.prompt])
+            wrong = distract.distractors(
+                c.answer, c.answer_label, analysis, c.cluster, rng, avoid=[c.prompt]
+            )
         else:  # a common noun phrase: others of the passage shaped like it
-            wrong = distract.phrase_distractors(c.answer, c.answer_tokens, analysis, rng,
-                                                c.template.condition("person", False) is True,
-                                                avoid=[c.prompt])
+            wrong = distract.phrase_distractors(
+                c.answer,
+                c.answer_tokens,
+                analysis,
+                rng,
+                c.template.condition("person", False) is True,
+                avoid=[c.prompt],
+            )
         entries.append(Entry(score(c, len(wrong)), c, wrong))
-    entries.sort(key=lambda e: (-e.score, e.candidate.paragraph, e.candidate.sentence.start,
-                                e.candidate.prompt))
+    entries.sort(
+        key=lambda e: (
+            -e.score,
+            e.candidate.paragraph,
+            e.candidate.sentence.start,
+            e.candidate.prompt,
+        )
+    )
     builder = Builder(entries, analysis, passage, config, parse)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):
         pairs = variants.matching(facts.roles, [e.candidate for e in entries])
         if pairs is not None:
-            items.append(Item(id="", kind=Kind.MATCHING, prompt=pairs.prompt,
-                              pairs=tuple(pairs.pairs), evidence=evidence_of(pairs.evidence[0]),
-                              pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
-                              difficulty=Difficulty.MEDIUM, rule=pairs.rule))
+            items.append(
+                Item(
+                    id="",
+                    kind=Kind.MATCHING,
+                    prompt=pairs.prompt,
+                    pairs=tuple(pairs.pairs),
+                    evidence=evidence_of(pairs.evidence[0]),
+                    pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
+                    difficulty=Difficulty.MEDIUM,
+                    rule=pairs.rule,
+                )
+            )
     fact_pool = fact_entries(facts, entries)
     statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
-    sentence_pool = sorted(variants.sentence_blanks(analysis, passage.paragraphs),
-                           key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt))
+    sentence_pool = sorted(
+        variants.sentence_blanks(analysis, passage.paragraphs),
+        key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt),
+    )
     want_blanks = plan.get(Kind.FILL_BLANK, 0)
     blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
     blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
     questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
     # a thin passage: fill up with what is left, statements and blanks alike
     builder.relaxed = True
-    for make, pool, kind, into in ((builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
-                                   (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
-                                   (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
-                                   (builder.question, None, Kind.SHORT_ANSWER, questions)):
+    for make, pool, kind, into in (
+        (builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
+        (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
+        (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
+        (builder.question, None, Kind.SHORT_ANSWER, questions),
+    ):
         missing = n - len(items) - len(statements) - len(blanks) - len(questions)
         if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
             into.extend(builder.take(missing, make, pool))
-    ordered = sorted([*questions, *statements, *blanks, *items],
-                     key=lambda i: (list(Kind).index(i.kind), i.evidence.paragraph,
-                                    _sentence_position(passage, i)))
+    ordered = sorted(
+        [*questions, *statements, *blanks, *items],
+        key=lambda i: (
+            list(Kind).index(i.kind),
+            i.evidence.paragraph,
+            _sentence_position(passage, i),
+        ),
+    )
     return [replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)]
 
 

@@ -12,18 +12,43 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quizgen import grammar, quality
 from spacy.tokens import Span
 
+from quizgen import grammar, quality
 from quizgen.analysis import NAME_TYPES, Analysis, Cluster, entities, quoted_segments
 from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
 
-FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours",
-                       "myself", "ourselves", "yourself", "yourselves"}
-ADDRESSED = {"we", "us", "our", "ours", "you", "your", "yours", "yourself", "yourselves",
-             "ourselves"}
+FIRST_SECOND_PERSON = {
+    "i",
+    "me",
+    "my",
+    "mine",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "you",
+    "your",
+    "yours",
+    "myself",
+    "ourselves",
+    "yourself",
+    "yourselves",
+}
+ADDRESSED = {
+    "we",
+    "us",
+    "our",
+    "ours",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "ourselves",
+}
 MAX_STATEMENT_WORDS = 28
 
 
@@ -60,8 +85,12 @@ def _fit(text: str) -> bool:
     """Short enough, balanced, and standing on its own outside any quotation."""
     ws = quality.words(text)
     outside = quality.words(quality.outside_quotes(text))
-    return (5 <= len(ws) <= MAX_STATEMENT_WORDS and not FIRST_SECOND_PERSON & set(outside)
-            and quality.balanced(text) and not quality.vague_pronoun(text))
+    return (
+        5 <= len(ws) <= MAX_STATEMENT_WORDS
+        and not FIRST_SECOND_PERSON & set(outside)
+        and quality.balanced(text)
+        and not quality.vague_pronoun(text)
+    )
 
 
 def quote_statement(quote: Quote, name: str) -> str | None:
@@ -77,7 +106,7 @@ def _replace_once(text: str, old: str, new: str) -> str | None:
     found = pattern.findall(text)
     if not found and old[:1].islower() and text.startswith(old[:1].upper() + old[1:]):
         # 'the queen' standing first in the sentence as 'The queen'
-        return new[:1].upper() + new[1:] + text[len(old):]
+        return new[:1].upper() + new[1:] + text[len(old) :]
     if len(found) != 1:
         return None
     return pattern.sub(lambda _: new, text, count=1)
@@ -111,7 +140,10 @@ def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Sta
 
     Only names, numbers and dates are swapped: another common noun may well be true too."""
     person = candidate.template.condition("person") is True
-    if (not candidate.answer_label and not person) or candidate.answer_label in {"CAUSE", "PURPOSE"}:
+    if (not candidate.answer_label and not person) or candidate.answer_label in {
+        "CAUSE",
+        "PURPOSE",
+    }:
         return None  # a character ('the king') may stand in for another; a thing may not
     true = true_statement(candidate)
     if true is None:
@@ -128,20 +160,44 @@ def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Sta
 def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis) -> bool:
     """The statement is in no sentence, and its wrong element never stands in a sentence with
     the fact's verb (so the passage does not also say it)."""
-    verb = candidate.clause.verb.lemma_.lower() if isinstance(candidate.clause, (Clause, Quote)) \
+    verb = (
+        candidate.clause.verb.lemma_.lower()
+        if isinstance(candidate.clause, (Clause, Quote))
         else ""
+    )
     for doc in analysis.docs:
         for sent in doc.sents:
             if quality.norm(text).rstrip(".") in quality.norm(sent.text):
                 return False
-            if quality.contains_phrase(sent.text, wrong) and verb and \
-                    any(t.lemma_.lower() == verb for t in sent):
+            if (
+                quality.contains_phrase(sent.text, wrong)
+                and verb
+                and any(t.lemma_.lower() == verb for t in sent)
+            ):
                 return False
     return True
 
 
-UNSAFE_TO_NEGATE = {"all", "every", "each", "some", "any", "never", "no", "only", "always", "both",
-                    "either", "neither", "nobody", "nothing", "few", "many", "most", "several"}
+UNSAFE_TO_NEGATE = {
+    "all",
+    "every",
+    "each",
+    "some",
+    "any",
+    "never",
+    "no",
+    "only",
+    "always",
+    "both",
+    "either",
+    "neither",
+    "nobody",
+    "nothing",
+    "few",
+    "many",
+    "most",
+    "several",
+}
 
 
 def negative_statement(clause: Clause) -> str | None:
@@ -197,7 +253,7 @@ class Blank:
 def blank_key(candidate: Candidate) -> Blank | None:
     """The fact stated with its key blanked out: 'Chopin died in _____ in 1849.'"""
     true = true_statement(candidate)
-    if true is None or len(candidate.answer.split()) > 5:
+    if true is None or len(candidate.answer.split()) > 5 or "__" in true.text:
         return None
     prompt = _replace_once(true.text, candidate.answer, BLANK)
     if prompt is None or prompt.startswith(BLANK):
@@ -213,7 +269,7 @@ def blank_verb(candidate: Candidate) -> Blank | None:
     if clause.verb.pos_ != "VERB" or clause.verb.text not in candidate.sentence.text:
         return None
     true = true_statement(candidate)
-    if true is None:
+    if true is None or "__" in true.text:
         return None
     prompt = _replace_once(true.text, clause.verb.text, BLANK)
     if prompt is None:
@@ -221,8 +277,10 @@ def blank_verb(candidate: Candidate) -> Blank | None:
     return Blank(prompt, clause.verb.text, candidate, "blank-verb")
 
 
-DATED = re.compile(r"\b(1\d{3}|20\d{2})s?\b|\b(January|February|March|April|May|June|July|August|"
-                   r"September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\b\.?")
+DATED = re.compile(
+    r"\b(1\d{3}|20\d{2})s?\b|\b(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\b\.?"
+)
 
 
 @dataclass(slots=True)
@@ -254,17 +312,26 @@ def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
     if len(people) >= 3:
         chosen = _distinct(people)[:6]
         if len(chosen) >= 3:
-            return Pairs("Match each person with the role the passage gives them.",
-                         [(a, b) for a, b, _ in chosen], [r for _, _, r in chosen],
-                         "matching-person-role")
+            return Pairs(
+                "Match each person with the role the passage gives them.",
+                [(a, b) for a, b, _ in chosen],
+                [r for _, _, r in chosen],
+                "matching-person-role",
+            )
     dated = []
     for c in candidates:
         if c.template.id != "when-time" or not isinstance(c.clause, Clause):
             continue
         if not DATED.search(c.answer):
             continue  # 'the past century', '11:43': not a date to match an event to
-        removed = next((p for p in [*c.clause.parts, *c.clause.fronted]
-                        if p.start <= c.answer_tokens[0].i < p.end), None)
+        removed = next(
+            (
+                p
+                for p in [*c.clause.parts, *c.clause.fronted]
+                if p.start <= c.answer_tokens[0].i < p.end
+            ),
+            None,
+        )
         event = statement(c.clause, without=removed)
         if event is None or quality.contains_phrase(event, c.answer):
             continue
@@ -273,8 +340,12 @@ def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
             dated.append((c.answer, event, c))
     chosen = _distinct(dated)[:6]
     if len(chosen) >= 3:
-        return Pairs("Match each date with what the passage says happened then.",
-                     [(a, b) for a, b, _ in chosen], [c for _, _, c in chosen], "matching-date-event")
+        return Pairs(
+            "Match each date with what the passage says happened then.",
+            [(a, b) for a, b, _ in chosen],
+            [c for _, _, c in chosen],
+            "matching-date-event",
+        )
     return None
 
 
@@ -335,15 +406,19 @@ def _blankable(sentence: Span) -> bool:
     """A sentence that reads on its own: no pronoun without its name, no unclosed quotation,
     not a line of verse."""
     text = sentence.text.strip()
-    if "\n" in text:
-        return False
+    if "\n" in text or "__" in text:
+        return False  # verse, or a sentence with blanks of its own
     ws = quality.words(text)
     outside = quality.words(quality.outside_quotes(text))
     if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or not _quotes_balanced(sentence):
         return False
     # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader
-    return not (ADDRESSED & set(outside) or quality.vague_pronoun(text)
-                or quality.context_bound(quality.outside_quotes(text)) or not quality.balanced(text))
+    return not (
+        ADDRESSED & set(outside)
+        or quality.vague_pronoun(text)
+        or quality.context_bound(quality.outside_quotes(text))
+        or not quality.balanced(text)
+    )
 
 
 def _number_span(ent: Span) -> tuple[int, int] | None:
@@ -372,12 +447,17 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
     for chunk in sentence.noun_chunks:
         root = chunk.root
         if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
-            start = min((t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
-                        default=root.i)
+            start = min(
+                (t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
+                default=root.i,
+            )
             yield start, root.i + 1, "TERM", None
     root = sentence.root
-    if root.pos_ == "VERB" and root.i not in quoted and \
-            root.lemma_ not in {"be", "have", "do", "say", "get", "make", "mean", "think", "see"}:
+    if (
+        root.pos_ == "VERB"
+        and root.i not in quoted
+        and root.lemma_ not in {"be", "have", "do", "say", "get", "make", "mean", "think", "see"}
+    ):
         yield root.i, root.i + 1, "VERB", None
 
 
@@ -385,8 +465,12 @@ def key_terms(analysis: Analysis) -> set[str]:
     """Nouns the passage keeps coming back to: the topic's vocabulary."""
     from collections import Counter
 
-    counts = Counter(t.lemma_.lower() for doc in analysis.docs for t in doc
-                     if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3)
+    counts = Counter(
+        t.lemma_.lower()
+        for doc in analysis.docs
+        for t in doc
+        if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3
+    )
     return {lemma for lemma, n in counts.items() if n >= 3}
 
 
@@ -407,20 +491,28 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
                 span = doc[start:end]
                 answer = span.text
-                before = doc.text[span.start_char - 1:span.start_char] if span.start_char else " "
-                after = doc.text[span.end_char:span.end_char + 1] or " "
+                before = doc.text[span.start_char - 1 : span.start_char] if span.start_char else " "
+                after = doc.text[span.end_char : span.end_char + 1] or " "
                 if before.isalnum() or after.isalnum() or "-" in (before, after):
                     continue  # '_____-backed': a blank glued to a word gives it away
-                prompt = text[:span.start_char - offset] + BLANK + text[span.end_char - offset:]
-                if quality.contains_phrase(prompt.replace(BLANK, " "), answer) or \
-                        quality.vague_pronoun(prompt):
+                prompt = text[: span.start_char - offset] + BLANK + text[span.end_char - offset :]
+                if quality.contains_phrase(
+                    prompt.replace(BLANK, " "), answer
+                ) or quality.vague_pronoun(prompt):
                     continue
-                if not prompt.rstrip().endswith((".", "!", "?", "\u201d", "\"", ")")):
+                if not prompt.rstrip().endswith((".", "!", "?", "\u201d", '"', ")")):
                     continue
                 salience = cluster.salience if cluster else 1
-                blank = SentenceBlank(prompt, answer, n, sentence, label, cluster,
-                                      (n, sentence.start, start),
-                                      BLANK_WEIGHTS[label] + 0.02 * min(salience, 10))
+                blank = SentenceBlank(
+                    prompt,
+                    answer,
+                    n,
+                    sentence,
+                    label,
+                    cluster,
+                    (n, sentence.start, start),
+                    BLANK_WEIGHTS[label] + 0.02 * min(salience, 10),
+                )
                 if best is None or blank.score > best.score:
                     best = blank  # one blank a sentence: its most telling span
             if best is not None:

@@ -21,13 +21,26 @@ def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = (), spaces=No
     """A parsed Doc from rows of (word, head, dep, tag, pos, lemma)."""
     words = [r[0] for r in rows]
     if spaces is None:
-        spaces = [not (i + 1 < len(rows) and rows[i + 1][4] == "PUNCT" and rows[i + 1][0] not in
-                       {"(", "\u201c", "\u2018"}) and rows[i][0] not in {"(", "\u201c", "\u2018"}
-                  for i in range(len(rows))]
+        spaces = [
+            not (
+                i + 1 < len(rows)
+                and rows[i + 1][4] == "PUNCT"
+                and rows[i + 1][0] not in {"(", "\u201c", "\u2018"}
+            )
+            and rows[i][0] not in {"(", "\u201c", "\u2018"}
+            for i in range(len(rows))
+        ]
         spaces[-1] = False
-    doc = Doc(vocab(), words=words, spaces=spaces, heads=[r[1] for r in rows],
-              deps=[r[2] for r in rows], tags=[r[3] for r in rows], pos=[r[4] for r in rows],
-              lemmas=[r[5] for r in rows])
+    doc = Doc(
+        vocab(),
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
     doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
     return doc
 

@@ -61,8 +61,9 @@ def check_golden(files: dict[str, bytes], folder: Path) -> None:
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-    stored = {p.relative_to(folder).as_posix(): p.read_bytes()
-              for p in folder.rglob("*") if p.is_file()}
+    stored = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
     assert sorted(stored) == sorted(files), f"files differ from {folder} (UPDATE_GOLDEN=1 rewrites)"
     for name, data in files.items():
         assert data.decode("utf-8") == stored[name].decode("utf-8"), f"{name} differs from golden"

@@ -14,13 +14,17 @@ from quizgen.cli import app
 from quizgen.errors import QuizgenError
 from quizgen.model import Evidence, Generator, Item, Kind, Quiz
 
-STORY = ("The Lighthouse\n\nFor forty years, Abel Moss kept the light on Gull Rock burning "
-         "through every storm that came in from the sea. In the winter of 1952, a fishing boat "
-         "named the Mary Ellen struck the rocks below the tower, and Abel rowed out alone to "
-         "save its crew of six.\n")
-OTHER = ("The Baker\n\nEvery morning at four, Rosa Delgado lit the ovens of the bakery on Mill "
-         "Street. By six o'clock the whole street smelled of bread, and a line of neighbours "
-         "waited at the door with baskets and coins.\n")
+STORY = (
+    "The Lighthouse\n\nFor forty years, Abel Moss kept the light on Gull Rock burning "
+    "through every storm that came in from the sea. In the winter of 1952, a fishing boat "
+    "named the Mary Ellen struck the rocks below the tower, and Abel rowed out alone to "
+    "save its crew of six.\n"
+)
+OTHER = (
+    "The Baker\n\nEvery morning at four, Rosa Delgado lit the ovens of the bakery on Mill "
+    "Street. By six o'clock the whole street smelled of bread, and a line of neighbours "
+    "waited at the door with baskets and coins.\n"
+)
 
 runner = CliRunner()
 
@@ -40,12 +44,23 @@ def fake_build(passage, docs, config, model_label, nlp=None):
     if "NOTHING" in passage.text:
         raise QuizgenError(f"{passage.file}: found nothing to ask about")
     assert list(docs) == list(passage.paragraphs)
-    items = tuple(Item(id=f"q{n}", kind=Kind.SHORT_ANSWER, prompt=f"What does paragraph {n} say?",
-                       answer=p.split()[0], evidence=Evidence(n, p))
-                  for n, p in enumerate(passage.paragraphs, start=1))
-    return Quiz(title=passage.title, passage=passage.paragraphs, items=items,
-                source=pipeline.source_of(passage),
-                generator=Generator("0.1.0", model_label, config.seed))
+    items = tuple(
+        Item(
+            id=f"q{n}",
+            kind=Kind.SHORT_ANSWER,
+            prompt=f"What does paragraph {n} say?",
+            answer=p.split()[0],
+            evidence=Evidence(n, p),
+        )
+        for n, p in enumerate(passage.paragraphs, start=1)
+    )
+    return Quiz(
+        title=passage.title,
+        passage=passage.paragraphs,
+        items=items,
+        source=pipeline.source_of(passage),
+        generator=Generator("0.1.0", model_label, config.seed),
+    )
 
 
 @pytest.fixture
@@ -70,8 +85,15 @@ def test_expand_folder_recursive_hidden_and_output_skipped(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
     (tmp_path / "out").mkdir()
-    for name in ("a.txt", "b.md", "sub/c.html", ".hidden.txt", ".git/d.txt", "out/e.html",
-                 "picture.png"):
+    for name in (
+        "a.txt",
+        "b.md",
+        "sub/c.html",
+        ".hidden.txt",
+        ".git/d.txt",
+        "out/e.html",
+        "picture.png",
+    ):
         (tmp_path / name).write_text("x")
     flat = [rel for _, rel in batch.expand([str(tmp_path)], skip=tmp_path / "out")]
     assert flat == ["a.txt", "b.md"]
@@ -107,8 +129,10 @@ def test_stems_are_unique():
 def test_chunks_do_not_depend_on_jobs():
     from quizgen.model import Passage
 
-    units = [batch.Unit(f"{n}.txt", str(n), Passage("t", ("word " * words,)))
-             for n, words in enumerate([1500, 600, 300, 2500, 100])]
+    units = [
+        batch.Unit(f"{n}.txt", str(n), Passage("t", ("word " * words,)))
+        for n, words in enumerate([1500, 600, 300, 2500, 100])
+    ]
     groups = batch.chunks(units, words=2000)
     assert [[u.stem for u in g] for g in groups] == [["0", "1"], ["2", "3"], ["4"]]
 
@@ -137,8 +161,15 @@ def test_folder_with_a_broken_file(tmp_path, fake_model):
 def test_quiet_prints_no_table(tmp_path, fake_model):
     for name, text in (("a.txt", STORY), ("b.txt", OTHER)):
         (tmp_path / name).write_text(text)
-    result = generate(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o",
-                      str(tmp_path / "out"), "--quiet", "--jobs", "1")
+    result = generate(
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        "-o",
+        str(tmp_path / "out"),
+        "--quiet",
+        "--jobs",
+        "1",
+    )
     assert result.exit_code == 0
     assert result.stdout == "" and result.stderr == ""
 
@@ -146,8 +177,9 @@ def test_quiet_prints_no_table(tmp_path, fake_model):
 def test_summary_and_paths_for_a_batch(tmp_path, fake_model):
     for name, text in (("a.txt", STORY), ("b.txt", OTHER)):
         (tmp_path / name).write_text(text)
-    result = generate(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o",
-                      str(tmp_path / "out"), "--jobs", "1")
+    result = generate(
+        str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out"), "--jobs", "1"
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].endswith("a.quiz.yaml") and len(lines) == len(set(lines))
@@ -164,13 +196,15 @@ def test_duplicate_stems_are_disambiguated(tmp_path, fake_model):
     (tmp_path / "year8" / "story.md").write_text(OTHER)
     result = generate(str(tmp_path), "-r", "-o", str(tmp_path / "out"), "-q", "--jobs", "1")
     assert result.exit_code == 0
-    assert written(tmp_path / "out") == ["year7-story.quiz.yaml", "year8-story-md.quiz.yaml",
-                                         "year8-story-txt.quiz.yaml"]
+    assert written(tmp_path / "out") == [
+        "year7-story.quiz.yaml",
+        "year8-story-md.quiz.yaml",
+        "year8-story-txt.quiz.yaml",
+    ]
 
 
 def test_stdin(tmp_path, fake_model):
-    result = runner.invoke(app, ["generate", "-", "-o", str(tmp_path), "--jobs", "1"],
-                           input=STORY)
+    result = runner.invoke(app, ["generate", "-", "-o", str(tmp_path), "--jobs", "1"], input=STORY)
     assert result.exit_code == 0, result.output
     quiz = (tmp_path / "stdin.quiz.yaml").read_text()
     assert "The Lighthouse" in quiz and "Abel Moss" in quiz
@@ -178,8 +212,10 @@ def test_stdin(tmp_path, fake_model):
 
 def test_a_single_failing_file_raises(tmp_path, fake_model):
     path = tmp_path / "nothing.txt"
-    path.write_text("Nothing here\n\nThe passage says NOTHING worth asking about, not one "
-                    "thing, however long a teacher may look at it and whatever they try.")
+    path.write_text(
+        "Nothing here\n\nThe passage says NOTHING worth asking about, not one "
+        "thing, however long a teacher may look at it and whatever they try."
+    )
     options = batch.Options(jobs=1, quiet=True)
     with pytest.raises(QuizgenError, match="nothing to ask about"):
         batch.run([str(path)], tmp_path / "out", options)
@@ -189,12 +225,16 @@ def test_a_single_failing_file_raises(tmp_path, fake_model):
 
 def test_a_failing_passage_in_a_batch_is_skipped(tmp_path, fake_model):
     (tmp_path / "a.txt").write_text(STORY)
-    (tmp_path / "b.txt").write_text("Nothing\n\nThe passage says NOTHING worth asking about, "
-                                    "not one thing, however long a teacher may look at it.")
+    (tmp_path / "b.txt").write_text(
+        "Nothing\n\nThe passage says NOTHING worth asking about, "
+        "not one thing, however long a teacher may look at it."
+    )
     (tmp_path / "c.txt").write_text(OTHER)
-    (tmp_path / "d.txt").write_text("Le passage\n\nLe chat est sur la table et le chien dort "
-                                    "dans le jardin avec les enfants de la maison, pendant que "
-                                    "la pluie tombe sur les toits du village.")
+    (tmp_path / "d.txt").write_text(
+        "Le passage\n\nLe chat est sur la table et le chien dort "
+        "dans le jardin avec les enfants de la maison, pendant que "
+        "la pluie tombe sur les toits du village."
+    )
     failures = batch.run([str(tmp_path)], tmp_path / "out", batch.Options(jobs=1, quiet=True))
     assert failures == 2
     assert written(tmp_path / "out") == ["a.quiz.yaml", "c.quiz.yaml"]
@@ -202,11 +242,14 @@ def test_a_failing_passage_in_a_batch_is_skipped(tmp_path, fake_model):
 
 def test_a_book_becomes_one_quiz_per_chapter(tmp_path, fake_model):
     paragraph = " ".join(["The keeper climbed the stairs and lit the lamp again."] * 5)
-    chapters = [f"CHAPTER {n}\n\n" + "\n\n".join(f"{paragraph} Night {k}." for k in range(90))
-                for n in range(1, 6)]
+    chapters = [
+        f"CHAPTER {n}\n\n" + "\n\n".join(f"{paragraph} Night {k}." for k in range(90))
+        for n in range(1, 6)
+    ]
     (tmp_path / "keeper.txt").write_text("The Keeper\n\n" + "\n\n".join(chapters))
-    failures = batch.run([str(tmp_path / "keeper.txt")], tmp_path / "out",
-                         batch.Options(jobs=1, quiet=True))
+    failures = batch.run(
+        [str(tmp_path / "keeper.txt")], tmp_path / "out", batch.Options(jobs=1, quiet=True)
+    )
     assert failures == 0
     assert written(tmp_path / "out") == [f"keeper-0{n}.quiz.yaml" for n in range(1, 6)]
     assert "title: 'The Keeper: CHAPTER 3'" in (tmp_path / "out/keeper-03.quiz.yaml").read_text()

@@ -50,8 +50,10 @@ def test_validate_accepts_a_good_file_and_rejects_a_bad_one(tmp_path: Path):
     good.write_text(quizfile.dump(make_sample_quiz()), encoding="utf-8")
     assert runner.invoke(app, ["validate", str(good)]).exit_code == 0
     bad = tmp_path / "bad.quiz.yaml"
-    bad.write_text(good.read_text(encoding="utf-8").replace("kind: true_false", "kind: essay", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace("kind: true_false", "kind: essay", 1),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 1
     assert "item q3" in result.output and "line " in result.output
@@ -60,7 +62,9 @@ def test_validate_accepts_a_good_file_and_rejects_a_bad_one(tmp_path: Path):
 def test_export_renders_an_edited_quiz(tmp_path: Path):
     quiz = tmp_path / "nile.quiz.yaml"
     quiz.write_text(quizfile.dump(make_sample_quiz()), encoding="utf-8")
-    result = runner.invoke(app, ["export", str(quiz), "--format", "html,gift", "-o", str(tmp_path / "out")])
+    result = runner.invoke(
+        app, ["export", str(quiz), "--format", "html,gift", "-o", str(tmp_path / "out")]
+    )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["nile.gift.txt", "nile.key.html", "nile.worksheet.html"]
@@ -68,8 +72,13 @@ def test_export_renders_an_edited_quiz(tmp_path: Path):
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """The installed console script's entry point, in a process of its own."""
-    return subprocess.run([sys.executable, "-c", "from quizgen.cli import main; main()", *args],
-                          capture_output=True, text=True, input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from quizgen.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
 
 
 def test_unknown_format_is_a_one_line_error(tmp_path: Path):
@@ -93,11 +102,14 @@ def test_missing_quiz_file_is_one_line_no_traceback(tmp_path: Path):
 def test_help_and_validate_do_not_import_spacy(tmp_path: Path):
     quiz = tmp_path / "nile.quiz.yaml"
     quiz.write_text(quizfile.dump(make_sample_quiz()), encoding="utf-8")
-    code = ("import sys\nfrom quizgen.cli import app\n"
-            "for args in (['--help'], ['validate', sys.argv[1]]):\n"
-            "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
-            "heavy = [m for m in ('spacy', 'weasyprint', 'lxml', 'openpyxl') if m in sys.modules]\n"
-            "print(heavy)")
-    result = subprocess.run([sys.executable, "-c", code, str(quiz)], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys\nfrom quizgen.cli import app\n"
+        "for args in (['--help'], ['validate', sys.argv[1]]):\n"
+        "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+        "heavy = [m for m in ('spacy', 'weasyprint', 'lxml', 'openpyxl') if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(quiz)], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -20,8 +20,16 @@ def people_doc(names: list[str]):
         start = len(rows)
         for k, w in enumerate(words):
             head = start + len(words) - 1
-            rows.append((w, head if k < len(words) - 1 else start + len(words),
-                         "compound" if k < len(words) - 1 else "nsubj", "NNP", "PROPN", w))
+            rows.append(
+                (
+                    w,
+                    head if k < len(words) - 1 else start + len(words),
+                    "compound" if k < len(words) - 1 else "nsubj",
+                    "NNP",
+                    "PROPN",
+                    w,
+                )
+            )
         rows.append(("spoke", start + len(words), "ROOT", "VBD", "VERB", "speak"))
         rows.append((".", start + len(words), "punct", ".", "PUNCT", "."))
         ents.append((start, start + len(words), "PERSON"))
@@ -83,8 +91,19 @@ def test_a_place_gets_places_of_its_kind():
 
 
 def test_options_match_the_keys_case_and_are_distinct():
-    chosen = distract.choose(["the Pacific Ocean", "The Atlantic Ocean", "the Atlantic Ocean",
-                              "Pacific", "the Indian Ocean"], "the Red Sea", {"the red sea"}, [], 3)
+    chosen = distract.choose(
+        [
+            "the Pacific Ocean",
+            "The Atlantic Ocean",
+            "the Atlantic Ocean",
+            "Pacific",
+            "the Indian Ocean",
+        ],
+        "the Red Sea",
+        {"the red sea"},
+        [],
+        3,
+    )
     assert chosen == ["the Pacific Ocean", "the Atlantic Ocean", "the Indian Ocean"]
     assert distract.match_case("Paris", "the wood") is None
 

@@ -44,7 +44,10 @@ def test_no_stem_gives_its_answer_and_every_key_is_in_its_evidence(quizzes):
     for name, _, item in items(quizzes):
         if item.kind in (Kind.MATCHING, Kind.TRUE_FALSE):
             continue
-        assert not quality.contains_phrase(item.prompt.replace("_____", " "), item.answer), (name, item)
+        assert not quality.contains_phrase(item.prompt.replace("_____", " "), item.answer), (
+            name,
+            item,
+        )
         assert quality.contains_phrase(item.evidence.sentence, item.answer), (name, item)
 
 
@@ -86,7 +89,9 @@ def test_the_mix_of_kinds(quizzes):
 def test_key_positions_are_balanced(quizzes):
     from collections import Counter
 
-    positions = Counter(item.options.index(item.answer) for _, _, item in items(quizzes, Kind.MULTIPLE_CHOICE))
+    positions = Counter(
+        item.options.index(item.answer) for _, _, item in items(quizzes, Kind.MULTIPLE_CHOICE)
+    )
     assert max(positions.values()) / sum(positions.values()) <= 0.4
 
 

@@ -23,7 +23,8 @@ from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS  
 
 QUIZZES = {"sample": make_sample_quiz, "hostile": make_hostile_quiz}
 ALWAYS = collection.ImportAnkiPackageOptions(
-    update_notes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS)
+    update_notes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS
+)
 
 
 @pytest.fixture
@@ -44,7 +45,8 @@ def _import(col, quiz: Quiz, path: Path, options=None):
     """Import the quiz's deck; return the import log."""
     path.write_bytes(_apkg(quiz))
     request = collection.ImportAnkiPackageRequest(
-        package_path=str(path), options=options or collection.ImportAnkiPackageOptions())
+        package_path=str(path), options=options or collection.ImportAnkiPackageOptions()
+    )
     return col.import_anki_package(request).log
 
 
@@ -77,19 +79,31 @@ def test_fields_say_question_answer_and_evidence(col, tmp_path):
     _import(col, make_sample_quiz(), tmp_path / "deck.apkg")
     notes = _notes(col)
     mc = next(fields for question, fields in notes.items() if "Lake Victoria in 1858" in question)
-    assert _blocks(mc[0]) == ["Who reached Lake Victoria in 1858?", "A. Richard Burton",
-                              "B. John Speke", "C. David Livingstone", "D. Samuel Baker"]
-    assert mc[1:] == ["B. John Speke", "Paragraph 2: In 1858, John Speke reached Lake "
-                      "Victoria, which he named after Queen Victoria."]
+    assert _blocks(mc[0]) == [
+        "Who reached Lake Victoria in 1858?",
+        "A. Richard Burton",
+        "B. John Speke",
+        "C. David Livingstone",
+        "D. Samuel Baker",
+    ]
+    assert mc[1:] == [
+        "B. John Speke",
+        "Paragraph 2: In 1858, John Speke reached Lake "
+        "Victoria, which he named after Queen Victoria.",
+    ]
     assert notes["True or false: Floods came every winter."][1:] == [
-        "False", "Paragraph 3: Floods came every summer."]
+        "False",
+        "Paragraph 3: Floods came every summer.",
+    ]
     assert notes["True or false: Ancient Egyptians farmed the land beside the Nile."][1] == "True"
     short = notes["How many countries does the Nile flow through?"]
     assert short[1] == "eleven<div>Also accepted:</div><ul><li>11</li></ul>"
     assert notes["The Nile is the longest river in _____."][1] == "Africa"
     assert notes["What does the passage say of Queen Victoria?"][1] == "gave the lake its name"
-    assert notes["What does the passage say of The Nile?"][2] == \
-        "Paragraph 1: The Nile is the longest river in Africa."
+    assert (
+        notes["What does the passage say of The Nile?"][2]
+        == "Paragraph 1: The Nile is the longest river in Africa."
+    )
 
 
 def test_importing_twice_does_not_duplicate(col, tmp_path):
@@ -105,8 +119,14 @@ def test_an_edited_quiz_updates_its_notes_in_place(col, tmp_path):
     """Guids stay with the item and only the edited note gets a new time, so only it updates."""
     quiz = make_sample_quiz()
     _import(col, quiz, tmp_path / "deck.apkg")
-    edited = dataclasses.replace(quiz, items=(
-        *quiz.items[:1], dataclasses.replace(quiz.items[1], answer="eleven (11)"), *quiz.items[2:]))
+    edited = dataclasses.replace(
+        quiz,
+        items=(
+            *quiz.items[:1],
+            dataclasses.replace(quiz.items[1], answer="eleven (11)"),
+            *quiz.items[2:],
+        ),
+    )
     assert len(_import(col, edited, tmp_path / "edited.apkg").new) == 0  # Anki's default
     _import(col, quiz, tmp_path / "deck.apkg", ALWAYS)  # back to the original, whatever it did
     log = _import(col, edited, tmp_path / "edited.apkg", ALWAYS)
@@ -120,8 +140,9 @@ def test_an_edited_quiz_updates_its_notes_in_place(col, tmp_path):
 def test_two_quizzes_share_a_collection(col, tmp_path):
     _import(col, make_sample_quiz(), tmp_path / "a.apkg")
     _import(col, make_hostile_quiz(), tmp_path / "b.apkg")
-    assert col.note_count() == _expected_notes(make_sample_quiz()) + \
-        _expected_notes(make_hostile_quiz())
+    assert col.note_count() == _expected_notes(make_sample_quiz()) + _expected_notes(
+        make_hostile_quiz()
+    )
 
 
 def test_hostile_text_reads_back_intact(col, tmp_path):
@@ -148,7 +169,8 @@ def test_every_kind_is_carried_and_matching_warns():
     assert {i.kind for i in quiz.items} == set(Kind)
     assert set(anki.CARDS) | {Kind.MATCHING} == set(Kind)
     assert anki.render(quiz, Settings()).warnings == (
-        "q6: matching item carried as 3 cards, one per pair",)
+        "q6: matching item carried as 3 cards, one per pair",
+    )
 
 
 def test_output_is_byte_identical_whatever_the_clock(monkeypatch):

@@ -13,8 +13,13 @@ from quizgen.export.fields import accepted, is_key, one_line
 from quizgen.model import Item, Kind, Quiz
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TYPES = {Kind.MULTIPLE_CHOICE: "MC", Kind.SHORT_ANSWER: "FIB", Kind.TRUE_FALSE: "TF",
-         Kind.FILL_BLANK: "FIB", Kind.MATCHING: "MAT"}
+TYPES = {
+    Kind.MULTIPLE_CHOICE: "MC",
+    Kind.SHORT_ANSWER: "FIB",
+    Kind.TRUE_FALSE: "TF",
+    Kind.FILL_BLANK: "FIB",
+    Kind.MATCHING: "MAT",
+}
 
 
 def upload(quiz: Quiz) -> str:
@@ -68,12 +73,16 @@ def test_fields_follow_the_documented_rows_and_read_back(quiz_name, request):
 def test_tabs_and_line_breaks_inside_fields_become_spaces(sample_quiz):
     prompt = "How many\tcountries\n does the Nile\r\nflow through?"
     item = replace(sample_quiz.items[1], prompt=prompt)
-    assert upload(replace(sample_quiz, items=(item,))).split("\t")[1] == \
-        "How many countries does the Nile flow through?"
+    assert (
+        upload(replace(sample_quiz, items=(item,))).split("\t")[1]
+        == "How many countries does the Nile flow through?"
+    )
 
 
 def test_short_answer_is_auto_graded_fill_in_the_blank_not_sr(sample_quiz):
     short = next(i for i in sample_quiz.items if i.kind is Kind.SHORT_ANSWER)
-    assert upload(replace(sample_quiz, items=(short,))) == \
-        "FIB\tHow many countries does the Nile flow through?\televen\t11\n"
+    assert (
+        upload(replace(sample_quiz, items=(short,)))
+        == "FIB\tHow many countries does the Nile flow through?\televen\t11\n"
+    )
     assert export(sample_quiz, "blackboard").warnings == ()

@@ -15,8 +15,13 @@ from quizgen.export.fields import accepted, is_key, label
 from quizgen.model import Item, Kind, Quiz
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TYPES = {Kind.MULTIPLE_CHOICE: "MC", Kind.SHORT_ANSWER: "SA", Kind.TRUE_FALSE: "TF",
-         Kind.FILL_BLANK: "SA", Kind.MATCHING: "M"}
+TYPES = {
+    Kind.MULTIPLE_CHOICE: "MC",
+    Kind.SHORT_ANSWER: "SA",
+    Kind.TRUE_FALSE: "TF",
+    Kind.FILL_BLANK: "SA",
+    Kind.MATCHING: "M",
+}
 HEAD = ["NewQuestion", "ID", "Title", "QuestionText", "Points", "Difficulty"]
 BOM = b"\xef\xbb\xbf"
 
@@ -81,12 +86,14 @@ def check_answers(block: list[list[str]], item: Item) -> None:
     if item.kind is Kind.MULTIPLE_CHOICE:
         options = answer_rows(block, "Option")
         assert [row[2] for row in options] == list(item.options)
-        assert [row[1] for row in options] == ["100" if is_key(item, o) else "0"
-                                               for o in item.options]
+        assert [row[1] for row in options] == [
+            "100" if is_key(item, o) else "0" for o in item.options
+        ]
     elif item.kind is Kind.TRUE_FALSE:
         weights = {row[0]: row[1] for row in answer_rows(block, "TRUE", "FALSE")}
-        assert weights == ({"TRUE": "100", "FALSE": "0"} if item.answer
-                           else {"TRUE": "0", "FALSE": "100"})
+        assert weights == (
+            {"TRUE": "100", "FALSE": "0"} if item.answer else {"TRUE": "0", "FALSE": "100"}
+        )
     elif item.kind is Kind.MATCHING:
         choices = {row[1]: row[2] for row in answer_rows(block, "Choice")}
         matches = {row[1]: row[2] for row in answer_rows(block, "Match")}
@@ -108,7 +115,8 @@ def test_answers_read_back(quiz_name, request):
 def test_fill_blank_becomes_short_answer_with_a_warning(sample_quiz):
     assert export(sample_quiz, "brightspace").warnings == (
         "q5: fill_blank carried as a short-answer question (Brightspace's CSV import has no "
-        "fill-in-the-blanks type); the text keeps its _____",)
+        "fill-in-the-blanks type); the text keeps its _____",
+    )
 
 
 def test_line_breaks_inside_fields_become_spaces(sample_quiz):

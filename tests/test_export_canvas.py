@@ -44,13 +44,18 @@ def _parts(quiz: Quiz) -> tuple[etree._Element, etree._Element, etree._Element]:
     """The manifest, the assessment and assessment_meta.xml, parsed."""
     files = _files(quiz)
     meta = next(name for name in files if name.endswith("/assessment_meta.xml"))
-    return (etree.fromstring(files["imsmanifest.xml"]),
-            etree.fromstring(files[_assessment_name(files)]), etree.fromstring(files[meta]))
+    return (
+        etree.fromstring(files["imsmanifest.xml"]),
+        etree.fromstring(files[_assessment_name(files)]),
+        etree.fromstring(files[meta]),
+    )
 
 
 def _fields(item: etree._Element) -> dict[str, str]:
-    return {f.findtext("q:fieldlabel", namespaces=QTI): f.findtext("q:fieldentry", "", QTI)
-            for f in item.iterfind("q:itemmetadata/q:qtimetadata/q:qtimetadatafield", QTI)}
+    return {
+        f.findtext("q:fieldlabel", namespaces=QTI): f.findtext("q:fieldentry", "", QTI)
+        for f in item.iterfind("q:itemmetadata/q:qtimetadata/q:qtimetadatafield", QTI)
+    }
 
 
 def _label_text(item: etree._Element, ident: str) -> str:
@@ -60,9 +65,12 @@ def _label_text(item: etree._Element, ident: str) -> str:
 
 def _scored(item: etree._Element) -> list[etree._Element]:
     """The varequal tests of the conditions that give points."""
-    return [v for c in item.iterfind("q:resprocessing/q:respcondition", QTI)
-            if c.find("q:setvar", QTI) is not None
-            for v in c.iterfind("q:conditionvar/q:varequal", QTI)]
+    return [
+        v
+        for c in item.iterfind("q:resprocessing/q:respcondition", QTI)
+        if c.find("q:setvar", QTI) is not None
+        for v in c.iterfind("q:conditionvar/q:varequal", QTI)
+    ]
 
 
 def _prompt(item: etree._Element) -> str:
@@ -73,8 +81,11 @@ def test_package_layout():
     files = _files(make_sample_quiz())
     ident = _assessment_name(files).split("/")[0]
     assert ident.startswith("g") and len(ident) == 33
-    assert sorted(files) == [f"{ident}/assessment_meta.xml", f"{ident}/{ident}.xml",
-                             "imsmanifest.xml"]
+    assert sorted(files) == [
+        f"{ident}/assessment_meta.xml",
+        f"{ident}/{ident}.xml",
+        "imsmanifest.xml",
+    ]
 
 
 def test_manifest_structure():
@@ -165,8 +176,10 @@ def test_keys_are_right(name):
         elif item.kind == Kind.TRUE_FALSE:
             assert [_label_text(element, v.text) for v in scored] == [str(item.answer)]
         elif item.kind == Kind.MATCHING:
-            lefts = {r.get("ident"): r.findtext("q:material/q:mattext", namespaces=QTI)
-                     for r in element.iterfind(".//q:response_lid", QTI)}
+            lefts = {
+                r.get("ident"): r.findtext("q:material/q:mattext", namespaces=QTI)
+                for r in element.iterfind(".//q:response_lid", QTI)
+            }
             got = [(lefts[v.get("respident")], _label_text(element, v.text)) for v in scored]
             assert got == list(item.pairs)
         else:
@@ -176,22 +189,28 @@ def test_keys_are_right(name):
 def test_matching_shares_add_up_and_continue():
     _, assessment, _ = _parts(make_sample_quiz())
     matching = assessment.findall(".//q:item", QTI)[-1]
-    conditions = [c for c in matching.iterfind("q:resprocessing/q:respcondition", QTI)
-                  if c.find("q:setvar", QTI) is not None]
+    conditions = [
+        c
+        for c in matching.iterfind("q:resprocessing/q:respcondition", QTI)
+        if c.find("q:setvar", QTI) is not None
+    ]
     assert {c.find("q:setvar", QTI).get("action") for c in conditions} == {"Add"}
     assert {c.get("continue") for c in conditions} == {"Yes"}
-    assert sum(float(c.findtext("q:setvar", namespaces=QTI)) for c in conditions) == \
-        pytest.approx(100, abs=0.02)
+    assert sum(float(c.findtext("q:setvar", namespaces=QTI)) for c in conditions) == pytest.approx(
+        100, abs=0.02
+    )
 
 
 def test_evidence_is_general_feedback():
     quiz = make_sample_quiz()
     _, assessment, _ = _parts(quiz)
     for element, item in zip(assessment.iterfind(".//q:item", QTI), quiz.items, strict=True):
-        feedback = element.findtext("q:itemfeedback[@ident='general_fb']//q:mattext",
-                                    namespaces=QTI)
-        assert f"Paragraph {item.evidence.paragraph}: {item.evidence.sentence}" in \
-            html_text(feedback)
+        feedback = element.findtext(
+            "q:itemfeedback[@ident='general_fb']//q:mattext", namespaces=QTI
+        )
+        assert f"Paragraph {item.evidence.paragraph}: {item.evidence.sentence}" in html_text(
+            feedback
+        )
 
 
 @pytest.mark.parametrize("name", QUIZZES)
@@ -199,8 +218,10 @@ def test_meta_holds_title_points_and_passage(name):
     quiz = QUIZZES[name]()
     _, _, meta = _parts(quiz)
     assert meta.findtext("c:title", namespaces=META) == quiz.title
-    assert meta.findtext("c:points_possible", namespaces=META) == \
-        f"{sum(i.points for i in quiz.items):.1f}"
+    assert (
+        meta.findtext("c:points_possible", namespaces=META)
+        == f"{sum(i.points for i in quiz.items):.1f}"
+    )
     description = etree.HTML(meta.findtext("c:description", namespaces=META))
     assert [p.text for p in description.iter("p")] == list(quiz.passage)
 
@@ -214,8 +235,10 @@ def test_hostile_text_reads_back_intact():
     assert [_prompt(i) for i in items] == [i.prompt for i in quiz.items]
     labels = [m.text for m in items[0].iterfind(".//q:response_label//q:mattext", QTI)]
     assert labels == list(quiz.items[0].options)
-    lefts = [r.findtext("q:material/q:mattext", namespaces=QTI)
-             for r in items[4].iterfind(".//q:response_lid", QTI)]
+    lefts = [
+        r.findtext("q:material/q:mattext", namespaces=QTI)
+        for r in items[4].iterfind(".//q:response_lid", QTI)
+    ]
     assert lefts == [left for left, _ in quiz.items[4].pairs]
 
 
@@ -240,8 +263,10 @@ def test_identifiers_follow_the_quiz_identity():
     """Stable for a quiz, different for another quiz (another title or source)."""
     quiz = make_sample_quiz()
     renamed = dataclasses.replace(quiz, title="The Nile, again")
-    idents = [{i.get("ident") for i in _parts(q)[1].iter(f"{{{canvas.QTI}}}item")}
-              for q in (quiz, quiz, renamed)]
+    idents = [
+        {i.get("ident") for i in _parts(q)[1].iter(f"{{{canvas.QTI}}}item")}
+        for q in (quiz, quiz, renamed)
+    ]
     assert idents[0] == idents[1]
     assert not idents[0] & idents[2]
 

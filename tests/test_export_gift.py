@@ -22,8 +22,10 @@ PARSER = TESTS / "gift_parse.js"
 GIFT_PEGJS = TESTS / ".node" / "node_modules" / "gift-pegjs"
 NODE = shutil.which("node")
 
-needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed, so gift-pegjs "
-                                "cannot run (tests/run.sh installs nodejs)")
+needs_node = pytest.mark.skipif(
+    NODE is None,
+    reason="node is not installed, so gift-pegjs cannot run (tests/run.sh installs nodejs)",
+)
 
 
 def gift(quiz: Quiz) -> str:
@@ -32,10 +34,18 @@ def gift(quiz: Quiz) -> str:
 
 def parse(text: str) -> list[dict]:
     """What gift-pegjs makes of a GIFT file."""
-    assert GIFT_PEGJS.is_dir(), ("gift-pegjs is missing: npm install --prefix tests/.node "
-                                 "--no-audit --no-fund gift-pegjs@1.0.2 (tests/run.sh does it)")
-    done = subprocess.run([NODE, str(PARSER)], input=text, capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    assert GIFT_PEGJS.is_dir(), (
+        "gift-pegjs is missing: npm install --prefix tests/.node "
+        "--no-audit --no-fund gift-pegjs@1.0.2 (tests/run.sh does it)"
+    )
+    done = subprocess.run(
+        [NODE, str(PARSER)],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, f"gift-pegjs refused the file:\n{done.stderr}\n{text}"
     return json.loads(done.stdout)
 
@@ -93,8 +103,9 @@ def check_question(parsed: dict, item: Item) -> None:
         assert parsed["isTrue"] is item.answer
     else:
         assert parsed["type"] == "Matching"
-        assert [(p["subquestion"]["text"], p["subanswer"]) for p in parsed["matchPairs"]] == \
-            [(one_line(left), one_line(right)) for left, right in item.pairs]
+        assert [(p["subquestion"]["text"], p["subanswer"]) for p in parsed["matchPairs"]] == [
+            (one_line(left), one_line(right)) for left, right in item.pairs
+        ]
 
 
 @needs_node
@@ -128,20 +139,34 @@ def test_fill_blank_at_an_edge_keeps_its_blank(sample_quiz, prompt):
 @needs_node
 def test_answers_that_look_like_weights_keep_their_text(sample_quiz):
     short = Item(id="w1", kind=Kind.SHORT_ANSWER, prompt="Discount?", answer="%50% off")
-    choice = Item(id="w2", kind=Kind.MULTIPLE_CHOICE, prompt="Discount?", answer="none",
-                  options=("none", "%25% off"))
+    choice = Item(
+        id="w2",
+        kind=Kind.MULTIPLE_CHOICE,
+        prompt="Discount?",
+        answer="none",
+        options=("none", "%25% off"),
+    )
     parsed = parse(gift(replace(sample_quiz, items=(short, choice))))
     assert [(c["text"]["text"], c["weight"]) for c in parsed[1]["choices"]] == [("%50% off", 100)]
-    assert [(c["text"]["text"], c["weight"]) for c in parsed[2]["choices"]] == \
-        [("none", None), ("%25% off", 0)]
+    assert [(c["text"]["text"], c["weight"]) for c in parsed[2]["choices"]] == [
+        ("none", None),
+        ("%25% off", 0),
+    ]
 
 
-@pytest.mark.parametrize("item", [
-    Item(id="x1", kind=Kind.SHORT_ANSWER, prompt="Arrow?", answer="a -> b"),
-    Item(id="x2", kind=Kind.MATCHING, prompt="Match.",
-         pairs=(("a -> b", "1"), ("c", "2"), ("d", "3"))),
-    Item(id="x3", kind=Kind.MATCHING, prompt="Match.", pairs=(("a", "1"), ("b", "2"))),
-])
+@pytest.mark.parametrize(
+    "item",
+    [
+        Item(id="x1", kind=Kind.SHORT_ANSWER, prompt="Arrow?", answer="a -> b"),
+        Item(
+            id="x2",
+            kind=Kind.MATCHING,
+            prompt="Match.",
+            pairs=(("a -> b", "1"), ("c", "2"), ("d", "3")),
+        ),
+        Item(id="x3", kind=Kind.MATCHING, prompt="Match.", pairs=(("a", "1"), ("b", "2"))),
+    ],
+)
 def test_items_gift_cannot_carry_are_left_out_with_a_warning(sample_quiz, item):
     rendered = export(replace(sample_quiz, items=(sample_quiz.items[0], item)), "gift")
     assert f"::{item.id} " not in rendered.files[0][1]

@@ -45,8 +45,13 @@ def test_sample_matches_golden(sample_quiz, name):
 def test_file_names_per_form(sample_quiz):
     assert list(pages(sample_quiz)) == ["worksheet.html", "key.html"]
     assert list(pages(sample_quiz, forms=3)) == [
-        "worksheet-A.html", "key-A.html", "worksheet-B.html", "key-B.html",
-        "worksheet-C.html", "key-C.html"]
+        "worksheet-A.html",
+        "key-A.html",
+        "worksheet-B.html",
+        "key-B.html",
+        "worksheet-C.html",
+        "key-C.html",
+    ]
 
 
 def test_worksheet_shows_every_part_item_and_kind(sample_quiz):
@@ -65,8 +70,9 @@ def test_worksheet_shows_every_part_item_and_kind(sample_quiz):
         for segment in item.prompt.split(BLANK):
             assert " ".join(segment.split()) in body
     assert [text(li) for li in doc.xpath("//ol[contains(@class,'options')]/li")] == [
-        f"{letter}. {option}" for letter, option in zip("ABCD", sample_quiz.items[0].options,
-                                                          strict=True)]
+        f"{letter}. {option}"
+        for letter, option in zip("ABCD", sample_quiz.items[0].options, strict=True)
+    ]
     assert len(doc.xpath("//span[@class='blank']")) == 1
     assert len(doc.xpath("//div[@class='lines']/div")) == 2
     assert len(doc.xpath("//table[@class='matching']/tbody/tr")) == 3
@@ -121,8 +127,10 @@ def test_worksheet_gives_no_answer_away(sample_quiz):
     assert len({tuple(sorted(li.attrib.items())) for li in options}) == 1
     assert {li.find("span").get("class") for li in options} == {"letter"}
     # what is left when the passage, the options and the matching choices are taken away
-    for shown in doc.xpath("//section[@class='passage'] | //ol[contains(@class,'options')]"
-                           " | //table[@class='matching']"):
+    for shown in doc.xpath(
+        "//section[@class='passage'] | //ol[contains(@class,'options')]"
+        " | //table[@class='matching']"
+    ):
         shown.drop_tree()
     rest = text(doc.find("body"))
     for item in sample_quiz.items:
@@ -133,14 +141,17 @@ def test_worksheet_gives_no_answer_away(sample_quiz):
             assert item.evidence.sentence not in rest
     assert not re.search(r"accept|evidence|paragraph \d", rest, re.I)
     statements = [text(li) for li in doc.xpath("//li[contains(@class,'true_false')]")]
-    assert statements == ["2. T F Floods came every winter.",
-                          "3. T F Ancient Egyptians farmed the land beside the Nile."]
+    assert statements == [
+        "2. T F Floods came every winter.",
+        "3. T F Ancient Egyptians farmed the land beside the Nile.",
+    ]
 
 
 def test_worksheet_template_cannot_reach_the_key(sample_quiz, tmp_path):
     (tmp_path / "output").mkdir()
     (tmp_path / "output" / "worksheet.html.j2").write_text(
-        "{% for p in parts %}{% for e in p.entries %}\n{{ e.answer }}{% endfor %}{% endfor %}")
+        "{% for p in parts %}{% for e in p.entries %}\n{{ e.answer }}{% endfor %}{% endfor %}"
+    )
     with pytest.raises(QuizgenError, match=r"worksheet\.html\.j2:2: UndefinedError"):
         export(sample_quiz, "html", Settings(templates=tmp_path))
 
@@ -150,10 +161,18 @@ def test_key_lists_answers_variants_and_evidence(sample_quiz):
     body = text(doc)
     assert f"Passage: {sample_quiz.words} words" in body
     assert f"Flesch–Kincaid grade {reading_grade(' '.join(sample_quiz.passage))}" in body
-    quick = {text(tr.find("th")): text(tr.find("td"))
-             for tr in doc.xpath("//table[@class='quick-key']/tbody/tr")}
-    assert quick == {"1": "B John Speke", "2": "False", "3": "True", "4": "Africa",
-                     "5": "1 B · 2 C · 3 A", "6": "eleven (or 11)"}
+    quick = {
+        text(tr.find("th")): text(tr.find("td"))
+        for tr in doc.xpath("//table[@class='quick-key']/tbody/tr")
+    }
+    assert quick == {
+        "1": "B John Speke",
+        "2": "False",
+        "3": "True",
+        "4": "Africa",
+        "5": "1 B · 2 C · 3 A",
+        "6": "eleven (or 11)",
+    }
     details = [text(li) for li in doc.xpath("//section[@class='details']//li")]
     assert "Answer: B — John Speke" in details[0]
     assert "Also accept: 11" in details[5]
@@ -162,14 +181,21 @@ def test_key_lists_answers_variants_and_evidence(sample_quiz):
         assert f"Paragraph {item.evidence.paragraph}: {item.evidence.sentence}" in detail
         assert item.id in detail
     rows = [text(tr) for tr in doc.xpath("//table[@class='key-matches']/tbody/tr")]
-    assert rows == ["1 John Speke B reached Lake Victoria paragraph 2",
-                    "2 Queen Victoria C gave the lake its name paragraph 2",
-                    "3 The Nile A the longest river in Africa paragraph 1"]
+    assert rows == [
+        "1 John Speke B reached Lake Victoria paragraph 2",
+        "2 Queen Victoria C gave the lake its name paragraph 2",
+        "3 The Nile A the longest river in Africa paragraph 1",
+    ]
 
 
 def _in_printed_order(quiz):
-    order = [Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.FILL_BLANK, Kind.MATCHING,
-             Kind.SHORT_ANSWER]
+    order = [
+        Kind.MULTIPLE_CHOICE,
+        Kind.TRUE_FALSE,
+        Kind.FILL_BLANK,
+        Kind.MATCHING,
+        Kind.SHORT_ANSWER,
+    ]
     return sorted(quiz.items, key=lambda i: order.index(i.kind))
 
 
@@ -180,10 +206,12 @@ def _sheet(html: str) -> dict[str, dict]:
         number = text(li.find_class("num")[0]).rstrip(".")
         out[number] = {
             "prompt": text(li.find("p")),
-            "options": [text(o).split(". ", 1)[1]
-                        for o in li.xpath(".//ol[contains(@class,'options')]/li")],
+            "options": [
+                text(o).split(". ", 1)[1] for o in li.xpath(".//ol[contains(@class,'options')]/li")
+            ],
             "rows": [text(td).split(". ", 1)[1] for td in li.xpath(".//table//tr/td[1]")],
-            "choices": [text(td).split(". ", 1)[1] for td in li.xpath(".//table//tr/td[2]")]}
+            "choices": [text(td).split(". ", 1)[1] for td in li.xpath(".//table//tr/td[2]")],
+        }
     return out
 
 
@@ -195,11 +223,14 @@ def test_forms_differ_and_each_key_matches_its_own_form(sample_quiz):
     for label in "ABC":
         sheet = _sheet(files[f"worksheet-{label}.html"])
         key = tree(files[f"key-{label}.html"])
-        quick = {text(tr.find("th")): tr.find("td") for tr in
-                 key.xpath("//table[@class='quick-key']/tbody/tr")}
+        quick = {
+            text(tr.find("th")): tr.find("td")
+            for tr in key.xpath("//table[@class='quick-key']/tbody/tr")
+        }
         for number, shown in sheet.items():
-            item = next(i for p, i in by_prompt.items() if p.split(BLANK)[0].strip()
-                        in shown["prompt"])
+            item = next(
+                i for p, i in by_prompt.items() if p.split(BLANK)[0].strip() in shown["prompt"]
+            )
             cell = quick[number]
             if item.kind is Kind.MULTIPLE_CHOICE:
                 letter = text(cell.find("strong"))
@@ -232,20 +263,28 @@ def test_css_string_escapes_everything_but_letters_digits_and_spaces():
 def test_teacher_template_folder_is_searched_first(sample_quiz, tmp_path):
     (tmp_path / "output").mkdir()
     (tmp_path / "output" / "worksheet.html.j2").write_text(
-        '{% extends "base.html.j2" %}{% block body %}<p>Mine: {{ title }}</p>{% endblock %}')
+        '{% extends "base.html.j2" %}{% block body %}<p>Mine: {{ title }}</p>{% endblock %}'
+    )
     files = pages(sample_quiz, templates=tmp_path)
     assert "<p>Mine: The Nile</p>" in files["worksheet.html"]
     assert files["key.html"] == pages(sample_quiz)["key.html"]
 
 
-@pytest.mark.parametrize("source, message", [
-    ("{% for x in parts %}\n{{ x.letter }\n", r"worksheet\.html\.j2:2: unexpected '}'"),
-    ("line one\n{{ title.__class__.__mro__[1].__subclasses__() }}",
-     r"worksheet\.html\.j2:2: (SecurityError|UndefinedError)"),
-    ("{{ 1 // 0 }}", r"worksheet\.html\.j2:1: ZeroDivisionError"),
-    ('{% include "missing.html.j2" %}',
-     r"worksheet\.html\.j2:1: TemplateNotFound: 'missing\.html\.j2' not found"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("{% for x in parts %}\n{{ x.letter }\n", r"worksheet\.html\.j2:2: unexpected '}'"),
+        (
+            "line one\n{{ title.__class__.__mro__[1].__subclasses__() }}",
+            r"worksheet\.html\.j2:2: (SecurityError|UndefinedError)",
+        ),
+        ("{{ 1 // 0 }}", r"worksheet\.html\.j2:1: ZeroDivisionError"),
+        (
+            '{% include "missing.html.j2" %}',
+            r"worksheet\.html\.j2:1: TemplateNotFound: 'missing\.html\.j2' not found",
+        ),
+    ],
+)
 def test_template_errors_name_the_file_and_line(sample_quiz, tmp_path, source, message):
     (tmp_path / "worksheet.html.j2").write_text(source)
     with pytest.raises(QuizgenError, match=message):
@@ -255,9 +294,11 @@ def test_template_errors_name_the_file_and_line(sample_quiz, tmp_path, source, m
 def test_reading_grade_is_sane_and_needs_no_download():
     assert reading_grade("") == 0.0
     easy = reading_grade("The cat sat on the mat. The dog ran to the cat.")
-    hard = reading_grade("Notwithstanding considerable institutional opposition, the "
-                         "administration systematically implemented comprehensive regulatory "
-                         "modifications affecting international telecommunications infrastructure.")
+    hard = reading_grade(
+        "Notwithstanding considerable institutional opposition, the "
+        "administration systematically implemented comprehensive regulatory "
+        "modifications affecting international telecommunications infrastructure."
+    )
     assert easy < 3 < 12 < hard
 
 

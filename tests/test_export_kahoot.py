@@ -76,14 +76,18 @@ def test_hostile_text_reads_back(hostile_quiz):
     assert question == one_line(choice.prompt)
     assert [a for a in answers if a] == [one_line(o) for o in choice.options]
     assert answers[correct - 1] == one_line(choice.answer)
-    assert (statement, tf[:2], truth) == (one_line(hostile_quiz.items[2].prompt),
-                                           ["True", "False"], 1)
+    assert (statement, tf[:2], truth) == (
+        one_line(hostile_quiz.items[2].prompt),
+        ["True", "False"],
+        1,
+    )
 
 
 def test_only_multiple_choice_and_true_false_go_in(sample_quiz):
     rendered = export(sample_quiz, "kahoot")
     assert [row[1] for row in questions(sample_quiz)] == [
-        i.prompt for i in sample_quiz.items if i.kind in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE)]
+        i.prompt for i in sample_quiz.items if i.kind in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE)
+    ]
     assert [w.split(":")[0] for w in rendered.warnings] == ["q2", "q5", "q6"]
 
 
@@ -93,7 +97,8 @@ def test_more_than_four_options_keep_the_key_and_three_distractors(sample_quiz):
     row = cells(rendered.files[0][1])[HEADER_ROW]
     assert row[2:6] == ("Burton", "Baker", "Speke", "Livingstone") and row[7] == 3
     assert rendered.warnings == (
-        "k1: kept the key and 3 of 5 distractors (Kahoot takes 4 answers)",)
+        "k1: kept the key and 3 of 5 distractors (Kahoot takes 4 answers)",
+    )
 
 
 def test_long_distractors_go_first_then_are_cut_at_a_word(sample_quiz):
@@ -109,12 +114,20 @@ def test_long_distractors_go_first_then_are_cut_at_a_word(sample_quiz):
     assert rendered.warnings == ("k1: a distractor was cut to 75 characters",)
 
 
-@pytest.mark.parametrize(("item", "reason"), [
-    (mc(("Speke", "Baker"), "Speke", prompt="Who " + "really " * 20 + "reached it?"),
-     "the question is over 120 characters"),
-    (mc(("Speke " * 14, "Baker"), "Speke " * 14), "the key is over 75 characters"),
-    (mc(("Speke", "a " * 40 + "x", "a " * 40 + "y"), "Speke"), "two answers would read the same"),
-])
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        (
+            mc(("Speke", "Baker"), "Speke", prompt="Who " + "really " * 20 + "reached it?"),
+            "the question is over 120 characters",
+        ),
+        (mc(("Speke " * 14, "Baker"), "Speke " * 14), "the key is over 75 characters"),
+        (
+            mc(("Speke", "a " * 40 + "x", "a " * 40 + "y"), "Speke"),
+            "two answers would read the same",
+        ),
+    ],
+)
 def test_items_that_cannot_fit_are_left_out(sample_quiz, item, reason):
     rendered = export(replace(sample_quiz, items=(item,)), "kahoot")
     assert questions(replace(sample_quiz, items=(item,))) == []
@@ -123,9 +136,12 @@ def test_items_that_cannot_fit_are_left_out(sample_quiz, item, reason):
 
 
 def test_text_that_looks_like_a_formula_stays_text(sample_quiz):
-    item = mc(("=1+1", "=SUM(A1:A2)"), "=1+1", prompt="=HYPERLINK(\"x\")?")
-    assert questions(replace(sample_quiz, items=(item,)))[0][1:4] == \
-        ('=HYPERLINK("x")?', "=1+1", "=SUM(A1:A2)")
+    item = mc(("=1+1", "=SUM(A1:A2)"), "=1+1", prompt='=HYPERLINK("x")?')
+    assert questions(replace(sample_quiz, items=(item,)))[0][1:4] == (
+        '=HYPERLINK("x")?',
+        "=1+1",
+        "=SUM(A1:A2)",
+    )
 
 
 def test_time_limit_grows_with_reading(sample_quiz):

@@ -18,11 +18,37 @@ from quizgen.model import Item, Kind, Quiz
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 # Moodle's grade list (question/engine/bank.php, fraction_options_full), in percent
-GRADES = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
-          14.28571, 12.5, 11.11111, 10, 5, 0}
+GRADES = {
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+}
 GRADES |= {-g for g in GRADES}
-QTYPES = {Kind.MULTIPLE_CHOICE: "multichoice", Kind.SHORT_ANSWER: "shortanswer",
-          Kind.TRUE_FALSE: "truefalse", Kind.FILL_BLANK: "shortanswer", Kind.MATCHING: "matching"}
+QTYPES = {
+    Kind.MULTIPLE_CHOICE: "multichoice",
+    Kind.SHORT_ANSWER: "shortanswer",
+    Kind.TRUE_FALSE: "truefalse",
+    Kind.FILL_BLANK: "shortanswer",
+    Kind.MATCHING: "matching",
+}
 
 
 def moodle(quiz: Quiz) -> etree._Element:
@@ -80,8 +106,9 @@ def check_question(question: etree._Element, item: Item) -> None:
     answers = question.findall("answer")
     if item.kind is Kind.MULTIPLE_CHOICE:
         assert [from_html(a.findtext("text")) for a in answers] == list(item.options)
-        assert [a.get("fraction") == "100" for a in answers] == \
-            [is_key(item, o) for o in item.options]
+        assert [a.get("fraction") == "100" for a in answers] == [
+            is_key(item, o) for o in item.options
+        ]
     elif item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK):
         assert [a.findtext("text") for a in answers] == accepted(item)  # plain text
         assert {a.get("fraction") for a in answers} == {"100"}
@@ -91,8 +118,9 @@ def check_question(question: etree._Element, item: Item) -> None:
         assert sorted(a.findtext("text") for a in answers) == ["false", "true"]
     else:
         subs = question.findall("subquestion")
-        assert [(from_html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == \
-            list(item.pairs)
+        assert [(from_html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == list(
+            item.pairs
+        )
 
 
 @pytest.mark.parametrize("quiz_name", ["sample_quiz", "hostile_quiz"])

@@ -51,8 +51,13 @@ def test_key_has_answers_and_evidence(sample_pdfs):
     assert 1 <= len(pages) <= 3
     text = " ".join(pages)
     assert "Quick key" in pages[0]
-    for needle in ("John Speke", "eleven (or 11)", "Africa", "Flesch–Kincaid grade",
-                   "Paragraph 3: Floods came every summer."):
+    for needle in (
+        "John Speke",
+        "eleven (or 11)",
+        "Africa",
+        "Flesch–Kincaid grade",
+        "Paragraph 3: Floods came every summer.",
+    ):
         assert needle in text
 
 
@@ -87,3 +92,18 @@ def test_hostile_text_survives_into_the_pdf(hostile_quiz):
     text = " ".join(page_texts(pdfs(hostile_quiz)["worksheet.pdf"]))
     assert '<b>Tom & "Jerry"</b>' in text
     assert "café naïve" in text
+
+
+def test_a_template_cannot_pull_files_from_outside_its_folders_into_the_pdf(tmp_path):
+    from quizgen.export.pdf import to_pdf
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not leak", encoding="utf-8")
+    inside = tmp_path / "templates"
+    inside.mkdir()
+    page = (
+        f'<html><head><link rel="attachment" href="{secret.as_uri()}"></head>'
+        "<body><p>Quiz</p></body></html>"
+    )
+    assert b"EmbeddedFile" not in to_pdf(page, str(inside), (inside.resolve(),))
+    assert b"EmbeddedFile" in to_pdf(page, str(inside), (tmp_path.resolve(),))

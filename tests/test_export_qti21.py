@@ -45,8 +45,10 @@ def _items(quiz: Quiz) -> list[etree._Element]:
     """The assessmentItems in the test's order."""
     files = _files(quiz)
     test = etree.fromstring(files[qti21.TEST_FILE])
-    return [etree.fromstring(files[ref.get("href")])
-            for ref in test.iterfind(".//q:assessmentItemRef", NS)]
+    return [
+        etree.fromstring(files[ref.get("href")])
+        for ref in test.iterfind(".//q:assessmentItemRef", NS)
+    ]
 
 
 def _choice_text(item: etree._Element, ident: str) -> str:
@@ -89,8 +91,9 @@ def test_manifest_lists_every_file_and_the_test_depends_on_every_item():
 
 def test_test_weights_items_by_points():
     quiz = make_sample_quiz()
-    quiz = dataclasses.replace(quiz, items=(dataclasses.replace(quiz.items[0], points=3),
-                                            *quiz.items[1:]))
+    quiz = dataclasses.replace(
+        quiz, items=(dataclasses.replace(quiz.items[0], points=3), *quiz.items[1:])
+    )
     test = etree.fromstring(_files(quiz)[qti21.TEST_FILE])
     weights = [w.get("value") for w in test.iterfind(".//q:assessmentItemRef/q:weight", NS)]
     assert weights == [str(i.points) for i in quiz.items]
@@ -117,8 +120,7 @@ def test_keys_are_right(name):
         correct = _correct(element)
         if item.kind == Kind.MULTIPLE_CHOICE:
             assert [_choice_text(element, c) for c in correct] == [item.answer]
-            assert [c.text for c in element.iterfind(".//q:simpleChoice", NS)] == \
-                list(item.options)
+            assert [c.text for c in element.iterfind(".//q:simpleChoice", NS)] == list(item.options)
             assert template.endswith("/match_correct")
         elif item.kind == Kind.TRUE_FALSE:
             assert [_choice_text(element, c) for c in correct] == [str(item.answer)]
@@ -146,8 +148,10 @@ def test_prompts_read_back_intact(name):
             box = element.find(".//q:textEntryInteraction", NS)
             assert box.getparent().text + BLANK + box.tail == item.prompt
         elif item.kind == Kind.SHORT_ANSWER:
-            assert element.find(".//q:textEntryInteraction", NS).getparent() \
-                .getprevious().text == item.prompt
+            assert (
+                element.find(".//q:textEntryInteraction", NS).getparent().getprevious().text
+                == item.prompt
+            )
         else:
             assert element.findtext(".//q:prompt", namespaces=NS) == item.prompt
         if item.kind == Kind.MATCHING:

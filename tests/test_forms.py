@@ -25,7 +25,7 @@ def test_form_a_keeps_the_quiz_order(sample_quiz):
 def test_parts_follow_the_kind_order_and_numbers_run_on(sample_quiz):
     for form in make_forms(sample_quiz, 3):
         assert [p.kind for p in form.parts] == list(PART_ORDER)
-        assert [p.letter for p in form.parts] == list(LETTERS[:len(PART_ORDER)])
+        assert [p.letter for p in form.parts] == list(LETTERS[: len(PART_ORDER)])
         assert [e.number for e in form.entries] == list(range(1, len(sample_quiz.items) + 1))
         assert sorted(e.item.id for e in form.entries) == sorted(i.id for i in sample_quiz.items)
         assert form.points == sum(i.points for i in sample_quiz.items)
@@ -76,8 +76,9 @@ def test_pair_evidence_moves_with_its_pair(sample_quiz):
 
 
 def test_editing_one_item_leaves_the_other_shuffles_alone(sample_quiz):
-    items = tuple(replace(i, prompt=i.prompt + " (edited)") if i.id == "q2" else i
-                  for i in sample_quiz.items)
+    items = tuple(
+        replace(i, prompt=i.prompt + " (edited)") if i.id == "q2" else i for i in sample_quiz.items
+    )
     edited = replace(sample_quiz, items=items)
     for before, after in zip(make_forms(sample_quiz, 3), make_forms(edited, 3), strict=True):
         assert [e.item.options for e in before.entries] == [e.item.options for e in after.entries]

@@ -22,11 +22,15 @@ from quizgen.errors import QuizgenError
 from quizgen.export import FORMATS, export
 
 EXAMPLES = int(os.environ.get("QUIZGEN_FUZZ_EXAMPLES", "0"))
-FAST = settings(max_examples=EXAMPLES or 100, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=EXAMPLES or 100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 PARSING = settings(FAST, max_examples=EXAMPLES or 40)  # a YAML parse costs tens of milliseconds
-SLOW = settings(max_examples=EXAMPLES or 30, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SLOW = settings(
+    max_examples=EXAMPLES or 30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 # PDF layout costs about a second a quiz: only in a long session, unless asked for
 EXPORTS = tuple(f for f in FORMATS if f != "pdf" or EXAMPLES or os.environ.get("QUIZGEN_FUZZ_PDF"))
 
@@ -52,8 +56,10 @@ def _gist(message: str) -> str:
 
 # --- without the model: reading and checking -----------------------------------------------
 
-AWKWARD = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\r\n\t \u00a0\u00ad\u200b\u200d\u2028\u2029\ufeff" \
-          "\ud7ff\ue000\ufffd\U0001f600\u202e\u0301#:{}[]&*!|>'\"%@`-?,"
+AWKWARD = (
+    "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\r\n\t \u00a0\u00ad\u200b\u200d\u2028\u2029\ufeff"
+    "\ud7ff\ue000\ufffd\U0001f600\u202e\u0301#:{}[]&*!|>'\"%@`-?,"
+)
 TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(AWKWARD), max_size=400)
 
 
@@ -66,8 +72,11 @@ def test_split_takes_any_text(text):
 
 
 @FAST
-@given(st.binary(max_size=600) | TEXT.map(lambda t: t.encode("utf-16")) |
-       TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")))
+@given(
+    st.binary(max_size=600)
+    | TEXT.map(lambda t: t.encode("utf-16"))
+    | TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))
+)
 def test_read_bytes_takes_any_bytes(raw):
     raises_only_quizgen_error(reader.read_bytes, raw, "fuzz.txt")
 
@@ -78,11 +87,23 @@ def test_check_takes_any_text(text):
     raises_only_quizgen_error(quizfile.check, text)
 
 
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | TEXT
-           | st.dates(min_value=datetime.date(1, 1, 1)) | st.binary(max_size=8))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=8) | st.integers(), inner, max_size=4),
-                      max_leaves=12)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | TEXT
+    | st.dates(min_value=datetime.date(1, 1, 1))
+    | st.binary(max_size=8)
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @cache
@@ -138,7 +159,7 @@ def test_check_takes_a_quiz_file_with_text_spliced_in(data):
     text = quizfile.dump(data.draw(st.sampled_from([make_sample_quiz(), make_hostile_quiz()])))
     at = data.draw(st.integers(0, len(text)))
     cut = data.draw(st.integers(0, 40))
-    raises_only_quizgen_error(quizfile.check, text[:at] + data.draw(TEXT) + text[at + cut:])
+    raises_only_quizgen_error(quizfile.check, text[:at] + data.draw(TEXT) + text[at + cut :])
 
 
 # --- with the model: generating from random and adversarial text ----------------------------
@@ -153,6 +174,7 @@ def _sentences() -> tuple[str, ...]:
 
 
 NOISE = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(AWKWARD), max_size=12)
+CLOZE = re.compile(r"((?:\S+\s+){6})\S+")  # every seventh word a blank, as in a cloze test
 SHAPES = {  # adversarial ways to lay sentences out
     "prose": lambda ss: " ".join(ss),
     "capitals": lambda ss: " ".join(ss).upper(),
@@ -164,11 +186,8 @@ SHAPES = {  # adversarial ways to lay sentences out
     "table": lambda ss: "\n".join(" | ".join(s.split()[:6]) for s in ss),
     "lines": lambda ss: "\n\n".join(ss),
     "quoted": lambda ss: " ".join(f"\u201c{s}\u201d he said." for s in ss),
+    "cloze": lambda ss: CLOZE.sub(r"\1_____", " ".join(ss)),
 }
-CLOZE = re.compile(r"((?:\S+\s+){6})\S+")  # every seventh word a blank, as in a cloze test
-# a passage that already holds blanks makes fill_blank items with two (the engine's to fix; see
-# the xfail below): once it passes, add this shape to SHAPES
-SHAPES_TO_COME = {"cloze": lambda ss: CLOZE.sub(r"\1_____", " ".join(ss))}
 
 
 @st.composite
@@ -209,13 +228,11 @@ def test_generate_never_crashes_and_its_quizzes_keep_the_contract_and_export(tex
         assert export(quiz, fmt).files, fmt
 
 
-
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="question engine: a sentence that already holds _____ "
-                   "becomes a fill_blank with two blanks; when this passes, drop the mark and "
-                   "move SHAPES_TO_COME into SHAPES")
 def test_a_passage_with_blanks_of_its_own_gives_fill_blanks_with_one_blank():
-    text = ("Maria Lopez opened a _____ bakery in Madrid in 1990, and she sold it to John Smith, "
-            "a banker from London, in 2005.")
+    text = (
+        "Maria Lopez opened a _____ bakery in Madrid in 1990, and she sold it to John Smith, "
+        "a banker from London, in 2005."
+    )
     quiz = _generate(text, 7)
     assert quizfile.check(quizfile.dump(quiz))[1] == []

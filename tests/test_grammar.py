@@ -40,28 +40,52 @@ def test_copula_inverts_by_itself_and_keeps_negation():
 
 
 def test_subject_question_agrees_with_a_singular_who():
-    doc = make_doc([("They", 1, "nsubj", "PRP", "PRON", "they"), ("were", 1, "ROOT", "VBD", "AUX", "be"),
-                    ("here", 1, "advmod", "RB", "ADV", "here")])
+    doc = make_doc(
+        [
+            ("They", 1, "nsubj", "PRP", "PRON", "they"),
+            ("were", 1, "ROOT", "VBD", "AUX", "be"),
+            ("here", 1, "advmod", "RB", "ADV", "here"),
+        ]
+    )
     assert grammar.subject_verb_group(doc[1], [], False) == "was"
-    doc = make_doc([("Tides", 1, "nsubj", "NNS", "NOUN", "tide"), ("rise", 1, "ROOT", "VBP", "VERB", "rise")])
+    doc = make_doc(
+        [("Tides", 1, "nsubj", "NNS", "NOUN", "tide"), ("rise", 1, "ROOT", "VBP", "VERB", "rise")]
+    )
     assert grammar.subject_verb_group(doc[1], [], False) == "rises"
 
 
 def test_passive_becomes_active_in_its_tense():
     verb = verb_of(PASSIVE, "authorize")
     assert grammar.active_verb(verb, aux_of(verb)) == "authorized"
-    doc = make_doc([("It", 2, "nsubjpass", "PRP", "PRON", "it"), ("is", 2, "auxpass", "VBZ", "AUX", "be"),
-                    ("led", 2, "ROOT", "VBN", "VERB", "lead")])
+    doc = make_doc(
+        [
+            ("It", 2, "nsubjpass", "PRP", "PRON", "it"),
+            ("is", 2, "auxpass", "VBZ", "AUX", "be"),
+            ("led", 2, "ROOT", "VBN", "VERB", "lead"),
+        ]
+    )
     assert grammar.active_verb(doc[2], [doc[1]]) == "leads"
-    doc = make_doc([("It", 3, "nsubjpass", "PRP", "PRON", "it"), ("has", 3, "aux", "VBZ", "AUX", "have"),
-                    ("been", 3, "auxpass", "VBN", "AUX", "be"), ("fired", 3, "ROOT", "VBN", "VERB", "fire")])
+    doc = make_doc(
+        [
+            ("It", 3, "nsubjpass", "PRP", "PRON", "it"),
+            ("has", 3, "aux", "VBZ", "AUX", "have"),
+            ("been", 3, "auxpass", "VBN", "AUX", "be"),
+            ("fired", 3, "ROOT", "VBN", "VERB", "fire"),
+        ]
+    )
     assert grammar.active_verb(doc[3], [doc[1], doc[2]]) == "has fired"
 
 
 def test_contractions_are_spelled_out():
-    doc = make_doc([("He", 2, "nsubj", "PRP", "PRON", "he"), ("did", 2, "aux", "VBD", "AUX", "do"),
-                    ("n't", 2, "neg", "RB", "PART", "not"), ("go", 2, "ROOT", "VB", "VERB", "go")],
-                   spaces=[True, False, True, False])
+    doc = make_doc(
+        [
+            ("He", 2, "nsubj", "PRP", "PRON", "he"),
+            ("did", 2, "aux", "VBD", "AUX", "do"),
+            ("n't", 2, "neg", "RB", "PART", "not"),
+            ("go", 2, "ROOT", "VB", "VERB", "go"),
+        ],
+        spaces=[True, False, True, False],
+    )
     assert grammar.word(doc[2]) == "not"
     assert grammar.question_order(doc[3], [doc[1]], True) == ("did", "not go")
 

@@ -38,9 +38,12 @@ GIFT_PEGJS = TESTS / ".node" / "node_modules" / "gift-pegjs"
 
 def cli(*args: str, env: dict | None = None) -> subprocess.Popen:
     """Start the console script's entry point in a process of its own."""
-    return subprocess.Popen([sys.executable, "-c", "from quizgen.cli import main; main()", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-c", "from quizgen.cli import main; main()", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def finish(process: subprocess.Popen) -> tuple[int, str]:
@@ -64,8 +67,20 @@ def write_quiz(folder: Path, quiz) -> Path:
 
 # --- nothing in the code loads unsafely or renders a template outside the sandbox ----------
 
-UNSAFE_YAML = {"load", "load_all", "unsafe_load", "unsafe_load_all", "full_load", "full_load_all",
-               "Loader", "FullLoader", "UnsafeLoader", "CLoader", "CFullLoader", "CUnsafeLoader"}
+UNSAFE_YAML = {
+    "load",
+    "load_all",
+    "unsafe_load",
+    "unsafe_load_all",
+    "full_load",
+    "full_load_all",
+    "Loader",
+    "FullLoader",
+    "UnsafeLoader",
+    "CLoader",
+    "CFullLoader",
+    "CUnsafeLoader",
+}
 UNSAFE_NAMES = {"eval", "exec", "__import__"}
 UNSAFE_MODULES = {"pickle", "marshal", "shelve", "dill"}
 UNSANDBOXED_JINJA = {"Environment", "Template", "NativeEnvironment"}
@@ -80,8 +95,11 @@ def unsafe_uses(tree: ast.AST) -> list[str]:
                 found.append(f"yaml.{node.attr}")
             if node.value.id == "jinja2" and node.attr in UNSANDBOXED_JINJA:
                 found.append(f"jinja2.{node.attr}")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id in UNSAFE_NAMES:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in UNSAFE_NAMES
+        ):
             found.append(node.func.id)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""
@@ -89,8 +107,9 @@ def unsafe_uses(tree: ast.AST) -> list[str]:
             if {module.split(".")[0], *(n.split(".")[0] for n in names)} & UNSAFE_MODULES:
                 found.append(f"import {module or ', '.join(names)}")
             for name in names:
-                if (module == "yaml" and name in UNSAFE_YAML) or \
-                        (module.startswith("jinja2") and name in UNSANDBOXED_JINJA):
+                if (module == "yaml" and name in UNSAFE_YAML) or (
+                    module.startswith("jinja2") and name in UNSANDBOXED_JINJA
+                ):
                     found.append(f"from {module} import {name}")
     return found
 
@@ -98,27 +117,39 @@ def unsafe_uses(tree: ast.AST) -> list[str]:
 def test_the_package_loads_yaml_safely_evaluates_nothing_and_sandboxes_templates():
     modules = sorted(PACKAGE.rglob("*.py"))
     assert len(modules) > 10
-    problems = {str(p.relative_to(ROOT)): unsafe_uses(ast.parse(p.read_text(encoding="utf-8")))
-                for p in modules}
+    problems = {
+        str(p.relative_to(ROOT)): unsafe_uses(ast.parse(p.read_text(encoding="utf-8")))
+        for p in modules
+    }
     assert {name: found for name, found in problems.items() if found} == {}
 
 
 def test_the_scan_would_catch_them():
-    source = ("import yaml, pickle\nfrom jinja2 import Environment\nyaml.load(s)\n"
-              "eval('1')\nyaml.unsafe_load(s)\n")
-    assert sorted(unsafe_uses(ast.parse(source))) == sorted([
-        "import yaml, pickle", "from jinja2 import Environment", "yaml.load", "eval",
-        "yaml.unsafe_load"])
+    source = (
+        "import yaml, pickle\nfrom jinja2 import Environment\nyaml.load(s)\n"
+        "eval('1')\nyaml.unsafe_load(s)\n"
+    )
+    assert sorted(unsafe_uses(ast.parse(source))) == sorted(
+        [
+            "import yaml, pickle",
+            "from jinja2 import Environment",
+            "yaml.load",
+            "eval",
+            "yaml.unsafe_load",
+        ]
+    )
 
 
 def test_a_fill_blank_with_two_blanks_is_refused():
     """Every format puts the key in the one blank; a second would ask for the wrong word."""
     text = quizfile.dump(make_sample_quiz()).replace(
         "prompt: The Nile is the longest river in _____.",
-        "prompt: The _____ is the longest river in _____.")
+        "prompt: The _____ is the longest river in _____.",
+    )
     problems = quizfile.check(text)[1]
     assert [(p.item, p.message) for p in problems] == [
-        ("q5", "a fill_blank prompt has one blank, _____; this one has 2")]
+        ("q5", "a fill_blank prompt has one blank, _____; this one has 2")
+    ]
 
 
 # --- all or nothing ---------------------------------------------------------------------------
@@ -178,8 +209,18 @@ def test_a_teacher_template_failing_midway_writes_nothing(tmp_path):
     templates.mkdir(parents=True)
     (templates / "key.html.j2").write_text("<p>{{ title }}</p>\n{{ points // 0 }}\n")
     out = tmp_path / "out"
-    code, stderr = finish(cli("export", str(quiz), "--format", "yaml,html,moodle,gift", "-o",
-                              str(out), "--templates", str(tmp_path / "mine")))
+    code, stderr = finish(
+        cli(
+            "export",
+            str(quiz),
+            "--format",
+            "yaml,html,moodle,gift",
+            "-o",
+            str(out),
+            "--templates",
+            str(tmp_path / "mine"),
+        )
+    )
     assert code == 1 and stderr.count("\n") == 1, stderr
     assert "key.html.j2:2: ZeroDivisionError" in stderr
     assert not out.exists() or not any(out.iterdir())
@@ -269,8 +310,14 @@ def read_gift(data: bytes) -> str:
     text = data.decode("utf-8")
     if NODE is None or not GIFT_PEGJS.is_dir():
         return text.replace("\\", "")
-    done = subprocess.run([NODE, str(TESTS / "gift_parse.js")], input=text, capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+    done = subprocess.run(
+        [NODE, str(TESTS / "gift_parse.js")],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, f"gift-pegjs refused the file: {done.stderr}"
     return " | ".join(strings(json.loads(done.stdout)))
 
@@ -306,10 +353,18 @@ def _anki_import(data: bytes, collection, options, request) -> str:
 
 
 READERS = {  # file name ending -> parse with the format's validator, give back its text
-    ".quiz.yaml": read_yaml, ".schema.json": lambda d: str(json.loads(d)),
-    ".html": read_html, ".pdf": read_pdf, ".moodle.xml": xml_text, ".gift.txt": read_gift,
-    ".zip": read_zip, ".blackboard.txt": read_tsv, ".quizlet.txt": read_tsv,
-    ".brightspace.csv": read_csv, ".kahoot.xlsx": read_xlsx, ".apkg": read_apkg,
+    ".quiz.yaml": read_yaml,
+    ".schema.json": lambda d: str(json.loads(d)),
+    ".html": read_html,
+    ".pdf": read_pdf,
+    ".moodle.xml": xml_text,
+    ".gift.txt": read_gift,
+    ".zip": read_zip,
+    ".blackboard.txt": read_tsv,
+    ".quizlet.txt": read_tsv,
+    ".brightspace.csv": read_csv,
+    ".kahoot.xlsx": read_xlsx,
+    ".apkg": read_apkg,
 }
 
 
@@ -333,15 +388,19 @@ def test_every_export_of_a_hostile_quiz_parses_and_reads_back_intact(tmp_path):
 
 # --- determinism -------------------------------------------------------------------------------
 
-PLACES = ({"PYTHONHASHSEED": "1", "TZ": "UTC"},
-          {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati"})  # fourteen hours apart
+PLACES = (
+    {"PYTHONHASHSEED": "1", "TZ": "UTC"},
+    {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati"},
+)  # fourteen hours apart
 
 
 def test_export_all_is_byte_identical_whatever_the_hash_seed_and_time_zone(tmp_path):
     quiz = write_quiz(tmp_path / "in", make_sample_quiz())
     outs = [tmp_path / f"out{n}" for n in range(len(PLACES))]
-    runs = [cli("export", str(quiz), "--format", "all", "-o", str(out), env=env)
-            for out, env in zip(outs, PLACES, strict=True)]
+    runs = [
+        cli("export", str(quiz), "--format", "all", "-o", str(out), env=env)
+        for out, env in zip(outs, PLACES, strict=True)
+    ]
     assert all(finish(run)[0] == 0 for run in runs)
     first, second = (files_in(out) for out in outs)
     assert len(first) >= len(FORMATS) + 2
@@ -354,11 +413,17 @@ def test_generate_is_byte_identical_whatever_the_hash_seed_and_another_seed_diff
     outs = [tmp_path / "a", tmp_path / "b", tmp_path / "seed8"]
     extra = ([], [], ["--seed", "8"])
     envs = (*PLACES, PLACES[0])
-    runs = [cli("generate", str(passage), "-o", str(out), "--format", "yaml,html", "-q", *more,
-                env=env) for out, more, env in zip(outs, extra, envs, strict=True)]
+    runs = [
+        cli("generate", str(passage), "-o", str(out), "--format", "yaml,html", "-q", *more, env=env)
+        for out, more, env in zip(outs, extra, envs, strict=True)
+    ]
     assert [finish(run)[0] for run in runs] == [0, 0, 0]
     a, b, other = (files_in(out) for out in outs)
-    assert sorted(a) == ["drone-strike.key.html", "drone-strike.quiz.yaml",
-                         "drone-strike.worksheet.html", "quizgen-1.schema.json"]
+    assert sorted(a) == [
+        "drone-strike.key.html",
+        "drone-strike.quiz.yaml",
+        "drone-strike.worksheet.html",
+        "quizgen-1.schema.json",
+    ]
     assert a == b, [name for name in a if a[name] != b.get(name)]
     assert other["drone-strike.quiz.yaml"] != a["drone-strike.quiz.yaml"]

@@ -29,7 +29,12 @@ def test_file_names_its_schema_and_the_schema_is_json():
     assert text.startswith("# yaml-language-server: $schema=quizgen-1.schema.json\n")
     schema = json.loads(quizfile.schema_text())
     assert schema["properties"]["items"]["items"]["properties"]["kind"]["enum"] == [
-        "multiple_choice", "short_answer", "true_false", "fill_blank", "matching"]
+        "multiple_choice",
+        "short_answer",
+        "true_false",
+        "fill_blank",
+        "matching",
+    ]
 
 
 def test_unknown_kind_names_item_and_line(tmp_path: Path):
@@ -53,8 +58,9 @@ def test_answer_must_be_one_of_the_options(tmp_path: Path):
 
 
 def test_evidence_must_be_in_its_paragraph(tmp_path: Path):
-    text = quizfile.dump(make_sample_quiz()).replace("sentence: Floods came every summer.",
-                                                     "sentence: Floods came every spring.")
+    text = quizfile.dump(make_sample_quiz()).replace(
+        "sentence: Floods came every summer.", "sentence: Floods came every spring."
+    )
     problems = quizfile.validate(write(tmp_path, text))
     assert any(p.item == "q3" and "not in paragraph 3" in p.message for p in problems)
 
@@ -66,8 +72,10 @@ def test_broken_yaml_names_line_and_column(tmp_path: Path):
 
 def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path):
     marker = tmp_path / "ran"
-    text = (f"format: quizgen/1\ntitle: !!python/object/apply:os.system ['touch {marker}']\n"
-            "passage: [a]\nitems: []\n")
+    text = (
+        f"format: quizgen/1\ntitle: !!python/object/apply:os.system ['touch {marker}']\n"
+        "passage: [a]\nitems: []\n"
+    )
     with pytest.raises(QuizgenError, match="refused"):
         quizfile.load(write(tmp_path, text))
     assert not marker.exists()

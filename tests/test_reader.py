@@ -26,8 +26,18 @@ ARTICLE = (
     "Engineers had warned in 2019 that the old wall was too low, but the repairs were delayed "
     "twice because of the cost.",
 )
-BOILERPLATE = ("cookie", "Subscribe", "Related stories", "Storm closes", "All rights reserved",
-               "Privacy", "tracking", "Home", "Sport", "dataLayer")
+BOILERPLATE = (
+    "cookie",
+    "Subscribe",
+    "Related stories",
+    "Storm closes",
+    "All rights reserved",
+    "Privacy",
+    "tracking",
+    "Home",
+    "Sport",
+    "dataLayer",
+)
 
 PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{TITLE} | The Daily Example</title>
@@ -66,6 +76,7 @@ def assert_article(passage: Passage, paragraphs: tuple[str, ...] = ARTICLE) -> N
 @pytest.fixture
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test."""
+
     def refuse(*_args, **_kwargs):
         raise AssertionError("the reader tried to use the network")
 
@@ -86,7 +97,8 @@ def test_web_page_is_the_article_alone(tmp_path, no_network):
 
 def test_web_page_in_a_legacy_encoding_and_htm(tmp_path, no_network):
     page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace(
-        "Ruth Okafor", "Ruth Okaf\u00f6r")
+        "Ruth Okafor", "Ruth Okaf\u00f6r"
+    )
     path = tmp_path / "flood.htm"
     path.write_bytes(page.encode("cp1252"))
     assert "Ruth Okaf\u00f6r" in reader.read(path).text
@@ -151,8 +163,10 @@ h1 { font-size: 16pt; }
 p { margin: 0 0 0.9em 0; }
 .narrow { width: 2.6cm; hyphens: auto; }
 """
-HYPHENATED = ("Volunteers arrived with sandbags, and the council's engineers inspected the "
-              "crumbling embankment immediately.")
+HYPHENATED = (
+    "Volunteers arrived with sandbags, and the council's engineers inspected the "
+    "crumbling embankment immediately."
+)
 
 
 def write_pdf(path):
@@ -161,8 +175,10 @@ def write_pdf(path):
     from weasyprint import HTML
 
     body = "".join(f"<p>{p}</p>" for p in ARTICLE * 3)
-    HTML(string=f"<html lang='en'><head><style>{PDF_CSS}</style></head><body><h1>{TITLE}</h1>"
-                f"<p class='narrow'>{HYPHENATED}</p>{body}</body></html>").write_pdf(path)
+    HTML(
+        string=f"<html lang='en'><head><style>{PDF_CSS}</style></head><body><h1>{TITLE}</h1>"
+        f"<p class='narrow'>{HYPHENATED}</p>{body}</body></html>"
+    ).write_pdf(path)
 
 
 @pytest.fixture(scope="module")
@@ -245,22 +261,27 @@ def test_markdown_markup_stripped_first_heading_as_title(tmp_path):
 
 def test_markdown_front_matter_title(tmp_path):
     path = tmp_path / "notes.markdown"
-    path.write_text(f"---\ntitle: \"{TITLE}\"\n---\n\n" + "\n\n".join(ARTICLE), encoding="utf-8")
+    path.write_text(f'---\ntitle: "{TITLE}"\n---\n\n' + "\n\n".join(ARTICLE), encoding="utf-8")
     assert_article(reader.read(path))
 
 
 # plain text and encodings
 
 TEXT = TITLE + "\n\n" + "\n\n".join(ARTICLE) + "\n"
-CAFE = ("The caf\u00e9 by the river served cr\u00e8me br\u00fbl\u00e9e to the na\u00efve "
-        "visitors, who said it was the best in the whole town by far.")
+CAFE = (
+    "The caf\u00e9 by the river served cr\u00e8me br\u00fbl\u00e9e to the na\u00efve "
+    "visitors, who said it was the best in the whole town by far."
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom"])
 def test_unicode_text(tmp_path, encoding):
     text = TEXT.replace("Marlow", "Marl\u00f6w")
-    raw = (b"\xfe\xff" + text.encode("utf-16-be")) if encoding == "utf-16-be-bom" \
+    raw = (
+        (b"\xfe\xff" + text.encode("utf-16-be"))
+        if encoding == "utf-16-be-bom"
         else text.encode(encoding)
+    )
     path = tmp_path / "flood.txt"
     path.write_bytes(raw)
     passage = reader.read(path)
@@ -311,10 +332,12 @@ def test_any_bytes_give_a_passage_or_a_one_line_error(raw):
 
 
 def test_plain_text_cleanup_is_unchanged():
-    text = ("Storm hits the coast\n\nCategories: News\n\nThe storm hit the coast at dawn and "
-            "knocked out power to ten thousand homes along the bay.\n\nA photo of the beach "
-            "after the storm\nA photo of the beach after the storm\n\nCrews worked all day to "
-            "bring the power back, and most homes had it by the evening.\n\nLeave a Reply")
+    text = (
+        "Storm hits the coast\n\nCategories: News\n\nThe storm hit the coast at dawn and "
+        "knocked out power to ten thousand homes along the bay.\n\nA photo of the beach "
+        "after the storm\nA photo of the beach after the storm\n\nCrews worked all day to "
+        "bring the power back, and most homes had it by the evening.\n\nLeave a Reply"
+    )
     passage = reader.split(text)
     assert passage.title == "Storm hits the coast"
     assert len(passage.paragraphs) == 2 and "photo" not in passage.text
@@ -345,9 +368,9 @@ def test_stdin_web_page_is_recognized(monkeypatch, no_network):
 
 
 def test_supported_suffixes(tmp_path):
-    names = ["a.txt", "b.md", "c.markdown", "d.html", "e.htm", "f.docx", "g.pdf", "README"]
+    names = ["a.txt", "b.md", "c.markdown", "d.html", "e.htm", "f.docx", "g.pdf", "story"]
     assert all(reader.supported(tmp_path / n) for n in names)
-    others = ["x.yaml", "y.png", ".hidden.txt", "~$lock.docx"]
+    others = ["x.yaml", "y.png", ".hidden.txt", "~$lock.docx", "README", "SOURCES.md"]
     assert not any(reader.supported(tmp_path / n) for n in others)
 
 
@@ -416,16 +439,32 @@ def test_a_book_without_chapters_is_cut_into_parts():
     assert all(p.words <= 2 * reader.PART_WORDS for p in parts)
 
 
-@pytest.mark.parametrize("heading", ["Chapter 1", "CHAPTER IV", "Chapter Two: The Storm",
-                                     "PART III. THE RETURN", "Book 2", "Chapter Twenty-One",
-                                     "CHAPTER XLIV"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Chapter 1",
+        "CHAPTER IV",
+        "Chapter Two: The Storm",
+        "PART III. THE RETURN",
+        "Book 2",
+        "Chapter Twenty-One",
+        "CHAPTER XLIV",
+    ],
+)
 def test_chapter_headings(heading):
     assert reader.is_chapter_heading(heading)
 
 
-@pytest.mark.parametrize("line", ["Chapters of history are long.", "Partly cloudy",
-                                  "Part of the problem", "Book civil war stories",
-                                  "The Book of the Dead was found in a tomb near Thebes, and it "
-                                  "told of the journey of the soul."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chapters of history are long.",
+        "Partly cloudy",
+        "Part of the problem",
+        "Book civil war stories",
+        "The Book of the Dead was found in a tomb near Thebes, and it "
+        "told of the journey of the soul.",
+    ],
+)
 def test_not_chapter_headings(line):
     assert not reader.is_chapter_heading(line)

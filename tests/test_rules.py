@@ -3,8 +3,21 @@
 from pathlib import Path
 
 import pytest
-from docs import (COORDINATED, COORDINATED_ENTS, COPULA_ENTS, COPULA_NEG, FIRED, FIRED_ENTS, KILLED,
-                  KILLED_ENTS, LEADS, LEADS_ENTS, QUOTE, QUOTE_ENTS, questions)
+from docs import (
+    COORDINATED,
+    COORDINATED_ENTS,
+    COPULA_ENTS,
+    COPULA_NEG,
+    FIRED,
+    FIRED_ENTS,
+    KILLED,
+    KILLED_ENTS,
+    LEADS,
+    LEADS_ENTS,
+    QUOTE,
+    QUOTE_ENTS,
+    questions,
+)
 
 from quizgen import rules
 from quizgen.errors import QuizgenError
@@ -43,21 +56,29 @@ def test_where_from_a_place_in_a_passive():
 def test_how_many_with_do_support_in_the_past():
     found = questions((FIRED, FIRED_ENTS))
     assert found["how-many-object"] == (
-        "How many rockets did Kataib Hezbollah fire into a base in Kirkuk last week?", "31")
+        "How many rockets did Kataib Hezbollah fire into a base in Kirkuk last week?",
+        "31",
+    )
     assert found["when-time"][1] == "last week"
 
 
 def test_which_organization_and_present_tense():
     found = questions((LEADS, LEADS_ENTS))
-    assert found["what-subject"] == ("Which organization leads secret operations abroad?",
-                                     "the Quds Force")
+    assert found["what-subject"] == (
+        "Which organization leads secret operations abroad?",
+        "the Quds Force",
+    )
     assert found["what-object"] == ("What does the Quds Force lead abroad?", "secret operations")
 
 
 def test_a_vague_common_noun_is_not_asked_for():
-    rows = [("Earth", 1, "nsubj", "NNP", "PROPN", "Earth"), ("has", 1, "ROOT", "VBZ", "VERB", "have"),
-            ("a", 3, "det", "DT", "DET", "a"), ("size", 1, "dobj", "NN", "NOUN", "size"),
-            (".", 1, "punct", ".", "PUNCT", ".")]
+    rows = [
+        ("Earth", 1, "nsubj", "NNP", "PROPN", "Earth"),
+        ("has", 1, "ROOT", "VBZ", "VERB", "have"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("size", 1, "dobj", "NN", "NOUN", "size"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
     assert "what-object" not in questions((rows, [(0, 1, "LOC")]))
 
 
@@ -78,19 +99,32 @@ def test_quotation_asks_for_its_speaker():
 
 
 def test_unresolvable_pronoun_is_not_asked_about():
-    rows = [("He", 1, "nsubj", "PRP", "PRON", "he"), ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
-            ("31", 3, "nummod", "CD", "NUM", "31"), ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
-            (".", 1, "punct", ".", "PUNCT", ".")]
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
+        ("31", 3, "nummod", "CD", "NUM", "31"),
+        ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
     assert questions((rows, [(2, 3, "CARDINAL")])) == {}
 
 
 def _two_sentences(first_subject: tuple, first_ents: list) -> dict:
-    first = [first_subject, ("spoke", 1, "ROOT", "VBD", "VERB", "speak"),
-             ("today", 1, "npadvmod", "NN", "NOUN", "today"), (".", 1, "punct", ".", "PUNCT", ".")]
-    second = [("He", 1, "nsubj", "PRP", "PRON", "he"), ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
-              ("31", 3, "nummod", "CD", "NUM", "31"), ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
-              ("into", 1, "prep", "IN", "ADP", "into"), ("Iraq", 4, "pobj", "NNP", "PROPN", "Iraq"),
-              (".", 1, "punct", ".", "PUNCT", ".")]
+    first = [
+        first_subject,
+        ("spoke", 1, "ROOT", "VBD", "VERB", "speak"),
+        ("today", 1, "npadvmod", "NN", "NOUN", "today"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    second = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
+        ("31", 3, "nummod", "CD", "NUM", "31"),
+        ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
+        ("into", 1, "prep", "IN", "ADP", "into"),
+        ("Iraq", 4, "pobj", "NNP", "PROPN", "Iraq"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
     rows = first + [(w, h + len(first), *rest) for w, h, *rest in second]
     return questions((rows, [*first_ents, (6, 7, "CARDINAL"), (9, 10, "GPE")]))
 
@@ -109,8 +143,16 @@ def test_pronoun_with_no_person_before_it_is_not_resolved():
 def test_shipped_templates_load_and_name_their_slots():
     templates = rules.load_templates()
     ids = {t.id for t in templates}
-    assert {"who-subject", "who-agent", "where-place", "when-time", "how-many-object", "why-cause",
-            "who-role", "who-said"} <= ids
+    assert {
+        "who-subject",
+        "who-agent",
+        "where-place",
+        "when-time",
+        "how-many-object",
+        "why-cause",
+        "who-role",
+        "who-said",
+    } <= ids
     for t in templates:
         assert t.answer in rules.SLOT_FINDERS[t.fact]
 
@@ -118,8 +160,10 @@ def test_shipped_templates_load_and_name_their_slots():
 def test_a_teachers_template_folder_adds_and_replaces(tmp_path: Path):
     (tmp_path / "questions").mkdir()
     (tmp_path / "questions" / "mine.yaml").write_text(
-        "- id: where-place\n  fact: clause\n  answer: place\n  ask: 'In which place {aux} {subject} {verb} {rest}?'\n"
-        "  kinds: [short_answer]\n", encoding="utf-8")
+        "- id: where-place\n  fact: clause\n  answer: place\n"
+        "  ask: 'In which place {aux} {subject} {verb} {rest}?'\n  kinds: [short_answer]\n",
+        encoding="utf-8",
+    )
     rules.load_templates.cache_clear()
     try:
         mine = {t.id: t for t in rules.load_templates(tmp_path)}
@@ -129,13 +173,25 @@ def test_a_teachers_template_folder_adds_and_replaces(tmp_path: Path):
         rules.load_templates.cache_clear()
 
 
-@pytest.mark.parametrize("text, message", [
-    ("- id: x\n  fact: clause\n  answer: colour\n  ask: '?'\n  kinds: [short_answer]\n", "answer must be"),
-    ("- id: x\n  fact: poem\n  answer: subject\n  ask: '?'\n  kinds: [short_answer]\n", "fact must be"),
-    ("- id: x\n  fact: clause\n  answer: subject\n  ask: '?'\n  kinds: [essay]\n", "kinds must be"),
-    ("- id: x\n  fact: clause\n  answer: subject\n", "missing keys"),
-    ("- [unclosed\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "- id: x\n  fact: clause\n  answer: colour\n  ask: '?'\n  kinds: [short_answer]\n",
+            "answer must be",
+        ),
+        (
+            "- id: x\n  fact: poem\n  answer: subject\n  ask: '?'\n  kinds: [short_answer]\n",
+            "fact must be",
+        ),
+        (
+            "- id: x\n  fact: clause\n  answer: subject\n  ask: '?'\n  kinds: [essay]\n",
+            "kinds must be",
+        ),
+        ("- id: x\n  fact: clause\n  answer: subject\n", "missing keys"),
+        ("- [unclosed\n", "not valid YAML"),
+    ],
+)
 def test_a_broken_template_file_names_the_problem(tmp_path: Path, text: str, message: str):
     (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
     rules.load_templates.cache_clear()

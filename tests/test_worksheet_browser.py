@@ -18,9 +18,19 @@ from quizgen.export import Settings, export
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-extensions", "--no-default-browser-check", "--mute-audio"]
+OFFLINE = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-default-browser-check",
+    "--mute-audio",
+]
 WIDTH = {"a4": 794, "letter": 816}  # CSS pixels of the paper's width at 96 dpi
 
 # measures every element of the page once laid out, and writes the findings into the DOM
@@ -51,8 +61,13 @@ def chromium():
 
 def run(chromium: str, profile: Path, *args: str) -> str:
     """Run headless Chromium off the network; return what it prints."""
-    done = subprocess.run([chromium, *OFFLINE, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [chromium, *OFFLINE, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return done.stdout
 
 
@@ -61,8 +76,9 @@ def long_words_quiz():
     quiz = make_sample_quiz()
     word = "https://example.org/" + "x" * 100
     first = replace(quiz.items[0], options=(*quiz.items[0].options[:3], word))
-    return replace(quiz, passage=(*quiz.passage, f"See {word} for more."),
-                   items=(first, *quiz.items[1:]))
+    return replace(
+        quiz, passage=(*quiz.passage, f"See {word} for more."), items=(first, *quiz.items[1:])
+    )
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -72,8 +88,13 @@ def test_every_item_is_visible_and_nothing_overflows(chromium, tmp_path, paper, 
     for name, html in export(quiz, "html", Settings(paper=paper)).files:
         page = tmp_path / name
         page.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-        dom = run(chromium, tmp_path / "profile", "--dump-dom",
-                  f"--window-size={WIDTH[paper]},1100", page.as_uri())
+        dom = run(
+            chromium,
+            tmp_path / "profile",
+            "--dump-dom",
+            f"--window-size={WIDTH[paper]},1100",
+            page.as_uri(),
+        )
         body = lxml.html.fromstring(dom).find("body")
         assert int(body.get("data-items")) == len(quiz.items), name
         assert json.loads(body.get("data-problems")) == [], name
@@ -86,8 +107,13 @@ def test_printed_pages_carry_number_and_form_label(chromium, tmp_path):
     page = tmp_path / "worksheet-B.html"
     page.write_text(files["worksheet-B.html"], encoding="utf-8")
     pdf = tmp_path / "worksheet-B.pdf"
-    run(chromium, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
-        page.as_uri())
+    run(
+        chromium,
+        tmp_path / "profile",
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        page.as_uri(),
+    )
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
     assert 2 <= len(pages) <= 6
     for number, text in enumerate(pages, start=1):
@@ -102,7 +128,13 @@ def test_screenshot_is_a_white_page_with_ink(chromium, tmp_path):
     page = tmp_path / "worksheet.html"
     page.write_text(html, encoding="utf-8")
     shot = tmp_path / "worksheet.png"
-    run(chromium, tmp_path / "profile", f"--screenshot={shot}", "--window-size=794,1123",
-        "--hide-scrollbars", page.as_uri())
+    run(
+        chromium,
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=794,1123",
+        "--hide-scrollbars",
+        page.as_uri(),
+    )
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a blank page compresses to ~5 kB

@@ -49,30 +49,54 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {  # name -> format; order as shown in `quizgen formats`
-    "yaml": Format("quizgen.quizfile", "the quiz file (quizgen/1) to review and edit",
-                   "<stem>.quiz.yaml"),
-    "html": Format("quizgen.export.html", "printable worksheet and answer key (HTML)",
-                   "<stem>.worksheet.html, <stem>.key.html"),
-    "pdf": Format("quizgen.export.pdf", "printable worksheet and answer key (PDF)",
-                  "<stem>.worksheet.pdf, <stem>.key.pdf"),
+    "yaml": Format(
+        "quizgen.quizfile", "the quiz file (quizgen/1) to review and edit", "<stem>.quiz.yaml"
+    ),
+    "html": Format(
+        "quizgen.export.html",
+        "printable worksheet and answer key (HTML)",
+        "<stem>.worksheet.html, <stem>.key.html",
+    ),
+    "pdf": Format(
+        "quizgen.export.pdf",
+        "printable worksheet and answer key (PDF)",
+        "<stem>.worksheet.pdf, <stem>.key.pdf",
+    ),
     "moodle": Format("quizgen.export.moodle", "Moodle XML question import", "<stem>.moodle.xml"),
     "gift": Format("quizgen.export.gift", "Moodle GIFT text import", "<stem>.gift.txt"),
-    "canvas": Format("quizgen.export.canvas", "Canvas QTI 1.2 package (Classic and New Quizzes)",
-                     "<stem>.canvas.zip"),
+    "canvas": Format(
+        "quizgen.export.canvas",
+        "Canvas QTI 1.2 package (Classic and New Quizzes)",
+        "<stem>.canvas.zip",
+    ),
     "qti21": Format("quizgen.export.qti21", "IMS QTI 2.1 content package", "<stem>.qti21.zip"),
-    "blackboard": Format("quizgen.export.blackboard", "Blackboard Learn upload (tab-delimited)",
-                         "<stem>.blackboard.txt"),
-    "brightspace": Format("quizgen.export.brightspace", "D2L Brightspace question CSV",
-                          "<stem>.brightspace.csv"),
+    "blackboard": Format(
+        "quizgen.export.blackboard",
+        "Blackboard Learn upload (tab-delimited)",
+        "<stem>.blackboard.txt",
+    ),
+    "brightspace": Format(
+        "quizgen.export.brightspace", "D2L Brightspace question CSV", "<stem>.brightspace.csv"
+    ),
     "kahoot": Format("quizgen.export.kahoot", "Kahoot spreadsheet import", "<stem>.kahoot.xlsx"),
-    "quizlet": Format("quizgen.export.quizlet", "Quizlet import (term TAB definition)",
-                      "<stem>.quizlet.txt"),
+    "quizlet": Format(
+        "quizgen.export.quizlet", "Quizlet import (term TAB definition)", "<stem>.quizlet.txt"
+    ),
     "anki": Format("quizgen.export.anki", "Anki deck", "<stem>.apkg"),
 }
 
 GROUPS: dict[str, tuple[str, ...]] = {  # names that stand for several formats
-    "lms": ("moodle", "gift", "canvas", "qti21", "blackboard", "brightspace", "kahoot",
-            "quizlet", "anki"),
+    "lms": (
+        "moodle",
+        "gift",
+        "canvas",
+        "qti21",
+        "blackboard",
+        "brightspace",
+        "kahoot",
+        "quizlet",
+        "anki",
+    ),
     "all": tuple(FORMATS),
 }
 

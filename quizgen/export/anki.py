@@ -36,15 +36,19 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as an Anki package; matching items become one note per pair, with a warning."""
     identity = _identity(quiz)
     model = _model()
-    deck = genanki.Deck(_stable_id(identity), quiz.title,
-                        description="".join(f"<p>{escape(p)}</p>" for p in quiz.passage))
+    deck = genanki.Deck(
+        _stable_id(identity),
+        quiz.title,
+        description="".join(f"<p>{escape(p)}</p>" for p in quiz.passage),
+    )
     warnings = []
     for item in quiz.items:
         for note in _notes(item, identity, model):
             deck.add_note(note)
         if item.kind is Kind.MATCHING:
-            warnings.append(f"{item.id}: matching item carried as {len(item.pairs)} cards, "
-                            "one per pair")
+            warnings.append(
+                f"{item.id}: matching item carried as {len(item.pairs)} cards, one per pair"
+            )
     return Rendered(files=(("apkg", _package(deck, model)),), warnings=tuple(warnings))
 
 
@@ -63,14 +67,17 @@ def _stable_id(text: str) -> int:
 def _model() -> genanki.Model:
     """The note type: Question on the front; Answer and Evidence on the back."""
     return genanki.Model(
-        _stable_id(MODEL_NAME), MODEL_NAME,
+        _stable_id(MODEL_NAME),
+        MODEL_NAME,
         fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Evidence"}],
-        templates=[{
-            "name": "Card 1",
-            "qfmt": "{{Question}}",
-            "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}'
-                    '<div class="evidence">{{Evidence}}</div>',
-        }],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Question}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}'
+                '<div class="evidence">{{Evidence}}</div>',
+            }
+        ],
         css=CSS,
     )
 
@@ -123,13 +130,15 @@ def _notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note
     """The item's notes: one, or one per pair for a matching item."""
     tags = [item.kind.value, item.difficulty.value]
     if item.kind is Kind.MATCHING:
-        return [_Note(model=model, fields=fields, tags=tags,
-                      guid=genanki.guid_for(identity, item.id, n))
-                for n, fields in enumerate(_pair_fields(item), start=1)]
+        return [
+            _Note(
+                model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id, n)
+            )
+            for n, fields in enumerate(_pair_fields(item), start=1)
+        ]
     front, back = CARDS[item.kind]
     fields = [front(item), back(item), _evidence(item.evidence)]
-    return [_Note(model=model, fields=fields, tags=tags,
-                  guid=genanki.guid_for(identity, item.id))]
+    return [_Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id))]
 
 
 def _evidence(evidence: Evidence | None) -> str:
@@ -139,8 +148,10 @@ def _evidence(evidence: Evidence | None) -> str:
 
 
 def _multiple_choice_front(item: Item) -> str:
-    options = "".join(f"<div>{letter}. {escape(option)}</div>"
-                      for letter, option in zip(LETTERS, item.options, strict=False))
+    options = "".join(
+        f"<div>{letter}. {escape(option)}</div>"
+        for letter, option in zip(LETTERS, item.options, strict=False)
+    )
     return f"<div>{escape(item.prompt)}</div>{options}"
 
 
@@ -183,5 +194,7 @@ CARDS = {  # kind -> (front, back); a matching item has a card per pair instead
 def _pair_fields(item: Item) -> list[list[str]]:
     """Question, Answer and Evidence fields for each pair of a matching item."""
     proofs = [*item.pair_evidence, *[item.evidence] * len(item.pairs)]  # the item's as fallback
-    return [[escape(f"What does the passage say of {left}?"), escape(right), _evidence(proof)]
-            for (left, right), proof in zip(item.pairs, proofs, strict=False)]
+    return [
+        [escape(f"What does the passage say of {left}?"), escape(right), _evidence(proof)]
+        for (left, right), proof in zip(item.pairs, proofs, strict=False)
+    ]

@@ -55,14 +55,23 @@ def _short_answer(item: Item) -> tuple[str, list[Row], list[str]]:
 
 
 def _true_false(item: Item) -> tuple[str, list[Row], list[str]]:
-    return "TF", [["TRUE", 100 if item.answer is True else 0],
-                  ["FALSE", 0 if item.answer is True else 100]], []
+    return (
+        "TF",
+        [["TRUE", 100 if item.answer is True else 0], ["FALSE", 0 if item.answer is True else 100]],
+        [],
+    )
 
 
 def _fill_blank(item: Item) -> tuple[str, list[Row], list[str]]:
     kind, rows, _ = _short_answer(item)
-    return kind, rows, [f"{item.id}: fill_blank carried as a short-answer question (Brightspace's "
-                        "CSV import has no fill-in-the-blanks type); the text keeps its _____"]
+    return (
+        kind,
+        rows,
+        [
+            f"{item.id}: fill_blank carried as a short-answer question (Brightspace's "
+            "CSV import has no fill-in-the-blanks type); the text keeps its _____"
+        ],
+    )
 
 
 def _matching(item: Item) -> tuple[str, list[Row], list[str]]:
@@ -107,5 +116,6 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         rows, lost = block(item, quiz_key(quiz))
         writer.writerows([_field(v) for v in row] + [""] * (WIDTH - len(row)) for row in rows)
         warnings += lost
-    return Rendered(files=(("brightspace.csv", out.getvalue().encode("utf-8-sig")),),
-                    warnings=tuple(warnings))
+    return Rendered(
+        files=(("brightspace.csv", out.getvalue().encode("utf-8-sig")),), warnings=tuple(warnings)
+    )

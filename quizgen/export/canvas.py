@@ -90,8 +90,11 @@ def _manifest(quiz: Quiz, ident: str, meta: str) -> etree._Element:
     md = f"{{{IMSMD}}}"
     root = etree.Element(f"{m}manifest", nsmap={None: MANIFEST, "imsmd": IMSMD, "xsi": XSI})
     root.set("identifier", _identifier(quiz, "manifest"))
-    root.set(f"{{{XSI}}}schemaLocation", f"{MANIFEST} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
-             f"{IMSMD} http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd")
+    root.set(
+        f"{{{XSI}}}schemaLocation",
+        f"{MANIFEST} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
+        f"{IMSMD} http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd",
+    )
     metadata = etree.SubElement(root, f"{m}metadata")
     etree.SubElement(metadata, f"{m}schema").text = "IMS Content"
     etree.SubElement(metadata, f"{m}schemaversion").text = "1.1.3"
@@ -100,13 +103,15 @@ def _manifest(quiz: Quiz, ident: str, meta: str) -> etree._Element:
     etree.SubElement(title, f"{md}string").text = quiz.title
     etree.SubElement(root, f"{m}organizations")
     resources = etree.SubElement(root, f"{m}resources")
-    assessment = etree.SubElement(resources, f"{m}resource", identifier=ident,
-                                  type="imsqti_xmlv1p2")
+    assessment = etree.SubElement(
+        resources, f"{m}resource", identifier=ident, type="imsqti_xmlv1p2"
+    )
     etree.SubElement(assessment, f"{m}file", href=f"{ident}/{ident}.xml")
     etree.SubElement(assessment, f"{m}dependency", identifierref=meta)
     href = f"{ident}/assessment_meta.xml"
-    resource = etree.SubElement(resources, f"{m}resource", identifier=meta, type=META_RESOURCE,
-                                href=href)
+    resource = etree.SubElement(
+        resources, f"{m}resource", identifier=meta, type=META_RESOURCE, href=href
+    )
     etree.SubElement(resource, f"{m}file", href=href)
     return root
 
@@ -118,18 +123,31 @@ def _meta(quiz: Quiz, ident: str) -> etree._Element:
     root.set(f"{{{XSI}}}schemaLocation", f"{META} https://canvas.instructure.com/xsd/cccv1p0.xsd")
     points = _points(sum(item.points for item in quiz.items))
     description = _html(*(E.p(paragraph) for paragraph in quiz.passage))
-    for tag, text in (("title", quiz.title), ("description", description),
-                      ("shuffle_answers", "false"), ("scoring_policy", "keep_highest"),
-                      ("quiz_type", "assignment"), ("points_possible", points),
-                      ("show_correct_answers", "true"), ("allowed_attempts", "1"),
-                      ("one_question_at_a_time", "false"), ("cant_go_back", "false"),
-                      ("available", "false")):
+    for tag, text in (
+        ("title", quiz.title),
+        ("description", description),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "assignment"),
+        ("points_possible", points),
+        ("show_correct_answers", "true"),
+        ("allowed_attempts", "1"),
+        ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"),
+        ("available", "false"),
+    ):
         etree.SubElement(root, f"{n}{tag}").text = text
-    assignment = etree.SubElement(root, f"{n}assignment",
-                                  identifier=_identifier(quiz, "assignment"))
-    for tag, text in (("title", quiz.title), ("workflow_state", "unpublished"),
-                      ("quiz_identifierref", ident), ("points_possible", points),
-                      ("grading_type", "points"), ("submission_types", "online_quiz")):
+    assignment = etree.SubElement(
+        root, f"{n}assignment", identifier=_identifier(quiz, "assignment")
+    )
+    for tag, text in (
+        ("title", quiz.title),
+        ("workflow_state", "unpublished"),
+        ("quiz_identifierref", ident),
+        ("points_possible", points),
+        ("grading_type", "points"),
+        ("submission_types", "online_quiz"),
+    ):
         etree.SubElement(assignment, f"{n}{tag}").text = text
     return root
 
@@ -167,19 +185,24 @@ def _item(quiz: Quiz, item: Item, position: int) -> etree._Element:
     ident = _identifier(quiz, "item", item.id)
     answer_ids, responses, conditions = BUILDERS[item.kind](item, position)
     element = etree.Element(f"{q}item", ident=ident, title=item.id)
-    etree.SubElement(element, f"{q}itemmetadata").append(_metadata({
-        "question_type": QUESTION_TYPES[item.kind],
-        "points_possible": _points(item.points),
-        "original_answer_ids": ",".join(answer_ids),
-        "assessment_question_identifierref": _identifier(quiz, "question", item.id),
-    }))
+    etree.SubElement(element, f"{q}itemmetadata").append(
+        _metadata(
+            {
+                "question_type": QUESTION_TYPES[item.kind],
+                "points_possible": _points(item.points),
+                "original_answer_ids": ",".join(answer_ids),
+                "assessment_question_identifierref": _identifier(quiz, "question", item.id),
+            }
+        )
+    )
     presentation = etree.SubElement(element, f"{q}presentation")
     presentation.append(_material(_html(E.p(item.prompt)), "text/html"))
     presentation.extend(responses)
     processing = etree.SubElement(element, f"{q}resprocessing")
     outcomes = etree.SubElement(processing, f"{q}outcomes")
-    etree.SubElement(outcomes, f"{q}decvar", maxvalue="100", minvalue="0", varname="SCORE",
-                     vartype="Decimal")
+    etree.SubElement(
+        outcomes, f"{q}decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
+    )
     evidence = _evidence(item)
     if evidence:
         processing.append(_condition("Yes", [etree.Element(f"{q}other")], feedback="general_fb"))
@@ -224,8 +247,13 @@ def _varequal(respident: str, value: str) -> etree._Element:
     return element
 
 
-def _condition(proceed: str, tests: list[etree._Element], score: str = "",
-               action: str = "Set", feedback: str = "") -> etree._Element:
+def _condition(
+    proceed: str,
+    tests: list[etree._Element],
+    score: str = "",
+    action: str = "Set",
+    feedback: str = "",
+) -> etree._Element:
     """A respcondition: when the tests hold, set or add to SCORE, or show feedback."""
     q = f"{{{QTI}}}"
     condition = etree.Element(f"{q}respcondition", attrib={"continue": proceed})
@@ -233,8 +261,9 @@ def _condition(proceed: str, tests: list[etree._Element], score: str = "",
     if score:
         etree.SubElement(condition, f"{q}setvar", action=action, varname="SCORE").text = score
     if feedback:
-        etree.SubElement(condition, f"{q}displayfeedback", feedbacktype="Response",
-                         linkrefid=feedback)
+        etree.SubElement(
+            condition, f"{q}displayfeedback", feedbacktype="Response", linkrefid=feedback
+        )
     return condition
 
 
@@ -251,7 +280,8 @@ def _choices(labels: list[str], correct: int, position: int) -> Built:
     choice = etree.SubElement(response, f"{q}render_choice")
     for ident, label in zip(ids, labels, strict=True):
         etree.SubElement(choice, f"{q}response_label", ident=ident).append(
-            _material(label, "text/plain"))
+            _material(label, "text/plain")
+        )
     return ids, [response], [_condition("No", [_varequal("response1", ids[correct])], "100")]
 
 
@@ -269,8 +299,12 @@ def _short_answer(item: Item, position: int) -> Built:
     q = f"{{{QTI}}}"
     answers = accepted(item)
     response = etree.Element(f"{q}response_str", ident="response1", rcardinality="Single")
-    etree.SubElement(etree.SubElement(response, f"{q}render_fib"), f"{q}response_label",
-                     ident="answer1", rshuffle="No")
+    etree.SubElement(
+        etree.SubElement(response, f"{q}render_fib"),
+        f"{q}response_label",
+        ident="answer1",
+        rshuffle="No",
+    )
     tests = [_varequal("response1", answer) for answer in answers]
     return _answer_ids(position, len(answers)), [response], [_condition("No", tests, "100")]
 
@@ -290,7 +324,8 @@ def _matching(item: Item, position: int) -> Built:
         choice = etree.SubElement(response, f"{q}render_choice")
         for text in sorted(rights, key=str.casefold):
             etree.SubElement(choice, f"{q}response_label", ident=rights[text]).append(
-                _material(text))
+                _material(text)
+            )
         responses.append(response)
         test = _varequal(f"response_{left_id}", rights[right])
         conditions.append(_condition("Yes", [test], share, action="Add"))

@@ -66,8 +66,13 @@ def _question(item: Item, answers: list[str]) -> str:
 
 def _multiple_choice(item: Item) -> str:
     # Moodle reads no weight after '=' here, so only wrong answers need the weight guard
-    return _question(item, ["=" + escape(one_line(option)) if is_key(item, option)
-                            else _answer("~", option, 0) for option in item.options])
+    return _question(
+        item,
+        [
+            "=" + escape(one_line(option)) if is_key(item, option) else _answer("~", option, 0)
+            for option in item.options
+        ],
+    )
 
 
 def _short_answer(item: Item) -> str:
@@ -89,13 +94,17 @@ def _fill_blank(item: Item) -> str:
     answers = [_answer("=", a, 100) for a in accepted(item)]
     if not (before.strip() and after.strip()):
         return _question(item, answers)
-    return (f"::{escape(label(item))}::[plain]{escape(before.lstrip())}{_braces(item, answers)}"
-            f"{escape(after.rstrip())}")
+    return (
+        f"::{escape(label(item))}::[plain]{escape(before.lstrip())}{_braces(item, answers)}"
+        f"{escape(after.rstrip())}"
+    )
 
 
 def _matching(item: Item) -> str:
-    return _question(item, [f"={escape(one_line(left))} -> {escape(one_line(right))}"
-                            for left, right in item.pairs])
+    return _question(
+        item,
+        [f"={escape(one_line(left))} -> {escape(one_line(right))}" for left, right in item.pairs],
+    )
 
 
 BLOCKS: dict[Kind, Callable[[Item], str]] = {
@@ -114,9 +123,12 @@ def refusal(item: Item) -> str:
     if item.kind is Kind.MATCHING and any(MATCH_ARROW in left for left, _ in item.pairs):
         return f"{item.id}: left out: a left side holds '->', which GIFT cannot escape"
     if item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK) and any(
-            MATCH_ARROW in a for a in accepted(item)):
-        return (f"{item.id}: left out: an accepted answer holds '->', which GIFT cannot escape "
-                "(Moodle would read a matching question)")
+        MATCH_ARROW in a for a in accepted(item)
+    ):
+        return (
+            f"{item.id}: left out: an accepted answer holds '->', which GIFT cannot escape "
+            "(Moodle would read a matching question)"
+        )
     return ""
 
 

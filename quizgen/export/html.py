@@ -9,7 +9,6 @@ and line. The worksheet's context holds no key at all, so no template can leak o
 from __future__ import annotations
 
 import re
-
 import traceback
 from functools import cache
 from pathlib import Path
@@ -56,8 +55,12 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     search = [templates / "output", templates] if templates else []
     env = SandboxedEnvironment(
         loader=FileSystemLoader([*map(str, search), str(output_dir())]),
-        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["css_string"] = css_string
     return env
 
@@ -75,8 +78,11 @@ def fill(env: SandboxedEnvironment, name: str, context: dict) -> str:
 def _where(exc: Exception, env: SandboxedEnvironment, name: str) -> str:
     """'file:line' of the innermost template frame in an exception's traceback."""
     folders = tuple(str(Path(p).resolve()) for p in env.loader.searchpath)
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
-              if str(Path(f.filename).resolve()).startswith(folders)]
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if str(Path(f.filename).resolve()).startswith(folders)
+    ]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
 
 
@@ -113,52 +119,81 @@ def reading_grade(text: str) -> float:
 
 def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
     """What both the worksheet and the key show: title, form label, paper, totals."""
-    return {"title": quiz.title, "label": form.label if many else "", "paper": settings.paper,
-            "items": len(form.entries), "points": form.points, "passage_words": quiz.words}
+    return {
+        "title": quiz.title,
+        "label": form.label if many else "",
+        "paper": settings.paper,
+        "items": len(form.entries),
+        "points": form.points,
+        "passage_words": quiz.words,
+    }
 
 
 def is_heading(paragraph: str) -> bool:
     """A paragraph is a heading when it is one short line with no final punctuation."""
     text = paragraph.strip()
-    return (bool(text) and "\n" not in text and len(text.split()) <= HEADING_WORDS
-            and text[-1].isalnum())
+    return (
+        bool(text)
+        and "\n" not in text
+        and len(text.split()) <= HEADING_WORDS
+        and text[-1].isalnum()
+    )
 
 
 def _passage(quiz: Quiz) -> list[dict]:
     """The passage's paragraphs with their numbers, headings marked."""
-    return [{"number": n, "text": p, "heading": is_heading(p)}
-            for n, p in enumerate(quiz.passage, start=1)]
+    return [
+        {"number": n, "text": p, "heading": is_heading(p)}
+        for n, p in enumerate(quiz.passage, start=1)
+    ]
 
 
 def _part(part, view) -> dict:
     """A part heading's facts and its entries, each shown through ``view``."""
     points = {e.item.points for e in part.entries}
-    return {"letter": part.letter, "kind": part.kind.value, "points": part.points,
-            "each": next(iter(points)) if len(points) == 1 else None,
-            "entries": [view(e) for e in part.entries]}
+    return {
+        "letter": part.letter,
+        "kind": part.kind.value,
+        "points": part.points,
+        "each": next(iter(points)) if len(points) == 1 else None,
+        "entries": [view(e) for e in part.entries],
+    }
 
 
 def _question(entry: Entry) -> dict:
     """What the worksheet shows of an entry: never its key."""
     item = entry.item
-    return {"number": entry.number, "kind": item.kind.value, "prompt": item.prompt,
-            "points": item.points,
-            "segments": item.prompt.split(BLANK) if item.kind is Kind.FILL_BLANK else [item.prompt],
-            "options": list(zip(LETTERS, item.options, strict=False)),
-            "rows": [left for left, _ in item.pairs],
-            "choices": list(zip(LETTERS, entry.right, strict=False))}
+    return {
+        "number": entry.number,
+        "kind": item.kind.value,
+        "prompt": item.prompt,
+        "points": item.points,
+        "segments": item.prompt.split(BLANK) if item.kind is Kind.FILL_BLANK else [item.prompt],
+        "options": list(zip(LETTERS, item.options, strict=False)),
+        "rows": [left for left, _ in item.pairs],
+        "choices": list(zip(LETTERS, entry.right, strict=False)),
+    }
 
 
 def _answer(entry: Entry) -> dict:
     """What the key shows of an entry: the question, its key, variants and evidence."""
     item = entry.item
-    matches = [{"number": n, "left": left, "letter": letter, "right": right,
-                "evidence": _evidence(ev)}
-               for n, ((left, right), letter, ev)
-               in enumerate(zip(item.pairs, entry.matches, _pair_evidence(item), strict=True), 1)]
-    return {**_question(entry), "id": item.id, "difficulty": item.difficulty.value,
-            "letter": entry.letter, "answer": _key_text(item), "accept": _variants(item),
-            "evidence": _evidence(item.evidence), "matches": matches}
+    matches = [
+        {"number": n, "left": left, "letter": letter, "right": right, "evidence": _evidence(ev)}
+        for n, ((left, right), letter, ev) in enumerate(
+            zip(item.pairs, entry.matches, _pair_evidence(item), strict=True), 1
+        )
+    ]
+    return {
+        **_question(entry),
+        "id": item.id,
+        "difficulty": item.difficulty.value,
+        "letter": entry.letter,
+        "answer": _key_text(item),
+        "accept": _variants(item),
+        "evidence": _evidence(item.evidence),
+        "matches": matches,
+    }
 
 
 def _key_text(item) -> str:

@@ -44,11 +44,15 @@ TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
 SECONDS_PER_WORD = 0.4  # 150 words a minute: reading aloud pace, slow enough for a class
 SECONDS_TO_CHOOSE = 10
 HEADER_ROW = 8
-HEADER = ("Question - max 120 characters", "Answer 1 - max 75 characters",
-          "Answer 2 - max 75 characters", "Answer 3 - max 75 characters",
-          "Answer 4 - max 75 characters",
-          "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
-          "Correct answer(s) - choose at least one")
+HEADER = (
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+    "Correct answer(s) - choose at least one",
+)
 PINNED = datetime.datetime(2000, 1, 1)  # the workbook's created and modified stamps
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # every zip entry's stamp
 
@@ -85,12 +89,16 @@ def _multiple_choice(item: Item) -> tuple[Question | None, list[str]]:
     options = [o for o in item.options if is_key(item, o) or o in kept]
     answers = [clip(one_line(o), ANSWER_LIMIT) for o in options]
     if len({a.casefold() for a in answers}) < len(answers):
-        return None, [f"{item.id}: left out: shortened to {ANSWER_LIMIT} characters, "
-                      "two answers would read the same"]
+        return None, [
+            f"{item.id}: left out: shortened to {ANSWER_LIMIT} characters, "
+            "two answers would read the same"
+        ]
     notes = []
     if len(item.options) > MAX_ANSWERS:
-        notes.append(f"{item.id}: kept the key and {len(kept)} of {len(item.options) - 1} "
-                     f"distractors (Kahoot takes {MAX_ANSWERS} answers)")
+        notes.append(
+            f"{item.id}: kept the key and {len(kept)} of {len(item.options) - 1} "
+            f"distractors (Kahoot takes {MAX_ANSWERS} answers)"
+        )
     if any(len(one_line(o)) > ANSWER_LIMIT for o in options):
         notes.append(f"{item.id}: a distractor was cut to {ANSWER_LIMIT} characters")
     correct = next(n for n, o in enumerate(options, 1) if is_key(item, o))
@@ -113,8 +121,10 @@ QUESTIONS: dict[Kind, Callable[[Item], tuple[Question | None, list[str]]]] = {
 def question(item: Item) -> tuple[Question | None, list[str]]:
     """The item as a Kahoot question (None when it is left out), and the warnings it earns."""
     if item.kind not in QUESTIONS:
-        return None, [f"{item.id}: left out: Kahoot's spreadsheet takes multiple-choice and "
-                      f"true/false questions, not {item.kind.value}"]
+        return None, [
+            f"{item.id}: left out: Kahoot's spreadsheet takes multiple-choice and "
+            f"true/false questions, not {item.kind.value}"
+        ]
     return QUESTIONS[item.kind](item)
 
 
@@ -168,5 +178,6 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         q, notes = question(item)
         questions += [q] if q else []
         warnings += notes
-    return Rendered(files=(("kahoot.xlsx", xlsx(workbook(quiz.title, questions))),),
-                    warnings=tuple(warnings))
+    return Rendered(
+        files=(("kahoot.xlsx", xlsx(workbook(quiz.title, questions))),), warnings=tuple(warnings)
+    )

@@ -49,8 +49,9 @@ def _html(text: str) -> str:
     return html.escape(_clean(text))
 
 
-def _text(parent: etree._Element, tag: str, text: str, fmt: str | None = None,
-          **attrs: str) -> etree._Element:
+def _text(
+    parent: etree._Element, tag: str, text: str, fmt: str | None = None, **attrs: str
+) -> etree._Element:
     """Append ``<tag format=...><text>text</text></tag>`` and return the new element."""
     element = etree.SubElement(parent, tag, attrs)
     if fmt:

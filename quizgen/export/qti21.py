@@ -74,8 +74,9 @@ def _element(tag: str, text: str | None = None, /, **attributes: str) -> etree._
     return element
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, /,
-         **attributes: str) -> etree._Element:
+def _sub(
+    parent: etree._Element, tag: str, text: str | None = None, /, **attributes: str
+) -> etree._Element:
     element = _element(tag, text, **attributes)
     parent.append(element)
     return element
@@ -94,12 +95,14 @@ def _root(tag: str, **attributes: str) -> etree._Element:
 
 def _item(quiz: Quiz, ident: str, item: Item) -> etree._Element:
     """An assessmentItem: declarations, the passage, the interaction, evidence, scoring."""
-    root = _root("assessmentItem", identifier=ident, title=item.id, adaptive="false",
-                 timeDependent="false")
+    root = _root(
+        "assessmentItem", identifier=ident, title=item.id, adaptive="false", timeDependent="false"
+    )
     declaration, interaction, template = BUILDERS[item.kind](item)
     root.append(declaration)
-    score = _sub(root, "outcomeDeclaration", identifier="SCORE", cardinality="single",
-                 baseType="float")
+    score = _sub(
+        root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float"
+    )
     _sub(_sub(score, "defaultValue"), "value", "0")
     body = _sub(root, "itemBody")
     passage = _sub(body, "div", **{"class": "passage"})
@@ -125,16 +128,18 @@ def _evidence(item: Item) -> list[str]:
 
 
 def _response(cardinality: str, base_type: str, correct: list[str]) -> etree._Element:
-    declaration = _element("responseDeclaration", identifier="RESPONSE", cardinality=cardinality,
-                           baseType=base_type)
+    declaration = _element(
+        "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type
+    )
     values = _sub(declaration, "correctResponse")
     for value in correct:
         _sub(values, "value", value)
     return declaration
 
 
-def _mapping(declaration: etree._Element, values: dict[str, str], entry: dict[str, str],
-             **attributes: str) -> etree._Element:
+def _mapping(
+    declaration: etree._Element, values: dict[str, str], entry: dict[str, str], **attributes: str
+) -> etree._Element:
     """Add a mapping that scores each key its value and anything else 0."""
     mapping = _sub(declaration, "mapping", defaultValue="0", **attributes)
     for key, value in values.items():
@@ -150,8 +155,9 @@ Built = tuple[etree._Element, etree._Element, str]
 def _choices(prompt: str, labels: list[str], correct: int) -> Built:
     """A single-choice interaction, choices lettered A, B, …; only ``correct`` scores."""
     ids = LETTERS[: len(labels)]
-    interaction = _element("choiceInteraction", responseIdentifier="RESPONSE", shuffle="false",
-                           maxChoices="1")
+    interaction = _element(
+        "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false", maxChoices="1"
+    )
     _sub(interaction, "prompt", prompt)
     for ident, label in zip(ids, labels, strict=True):
         _sub(interaction, "simpleChoice", label, identifier=ident)
@@ -178,11 +184,18 @@ def _distinct(answers: list[str]) -> list[str]:
 def _text_entry(item: Item, before: str, after: str) -> Built:
     """A text box inline in a paragraph, scoring 1 for any accepted answer."""
     answers = _distinct(accepted(item))
-    declaration = _mapping(_response("single", "string", [answers[0]]),
-                           dict.fromkeys(answers, "1"), {"caseSensitive": "false"})
+    declaration = _mapping(
+        _response("single", "string", [answers[0]]),
+        dict.fromkeys(answers, "1"),
+        {"caseSensitive": "false"},
+    )
     paragraph = _element("p", before)
-    entry = _sub(paragraph, "textEntryInteraction", responseIdentifier="RESPONSE",
-                 expectedLength=str(max(len(a) for a in answers)))
+    entry = _sub(
+        paragraph,
+        "textEntryInteraction",
+        responseIdentifier="RESPONSE",
+        expectedLength=str(max(len(a) for a in answers)),
+    )
     entry.tail = after
     return declaration, paragraph, MAP_RESPONSE
 
@@ -205,11 +218,19 @@ def _matching(item: Item) -> Built:
     count = len(item.pairs)
     pairs = [(f"L{n}", f"R{n}") for n in range(1, count + 1)]
     correct = [f"{left} {right}" for left, right in pairs]
-    declaration = _mapping(_response("multiple", "directedPair", correct),
-                           dict.fromkeys(correct, repr(1 / count)), {}, lowerBound="0",
-                           upperBound="1")
-    interaction = _element("matchInteraction", responseIdentifier="RESPONSE", shuffle="false",
-                           maxAssociations=str(count))
+    declaration = _mapping(
+        _response("multiple", "directedPair", correct),
+        dict.fromkeys(correct, repr(1 / count)),
+        {},
+        lowerBound="0",
+        upperBound="1",
+    )
+    interaction = _element(
+        "matchInteraction",
+        responseIdentifier="RESPONSE",
+        shuffle="false",
+        maxAssociations=str(count),
+    )
     _sub(interaction, "prompt", item.prompt)
     lefts = _sub(interaction, "simpleMatchSet")
     for (left_id, _), (left, _) in zip(pairs, item.pairs, strict=True):
@@ -237,10 +258,16 @@ def _test(quiz: Quiz, items: dict[str, Item]) -> etree._Element:
     """An assessmentTest: one section of every item, SCORE the sum of item scores × points."""
     root = _root("assessmentTest", identifier=_identifier(quiz, "test"), title=quiz.title)
     _sub(root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
-    part = _sub(root, "testPart", identifier="part1", navigationMode="nonlinear",
-                submissionMode="simultaneous")
-    section = _sub(part, "assessmentSection", identifier="section1", title=quiz.title,
-                   visible="true")
+    part = _sub(
+        root,
+        "testPart",
+        identifier="part1",
+        navigationMode="nonlinear",
+        submissionMode="simultaneous",
+    )
+    section = _sub(
+        part, "assessmentSection", identifier="section1", title=quiz.title, visible="true"
+    )
     for ident, item in items.items():
         ref = _sub(section, "assessmentItemRef", identifier=ident, href=_href(ident))
         _sub(ref, "weight", identifier="W", value=str(item.points))
@@ -252,21 +279,32 @@ def _test(quiz: Quiz, items: dict[str, Item]) -> etree._Element:
 def _manifest(quiz: Quiz, items: dict[str, Item]) -> etree._Element:
     """imsmanifest.xml: the test resource depending on one resource per item file."""
     c = f"{{{CP}}}"
-    root = etree.Element(f"{c}manifest", nsmap={None: CP, "xsi": XSI},
-                         identifier=_identifier(quiz, "manifest"))
+    root = etree.Element(
+        f"{c}manifest", nsmap={None: CP, "xsi": XSI}, identifier=_identifier(quiz, "manifest")
+    )
     root.set(f"{{{XSI}}}schemaLocation", f"{CP} {CP_XSD}")
     metadata = etree.SubElement(root, f"{c}metadata")
     etree.SubElement(metadata, f"{c}schema").text = "QTIv2.1 Package"
     etree.SubElement(metadata, f"{c}schemaversion").text = "1.0.0"
     etree.SubElement(root, f"{c}organizations")
     resources = etree.SubElement(root, f"{c}resources")
-    test = etree.SubElement(resources, f"{c}resource", identifier=_identifier(quiz, "test"),
-                            type="imsqti_test_xmlv2p1", href=TEST_FILE)
+    test = etree.SubElement(
+        resources,
+        f"{c}resource",
+        identifier=_identifier(quiz, "test"),
+        type="imsqti_test_xmlv2p1",
+        href=TEST_FILE,
+    )
     etree.SubElement(test, f"{c}file", href=TEST_FILE)
     for ident in items:
         etree.SubElement(test, f"{c}dependency", identifierref=ident)
     for ident in items:
-        resource = etree.SubElement(resources, f"{c}resource", identifier=ident,
-                                    type="imsqti_item_xmlv2p1", href=_href(ident))
+        resource = etree.SubElement(
+            resources,
+            f"{c}resource",
+            identifier=ident,
+            type="imsqti_item_xmlv2p1",
+            href=_href(ident),
+        )
         etree.SubElement(resource, f"{c}file", href=_href(ident))
     return root

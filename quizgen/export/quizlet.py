@@ -19,7 +19,8 @@ Card = tuple[str, str]
 
 def _multiple_choice(item: Item) -> tuple[list[Card], list[str]]:
     return [(item.prompt, str(item.answer))], [
-        f"{item.id}: the card shows the key; the other options are left out"]
+        f"{item.id}: the card shows the key; the other options are left out"
+    ]
 
 
 def _written(item: Item) -> tuple[list[Card], list[str]]:
@@ -34,7 +35,8 @@ def _true_false(item: Item) -> tuple[list[Card], list[str]]:
 
 def _matching(item: Item) -> tuple[list[Card], list[str]]:
     return list(item.pairs), [
-        f"{item.id}: one card per matched pair; the matching instruction is left out"]
+        f"{item.id}: one card per matched pair; the matching instruction is left out"
+    ]
 
 
 CARDS: dict[Kind, Callable[[Item], tuple[list[Card], list[str]]]] = {
