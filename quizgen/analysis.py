@@ -129,6 +129,7 @@ class Cluster:
     mentions: list[Span] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)  # from appositives and titles
+    known_names: list[str] | None = field(default=None, repr=False)  # see names
 
     @property
     def label(self) -> str:
@@ -137,11 +138,12 @@ class Cluster:
 
     @property
     def names(self) -> list[str]:
-        """Distinct surface forms, longest first."""
-        seen: dict[str, None] = {}
-        for m in sorted(self.mentions, key=lambda s: (-len(clean_mention(s)), s.start)):
-            seen.setdefault(clean_mention(m), None)
-        return [n for n in seen if n]
+        """Distinct surface forms, longest first (worked out once, when first asked for)."""
+        if self.known_names is None:
+            cleaned = sorted(((clean_mention(m), m.start) for m in self.mentions),
+                             key=lambda pair: (-len(pair[0]), pair[1]))
+            self.known_names = [n for n in dict.fromkeys(name for name, _ in cleaned) if n]
+        return list(self.known_names)
 
     @property
     def name(self) -> str:
@@ -193,9 +195,9 @@ class Analysis:
         key = text.casefold()
         counts = self.__dict__.setdefault("_mention_counts", {})
         if key not in counts:
-            folded = self.__dict__.setdefault(
-                "_folded", "\n\n".join(d.text.casefold() for d in self.docs)
-            )
+            if "_folded" not in self.__dict__:
+                self.__dict__["_folded"] = "\n\n".join(d.text.casefold() for d in self.docs)
+            folded = self.__dict__["_folded"]
             pattern = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
             counts[key] = len(pattern.findall(folded))
         return counts[key]

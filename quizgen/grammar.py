@@ -6,9 +6,10 @@ Only what a template cannot say in data lives here.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Token
+
+from quizgen import lexicon
 
 DO_FORM = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a 'who'/'what' subject is singular: 'Who was killed?', not 'Who were killed?'
@@ -41,37 +42,15 @@ CONTRACTIONS = {
 }
 
 
-@cache
-def _inflect(lemma: str, tag: str) -> str | None:
-    from lemminflect import getInflection
-
-    forms = getInflection(lemma, tag=tag)
-    return forms[0] if forms else None
-
-
-@cache
 def is_english_word(word: str) -> bool:
     """Whether a lower-case word is in the English lexicon ('following' yes, 'żywny' no)."""
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
+    return lexicon.is_word(word)
 
 
-@cache
 def is_verb_form(word: str, lemma: str, tag: str) -> bool:
     """Whether an English verb has this form for this tag: 'fired' for ('fire', 'VBD') yes;
     'born' for ('bear', 'VBD') no (that is 'bore'); 'astronauts' is no verb at all."""
-    from lemminflect import getAllLemmas, getInflection
-
-    if not getAllLemmas(word.lower(), upos="VERB") and not getAllLemmas(word.lower(), upos="AUX"):
-        return False
-    forms = getInflection(lemma.lower(), tag=tag) or ()
-    return not forms or word.lower() in forms
-
-
-def inflect(lemma: str, tag: str) -> str:
-    """A verb form by Penn tag: ('fire', 'VBD') -> 'fired'; unknown verbs keep the lemma."""
-    return _inflect(lemma.lower(), tag) or lemma
+    return lexicon.is_verb_form(word, lemma, tag)
 
 
 def word(token: Token) -> str:
@@ -121,7 +100,7 @@ def subject_verb_group(
         form = word(verb).lower()
         return " ".join([SINGULAR_AUX.get(form, form), *neg, *adv])
     if verb.tag_ == "VBP":
-        return " ".join([*adv, inflect(_lemma(verb), "VBZ")])
+        return " ".join([*adv, lexicon.third_person(_lemma(verb))])
     return " ".join([*adv, verb.text])
 
 
@@ -133,11 +112,11 @@ def active_verb(verb: Token, aux: list[Token]) -> str:
     be = [w for w in words if w in {"is", "are", "was", "were", "be", "been", "being", "am"}]
     others = [w for w in words if w not in be]
     if others:  # a modal or perfect auxiliary keeps its place: 'has been fired' -> 'has fired'
-        tag = "VBN" if others[-1] in {"has", "have", "had"} else "VB"
-        return " ".join([*[SINGULAR_AUX.get(o, o) for o in others], inflect(lemma, tag)])
+        form = verb.text if others[-1] in {"has", "have", "had"} else lemma  # participle or base
+        return " ".join([*[SINGULAR_AUX.get(o, o) for o in others], form])
     if be and be[-1] in {"is", "are", "am"}:
-        return inflect(lemma, "VBZ")
-    return inflect(lemma, "VBD")
+        return lexicon.third_person(lemma)
+    return lexicon.past(lemma, participle=verb.text)
 
 
 def be_form(verb: Token) -> str:

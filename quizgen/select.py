@@ -8,6 +8,7 @@ import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from quizgen import distract, quality, variants
 from quizgen.analysis import Analysis
@@ -88,7 +89,7 @@ def sound(candidate: Candidate) -> bool:
     )
 
 
-@dataclass(slots=True)
+@dataclass
 class Entry:
     """A candidate with its score and wrong options."""
 
@@ -96,7 +97,7 @@ class Entry:
     candidate: Candidate
     wrong: list[str]
 
-    @property
+    @cached_property
     def ref(self) -> tuple:
         """(paragraph, sentence start, fact, answer): what the ledger keeps of it."""
         c = self.candidate
@@ -104,7 +105,7 @@ class Entry:
         return c.paragraph, c.sentence.start, clause, quality.norm(c.answer)
 
 
-@dataclass(slots=True)
+@dataclass
 class FactEntry:
     """A clause or quotation to state as true or false, with the questions asked of it."""
 
@@ -119,7 +120,7 @@ class FactEntry:
             return variants.quote_statement(self.fact, name) if name else None
         return variants.statement(self.fact)
 
-    @property
+    @cached_property
     def ref(self) -> tuple:
         """(paragraph, sentence start, fact, answer), as the ledger keeps it."""
         f = self.fact

@@ -165,17 +165,28 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
         if isinstance(candidate.clause, (Clause, Quote))
         else ""
     )
-    for doc in analysis.docs:
-        for sent in doc.sents:
-            if quality.norm(text).rstrip(".") in quality.norm(sent.text):
-                return False
-            if (
-                quality.contains_phrase(sent.text, wrong)
-                and verb
-                and any(t.lemma_.lower() == verb for t in sent)
-            ):
-                return False
+    statement = quality.norm(text).rstrip(".")
+    wrong_normed = quality.norm(wrong)
+    # a sentence that says it, or says the wrong element did it, has the fact's verb in it
+    for sentence, normed in _sentences_with_verb(analysis).get(verb, ()):
+        if statement in normed:
+            return False
+        if wrong_normed in normed and quality.contains_phrase(sentence, wrong):
+            return False
     return True
+
+
+def _sentences_with_verb(analysis: Analysis) -> dict[str, list[tuple[str, str]]]:
+    """Verb lemma -> (text, normalized text) of the sentences that have it; built once."""
+    index = analysis.__dict__.get("_by_verb")
+    if index is None:
+        index = analysis.__dict__["_by_verb"] = {}
+        for doc in analysis.docs:
+            for sent in doc.sents:
+                entry = (sent.text, quality.norm(sent.text))
+                for lemma in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
+                    index.setdefault(lemma, []).append(entry)
+    return index
 
 
 UNSAFE_TO_NEGATE = {
