@@ -57,15 +57,18 @@ def accepted(candidate: Candidate) -> list[str]:
     return [a for a in out if quality.norm(a) != quality.norm(key)]
 
 
-def score(candidate: Candidate, n_options: int) -> float:
+OPTIONS_BONUS = 0.25  # a question with three good wrong options makes a multiple-choice item
+SHORTLIST = 4  # options are looked for among this many candidates per item the quiz needs
+
+
+def score(candidate: Candidate) -> float:
     """How good a candidate is likely to be: template reliability, salience, length, options."""
     s = candidate.template.weight
     if candidate.cluster is not None:
         s += 0.05 * math.log1p(candidate.cluster.salience)
     s -= 0.015 * max(0, len(candidate.prompt.split()) - 16)
     s -= 0.005 * max(0, len(candidate.sentence) - 40)
-    if n_options >= 3:
-        s += 0.25  # a question with good options makes a multiple-choice item
+
     if getattr(candidate.clause, "source", "main") in {"reported", "advcl"}:
         s -= 0.1
     return s
@@ -91,11 +94,31 @@ def sound(candidate: Candidate) -> bool:
 
 @dataclass
 class Entry:
-    """A candidate with its score and wrong options."""
+    """A candidate with its score; its wrong options are found when first needed."""
 
     score: float
     candidate: Candidate
-    wrong: list[str]
+    analysis: Analysis
+    seed: int
+
+    @cached_property
+    def wrong(self) -> list[str]:
+        """Wrong options of the key's type, plausible and distinct (perhaps fewer than three)."""
+        c = self.candidate
+        rng = random.Random(f"{self.seed}:{c.prompt}")
+        if c.answer_label:
+            return distract.distractors(
+                c.answer, c.answer_label, self.analysis, c.cluster, rng, avoid=[c.prompt]
+            )
+        # a common noun phrase: others of the passage shaped like it
+        return distract.phrase_distractors(
+            c.answer,
+            c.answer_tokens,
+            self.analysis,
+            rng,
+            c.template.condition("person", False) is True,
+            avoid=[c.prompt],
+        )
 
     @cached_property
     def ref(self) -> tuple:
@@ -218,6 +241,20 @@ class Builder:
                 quality.wellformed_question(doc) if question else quality.wellformed_statement(doc)
             )
         return self.checked[text]
+
+    def prefetch(self, texts: list[str], question: bool) -> None:
+        """Re-parse many stems in one batch (much faster than one by one) for later checks."""
+        if self.parse is None or not hasattr(self.parse, "pipe"):
+            return
+        todo = [t for t in dict.fromkeys(texts) if t not in self.checked]
+        keep = [p for p in self.parse.pipe_names if p in REPARSE_PIPES]
+        with self.parse.select_pipes(enable=keep):
+            for text, doc in zip(todo, self.parse.pipe(todo, batch_size=256), strict=True):
+                self.checked[text] = (
+                    quality.wellformed_question(doc)
+                    if question
+                    else quality.wellformed_statement(doc)
+                )
 
     def take(self, want: int, make, pool=None) -> list[Item]:
         """Up to ``want`` items made from the pool (the ranked entries by default), fairest
@@ -409,25 +446,12 @@ def select(
 ) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
-    entries = []
-    for c in candidates:
-        if not sound(c):
-            continue
-        rng = random.Random(f"{config.seed}:{c.prompt}")
-        if c.answer_label:
-            wrong = distract.distractors(
-                c.answer, c.answer_label, analysis, c.cluster, rng, avoid=[c.prompt]
-            )
-        else:  # a common noun phrase: others of the passage shaped like it
-            wrong = distract.phrase_distractors(
-                c.answer,
-                c.answer_tokens,
-                analysis,
-                rng,
-                c.template.condition("person", False) is True,
-                avoid=[c.prompt],
-            )
-        entries.append(Entry(score(c, len(wrong)), c, wrong))
+    entries = [Entry(score(c), c, analysis, config.seed) for c in candidates if sound(c)]
+    # wrong options only for the best candidates: the search costs more than all the rest
+    entries.sort(key=lambda e: -e.score)
+    for entry in entries[: SHORTLIST * n]:
+        if len(entry.wrong) >= 3:
+            entry.score += OPTIONS_BONUS
     entries.sort(
         key=lambda e: (
             -e.score,
@@ -437,6 +461,7 @@ def select(
         )
     )
     builder = Builder(entries, analysis, passage, config, parse)
+    builder.prefetch([e.candidate.prompt for e in entries[: 2 * n]], question=True)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):
