@@ -453,6 +453,27 @@ def _determiner(tokens) -> str:
     return "bare"
 
 
+# nouns that point at the text itself, never a plausible answer about its subject
+TEXT_NOUNS = {
+    "paragraph",
+    "section",
+    "chapter",
+    "figure",
+    "page",
+    "example",
+    "text",
+    "passage",
+    "table",
+    "sentence",
+    "word",
+    "article",
+    "story",
+    "book",
+    "question",
+    "answer",
+}
+
+
 def describe(tokens, person: bool) -> NounPhrase | None:
     """A noun phrase's description; None for one that would make a poor option."""
     root = max(
@@ -462,12 +483,16 @@ def describe(tokens, person: bool) -> NounPhrase | None:
             -abs(t.i - tokens[-1].i),
         ),
     )
-    if root.pos_ != "NOUN" or any(
-        t.pos_ == "PRON"
-        or t.ent_type_ in {"PERSON", "GPE", "ORG"}
-        or t.lower_ in {"this", "that", "these", "those"}
-        or t.is_punct
-        for t in tokens
+    if (
+        root.pos_ != "NOUN"
+        or root.lemma_.lower() in TEXT_NOUNS
+        or any(
+            t.pos_ == "PRON"
+            or t.ent_type_ in {"PERSON", "GPE", "ORG"}
+            or t.lower_ in {"this", "that", "these", "those"}
+            or t.is_punct
+            for t in tokens
+        )
     ):
         return None
     text = " ".join("".join(t.text_with_ws for t in tokens).split())

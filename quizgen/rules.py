@@ -664,6 +664,14 @@ def explain(
             if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
                 yield template, None, f"answer {slot.answer!r} is too vague to ask for"
                 continue
+            if (
+                template.answer == "subject"
+                and not slot.label
+                and not slot.person
+                and len(slot.values.get("rest", "").split()) < 4
+            ):
+                yield template, None, "too little said of it to tell what is meant"
+                continue
             if template.answer == "subject" and slot.tokens and slot.tokens[0].like_num:
                 yield template, None, "a counted answer is asked with how many"
                 continue
