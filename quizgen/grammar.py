@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from quizgen import lexicon
+from quizgen.analysis import NAME_TYPES
 
 DO_FORM = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a 'who'/'what' subject is singular: 'Who was killed?', not 'Who were killed?'
@@ -131,19 +132,7 @@ def be_form(verb: Token) -> str:
 
 
 FUNCTION_POS = {"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "AUX"}
-NAME_ENTITIES = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "NORP",
-    "FAC",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "PRODUCT",
-    "LANGUAGE",
-}
+NAME_ENTITIES = NAME_TYPES  # entity types whose words keep their capitals
 
 
 def lower_start(text: str, token: Token) -> str:

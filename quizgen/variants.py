@@ -20,35 +20,9 @@ from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
 
-FIRST_SECOND_PERSON = {
-    "i",
-    "me",
-    "my",
-    "mine",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "you",
-    "your",
-    "yours",
-    "myself",
-    "ourselves",
-    "yourself",
-    "yourselves",
-}
-ADDRESSED = {
-    "we",
-    "us",
-    "our",
-    "ours",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "ourselves",
-}
+# 'you' or 'we' outside quotation marks speak to the reader; 'I' may be a story's narrator
+ADDRESSED = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
+FIRST_SECOND_PERSON = ADDRESSED | frozenset("i me my mine myself".split())
 MAX_STATEMENT_WORDS = 28
 
 

@@ -9,14 +9,12 @@ identifier shapes and scoring follow Canvas's own exports, as text2qti writes th
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 
 from lxml import etree, html
 from lxml.builder import E
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key
+from quizgen.export.fields import accepted, is_key, pack
 from quizgen.model import Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -26,7 +24,6 @@ IMSMD = "http://www.imsglobal.org/xsd/imsmd_v1p2"
 META = "http://canvas.instructure.com/xsd/cccv1p0"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 META_RESOURCE = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 QUESTION_TYPES = {
     Kind.MULTIPLE_CHOICE: "multiple_choice_question",
@@ -49,7 +46,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         f"{ident}/{ident}.xml": _xml(_assessment(quiz, ident)),
         f"{ident}/assessment_meta.xml": _xml(_meta(quiz, ident)),
     }
-    return Rendered(files=(("canvas.zip", _pack(files)),))
+    return Rendered(files=(("canvas.zip", pack(files)),))
 
 
 def _identifier(quiz: Quiz, *parts: str) -> str:
@@ -57,19 +54,6 @@ def _identifier(quiz: Quiz, *parts: str) -> str:
     source = quiz.source.sha256 if quiz.source else "\n".join(quiz.passage)
     seed = "\x1f".join((quiz.title, source, *parts))
     return "g" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
-
-
-def _pack(files: dict[str, bytes]) -> bytes:
-    """A zip of the files, sorted, with fixed timestamps so equal input gives equal bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the platform, so the bytes agree
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return buffer.getvalue()
 
 
 def _xml(root: etree._Element) -> bytes:

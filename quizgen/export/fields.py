@@ -5,6 +5,9 @@ Escaping stays in each format's module; this holds only what every format means 
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from quizgen.model import Item
 
 ELLIPSIS = "…"
@@ -49,3 +52,19 @@ def _norm(text: str) -> str:
 def is_key(item: Item, option: str) -> bool:
     """Whether a multiple-choice option is the item's key, compared as the quiz file check does."""
     return _norm(option) == _norm(item.answer)
+
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes
+
+
+def pack(files: dict[str, bytes]) -> bytes:
+    """A zip of the files, sorted, with fixed timestamps so equal input gives equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the platform, so the bytes agree
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return buffer.getvalue()

@@ -8,13 +8,11 @@ its evidence sits in a rubricBlock only scorers see. The test weights each item 
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key
+from quizgen.export.fields import accepted, is_key, pack
 from quizgen.model import BLANK, Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -26,7 +24,6 @@ TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
 MATCH_CORRECT = TEMPLATES + "match_correct"
 MAP_RESPONSE = TEMPLATES + "map_response"
 TEST_FILE = "test.xml"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -36,7 +33,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     files = {_href(ident): _xml(_item(quiz, ident, item)) for ident, item in items.items()}
     files[TEST_FILE] = _xml(_test(quiz, items))
     files["imsmanifest.xml"] = _xml(_manifest(quiz, items))
-    return Rendered(files=(("qti21.zip", _pack(files)),))
+    return Rendered(files=(("qti21.zip", pack(files)),))
 
 
 def _identifier(quiz: Quiz, *parts: str) -> str:
@@ -48,19 +45,6 @@ def _identifier(quiz: Quiz, *parts: str) -> str:
 
 def _href(ident: str) -> str:
     return f"items/{ident}.xml"
-
-
-def _pack(files: dict[str, bytes]) -> bytes:
-    """A zip of the files, sorted, with fixed timestamps so equal input gives equal bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the platform, so the bytes agree
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return buffer.getvalue()
 
 
 def _xml(root: etree._Element) -> bytes:
