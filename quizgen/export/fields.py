@@ -1,4 +1,4 @@
-"""Plain-text pieces the import formats share: one-line fields, short labels, keys, evidence.
+"""Pieces the import formats share: one-line fields, short labels, keys, evidence, zips.
 
 Escaping stays in each format's module; this holds only what every format means the same way.
 """
