@@ -195,7 +195,8 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
         candidates += [value * f for f in (0.5, 2, 1.5)]
     seen, out = {value}, []
     for c in candidates:
-        if c > 0 and c not in seen and (value < 1 or c == int(c)):
+        # one of a counted plural is no option: how many rockets? not one rocket
+        if c > (1 if value > 1 else 0) and c not in seen and (value < 1 or c == int(c)):
             seen.add(c)
             out.append(_format_like(c, key, form))
     rng.shuffle(out)
