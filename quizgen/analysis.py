@@ -140,8 +140,10 @@ class Cluster:
     def names(self) -> list[str]:
         """Distinct surface forms, longest first (worked out once, when first asked for)."""
         if self.known_names is None:
-            cleaned = sorted(((clean_mention(m), m.start) for m in self.mentions),
-                             key=lambda pair: (-len(pair[0]), pair[1]))
+            cleaned = sorted(
+                ((clean_mention(m), m.start) for m in self.mentions),
+                key=lambda pair: (-len(pair[0]), pair[1]),
+            )
             self.known_names = [n for n in dict.fromkeys(name for name, _ in cleaned) if n]
         return list(self.known_names)
 
@@ -540,6 +542,17 @@ def entities(span: Span | Doc) -> list[Span]:
     if span is doc:
         return ents
     return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
+def noun_chunks(span: Span | Doc) -> list[Span]:
+    """The noun chunks of a paragraph or of a sentence in it (the paragraph's, found once)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    chunks = doc.user_data.get("quizgen.chunks")
+    if chunks is None:
+        chunks = doc.user_data["quizgen.chunks"] = list(doc.noun_chunks)
+    if span is doc:
+        return chunks
+    return [c for c in chunks if span.start <= c.start and c.end <= span.end]
 
 
 def _in_quotes(doc: Doc) -> set[int]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key
+from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key, noun_chunks
 from quizgen.resources import data_dir
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -512,7 +512,7 @@ def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
 
     found: dict[str, NounPhrase] = {}
     for doc in analysis.docs:
-        for chunk in doc.noun_chunks:
+        for chunk in noun_chunks(doc):
             tokens = list(chunk)
             if not 1 <= len(tokens) <= 6:
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from quizgen import grammar, quality
-from quizgen.analysis import NAME_TYPES, Analysis, Cluster, entities, quoted_segments
+from quizgen.analysis import NAME_TYPES, Analysis, Cluster, entities, noun_chunks, quoted_segments
 from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
@@ -429,7 +429,7 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
             span = _number_span(ent)
             if span is not None:
                 yield *span, "NUMBER", None
-    for chunk in sentence.noun_chunks:
+    for chunk in noun_chunks(sentence):
         root = chunk.root
         if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
             start = min(
@@ -467,6 +467,7 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
             continue
+        whole = doc.text  # built anew on every access: once per paragraph here
         for sentence in doc.sents:
             if not _blankable(sentence):
                 continue
@@ -476,8 +477,8 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
                 span = doc[start:end]
                 answer = span.text
-                before = doc.text[span.start_char - 1 : span.start_char] if span.start_char else " "
-                after = doc.text[span.end_char : span.end_char + 1] or " "
+                before = whole[span.start_char - 1 : span.start_char] if span.start_char else " "
+                after = whole[span.end_char : span.end_char + 1] or " "
                 if before.isalnum() or after.isalnum() or "-" in (before, after):
                     continue  # '_____-backed': a blank glued to a word gives it away
                 prompt = text[: span.start_char - offset] + BLANK + text[span.end_char - offset :]
