@@ -37,8 +37,10 @@ def _irregular_forms() -> dict[str, set[str]]:
 
 
 @cache
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, list[str]]],
-                       dict[str, list[list[str]]]] | None:
+def _tables() -> (
+    tuple[dict[str, frozenset[str]], dict[str, dict[str, list[str]]], dict[str, list[list[str]]]]
+    | None
+):
     """(index, exceptions, rules) of the installed English pipeline's lemmatizer, if any."""
     try:
         from spacy.lookups import Lookups
@@ -55,9 +57,11 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, list[str]]
             index = lookups.get_table("lemma_index")
             exceptions = lookups.get_table("lemma_exc")
             rules = lookups.get_table("lemma_rules")
-            return ({pos: frozenset(index[pos]) for pos in POS_TABLES},
-                    {pos: dict(exceptions[pos]) for pos in POS_TABLES},
-                    {pos: list(rules[pos]) for pos in POS_TABLES})
+            return (
+                {pos: frozenset(index[pos]) for pos in POS_TABLES},
+                {pos: dict(exceptions[pos]) for pos in POS_TABLES},
+                {pos: list(rules[pos]) for pos in POS_TABLES},
+            )
     except (ImportError, KeyError, ValueError, OSError):
         return None
     return None
