@@ -1,4 +1,4 @@
-"""Analysis beyond the raw parse: entity clusters, roles from appositives and titles, and a
+"""Analysis beyond the raw parse: entity clusters, quotations, and a
 safe pronoun resolver.
 
 A passage is parsed one paragraph per ``Doc`` (so evidence never crosses a paragraph); the
@@ -128,7 +128,6 @@ class Cluster:
     key: tuple[str, ...]  # the name words of the longest mention
     mentions: list[Span] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
-    roles: list[str] = field(default_factory=list)  # from appositives and titles
     known_names: list[str] | None = field(default=None, repr=False)  # see names
 
     @property
@@ -364,76 +363,10 @@ def _acts_as_person(mention: Span) -> bool:
     return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
 
 
-# roles: "Mark Dubowitz, the chief executive of ..."; "Defense Secretary Mark Esper"
-ROLE_DEPS = {"appos"}
-
-
-def _np_text(head: Token) -> str:
-    """A noun phrase's words, without a relative clause, a nested appositive or punctuation."""
-    skip: set[int] = set()
-    for child in head.children:
-        if child.dep_ in {"relcl", "appos", "acl", "punct", "cc", "conj"}:
-            skip.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in skip]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def find_roles(analysis: Analysis) -> None:
-    """Attach roles from appositives and pre-name titles to PERSON clusters."""
-    for n, doc in enumerate(analysis.docs):
-        for token in doc:
-            cluster = analysis.cluster_of(n, token)
-            if cluster is None or cluster.label != "PERSON" or token.ent_iob_ == "I":
-                continue
-            ent = next(e for e in entities(doc) if e.start <= token.i < e.end)
-            head = ent.root
-            # "X, the chief executive of Y": a common-noun appositive of the name
-            for child in head.children:
-                if child.dep_ in ROLE_DEPS and child.pos_ == "NOUN" and child.ent_type_ == "":
-                    _add_role(cluster, _np_text(child))
-            # "the chief executive of Y, X": the name is the appositive of a common noun
-            if head.dep_ in ROLE_DEPS and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
-                _add_role(cluster, _np_text(head.head))
-            # "Defense Secretary Mark Esper": capitalized title words just before the name
-            title = []
-            i = ent.start - 1
-            while (
-                i >= 0
-                and doc[i].dep_ == "compound"
-                and doc[i].head.i in range(ent.start, ent.end)
-                and doc[i].is_title
-                and not doc[i].ent_type_
-            ):
-                title.insert(0, doc[i].text)
-                i -= 1
-            if title and not (
-                len(title) == 1
-                and title[0].strip(".").casefold() in TITLE_WORDS
-                and title[0].endswith(".")
-            ):
-                _add_role(cluster, " ".join(title))
-
-
-def _add_role(cluster: Cluster, role: str) -> None:
-    words = role.split()
-    if (
-        1 <= len(words) <= 12
-        and role not in cluster.roles
-        and role.casefold() not in {"one", "the one", "man", "woman", "the man", "the woman"}
-    ):
-        cluster.roles.append(role)
-
-
 def analyze(docs: Sequence[Doc]) -> Analysis:
-    """Cluster entities and find roles across a passage's paragraph docs."""
+    """Cluster entities across a passage's paragraph docs."""
     clusters, by_token = cluster_entities(docs)
-    analysis = Analysis(docs=list(docs), clusters=clusters, by_token=by_token)
-    find_roles(analysis)
-    return analysis
+    return Analysis(docs=list(docs), clusters=clusters, by_token=by_token)
 
 
 @cache
@@ -533,26 +466,26 @@ def quoted_segments(doc: Doc) -> list[Span]:
     return segments
 
 
-def entities(span: Span | Doc) -> list[Span]:
-    """The named entities of a paragraph or of a sentence in it (the paragraph's, computed once)."""
+def _within(span: Span | Doc, key: str, find) -> list[Span]:
+    """Spans ``find(doc)`` gives for the whole paragraph (found once, kept on the Doc), then
+    those inside ``span``."""
     doc = span if isinstance(span, Doc) else span.doc
-    ents = doc.user_data.get("quizgen.ents")
-    if ents is None:
-        ents = doc.user_data["quizgen.ents"] = list(doc.ents)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = list(find(doc))
     if span is doc:
-        return ents
-    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+        return found
+    return [f for f in found if span.start <= f.start and f.end <= span.end]
+
+
+def entities(span: Span | Doc) -> list[Span]:
+    """The named entities of a paragraph or of a sentence in it."""
+    return _within(span, "quizgen.ents", lambda doc: doc.ents)
 
 
 def noun_chunks(span: Span | Doc) -> list[Span]:
-    """The noun chunks of a paragraph or of a sentence in it (the paragraph's, found once)."""
-    doc = span if isinstance(span, Doc) else span.doc
-    chunks = doc.user_data.get("quizgen.chunks")
-    if chunks is None:
-        chunks = doc.user_data["quizgen.chunks"] = list(doc.noun_chunks)
-    if span is doc:
-        return chunks
-    return [c for c in chunks if span.start <= c.start and c.end <= span.end]
+    """The noun chunks of a paragraph or of a sentence in it."""
+    return _within(span, "quizgen.chunks", lambda doc: doc.noun_chunks)
 
 
 def _in_quotes(doc: Doc) -> set[int]:

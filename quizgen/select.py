@@ -62,13 +62,13 @@ SHORTLIST = 4  # options are looked for among this many candidates per item the 
 
 
 def score(candidate: Candidate) -> float:
-    """How good a candidate is likely to be: template reliability, salience, length, options."""
+    """How good a candidate is likely to be: template reliability, salience, length (the
+    options bonus is added once options have been looked for)."""
     s = candidate.template.weight
     if candidate.cluster is not None:
         s += 0.05 * math.log1p(candidate.cluster.salience)
     s -= 0.015 * max(0, len(candidate.prompt.split()) - 16)
     s -= 0.005 * max(0, len(candidate.sentence) - 40)
-
     if getattr(candidate.clause, "source", "main") in {"reported", "advcl"}:
         s -= 0.1
     return s
