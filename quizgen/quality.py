@@ -261,6 +261,13 @@ def prompt_faults(
 
 WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
+
+
+def _verb(token) -> bool:
+    """A verb or auxiliary, by its fine tag (re-parsed stems skip the attribute ruler that
+    maps tags to parts of speech) or by its part of speech."""
+    return token.tag_ in VERB_TAGS or token.pos_ in {"VERB", "AUX"}
 
 
 def wellformed_question(doc) -> bool:
@@ -270,7 +277,7 @@ def wellformed_question(doc) -> bool:
     if not words or words[0].tag_ not in WH_TAGS or doc[-1].text != "?":
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in {"VERB", "AUX"}:
+    if root is None or not _verb(root):
         return False
     return any(t.dep_ in SUBJECT_DEPS for t in doc) or words[0].dep_ in SUBJECT_DEPS | {"attr"}
 
@@ -280,6 +287,6 @@ def wellformed_statement(doc) -> bool:
     if len(list(doc.sents)) != 1:
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in {"VERB", "AUX"}:
+    if root is None or not _verb(root):
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in root.children)

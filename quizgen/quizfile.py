@@ -22,6 +22,10 @@ from quizgen.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Qu
 FORMAT = "quizgen/1"
 SCHEMA_FILE = "quizgen-1.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+# libyaml's safe loader and dumper when PyYAML has them (its wheels do): ten times faster
+# than the pure-Python ones, and as strict (no Python tags)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 20_000_000  # a quiz file of a 20 MB passage; beyond that, refuse before parsing
 TOP_KEYS = ("format", "title", "source", "generator", "passage", "items")
 ITEM_KEYS = (
@@ -204,8 +208,9 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
 def dump(quiz: Quiz) -> str:
     """The quiz file's text: a schema comment for editors, then YAML."""
     try:
-        body = yaml.safe_dump(
+        body = yaml.dump(
             to_data(quiz),
+            Dumper=SAFE_DUMPER,
             sort_keys=False,
             allow_unicode=True,
             width=2**31 - 1,
@@ -241,9 +246,18 @@ class Problem:
         return " ".join(text.split())  # one line, whatever an item id holds
 
 
+def safe_load(text: str) -> Any:
+    """yaml.safe_load, with libyaml's parser when there is one."""
+    loader = SAFE_LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _safe_load(text: str) -> tuple[Any, yaml.Node | None]:
     """What yaml.safe_load makes of the text, and the node tree it was built from (for lines)."""
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         return (loader.construct_document(node) if node is not None else None), node

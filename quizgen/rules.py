@@ -22,6 +22,7 @@ from quizgen.distract import date_key
 from quizgen.errors import QuizgenError
 from quizgen.extract import Clause, Phrase, Quote, Role, phrase_tokens
 from quizgen.model import Kind
+from quizgen.quizfile import safe_load
 from quizgen.resources import data_dir, questions_dir
 
 FACT_KINDS = {"clause", "role", "quote"}
@@ -142,7 +143,7 @@ def _template(raw: object, file: Path, n: int) -> Template:
 
 def _load_file(path: Path) -> list[Template]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}" if mark else ""

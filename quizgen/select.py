@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import islice
 
 from quizgen import distract, quality, variants
 from quizgen.analysis import Analysis
@@ -229,32 +231,22 @@ class Builder:
         self.tf = Counter()
         self.relaxed = False  # once the quiz runs short, balance gives way to count
         self.parse = parse  # re-parses a generated stem; None skips the check
-        self.checked: dict[str, bool] = {}
+        self.checked: dict[tuple[str, bool], bool] = {}  # (stem, is a question) -> reads well
+        self.ahead: Callable[[], Iterable] = tuple  # the entries take() may try next
 
     def reads_well(self, text: str, question: bool) -> bool:
-        """Re-parse a generated stem: drop it unless it is a well-formed question or statement."""
+        """Re-parse a generated stem: drop it unless it is a well-formed question or statement.
+
+        Parsing one short text at a time costs three times as much per text as a batch, so a
+        miss re-parses the stems of the next entries ``take`` may reach along with it."""
         if self.parse is None:
             return True
-        if text not in self.checked:
-            doc = reparse(self.parse, text)
-            self.checked[text] = (
-                quality.wellformed_question(doc) if question else quality.wellformed_statement(doc)
-            )
-        return self.checked[text]
-
-    def prefetch(self, texts: list[str], question: bool) -> None:
-        """Re-parse many stems in one batch (much faster than one by one) for later checks."""
-        if self.parse is None or not hasattr(self.parse, "pipe"):
-            return
-        todo = [t for t in dict.fromkeys(texts) if t not in self.checked]
-        keep = [p for p in self.parse.pipe_names if p in REPARSE_PIPES]
-        with self.parse.select_pipes(enable=keep):
-            for text, doc in zip(todo, self.parse.pipe(todo, batch_size=256), strict=True):
-                self.checked[text] = (
-                    quality.wellformed_question(doc)
-                    if question
-                    else quality.wellformed_statement(doc)
-                )
+        if (text, question) not in self.checked:
+            ahead = islice(filter(None, (stem_of(e) for e in self.ahead())), REPARSE_WINDOW)
+            todo = [(text, question), *(s for s in ahead if s not in self.checked)]
+            todo = list(dict.fromkeys(todo))
+            self.checked.update(zip(todo, _well_formed(self.parse, todo), strict=True))
+        return self.checked[(text, question)]
 
     def take(self, want: int, make, pool=None) -> list[Item]:
         """Up to ``want`` items made from the pool (the ranked entries by default), fairest
@@ -264,17 +256,23 @@ class Builder:
         if want <= 0:
             return items
         for share, strict in _passes(want, len(self.passage.paragraphs)):
-            for entry in pool:
+            for n, entry in enumerate(pool):
                 if len(items) >= want:
                     return items
                 if not self.ledger.allows(entry.ref, "", share, strict):
                     continue
+                self.ahead = partial(self._ahead, pool, n + 1, share, strict)
                 made = make(entry)
                 if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
                     continue
                 self.ledger.add(entry.ref, made.prompt)
                 items.append(made)
         return items
+
+    def _ahead(self, pool, start: int, share: int, strict: bool) -> Iterator:
+        """The entries of the pool from ``start`` on that the ledger would let take() try."""
+        allows = self.ledger.allows
+        return (e for e in islice(pool, start, None) if allows(e.ref, "", share, strict))
 
     def _key_position(self) -> int:
         if not self.positions:
@@ -393,26 +391,34 @@ class Builder:
         )
 
 
-REPARSE_PIPES = {
-    "tok2vec",
-    "tagger",
-    "parser",
-    "attribute_ruler",
-    "senter",
-    "morphologizer",
-    "transformer",
-}
+REPARSE_PIPES = {"tok2vec", "tagger", "parser", "senter", "morphologizer", "transformer"}
+REPARSE_WINDOW = 15  # stems re-parsed along with a missing one (batches of 16)
 
 
-def reparse(nlp, text: str):
-    """Tag and parse a short generated text: the pipeline without its entity recognizer."""
-    if not hasattr(nlp, "pipeline"):
-        return nlp(text)
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name in REPARSE_PIPES:
-            doc = component(doc)
-    return doc
+def stem_of(entry) -> tuple[str, bool] | None:
+    """(text, is a question) that an entry's item would be re-parsed as, if any."""
+    if isinstance(entry, Entry):
+        return entry.candidate.prompt, True
+    if isinstance(entry, FactEntry):
+        text = entry.true_text()
+        return (text, False) if text and not quality.context_bound(text) else None
+    return None
+
+
+def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
+    """Tag and parse short generated texts in one batch, without the entity recognizer (and
+    without the attribute ruler: the checks read tags), and check each reads as it should."""
+    texts = [text for text, _ in stems]
+    if hasattr(nlp, "select_pipes"):
+        keep = [p for p in nlp.pipe_names if p in REPARSE_PIPES]
+        with nlp.select_pipes(enable=keep):
+            docs = list(nlp.pipe(texts, batch_size=64))
+    else:
+        docs = [nlp(text) for text in texts]
+    return [
+        quality.wellformed_question(doc) if question else quality.wellformed_statement(doc)
+        for doc, (_, question) in zip(docs, stems, strict=True)
+    ]
 
 
 def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
@@ -461,7 +467,6 @@ def select(
         )
     )
     builder = Builder(entries, analysis, passage, config, parse)
-    builder.prefetch([e.candidate.prompt for e in entries[: 2 * n]], question=True)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):
