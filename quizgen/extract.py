@@ -473,11 +473,8 @@ def _clause_ok(verb: Token) -> bool:
         return False
     if verb.dep_ == "advcl" and not marks & {"because", "when", "after", "since"}:
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False  # 'cause Earth to distort': an infinitive is not a statement
-    if any(c.lower_ in {"?"} for c in verb.sent):
-        return False  # questions in the text are not facts
-    return True
+    # 'cause Earth to distort': an infinitive is not a statement
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _inside(token: Token, segments: list[Span]) -> bool:
@@ -525,8 +522,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
     Quoted speech is left out: what a character says is not a fact of the passage, and the
     parse of dialogue is the least reliable.
     """
-    if hypothetical(sentence):
-        return
+    if hypothetical(sentence) or any(t.text == "?" for t in sentence):
+        return  # nothing in a hypothetical is a fact, nor in a question the text asks
     quoted = quoted_segments(sentence.doc)
     for verb in sentence:
         if not _clause_ok(verb) or _inside(verb, quoted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PRONOUNS = {
     "he",
@@ -126,6 +127,7 @@ MIN_WORDS, MAX_WORDS = 4, 32
 WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Lower-case, unify quotes and dashes, fold white space: for comparisons."""
     text = unicodedata.normalize("NFKC", str(text))
@@ -150,7 +152,17 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     n = norm(needle).strip(" .,;:!?\"'")
     if not n:
         return False
-    return re.search(r"(?<![a-z0-9])" + re.escape(n) + r"(?![a-z0-9])", norm(haystack)) is not None
+    h = norm(haystack)
+    start = h.find(n)
+    while start != -1:  # a plain search: a regex per needle would be compiled anew each time
+        end = start + len(n)
+        if (start == 0 or h[start - 1] not in _WORD_CHARS) and h[end : end + 1] not in _WORD_CHARS:
+            return True
+        start = h.find(n, start + 1)
+    return False
+
+
+_WORD_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def outside_quotes(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -642,11 +643,14 @@ def explain(
     analysis: Analysis,
 ) -> Iterator[tuple[Template, Candidate | None, str]]:
     """For each template of the fact's kind: the candidate it made, or why it made none."""
+    found: dict[str, list[Slot]] = {}  # templates asking for the same answer share its slots
     for template in templates:
         if template.fact != kind:
             continue
         made = False
-        for slot in SLOT_FINDERS[kind][template.answer](fact, analysis):
+        if template.answer not in found:
+            found[template.answer] = list(SLOT_FINDERS[kind][template.answer](fact, analysis))
+        for slot in map(copy, found[template.answer]):  # a copy: the checks below amend it
             why = failed_condition(template, slot, fact)
             if why is not None:
                 yield template, None, why

@@ -7,10 +7,8 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
-from itertools import islice
+from functools import cached_property
 
 from quizgen import distract, quality, variants
 from quizgen.analysis import Analysis
@@ -200,14 +198,22 @@ class Ledger:
             return False
         return not (strict and self.answers[answer])
 
-    def add(self, ref: tuple, prompt: str) -> None:
-        """Record an item."""
+    def add(self, ref: tuple, prompt: str, count: int = 1) -> None:
+        """Record an item (or with ``count=-1``, forget one)."""
         paragraph, sentence, fact, answer = ref
-        self.clauses.add(fact)
-        self.prompts.add(quality.norm(prompt))
-        self.answers[answer] += 1
-        self.sentences[(paragraph, sentence)] += 1
-        self.paragraphs[paragraph] += 1
+        if count > 0:
+            self.clauses.add(fact)
+            self.prompts.add(quality.norm(prompt))
+        else:
+            self.clauses.discard(fact)
+            self.prompts.discard(quality.norm(prompt))
+        self.answers[answer] += count
+        self.sentences[(paragraph, sentence)] += count
+        self.paragraphs[paragraph] += count
+
+    def remove(self, ref: tuple, prompt: str) -> None:
+        """Forget an item recorded with ``add``."""
+        self.add(ref, prompt, count=-1)
 
 
 def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
@@ -232,47 +238,60 @@ class Builder:
         self.relaxed = False  # once the quiz runs short, balance gives way to count
         self.parse = parse  # re-parses a generated stem; None skips the check
         self.checked: dict[tuple[str, bool], bool] = {}  # (stem, is a question) -> reads well
-        self.ahead: Callable[[], Iterable] = tuple  # the entries take() may try next
+        self.pending: list[tuple[str, bool]] = []  # stems the item being made awaits
 
     def reads_well(self, text: str, question: bool) -> bool:
-        """Re-parse a generated stem: drop it unless it is a well-formed question or statement.
+        """Whether a generated stem reads as a well-formed question or statement.
 
-        Parsing one short text at a time costs three times as much per text as a batch, so a
-        miss re-parses the stems of the next entries ``take`` may reach along with it."""
+        A stem not yet re-parsed counts as reading well for now: ``take`` re-parses the stems
+        of the items it took in one batch (one at a time costs three times as much per
+        text), then drops those that do not and takes others in their place."""
         if self.parse is None:
             return True
-        if (text, question) not in self.checked:
-            ahead = islice(filter(None, (stem_of(e) for e in self.ahead())), REPARSE_WINDOW)
-            todo = [(text, question), *(s for s in ahead if s not in self.checked)]
-            todo = list(dict.fromkeys(todo))
-            self.checked.update(zip(todo, _well_formed(self.parse, todo), strict=True))
-        return self.checked[(text, question)]
+        stem = (text, question)
+        if stem not in self.checked:
+            self.pending.append(stem)
+            return True
+        return self.checked[stem]
 
     def take(self, want: int, make, pool=None) -> list[Item]:
         """Up to ``want`` items made from the pool (the ranked entries by default), fairest
-        spread over the paragraphs first."""
+        spread over the paragraphs first; every stem re-parsed and found well formed."""
         items: list[Item] = []
         pool = self.entries if pool is None else pool
-        if want <= 0:
-            return items
+        while True:
+            tried = self._fill(items, want, make, pool)
+            stems = list(dict.fromkeys(s for _, _, pending in tried for s in pending))
+            if not stems:
+                return items
+            self.checked.update(zip(stems, _well_formed(self.parse, stems), strict=True))
+            bad = [(i, e) for i, e, pending in tried if not all(self.checked[s] for s in pending)]
+            if not bad:
+                return items
+            for item, entry in bad:  # undo them, and fill their places
+                items.remove(item)
+                self.ledger.remove(entry.ref, item.prompt)
+                if item.kind is Kind.TRUE_FALSE:
+                    self.tf[item.answer] -= 1
+
+    def _fill(self, items: list[Item], want: int, make, pool) -> list[tuple[Item, object, list]]:
+        """Add items to ``items`` until there are ``want``; (item, entry, stems it awaits)."""
+        tried = []
         for share, strict in _passes(want, len(self.passage.paragraphs)):
-            for n, entry in enumerate(pool):
+            for entry in pool:
                 if len(items) >= want:
-                    return items
+                    return tried
                 if not self.ledger.allows(entry.ref, "", share, strict):
                     continue
-                self.ahead = partial(self._ahead, pool, n + 1, share, strict)
+                self.pending = []
                 made = make(entry)
                 if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
                     continue
                 self.ledger.add(entry.ref, made.prompt)
                 items.append(made)
-        return items
-
-    def _ahead(self, pool, start: int, share: int, strict: bool) -> Iterator:
-        """The entries of the pool from ``start`` on that the ledger would let take() try."""
-        allows = self.ledger.allows
-        return (e for e in islice(pool, start, None) if allows(e.ref, "", share, strict))
+                if self.pending:
+                    tried.append((made, entry, self.pending))
+        return tried
 
     def _key_position(self) -> int:
         if not self.positions:
@@ -392,17 +411,6 @@ class Builder:
 
 
 REPARSE_PIPES = {"tok2vec", "tagger", "parser", "senter", "morphologizer", "transformer"}
-REPARSE_WINDOW = 15  # stems re-parsed along with a missing one (batches of 16)
-
-
-def stem_of(entry) -> tuple[str, bool] | None:
-    """(text, is a question) that an entry's item would be re-parsed as, if any."""
-    if isinstance(entry, Entry):
-        return entry.candidate.prompt, True
-    if isinstance(entry, FactEntry):
-        text = entry.true_text()
-        return (text, False) if text and not quality.context_bound(text) else None
-    return None
 
 
 def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:

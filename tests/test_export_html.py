@@ -302,6 +302,12 @@ def test_reading_grade_is_sane_and_needs_no_download():
     assert easy < 3 < 12 < hard
 
 
+def test_reading_grade_counts_sentences_not_decimal_points_or_headings():
+    plain = reading_grade("The big red book cost 3 dollars at the shop.")
+    assert reading_grade("The big red book cost 3.50 dollars at the shop.") == plain
+    assert reading_grade("Prices\n\nThe big red book cost 3.50 dollars at the shop.") < plain
+
+
 @pytest.mark.parametrize("kind", list(Kind))
 def test_each_kind_alone_makes_a_worksheet_and_key(sample_quiz, kind):
     item = next(i for i in sample_quiz.items if i.kind is kind)
