@@ -8,10 +8,11 @@ analysis ties mentions of one entity together across all of them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -100,6 +101,7 @@ TITLE_WORDS = {
 _NAME_TOKEN = re.compile(r"[\w'\u2019.-]+")
 
 
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> tuple[str, ...]:
     """Words of a name for matching mentions: case-folded, without titles, 'the' and "'s"."""
     words = [w.strip(".").casefold() for w in _NAME_TOKEN.findall(text)]
@@ -198,10 +200,29 @@ class Analysis:
         if key not in counts:
             if "_folded" not in self.__dict__:
                 self.__dict__["_folded"] = "\n\n".join(d.text.casefold() for d in self.docs)
-            folded = self.__dict__["_folded"]
-            pattern = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
-            counts[key] = len(pattern.findall(folded))
+            counts[key] = _count_words(self.__dict__["_folded"], key)
         return counts[key]
+
+
+def _count_words(text: str, phrase: str) -> int:
+    """Occurrences of a phrase on word boundaries (as regex \\w draws them), without compiling
+    a pattern for each phrase."""
+    if not phrase:
+        return 0
+    count, start = 0, text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+        if not _word_char(before) and not _word_char(after):
+            count += 1
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+    return count
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 NAME_PARTICLES = {
@@ -472,10 +493,18 @@ def _within(span: Span | Doc, key: str, find) -> list[Span]:
     doc = span if isinstance(span, Doc) else span.doc
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = list(find(doc))
+        spans = sorted(find(doc), key=lambda f: (f.start, f.end))
+        found = doc.user_data[key] = (spans, [f.start for f in spans])
+    spans, starts = found
     if span is doc:
-        return found
-    return [f for f in found if span.start <= f.start and f.end <= span.end]
+        return spans
+    out = []
+    for f in spans[bisect_left(starts, span.start) :]:  # in order of start: from the first
+        if f.start >= span.end:
+            break
+        if f.end <= span.end:
+            out.append(f)
+    return out
 
 
 def entities(span: Span | Doc) -> list[Span]:

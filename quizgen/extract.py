@@ -279,6 +279,7 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     return _strip(tokens)
 
 
+CROSS_REFERENCE_WORDS = ("fig", "table", "chapter", "section", "page", "example", "exercise")
 CROSS_REFERENCE = re.compile(
     r"^(figure|fig\.|table|chapter|section|page|example|exercise)\s*\d", re.I
 )
@@ -321,7 +322,7 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str 
         if (
             t.lower_ in VAGUE_PRONOUNS
             and t.pos_ in {"PRON", "DET"}
-            and (t.pos_ == "PRON" or t.dep_ != "det" or t.head.i not in {x.i for x in tokens})
+            and (t.pos_ == "PRON" or t.dep_ != "det" or t.head not in tokens)
         ):
             raise Unresolved(t.text)
         if t.pos_ == "PRON" and t.lower_ in NARRATOR:
@@ -422,7 +423,9 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
             node = node.head
             continue
         return None
-    if CROSS_REFERENCE.match(subj.text) or CROSS_REFERENCE.match(_join(list(subj.subtree))):
+    if any(t.lower_.startswith(CROSS_REFERENCE_WORDS) for t in (subj, subj.left_edge)) and (
+        CROSS_REFERENCE.match(subj.text) or CROSS_REFERENCE.match(_join(list(subj.subtree)))
+    ):
         return None  # 'Figure 4.20 shows ...': a pointer to a page the student does not have
     if subj.lower_ in RELATIVIZERS or subj.tag_ in {"WDT", "WP"}:
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
@@ -516,6 +519,9 @@ def hypothetical(sentence: Span) -> bool:
     )
 
 
+NOT_PARTS = SUBJECT_DEPS | AUX_DEPS | SKIP_DEPS | {"neg", "relcl"}  # of a clause's verb
+
+
 def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
     """The simple clauses of a sentence that a question can be asked of.
 
@@ -539,7 +545,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             aux, negated = _verb_group(verb)
             parts, fronted, before = [], [], []
             for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS | AUX_DEPS | SKIP_DEPS | {"neg", "relcl"}:
+                if child.dep_ in NOT_PARTS:
                     continue
                 if child.dep_ in {"advmod", "cc"} and child.lower_ in DISCOURSE:
                     continue
@@ -684,10 +690,9 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
 
 def is_askable(sentence: Span, paragraph_text: str) -> bool:
     """Not a heading, caption-like line, or a sentence too short or too long to ask about."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if is_heading(paragraph_text) or not 5 <= len(words) <= 60:
+    if is_heading(paragraph_text) or sentence.text.strip()[-1:] not in ".!\"'\u2019\u201d)":
         return False
-    return sentence.text.strip()[-1:] in ".!\"'\u2019\u201d)"
+    return 5 <= sum(not t.is_punct and not t.is_space for t in sentence) <= 60
 
 
 def entity_label(token: Token, analysis: Analysis, paragraph: int) -> str:
