@@ -463,6 +463,16 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
     return found
 
 
+def text_of(span: Span | Doc) -> str:
+    """A sentence's text, sliced from its paragraph's (built once per Doc): Span.text joins
+    the tokens anew on every access."""
+    doc = span if isinstance(span, Doc) else span.doc
+    whole = doc.user_data.get("quizgen.text")
+    if whole is None:
+        whole = doc.user_data["quizgen.text"] = doc.text
+    return whole if span is doc else whole[span.start_char : span.end_char]
+
+
 def quoted_segments(doc: Doc) -> list[Span]:
     """Stretches of a paragraph between an opening and a closing quotation mark.
 

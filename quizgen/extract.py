@@ -25,6 +25,7 @@ from quizgen.analysis import (
     entities,
     quoted_segments,
     resolve_pronoun,
+    text_of,
 )
 from quizgen.reader import is_heading
 
@@ -512,10 +513,13 @@ HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "wha
 
 def hypothetical(sentence: Span) -> bool:
     """'If Earth were made of water, it would distort': nothing in it is a fact."""
-    text = sentence.text.strip().lower()
-    return text.startswith(HYPOTHETICAL_STARTS) or any(
-        t.lower_ in {"would", "might"} and t.dep_ == "aux" and t.head.dep_ == "ROOT"
-        for t in sentence
+    text = text_of(sentence).strip().lower()
+    return text.startswith(HYPOTHETICAL_STARTS) or (
+        ("would" in text or "might" in text)
+        and any(
+            t.lower_ in {"would", "might"} and t.dep_ == "aux" and t.head.dep_ == "ROOT"
+            for t in sentence
+        )
     )
 
 
@@ -528,7 +532,9 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
     Quoted speech is left out: what a character says is not a fact of the passage, and the
     parse of dialogue is the least reliable.
     """
-    if hypothetical(sentence) or any(t.text == "?" for t in sentence):
+    if hypothetical(sentence) or (
+        "?" in text_of(sentence) and any(t.text == "?" for t in sentence)
+    ):
         return  # nothing in a hypothetical is a fact, nor in a question the text asks
     quoted = quoted_segments(sentence.doc)
     for verb in sentence:
@@ -690,7 +696,7 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
 
 def is_askable(sentence: Span, paragraph_text: str) -> bool:
     """Not a heading, caption-like line, or a sentence too short or too long to ask about."""
-    if is_heading(paragraph_text) or sentence.text.strip()[-1:] not in ".!\"'\u2019\u201d)":
+    if is_heading(paragraph_text) or text_of(sentence).strip()[-1:] not in ".!\"'\u2019\u201d)":
         return False
     return 5 <= sum(not t.is_punct and not t.is_space for t in sentence) <= 60
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from quizgen import distract, quality, variants
-from quizgen.analysis import Analysis
+from quizgen.analysis import Analysis, text_of
 from quizgen.extract import Clause, Quote, Role
 from quizgen.model import Difficulty, Evidence, Item, Kind, Passage
 from quizgen.rules import Candidate
@@ -33,7 +33,7 @@ def target_count(passage: Passage, count: int | None) -> int:
 
 def evidence_of(candidate: Candidate | Role) -> Evidence:
     """The paragraph (from 1) and the verbatim sentence that prove a fact."""
-    return Evidence(paragraph=candidate.paragraph + 1, sentence=candidate.sentence.text.strip())
+    return Evidence(paragraph=candidate.paragraph + 1, sentence=text_of(candidate.sentence).strip())
 
 
 def accepted(candidate: Candidate) -> list[str]:
@@ -88,7 +88,7 @@ def difficulty(candidate: Candidate) -> Difficulty:
 def sound(candidate: Candidate) -> bool:
     """No fault a careful teacher would catch in the stem, key or evidence."""
     return not quality.prompt_faults(
-        candidate.prompt, candidate.answer, candidate.sentence.text, tuple(accepted(candidate))
+        candidate.prompt, candidate.answer, text_of(candidate.sentence), tuple(accepted(candidate))
     )
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from quizgen import grammar, quality
-from quizgen.analysis import NAME_TYPES, Analysis, Cluster, entities, noun_chunks, quoted_segments
+from quizgen.analysis import (
+    NAME_TYPES,
+    Analysis,
+    Cluster,
+    entities,
+    noun_chunks,
+    quoted_segments,
+    text_of,
+)
 from quizgen.extract import Clause, Quote, Role
 from quizgen.model import BLANK
 from quizgen.rules import Candidate
@@ -157,7 +165,8 @@ def _sentences_with_verb(analysis: Analysis) -> dict[str, list[tuple[str, str]]]
         index = analysis.__dict__["_by_verb"] = {}
         for doc in analysis.docs:
             for sent in doc.sents:
-                entry = (sent.text, quality.norm(sent.text))
+                text = text_of(sent)
+                entry = (text, quality.norm(text))
                 for lemma in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
                     index.setdefault(lemma, []).append(entry)
     return index
@@ -374,8 +383,13 @@ BLANK_WEIGHTS = {"NAME": 0.8, "NUMBER": 0.75, "TERM": 0.7, "VERB": 0.5}
 MAX_BLANK_SENTENCE_WORDS = 32
 
 
+QUOTE_MARKS = set("\u201c\u2018\u201d\u2019\"'")
+
+
 def _quotes_balanced(sentence: Span) -> bool:
     """Every quotation that opens in the sentence closes in it, and none closes unopened."""
+    if not QUOTE_MARKS & set(text_of(sentence)):
+        return True
     depth = 0
     for t in sentence:
         if t.text in {"\u201c", "\u2018"} or (t.text in {'"', "'"} and depth == 0 and t.is_quote):
@@ -390,7 +404,7 @@ def _quotes_balanced(sentence: Span) -> bool:
 def _blankable(sentence: Span) -> bool:
     """A sentence that reads on its own: no pronoun without its name, no unclosed quotation,
     not a line of verse."""
-    text = sentence.text.strip()
+    text = text_of(sentence).strip()
     if "\n" in text or "__" in text:
         return False  # verse, or a sentence with blanks of its own
     ws = quality.words(text)
@@ -467,12 +481,12 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
             continue
-        whole = doc.text  # built anew on every access: once per paragraph here
+        whole = text_of(doc)
         for sentence in doc.sents:
             if not _blankable(sentence):
                 continue
             offset = sentence.start_char
-            text = sentence.text.strip()
+            text = text_of(sentence).strip()
             best = None
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
                 span = doc[start:end]
