@@ -131,10 +131,14 @@ class Cluster:
     mentions: list[Span] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
     known_names: list[str] | None = field(default=None, repr=False)  # see names
+    settled: str | None = field(default=None, repr=False)  # see label
 
     @property
     def label(self) -> str:
-        """The entity type most of its mentions have (first seen wins a tie)."""
+        """The entity type most of its mentions have (first seen wins a tie); settled once
+        the votes are in."""
+        if self.settled is not None:
+            return self.settled
         return self.labels.most_common(1)[0][0] if self.labels else ""
 
     @property
@@ -199,7 +203,7 @@ class Analysis:
         counts = self.__dict__.setdefault("_mention_counts", {})
         if key not in counts:
             if "_folded" not in self.__dict__:
-                self.__dict__["_folded"] = "\n\n".join(d.text.casefold() for d in self.docs)
+                self.__dict__["_folded"] = "\n\n".join(text_of(d).casefold() for d in self.docs)
             counts[key] = _count_words(self.__dict__["_folded"], key)
         return counts[key]
 
@@ -338,6 +342,8 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
         if len(cluster.key) == 1 and cluster.key[0] in common_things():
             cluster.labels["LOC"] += 2 * len(cluster.mentions) + 1
     clusters = [c for c in clusters if c.mentions]
+    for cluster in clusters:
+        cluster.settled = cluster.label
     return clusters, by_token
 
 

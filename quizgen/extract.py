@@ -257,7 +257,8 @@ def _nonrestrictive(child: Token) -> bool:
 def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
-    for t in head.subtree:
+    subtree = list(head.subtree)
+    for t in subtree:
         if t.i == head.i:
             continue
         drop = (
@@ -270,7 +271,7 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
         )
         if drop and t.head.i != t.i:
             skip.update(s.i for s in t.subtree)
-    tokens = [t for t in head.subtree if t.i not in skip]
+    tokens = [t for t in subtree if t.i not in skip] if skip else subtree
     # a dangling comma or dash where an aside was taken out
     tokens = [
         t

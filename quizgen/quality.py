@@ -170,12 +170,12 @@ def outside_quotes(text: str) -> str:
     return re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text)
 
 
-_ANY_PRONOUN = re.compile(r"\b(" + "|".join(sorted(PRONOUNS)) + r")\b", re.I)
+_ANY_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(PRONOUNS)) + r")\b")  # on lower case
 
 
 def vague_pronoun(prompt: str) -> bool:
     """A personal pronoun with no name before it in the stem: 'What did they burn?'."""
-    if not _ANY_PRONOUN.search(prompt):
+    if not _ANY_PRONOUN.search(prompt.lower()):
         return False
     tokens = re.findall(r"[A-Za-z][\w'\-\.]*", outside_quotes(prompt))
     bound_to_wh = tokens and tokens[0].lower() in ("who", "whom", "whose")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -305,9 +304,8 @@ def _pp_answer(
     pobj = _pobj(part)
     if pobj is None:
         return None
-    tokens = [
-        t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in {s.i for s in pobj.subtree}
-    ]
+    inside = {s.i for s in pobj.subtree}
+    tokens = [t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in inside]
     if not tokens:
         return None
     text = " ".join("".join(t.text_with_ws for t in tokens).split())
@@ -650,7 +648,7 @@ def explain(
         made = False
         if template.answer not in found:
             found[template.answer] = list(SLOT_FINDERS[kind][template.answer](fact, analysis))
-        for slot in map(copy, found[template.answer]):  # a copy: the checks below amend it
+        for slot in found[template.answer]:
             why = failed_condition(template, slot, fact)
             if why is not None:
                 yield template, None, why
@@ -662,9 +660,9 @@ def explain(
                 made = True
                 continue
             if slot.cluster is not None and not _names_cluster(slot):
-                slot.cluster = None  # 'Fryderyk and his family' is not Fryderyk
+                slot = replace(slot, cluster=None)  # 'Fryderyk and his family' is not Fryderyk
             if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
-                slot.label = ""  # two people are not one: no options of single names
+                slot = replace(slot, label="")  # two people are not one: no options of names
             made = True
             if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
                 yield template, None, f"answer {slot.answer!r} is too vague to ask for"
