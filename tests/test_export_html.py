@@ -270,6 +270,17 @@ def test_teacher_template_folder_is_searched_first(sample_quiz, tmp_path):
     assert files["key.html"] == pages(sample_quiz)["key.html"]
 
 
+def test_an_edited_template_takes_effect_despite_the_compiled_cache(sample_quiz, tmp_path):
+    """Compiled templates are cached within the process and on disk; an edit shows at once."""
+    template = tmp_path / "worksheet.html.j2"
+    outputs = []
+    for n, word in enumerate(["first", "second", "first"]):
+        template.write_text(f"<p>{word}: {{{{ title }}}}</p>")
+        os.utime(template, (1_000_000 + n, 1_000_000 + n))  # a new time, however fast the disk
+        outputs.append(pages(sample_quiz, templates=tmp_path)["worksheet.html"])
+    assert outputs == [f"<p>{w}: The Nile</p>" for w in ("first", "second", "first")]
+
+
 @pytest.mark.parametrize(
     "source, message",
     [

@@ -13,7 +13,12 @@ import traceback
 from functools import cache
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError
+from jinja2 import (
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -58,6 +63,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     search = [templates / "output", templates] if templates else []
     env = SandboxedEnvironment(
         loader=FileSystemLoader([*map(str, search), str(output_dir())]),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -66,6 +72,17 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     )
     env.filters["css_string"] = css_string
     return env
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja2's cache of compiled templates, in a private folder of the user's in the system's
+    temporary folder: compiling the worksheet and key takes longer than rendering them.
+    Entries are keyed by the template's source, written atomically, and checked on reading;
+    without a usable folder, templates are compiled every time."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def fill(env: SandboxedEnvironment, name: str, context: dict) -> str:
