@@ -525,8 +525,8 @@ def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
     for doc in analysis.docs:
         for chunk in noun_chunks(doc):
             tokens = list(chunk)
-            if not 1 <= len(tokens) <= 6:
-                continue
+            if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
+                continue  # too long, or nothing describe() could take for its noun
             phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
             if phrase is not None:
                 found.setdefault(norm(phrase.text), phrase)

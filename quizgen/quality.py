@@ -144,7 +144,15 @@ def norm(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text."""
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", norm(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(norm(text)))
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:

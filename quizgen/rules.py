@@ -438,11 +438,12 @@ def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
 def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A cause: 'in retaliation for ...', 'because of ...', 'because ...'."""
     for part in clause.parts:
-        low = part.text.lower()
-        marks = {c.lower_ for c in part.head.children if c.dep_ == "mark"}
         cause = (
-            (part.role == "prep" and low.startswith(CAUSE_PHRASES))
-            or (part.role == "clause" and "because" in marks)
+            (part.role == "prep" and part.text.lower().startswith(CAUSE_PHRASES))
+            or (
+                part.role == "clause"
+                and any(c.dep_ == "mark" and c.lower_ == "because" for c in part.head.children)
+            )
             or (part.head.lower_ == "because" and part.role in {"prep", "other"})
         )
         if cause:
