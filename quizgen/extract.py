@@ -545,7 +545,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             continue  # 'X said that ...': the quotation and the reported clause are asked apart
         try:
             subject = _subject(verb, analysis, paragraph)
-            if subject is None or any(_inside(t, quoted) for t in subject.tokens):
+            if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
             if subject.head.i > verb.i and verb.dep_ != "relcl":
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
@@ -574,7 +574,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 tokens = phrase_tokens(child)
                 if not tokens:
                     continue
-                if any(_inside(t, quoted) for t in tokens):
+                if quoted and any(_inside(t, quoted) for t in tokens):
                     raise Unresolved("quoted")  # a clause half in quotation marks is not asked
                 phrase = _phrase(
                     ROLE_OF.get(child.dep_, "other"),
