@@ -132,6 +132,7 @@ class Cluster:
     labels: Counter = field(default_factory=Counter)
     known_names: list[str] | None = field(default=None, repr=False)  # see names
     settled: str | None = field(default=None, repr=False)  # see label
+    known_gender: str | None = field(default=None, repr=False)  # see gender
 
     @property
     def label(self) -> str:
@@ -160,6 +161,15 @@ class Cluster:
         return (untitled or names or [" ".join(self.key)])[0]
 
     @property
+    def gender(self) -> str:
+        """'m' or 'f' where a mention says it ('Mrs. Hudson', 'his sister, Ludwika', 'the
+        king, Henry'), '' when none does or they disagree."""
+        if self.known_gender is None:
+            said = {g for m in self.mentions if (g := _mention_gender(m))}
+            self.known_gender = said.pop() if len(said) == 1 else ""
+        return self.known_gender
+
+    @property
     def short(self) -> str:
         """The shortest frequent name: 'Soleimani'."""
         names = self.names
@@ -169,6 +179,20 @@ class Cluster:
     def salience(self) -> int:
         """How often the passage mentions it."""
         return len(self.mentions)
+
+
+def _mention_gender(mention: Span) -> str:
+    """The gender a title or a gendered noun beside a mention gives it, if any."""
+    nouns = gendered_nouns()
+    doc, head = mention.doc, mention.root
+    words = [mention[0].lower_.strip(".")]
+    if mention.start > 0:
+        words.append(doc[mention.start - 1].lower_.strip("."))
+    if head.dep_ == "appos":
+        words.append(head.head.lemma_.lower())
+    words += [c.lemma_.lower() for c in head.children if c.dep_ in {"appos", "compound"}]
+    said = {nouns[w] for w in words if w in nouns}
+    return said.pop() if len(said) == 1 else ""
 
 
 def _has_title(text: str) -> bool:
@@ -286,6 +310,7 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
         and name_key(ent.text)
         and plausible_name(ent)
         and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")
+        and not (ent.label_ == "PERSON" and _attributive(ent.root))  # 'an Albert chain'
     ]
 
 
@@ -379,10 +404,29 @@ PERSON_VERBS = {
 }
 
 
+LIFESPAN = re.compile(r"\(?(?:c\. ?)?\d{3,4} ?[\u2013\u2014-] ?(?:c\. ?)?\d{2,4}\)?")
+
+
 def _acts_as_person(mention: Span) -> bool:
-    """A mention that is the subject of a verb only people do, or titled 'Mr.', 'Dr.', ...."""
+    """A mention that is the subject of a verb only people do, titled 'Mr.', 'Dr.', ...,
+    named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
+    or given years of birth and death ('Ludwika (1807–55)')."""
+    from quizgen.rules import person_nouns
+
     head = mention.root
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
+        return True
+    if head.dep_ == "appos" and head.head.lemma_.lower() in person_nouns():
+        return True
+    if any(
+        c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
+        for c in head.children
+        if c.i < mention.start or c.dep_ == "appos"
+    ):
+        return True
+    doc = mention.doc
+    after = doc[mention.end : mention.end + 4].text if mention.end < len(doc) else ""
+    if after.startswith("(") and LIFESPAN.match(after.replace(" ", "")):
         return True
     if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
         return True  # 'Emperor Diocletian'
@@ -444,13 +488,38 @@ def character_text(noun: Token) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
+def _named_subject_ahead(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
+    """The named person a possessive in a phrase put before its clause's subject refers to:
+    that subject, as a reader takes it."""
+    if token.dep_ != "poss" or token.lower_ not in {"his", "her"}:
+        return None
+    verb = token.head
+    while verb.dep_ not in {"ROOT", "conj", "ccomp", "advcl", "relcl"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not token.head.i < subject.left_edge.i:
+        return None
+    cluster = analysis.cluster_of(paragraph, subject)
+    if cluster is None or cluster.label != "PERSON":
+        return None
+    return Referent(cluster.short, cluster)
+
+
+def _attributive(token: Token) -> bool:
+    """A name used to describe a thing, not a person: 'a brassy Albert chain', 'the Trump
+    administration'."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
+
+
 def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> dict[str, tuple]:
     """People a pronoun could refer to, with their gender ('m', 'f' or '' when unknown)."""
     found: dict[str, tuple] = {}
     for t in tokens:
         cluster = analysis.cluster_of(paragraph, t)
-        if cluster is not None and cluster.label == "PERSON":
-            found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), ""))
+        if cluster is not None and cluster.label == "PERSON" and not _attributive(t):
+            found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
         elif (
             t.pos_ == "NOUN"
             and t.tag_ == "NN"
@@ -557,6 +626,9 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     gender = "m" if word in MALE_PRONOUNS else "f"
     quoted = _in_quotes(doc)  # 'my dear Watson' inside a quotation is not who 'he' is
     sentence = token.sent
+    ahead = _named_subject_ahead(analysis, paragraph, token)
+    if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
+        return ahead if ahead.cluster.gender in ("", gender) else None
     scopes = [range(sentence.start, token.i)]
     if sentence.start > 0:
         scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))

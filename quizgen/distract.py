@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from quizgen.analysis import PLACE_TYPES, Analysis, Cluster, name_key, noun_chunks
+from quizgen.analysis import PLACE_TYPES, TITLE_WORDS, Analysis, Cluster, name_key, noun_chunks
 from quizgen.resources import data_dir
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -70,9 +70,26 @@ def _words(path: str) -> list[str]:
 
 
 @cache
-def given_names() -> tuple[str, ...]:
-    """Common given names."""
-    return tuple(_words("given_names.txt"))
+def given_names(gender: str = "") -> tuple[str, ...]:
+    """Common given names: men's ('m'), women's ('f'), or all."""
+    names: dict[str, list[str]] = {"m": [], "f": []}
+    current = names["m"]
+    for word in _words("given_names.txt"):
+        if word in {"male:", "female:"}:
+            current = names[word[0]]
+        else:
+            current.append(word)
+    return tuple(names[gender] if gender else names["m"] + names["f"])
+
+
+def name_gender(name: str) -> str:
+    """'m' or 'f' for a name whose given name is in one list only ('George Darwin'), else ''."""
+    words = [w for w in name.replace(".", " ").split() if w.casefold() not in TITLE_WORDS]
+    if len(words) < 2:
+        return ""
+    first = words[0]
+    found = {g for g in ("m", "f") if first in given_names(g)}
+    return found.pop() if len(found) == 1 else ""
 
 
 @cache
@@ -313,7 +330,8 @@ LISTED_PEOPLE = 30  # names drawn from the shipped lists: choose() rarely needs 
 
 def _listed_people(key: str, rng: random.Random) -> list[str]:
     words = key.split()
-    given = rng.sample(given_names(), min(LISTED_PEOPLE, len(given_names())))
+    pool = given_names(name_gender(key))  # a man's name among men's names
+    given = rng.sample(pool, min(LISTED_PEOPLE, len(pool)))
     family = rng.sample(family_names(), min(LISTED_PEOPLE, len(family_names())))
     if len(words) == 1:
         return family
@@ -390,7 +408,9 @@ def choose(
 ) -> list[str]:
     """The first ``n`` options of a pool that are distinct, not aliases of the key, of the
     key's case, of comparable length, and not mentioned in the question."""
+    avoid = list(avoid)
     avoid_norm = [f" {norm(a)} " for a in avoid]
+    avoid_names = {w for a in avoid for w in _name_words(a, skip_first=True)}
     taken = [f" {norm(a)} " for a in {*aliases, key}]  # the key's names, then each chosen
     chosen: list[str] = []
     for raw in pool:
@@ -400,8 +420,8 @@ def choose(
         normed = f" {norm(option)} "
         if not normed.strip() or any(_holds(normed, t) for t in taken):
             continue
-        if any(normed in a for a in avoid_norm):
-            continue
+        if any(normed in a for a in avoid_norm) or avoid_names & _name_words(option):
+            continue  # said in the question: 'Wojciech Żywny' for 'Who took lessons from Żywny?'
         if not 0.5 <= (len(option) + 4) / (len(key) + 4) <= 2.0:
             continue
         chosen.append(option)
@@ -409,6 +429,12 @@ def choose(
         if len(chosen) == n:
             break
     return chosen
+
+
+def _name_words(text: str, skip_first: bool = False) -> set[str]:
+    """The capitalized words of a text, case-folded (but a sentence's first word)."""
+    words = text.split()[1:] if skip_first else text.split()
+    return {norm(w) for w in words if w[:1].isupper() and norm(w)}
 
 
 def _holds(a: str, b: str) -> bool:
@@ -486,21 +512,42 @@ TEXT_NOUNS = {
 }
 
 
+# entity types a common noun phrase among the options must not hold: names have options of
+# their own kind, and 'the nineteenth century' is no option for a thing
+NOT_PHRASE_OPTIONS = {
+    "PERSON",
+    "GPE",
+    "ORG",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+}
+
+
 def describe(tokens, person: bool) -> NounPhrase | None:
     """A noun phrase's description; None for one that would make a poor option."""
-    root = max(
-        tokens,
-        key=lambda t: (
-            t.dep_ not in {"det", "amod", "compound", "poss", "case", "nummod"},
-            -abs(t.i - tokens[-1].i),
-        ),
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    root = (
+        heads[0]  # the phrase's own head: 'motions' in 'motions of the water'
+        if len(heads) == 1
+        else max(
+            tokens,
+            key=lambda t: (
+                t.dep_ not in {"det", "amod", "compound", "poss", "case", "nummod"},
+                -abs(t.i - tokens[-1].i),
+            ),
+        )
     )
     if (
         root.pos_ != "NOUN"
         or root.lemma_.lower() in TEXT_NOUNS
         or any(
             t.pos_ == "PRON"
-            or t.ent_type_ in {"PERSON", "GPE", "ORG"}
+            or t.ent_type_ in NOT_PHRASE_OPTIONS
             or t.lower_ in {"this", "that", "these", "those"}
             or t.is_punct
             for t in tokens

@@ -432,7 +432,9 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
     if subj.lower_ in RELATIVIZERS or subj.tag_ in {"WDT", "WP"}:
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        noun = verb.head
+        noun = _relative_head(verb, subj)
+        if noun is None:
+            return None
         return _phrase(
             "subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False)
         )
@@ -447,6 +449,37 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
         return None  # 'Round went the wheel': a capital word the text also writes in lower case
     role = "subject"
     return _phrase(role, subj, analysis, paragraph)
+
+
+def _relative_head(verb: Token, relativizer: Token) -> Token | None:
+    """The noun a relative clause's subject stands for. The parser hangs the clause on the
+    nearest noun, which in 'motions of the water that result in ...' or 'a Frenchman from
+    Lorraine who had emigrated' is the wrong one: the verb's number ('result', not
+    'results') or 'who' (a person, not a place) says so, and the noun the phrase belongs to
+    is taken instead; None when neither fits."""
+    noun = verb.head
+    candidates = [noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        candidates.append(noun.head.head)  # 'motions of the water', 'a Frenchman from Lorraine'
+    fits = [n for n in candidates if _agrees(verb, n) and _relativizer_fits(relativizer, n)]
+    return fits[0] if fits else None
+
+
+def _agrees(verb: Token, noun: Token) -> bool:
+    """A present-tense verb agrees in number with its subject: 'results' with 'water'."""
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    if verb.tag_ == "VBZ":
+        return not plural
+    if verb.tag_ == "VBP":
+        return plural or noun.tag_ in {"NNP", "NN"} and noun.lower_ in {"people", "police"}
+    return True
+
+
+def _relativizer_fits(relativizer: Token, noun: Token) -> bool:
+    """'who' for a person, not a place or an organization's building."""
+    if relativizer.lower_ not in {"who", "whom"}:
+        return True
+    return noun.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PRODUCT"}
 
 
 def _referent_text(subject: Phrase) -> str:
@@ -652,7 +685,10 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
             candidates.append(head.head)
         for noun in candidates:
             tokens = phrase_tokens(noun, keep_restrictive=False)
-            tokens = [t for t in tokens if not (ent.start <= t.i < ent.end)]
+            others = {  # 'an elder sister, Ludwika, and two younger sisters': one role
+                t.i for c in noun.children if c.dep_ in {"conj", "cc"} for t in c.subtree
+            }
+            tokens = [t for t in tokens if not (ent.start <= t.i < ent.end) and t.i not in others]
             tokens = _strip(tokens)
             if tokens and tokens[0].lower_ in {"this", "that", "these", "those"}:
                 continue  # 'this gentleman' points back into the text

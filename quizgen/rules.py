@@ -221,12 +221,85 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
+ORGANIZATION_WORDS = {
+    "agency",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "church",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "guards",
+    "inc",
+    "institute",
+    "league",
+    "ltd",
+    "ministry",
+    "movement",
+    "navy",
+    "office",
+    "organization",
+    "organisation",
+    "parliament",
+    "party",
+    "police",
+    "school",
+    "service",
+    "society",
+    "team",
+    "union",
+    "university",
+    "brigade",
+    "brigades",
+    "regiment",
+    "senate",
+    "congress",
+    "assembly",
+    "network",
+    "airlines",
+    "administration",
+    "hezbollah",
+    "taliban",
+}
+
+
+def looks_like_organization(name: str) -> bool:
+    """'the Quds Force', 'NASA', 'Kataib Hezbollah': a name that says it is an organization
+    (a word such as Force, Party, Ministry), or an acronym."""
+    words = name.replace(".", "").split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True
+    return any(w.casefold() in ORGANIZATION_WORDS for w in words)
+
+
 def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
     if person or label == "NORP" or (label == "ORG" and head is not None and head.tag_ == "NNPS"):
         return "who"  # 'the Vandals', 'Polynesians': a people
     if label == "ORG":
-        return "which organization"
+        # the small model calls many names ORG ('Taranaki', a volcano): say 'organization'
+        # only of a name that says it is one
+        return "which organization" if looks_like_organization(text) else "what"
     if label == "GPE":
         from quizgen.distract import place_kind
 
@@ -635,6 +708,12 @@ def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
     return analysis.mentions(head.text) < 3
 
 
+def cut_short(slot: Slot) -> bool:
+    """'the side of Earth nearest': a noun phrase the parse cut off before its end, which
+    a noun, a name, a number or a pronoun ends."""
+    return bool(slot.tokens) and slot.tokens[-1].pos_ not in {"NOUN", "PROPN", "NUM", "PRON"}
+
+
 def explain(
     templates: tuple[Template, ...],
     fact,
@@ -645,6 +724,13 @@ def explain(
     found: dict[str, list[Slot]] = {}  # templates asking for the same answer share its slots
     for template in templates:
         if template.fact != kind:
+            continue
+        if kind == "clause" and fact.negated and fact.verb.lemma_ == "be":
+            yield (
+                template,
+                None,
+                "what a thing is not has too many answers ('What is not a point?')",
+            )
             continue
         made = False
         if template.answer not in found:
@@ -667,6 +753,9 @@ def explain(
             made = True
             if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
                 yield template, None, f"answer {slot.answer!r} is too vague to ask for"
+                continue
+            if template.answer in {"subject", "object"} and cut_short(slot):
+                yield template, None, f"answer {slot.answer!r} stops mid-phrase"
                 continue
             if (
                 template.answer == "subject"

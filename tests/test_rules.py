@@ -83,7 +83,22 @@ def test_a_vague_common_noun_is_not_asked_for():
 
 
 def test_negation_is_kept():
-    assert questions((COPULA_NEG, COPULA_ENTS))["what-subject"] == ("What is not a point?", "Earth")
+    rows = [
+        ("Trump", 3, "nsubj", "NNP", "PROPN", "Trump"),
+        ("did", 3, "aux", "VBD", "AUX", "do"),
+        ("not", 3, "neg", "RB", "PART", "not"),
+        ("authorize", 3, "ROOT", "VB", "VERB", "authorize"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("strike", 3, "dobj", "NN", "NOUN", "strike"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    found = questions((rows, [(0, 1, "PERSON")]))
+    assert found["who-subject"] == ("Who did not authorize the strike?", "Trump")
+
+
+def test_what_a_thing_is_not_is_not_asked():
+    """'What is not a point?' has as many answers as there are things that are not points."""
+    assert questions((COPULA_NEG, COPULA_ENTS)) == {}
 
 
 def test_coordinated_subjects_answer_together_and_from_keeps_its_preposition():
