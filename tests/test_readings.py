@@ -1,0 +1,168 @@
+"""How the passage is read, on hand-built Docs: who is a person, what a pronoun or a relative
+clause refers to, which answers and options a teacher would strike out."""
+
+from __future__ import annotations
+
+import random
+
+from docs import make_doc
+
+from quizgen import distract, pipeline, rules
+from quizgen.analysis import analyze, resolve_pronoun
+from quizgen.model import Passage
+
+
+def candidates(*sentences):
+    """(prompt, answer) of every candidate the shipped templates make, one paragraph each."""
+    docs = [make_doc(rows, ents) for rows, ents in sentences]
+    analysis = pipeline.analyze(docs)
+    passage = Passage("test", tuple(d.text for d in docs))
+    facts = pipeline.extract_facts(analysis, passage)
+    return [(c.prompt, c.answer) for c in pipeline.ask(analysis, facts)]
+
+
+# "Forces produce motions of the water that result in tidal bulges in the oceans."
+MOTIONS = [
+    ("Forces", 1, "nsubj", "NNS", "NOUN", "force"),
+    ("produce", 1, "ROOT", "VBP", "VERB", "produce"),
+    ("motions", 1, "dobj", "NNS", "NOUN", "motion"),
+    ("of", 2, "prep", "IN", "ADP", "of"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("water", 3, "pobj", "NN", "NOUN", "water"),
+    ("that", 7, "nsubj", "WDT", "PRON", "that"),
+    ("result", 5, "relcl", "VBP", "VERB", "result"),  # the parser's head: 'water'
+    ("in", 7, "prep", "IN", "ADP", "in"),
+    ("tidal", 10, "amod", "JJ", "ADJ", "tidal"),
+    ("bulges", 8, "pobj", "NNS", "NOUN", "bulge"),
+    ("in", 10, "prep", "IN", "ADP", "in"),
+    ("the", 13, "det", "DT", "DET", "the"),
+    ("oceans", 11, "pobj", "NNS", "NOUN", "ocean"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_relative_clause_belongs_to_the_noun_its_verb_agrees_with():
+    found = dict(candidates((MOTIONS, [])))
+    assert found["What results in tidal bulges in the oceans?"] == "motions of the water"
+    assert "the water" not in found.values()
+
+
+def test_an_answer_the_parse_cut_short_is_not_asked_for():
+    doc = make_doc(
+        [
+            ("the", 1, "det", "DT", "DET", "the"),
+            ("side", 1, "ROOT", "NN", "NOUN", "side"),
+            ("nearest", 1, "amod", "JJS", "ADJ", "near"),
+        ]
+    )
+    slot = rules.Slot("the side nearest", list(doc), "", None, None, {})
+    assert rules.cut_short(slot)
+    assert not rules.cut_short(rules.Slot("the side", list(doc)[:2], "", None, None, {}))
+
+
+# "He had an elder sister, Ludwika." -- the small model calls Ludwika a place
+SISTER = [
+    ("He", 1, "nsubj", "PRP", "PRON", "he"),
+    ("had", 1, "ROOT", "VBD", "VERB", "have"),
+    ("an", 4, "det", "DT", "DET", "an"),
+    ("elder", 4, "amod", "JJ", "ADJ", "elder"),
+    ("sister", 1, "dobj", "NN", "NOUN", "sister"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("Ludwika", 4, "appos", "NNP", "PROPN", "Ludwika"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_name_beside_a_noun_for_a_person_is_a_person_of_its_gender():
+    cluster = analyze([make_doc(SISTER, [(6, 7, "GPE")])]).clusters[0]
+    assert (cluster.name, cluster.label, cluster.gender) == ("Ludwika", "PERSON", "f")
+
+
+def test_a_name_with_years_of_birth_and_death_is_a_person():
+    rows = [
+        ("Emilia", 5, "nsubj", "NNP", "PROPN", "Emilia"),
+        ("(", 2, "punct", "-LRB-", "PUNCT", "("),
+        ("1812\u201327", 0, "appos", "CD", "NUM", "1812\u201327"),
+        (")", 2, "punct", "-RRB-", "PUNCT", ")"),
+        ("also", 5, "advmod", "RB", "ADV", "also"),
+        ("played", 5, "ROOT", "VBD", "VERB", "play"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(0, 1, "GPE")])]).clusters[0].label == "PERSON"
+
+
+def test_a_name_that_describes_a_thing_is_not_a_person():
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("wore", 1, "ROOT", "VBD", "VERB", "wear"),
+        ("an", 4, "det", "DT", "DET", "an"),
+        ("Albert", 4, "compound", "NNP", "PROPN", "Albert"),
+        ("chain", 1, "dobj", "NN", "NOUN", "chain"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(3, 4, "PERSON")])]).clusters == []
+
+
+def test_a_possessive_before_a_named_subject_is_that_subject():
+    """'Through most of his life, Chopin suffered ...': not the woman of the sentence before."""
+    rows = [
+        ("Jane", 1, "compound", "NNP", "PROPN", "Jane"),
+        ("Stirling", 2, "nsubj", "NNP", "PROPN", "Stirling"),
+        ("helped", 2, "ROOT", "VBD", "VERB", "help"),
+        ("him", 2, "dobj", "PRP", "PRON", "he"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+        ("Through", 13, "prep", "IN", "ADP", "through"),
+        ("most", 5, "pobj", "JJS", "ADJ", "most"),
+        ("of", 6, "prep", "IN", "ADP", "of"),
+        ("his", 9, "poss", "PRP$", "PRON", "his"),
+        ("life", 7, "pobj", "NN", "NOUN", "life"),
+        (",", 13, "punct", ",", "PUNCT", ","),
+        ("Chopin", 13, "nsubj", "NNP", "PROPN", "Chopin"),
+        ("often", 13, "advmod", "RB", "ADV", "often"),
+        ("suffered", 13, "ROOT", "VBD", "VERB", "suffer"),
+        (".", 13, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 2, "PERSON"), (11, 12, "PERSON")])
+    analysis = analyze([doc])
+    assert resolve_pronoun(analysis, 0, doc[8]).text == "Chopin"
+
+
+def test_organization_only_of_names_that_say_so():
+    assert rules.wh_word(False, "ORG", "the Quds Force") == "which organization"
+    assert rules.wh_word(False, "ORG", "NASA") == "which organization"
+    assert rules.wh_word(False, "ORG", "Taranaki") == "what"  # a volcano the model calls ORG
+
+
+def test_a_mans_name_gets_mens_names_beside_it():
+    assert distract.name_gender("George Darwin") == "m"
+    assert distract.name_gender("Dr. Mary Smith") == "f"
+    assert distract.name_gender("Chopin") == ""
+    men = set(distract.given_names("m"))
+    options = distract._listed_people("George Darwin", random.Random(3))
+    assert options and all(o.split()[0] in men for o in options)
+
+
+def test_no_option_is_named_in_the_question():
+    chosen = distract.choose(
+        ["Wojciech \u017bywny", "Franz Liszt", "Nicolas", "J. S. Bach"],
+        "Ludwika",
+        {"ludwika"},
+        ["Who took lessons from \u017bywny?"],
+        3,
+    )
+    assert "Wojciech \u017bywny" not in chosen
+    assert chosen == ["Franz Liszt", "Nicolas", "J. S. Bach"]
+
+
+def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
+    motions = distract.describe(list(make_doc(MOTIONS)[2:6]), False)
+    assert (motions.head, motions.plural) == ("motion", True)
+    century = make_doc(
+        [
+            ("the", 2, "det", "DT", "DET", "the"),
+            ("nineteenth", 2, "amod", "JJ", "ADJ", "nineteenth"),
+            ("century", 2, "ROOT", "NN", "NOUN", "century"),
+        ],
+        [(0, 3, "DATE")],
+    )
+    assert distract.describe(list(century), False) is None
