@@ -310,8 +310,28 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
         and name_key(ent.text)
         and plausible_name(ent)
         and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")
-        and not (ent.label_ == "PERSON" and _attributive(ent.root))  # 'an Albert chain'
+        and not (ent.label_ == "PERSON" and (_attributive(ent.root) or _indefinite(ent)))
     ]
+
+
+def _indefinite(mention: Span) -> bool:
+    """'a Freemason', 'an Albert chain': a name does not take 'a'."""
+    return mention.start > 0 and mention.doc[mention.start - 1].lower_ in {"a", "an"}
+
+
+def _looks_like_a_name(mention: Span) -> bool:
+    """A person's name by its form: proper nouns in the singular, no 'the', no word such as
+    'Forces' or 'Party' that names an organization."""
+    from quizgen.rules import looks_like_organization
+
+    before = mention.doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    return (
+        mention.label_ != "NORP"
+        and mention[0].lower_ != "the"
+        and before != "the"
+        and not any(t.tag_ == "NNPS" for t in mention)
+        and not looks_like_organization(mention.text)
+    )
 
 
 def alias_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -416,18 +436,19 @@ def _acts_as_person(mention: Span) -> bool:
     head = mention.root
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
         return True
-    if head.dep_ == "appos" and head.head.lemma_.lower() in person_nouns():
-        return True
-    if any(
-        c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
-        for c in head.children
-        if c.i < mention.start or c.dep_ == "appos"
-    ):
-        return True
-    doc = mention.doc
-    after = doc[mention.end : mention.end + 4].text if mention.end < len(doc) else ""
-    if after.startswith("(") and LIFESPAN.match(after.replace(" ", "")):
-        return True
+    if _looks_like_a_name(mention):
+        if head.dep_ == "appos" and head.head.lemma_.lower() in person_nouns():
+            return True
+        if any(
+            c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
+            for c in head.children
+            if c.i < mention.start or c.dep_ == "appos"
+        ):
+            return True
+        doc = mention.doc
+        after = doc[mention.end : mention.end + 4].text if mention.end < len(doc) else ""
+        if after.startswith("(") and LIFESPAN.match(after.replace(" ", "")):
+            return True
     if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
         return True  # 'Emperor Diocletian'
     before = mention.doc[mention.start - 1] if mention.start > 0 else None

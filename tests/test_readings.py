@@ -166,3 +166,28 @@ def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
         [(0, 3, "DATE")],
     )
     assert distract.describe(list(century), False) is None
+
+
+def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
+    """'the group, the Popular Mobilization Forces' names no person; nor does 'a Freemason'."""
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("led", 1, "ROOT", "VBD", "VERB", "lead"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("chief", 1, "dobj", "NN", "NOUN", "chief"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("Popular", 8, "compound", "NNP", "PROPN", "Popular"),
+        ("Mobilization", 8, "compound", "NNP", "PROPN", "Mobilization"),
+        ("Forces", 3, "appos", "NNPS", "PROPN", "Forces"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(5, 9, "ORG")])]).clusters[0].label == "ORG"
+    freemason = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("Freemason", 1, "attr", "NNP", "PROPN", "Freemason"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(freemason, [(3, 4, "PERSON")])]).clusters == []
