@@ -436,19 +436,23 @@ def _acts_as_person(mention: Span) -> bool:
     head = mention.root
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
         return True
-    if _looks_like_a_name(mention):
-        if head.dep_ == "appos" and head.head.lemma_.lower() in person_nouns():
-            return True
-        if any(
-            c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
+    nouns = person_nouns()
+    doc = mention.doc
+    beside = (
+        (head.dep_ == "appos" and head.head.lemma_.lower() in nouns)
+        or any(
+            c.dep_ in {"compound", "appos"} and c.lemma_.lower() in nouns
             for c in head.children
             if c.i < mention.start or c.dep_ == "appos"
-        ):
-            return True
-        doc = mention.doc
-        after = doc[mention.end : mention.end + 4].text if mention.end < len(doc) else ""
-        if after.startswith("(") and LIFESPAN.match(after.replace(" ", "")):
-            return True
+        )
+        or (
+            mention.end < len(doc)
+            and doc[mention.end].text == "("
+            and LIFESPAN.match(doc[mention.end : mention.end + 4].text.replace(" ", "")) is not None
+        )
+    )
+    if beside and _looks_like_a_name(mention):
+        return True
     if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
         return True  # 'Emperor Diocletian'
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
