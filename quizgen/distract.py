@@ -370,7 +370,12 @@ def distractors(
             list(nationalities()), len(nationalities())
         )
     elif label in {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
-        pool = _passage_names(analysis, [label], key, cluster, rng)
+        # 'ANZUS' beside 'Taranaki' gives the key away: acronyms with acronyms only
+        pool = [
+            name
+            for name in _passage_names(analysis, [label], key, cluster, rng)
+            if _acronym(name) == _acronym(key)
+        ]
     else:
         return []
     return choose(pool, key, _aliases(cluster, key), avoid, n)
@@ -429,6 +434,12 @@ def choose(
         if len(chosen) == n:
             break
     return chosen
+
+
+def _acronym(name: str) -> bool:
+    """'NASA', 'ANZAC', 'U.N.': a name written in capitals."""
+    letters = name.replace(".", "").replace("the ", "")
+    return len(letters) >= 2 and letters.isupper()
 
 
 def _name_words(text: str, skip_first: bool = False) -> set[str]:

@@ -191,3 +191,8 @@ def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
         (".", 1, "punct", ".", "PUNCT", "."),
     ]
     assert analyze([make_doc(freemason, [(3, 4, "PERSON")])]).clusters == []
+
+
+def test_acronyms_are_options_only_for_acronyms():
+    assert distract._acronym("ANZAC") and distract._acronym("U.N.")
+    assert not distract._acronym("Taranaki") and not distract._acronym("A")
