@@ -284,8 +284,10 @@ def _passage_names(
     analysis: Analysis, labels: Iterable[str], key: str, cluster: Cluster | None, rng: random.Random
 ) -> list[str]:
     key_words = set(name_key(key))
+    # 'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'
+    surnames = len(name_key(key)) == 1 and "PERSON" in labels
     out = [
-        other.name
+        other.name.split()[-1] if surnames else other.name
         for other in analysis.clusters_of(labels)
         if other is not cluster and not set(other.key) & key_words
     ]

@@ -57,7 +57,7 @@ def accepted(candidate: Candidate) -> list[str]:
     return [a for a in out if quality.norm(a) != quality.norm(key)]
 
 
-OPTIONS_BONUS = 0.25  # a question with three good wrong options makes a multiple-choice item
+OPTIONS_BONUS = 0.35  # a question with three good wrong options makes a multiple-choice item
 SHORTLIST = 4  # options are looked for among this many candidates per item the quiz needs
 
 
@@ -183,14 +183,18 @@ class Ledger:
 
     clauses: set = field(default_factory=set)
     prompts: set = field(default_factory=set)
+    keys: set = field(default_factory=set)  # (paragraph, sentence, answer)
     answers: Counter = field(default_factory=Counter)
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
 
     def allows(self, ref: tuple, prompt: str, share: int, strict: bool) -> bool:
-        """Whether an item on this fact may join: new fact, new prompt, room left."""
+        """Whether an item on this fact may join: new fact, new prompt, not the same answer
+        from the same sentence (one item would give the other away), room left."""
         paragraph, sentence, fact, answer = ref
         if fact in self.clauses or quality.norm(prompt) in self.prompts:
+            return False
+        if (paragraph, sentence, answer) in self.keys:
             return False
         if self.sentences[(paragraph, sentence)] >= (1 if strict else MAX_PER_SENTENCE):
             return False
@@ -204,9 +208,11 @@ class Ledger:
         if count > 0:
             self.clauses.add(fact)
             self.prompts.add(quality.norm(prompt))
+            self.keys.add((paragraph, sentence, answer))
         else:
             self.clauses.discard(fact)
             self.prompts.discard(quality.norm(prompt))
+            self.keys.discard((paragraph, sentence, answer))
         self.answers[answer] += count
         self.sentences[(paragraph, sentence)] += count
         self.paragraphs[paragraph] += count

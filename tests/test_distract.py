@@ -111,3 +111,13 @@ def test_options_match_the_keys_case_and_are_distinct():
 def test_plural_key_and_unknown_type_get_no_options():
     analysis = analyze([make_doc([("Tides", 0, "ROOT", "NNS", "NOUN", "tide")])])
     assert distract.distractors("the tides", "", analysis, None, rng()) == []
+
+
+def test_a_surname_key_gets_surnames():
+    """'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'."""
+    names = ["Javad Zarif", "Mark Esper", "Donald Trump", "Zarif", "Esper"]
+    analysis = analyze([people_doc(names)])
+    zarif = analysis.cluster_of(0, analysis.docs[0][1])
+    options = distract.distractors("Zarif", "PERSON", analysis, zarif, rng())
+    assert options and all(len(o.split()) == 1 for o in options)
+    assert "Esper" in options

@@ -140,3 +140,11 @@ def test_contains_phrase_on_word_boundaries(haystack, needle, expected):
     from quizgen.quality import contains_phrase
 
     assert contains_phrase(haystack, needle) is expected
+
+
+def test_one_answer_from_one_sentence_is_asked_once():
+    """A blank and a question with the same key from one sentence: one gives the other away."""
+    ledger = select.Ledger()
+    ledger.add((2, 40, "blank", "george darwin"), "The details were worked out by _____.")
+    assert not ledger.allows((2, 40, (2, 40, 7), "george darwin"), "", 5, False)
+    assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, False)
