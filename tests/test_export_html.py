@@ -334,3 +334,20 @@ def test_a_quiz_without_items_still_renders(sample_quiz):
     for passage in (True, False):
         files = pages(replace(sample_quiz, items=()), passage=passage)
         assert "Part A" not in files["worksheet.html"] and "Quick key" in files["key.html"]
+
+
+def test_an_unwritable_template_cache_costs_only_time(monkeypatch, tmp_path):
+    """A full disk under the compiled-template cache: the template is compiled anew."""
+    from quizgen.export import html
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("jinja2.bccache.tempfile.NamedTemporaryFile", refuse)
+    monkeypatch.setattr("jinja2.bccache.open", refuse, raising=False)
+    cache = html._QuietCache(str(tmp_path))
+    bucket = cache.get_bucket(html.environment(), "x.j2", None, "<p>x</p>")  # reads: refused
+    assert bucket.code is None
+    bucket.code = compile("x = 1", "x", "exec")
+    cache.set_bucket(bucket)  # writes: refused, quietly
+    assert list(tmp_path.iterdir()) == []

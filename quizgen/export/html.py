@@ -74,13 +74,30 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     return env
 
 
+class _QuietCache(FileSystemBytecodeCache):
+    """A cache that is only ever a shortcut: a full disk or a folder gone read-only means
+    compiling again, never a failed worksheet."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja2's cache of compiled templates, in a private folder of the user's in the system's
     temporary folder: compiling the worksheet and key takes longer than rendering them.
     Entries are keyed by the template's source, written atomically, and checked on reading;
     without a usable folder, templates are compiled every time."""
     try:
-        return FileSystemBytecodeCache()
+        return _QuietCache()
     except (OSError, RuntimeError):
         return None
 
