@@ -315,8 +315,12 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
 
 
 def _indefinite(mention: Span) -> bool:
-    """'a Freemason', 'an Albert chain': a name does not take 'a'."""
-    return mention.start > 0 and mention.doc[mention.start - 1].lower_ in {"a", "an"}
+    """'a Freemason', 'an Albert chain', 'the Rhine': a person's name takes no article (a
+    longer name may follow one: 'the Duke of Wellington')."""
+    if mention.start == 0:
+        return False
+    before = mention.doc[mention.start - 1].lower_
+    return before in {"a", "an"} or (before == "the" and len(mention) == 1)
 
 
 def _looks_like_a_name(mention: Span) -> bool:

@@ -254,6 +254,12 @@ def _nonrestrictive(child: Token) -> bool:
     return left >= 0 and child.doc[left].text in {",", "\u2014", "-", "("}
 
 
+def _listed(token: Token) -> bool:
+    """'Light intensity, the concentration of carbon dioxide and temperature': an item of a
+    list the parser took for an aside; it stays."""
+    return any(t.dep_ in {"cc", "conj"} for t in token.subtree)
+
+
 def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
@@ -262,7 +268,7 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
         if t.i == head.i:
             continue
         drop = (
-            (t.dep_ == "appos" and _nonrestrictive(t))
+            (t.dep_ == "appos" and _nonrestrictive(t) and not _listed(t))
             or t.dep_ == "parataxis"
             or (
                 t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)

@@ -196,3 +196,53 @@ def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
 def test_acronyms_are_options_only_for_acronyms():
     assert distract._acronym("ANZAC") and distract._acronym("U.N.")
     assert not distract._acronym("Taranaki") and not distract._acronym("A")
+
+
+def test_an_item_of_a_list_is_not_dropped_as_an_aside():
+    """'Light intensity, the concentration of carbon dioxide and temperature all affect ...'"""
+    from quizgen.extract import phrase_tokens
+
+    rows = [
+        ("Light", 1, "compound", "NN", "NOUN", "light"),
+        ("intensity", 11, "nsubj", "NN", "NOUN", "intensity"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("concentration", 1, "appos", "NN", "NOUN", "concentration"),
+        ("of", 4, "prep", "IN", "ADP", "of"),
+        ("carbon", 7, "compound", "NN", "NOUN", "carbon"),
+        ("dioxide", 5, "pobj", "NN", "NOUN", "dioxide"),
+        ("and", 7, "cc", "CC", "CCONJ", "and"),
+        ("temperature", 7, "conj", "NN", "NOUN", "temperature"),
+        ("all", 1, "appos", "DT", "PRON", "all"),
+        ("affect", 11, "ROOT", "VBP", "VERB", "affect"),
+        ("growth", 11, "dobj", "NN", "NOUN", "growth"),
+        (".", 11, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    words = [t.text for t in phrase_tokens(doc[1])]
+    assert words[:10] == [
+        "Light",
+        "intensity",
+        ",",
+        "the",
+        "concentration",
+        "of",
+        "carbon",
+        "dioxide",
+        "and",
+        "temperature",
+    ]
+
+
+def test_a_one_word_name_after_the_is_no_person():
+    """'a city on the Rhine': the small model's PERSON."""
+    rows = [
+        ("Mainz", 1, "nsubj", "NNP", "PROPN", "Mainz"),
+        ("lies", 1, "ROOT", "VBZ", "VERB", "lie"),
+        ("on", 1, "prep", "IN", "ADP", "on"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("Rhine", 2, "pobj", "NNP", "PROPN", "Rhine"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    clusters = analyze([make_doc(rows, [(0, 1, "GPE"), (4, 5, "PERSON")])]).clusters
+    assert [c.name for c in clusters] == ["Mainz"]
