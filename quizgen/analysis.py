@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
+from quizgen.quality import phrase_starts
 from quizgen.resources import data_dir
 
 # entity types that name things a question can be about; numbers and dates are handled apart
@@ -228,28 +230,12 @@ class Analysis:
         if key not in counts:
             if "_folded" not in self.__dict__:
                 self.__dict__["_folded"] = "\n\n".join(text_of(d).casefold() for d in self.docs)
-            counts[key] = _count_words(self.__dict__["_folded"], key)
+            counts[key] = sum(1 for _ in phrase_starts(self.__dict__["_folded"], key, _word_char))
         return counts[key]
 
 
-def _count_words(text: str, phrase: str) -> int:
-    """Occurrences of a phrase on word boundaries (as regex \\w draws them), without compiling
-    a pattern for each phrase."""
-    if not phrase:
-        return 0
-    count, start = 0, text.find(phrase)
-    while start != -1:
-        end = start + len(phrase)
-        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-        if not _word_char(before) and not _word_char(after):
-            count += 1
-            start = text.find(phrase, end)
-        else:
-            start = text.find(phrase, start + 1)
-    return count
-
-
 def _word_char(c: str) -> bool:
+    """A character regex's \\w matches."""
     return c.isalnum() or c == "_"
 
 
@@ -304,7 +290,7 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
     return [
         (n, ent)
         for n, doc in enumerate(docs)
-        if not is_heading(doc.text)
+        if not is_heading(text_of(doc))
         for ent in doc.ents
         if ent.label_ in NAME_TYPES
         and name_key(ent.text)
@@ -613,7 +599,7 @@ def _within(span: Span | Doc, key: str, find) -> list[Span]:
     if span is doc:
         return spans
     out = []
-    for f in spans[bisect_left(starts, span.start) :]:  # in order of start: from the first
+    for f in islice(spans, bisect_left(starts, span.start), None):  # by start, from the first
         if f.start >= span.end:
             break
         if f.end <= span.end:

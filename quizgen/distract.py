@@ -124,8 +124,8 @@ def norm(text: str) -> str:
 
 def overlaps(a: str, b: str) -> bool:
     """Whether one option holds the other as a phrase: 'Soleimani' ~ 'Qasem Soleimani'."""
-    na, nb = f" {norm(a)} ", f" {norm(b)} "
-    return na.strip() != "" and nb.strip() != "" and (na in nb or nb in na)
+    na = f" {norm(a)} "
+    return na.strip() != "" and _holds(na, f" {norm(b)} ")
 
 
 def match_case(option: str, key: str) -> str | None:
@@ -451,7 +451,8 @@ def _name_words(text: str, skip_first: bool = False) -> set[str]:
 
 
 def _holds(a: str, b: str) -> bool:
-    """overlaps() on texts normalized and padded with spaces already."""
+    """Whether one text holds the other, both normalized and padded with spaces (and the
+    second not empty)."""
     return b.strip() != "" and (a in b or b in a)
 
 

@@ -287,9 +287,18 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     return _strip(tokens)
 
 
-CROSS_REFERENCE_WORDS = ("fig", "table", "chapter", "section", "page", "example", "exercise")
+CROSS_REFERENCE_WORDS = (
+    "figure",
+    "fig.",
+    "table",
+    "chapter",
+    "section",
+    "page",
+    "example",
+    "exercise",
+)
 CROSS_REFERENCE = re.compile(
-    r"^(figure|fig\.|table|chapter|section|page|example|exercise)\s*\d", re.I
+    r"^(" + "|".join(map(re.escape, CROSS_REFERENCE_WORDS)) + r")\s*\d", re.I
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 PRONOUNS = {
@@ -142,6 +143,9 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text."""
     return list(_words(text))
@@ -152,7 +156,19 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(norm(text)))
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+def phrase_starts(text: str, phrase: str, word_char: Callable[[str], bool]) -> Iterator[int]:
+    """Where a phrase stands in a text on word boundaries, without overlaps: a plain search,
+    where a regex per phrase would be compiled anew each time."""
+    if not phrase:
+        return
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        if not (start and word_char(text[start - 1])) and not word_char(text[end : end + 1]):
+            yield start
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
@@ -160,17 +176,11 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     n = norm(needle).strip(" .,;:!?\"'")
     if not n:
         return False
-    h = norm(haystack)
-    start = h.find(n)
-    while start != -1:  # a plain search: a regex per needle would be compiled anew each time
-        end = start + len(n)
-        if (start == 0 or h[start - 1] not in _WORD_CHARS) and h[end : end + 1] not in _WORD_CHARS:
-            return True
-        start = h.find(n, start + 1)
-    return False
+    return next(phrase_starts(norm(haystack), n, _ascii_word_char), None) is not None
 
 
-_WORD_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789")
+def _ascii_word_char(c: str) -> bool:
+    return c != "" and c in "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def outside_quotes(text: str) -> str:

@@ -159,9 +159,9 @@ def sentence(rows, ents=()):
     return next(make_doc(rows, ents).sents)
 
 
-def questions(*sentences: tuple[list, list]) -> dict[str, tuple[str, str]]:
-    """{template id: (prompt, answer)} of the candidates the shipped templates make from a
-    passage of hand-built sentences, one paragraph each."""
+def read(*sentences: tuple[list, list]):
+    """(candidates, facts, analysis, passage) the engine makes of a passage of hand-built
+    sentences, one paragraph each, with the shipped templates."""
     from quizgen import pipeline
     from quizgen.model import Passage
 
@@ -169,7 +169,12 @@ def questions(*sentences: tuple[list, list]) -> dict[str, tuple[str, str]]:
     analysis = pipeline.analyze(docs)
     passage = Passage("test", tuple(d.text for d in docs))
     facts = pipeline.extract_facts(analysis, passage)
+    return list(pipeline.ask(analysis, facts)), facts, analysis, passage
+
+
+def questions(*sentences: tuple[list, list]) -> dict[str, tuple[str, str]]:
+    """{template id: (prompt, answer)} of the candidates made from hand-built sentences."""
     found: dict[str, tuple[str, str]] = {}
-    for c in pipeline.ask(analysis, facts):
+    for c in read(*sentences)[0]:
         found.setdefault(c.template.id, (c.prompt, c.answer))
     return found

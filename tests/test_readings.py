@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import random
 
-from docs import make_doc
+from docs import make_doc, read
 
-from quizgen import distract, pipeline, rules
+from quizgen import distract, rules
 from quizgen.analysis import analyze, resolve_pronoun
-from quizgen.model import Passage
 
 
 def candidates(*sentences):
     """(prompt, answer) of every candidate the shipped templates make, one paragraph each."""
-    docs = [make_doc(rows, ents) for rows, ents in sentences]
-    analysis = pipeline.analyze(docs)
-    passage = Passage("test", tuple(d.text for d in docs))
-    facts = pipeline.extract_facts(analysis, passage)
-    return [(c.prompt, c.answer) for c in pipeline.ask(analysis, facts)]
+    return [(c.prompt, c.answer) for c in read(*sentences)[0]]
 
 
 # "Forces produce motions of the water that result in tidal bulges in the oceans."

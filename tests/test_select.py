@@ -16,10 +16,11 @@ from docs import (
     PASSIVE,
     PASSIVE_ENTS,
     make_doc,
+    read,
 )
 
 from quizgen import pipeline, select
-from quizgen.model import Kind, Passage
+from quizgen.model import Kind
 
 GOOD_QUESTION = [
     ("Who", 1, "nsubj", "WP", "PRON", "who"),
@@ -53,19 +54,13 @@ class StandIn:
 
 
 def passage_parts():
-    sentences = [
+    return read(
         (PASSIVE, PASSIVE_ENTS),
         (FIRED, FIRED_ENTS),
         (KILLED, KILLED_ENTS),
         (LEADS, LEADS_ENTS),
         (COORDINATED, COORDINATED_ENTS),
-    ]
-    docs = [make_doc(rows, ents) for rows, ents in sentences]
-    analysis = pipeline.analyze(docs)
-    passage = Passage("test", tuple(d.text for d in docs))
-    facts = pipeline.extract_facts(analysis, passage)
-    candidates = list(pipeline.ask(analysis, facts))
-    return candidates, facts, analysis, passage
+    )
 
 
 def make(parse, count=6):
