@@ -276,13 +276,11 @@ ORGANIZATION_WORDS = {
     "network",
     "airlines",
     "administration",
-    "hezbollah",
-    "taliban",
 }
 
 
 def looks_like_organization(name: str) -> bool:
-    """'the Quds Force', 'NASA', 'Kataib Hezbollah': a name that says it is an organization
+    """'the Quds Force', 'NASA', 'the Labour Party': a name that says it is an organization
     (a word such as Force, Party, Ministry), or an acronym."""
     words = name.replace(".", "").split()
     if not words:
