@@ -22,12 +22,13 @@ from functools import partial
 from itertools import islice
 from pathlib import Path, PurePath
 
-from quizgen import files as files_module
-from quizgen import nlp as nlp_module
-from quizgen import pipeline, reader, render
-from quizgen.errors import QuizgenError
+from quizgen import pipeline, render
+from quizgen.base import files as files_module
+from quizgen.base.errors import QuizgenError
 from quizgen.export import Settings
-from quizgen.model import Passage
+from quizgen.quiz.model import Passage
+from quizgen.read import reader
+from quizgen.text import nlp as nlp_module
 
 CHUNK_WORDS = 2_000  # passages parsed together in one nlp.pipe call by one worker
 PIPE_BATCH = 64  # paragraphs per nlp.pipe minibatch

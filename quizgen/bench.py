@@ -96,9 +96,11 @@ def whole_command(runs: int, model: str) -> list[tuple[str, str]]:
 
 def stages(runs: int) -> list[tuple[str, str]]:
     """The time of each stage on the seed, in this process once the pipeline is loaded."""
-    from quizgen import distract, pipeline, reader, select
-    from quizgen import nlp as nlp_module
+    from quizgen import pipeline
     from quizgen.export import FORMATS, Settings, export
+    from quizgen.items import distract, select
+    from quizgen.read import reader
+    from quizgen.text import nlp as nlp_module
 
     nlp = nlp_module.load()
     times: dict[str, list[float]] = {}
@@ -154,7 +156,9 @@ def stages(runs: int) -> list[tuple[str, str]]:
 
 def startup(runs: int) -> list[tuple[str, str]]:
     """Start-up of commands that parse nothing."""
-    from quizgen import pipeline, quizfile, reader
+    from quizgen import pipeline
+    from quizgen.quiz import quizfile
+    from quizgen.read import reader
 
     with tempfile.TemporaryDirectory() as tmp:
         quiz = Path(tmp) / "seed.quiz.yaml"
@@ -245,7 +249,7 @@ def table(rows: list[tuple[str, str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table."""
-    from quizgen.nlp import DEFAULT_MODEL
+    from quizgen.text.nlp import DEFAULT_MODEL
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the long text and the folder")

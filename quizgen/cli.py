@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from quizgen import __version__
-from quizgen.errors import QuizgenError
+from quizgen.base.errors import QuizgenError
 
 try:  # newer Typer carries its own copy of Click; older ones use Click itself
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
@@ -161,7 +161,8 @@ def generate(
     templates: Templates = None,
 ) -> None:
     """Make a quiz from each passage: the quiz file, a worksheet and an answer key."""
-    from quizgen import batch, files
+    from quizgen import batch
+    from quizgen.base import files
 
     files.check_dir(out)
     options = batch.Options(
@@ -197,7 +198,9 @@ def export(
     templates: Templates = None,
 ) -> None:
     """Render a quiz file again in the chosen formats, after you have edited it."""
-    from quizgen import files, quizfile, render
+    from quizgen import render
+    from quizgen.base import files
+    from quizgen.quiz import quizfile
 
     files.check_dir(out)
     loaded = quizfile.load(quiz)
@@ -218,7 +221,7 @@ def validate(
     quizzes: Annotated[list[Path], typer.Argument(help="Quiz files to check.", show_default=False)],
 ) -> None:
     """Check quiz files against the quizgen/1 contract; each problem names its line and item."""
-    from quizgen import quizfile
+    from quizgen.quiz import quizfile
 
     bad = 0
     for path in quizzes:
@@ -262,7 +265,7 @@ def formats() -> None:
 @app.command(epilog=example("quizgen schema > quizgen-1.schema.json"))
 def schema() -> None:
     """Print the quiz file's JSON Schema (for editors and other tools)."""
-    from quizgen import quizfile
+    from quizgen.quiz import quizfile
 
     sys.stdout.write(quizfile.schema_text())
 

@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen import __version__
-from quizgen import nlp as nlp_module
-from quizgen.errors import QuizgenError
-from quizgen.model import Generator, Kind, Passage, Quiz, Source
+from quizgen.base.errors import QuizgenError
+from quizgen.quiz.model import Generator, Kind, Passage, Quiz, Source
+from quizgen.text import nlp as nlp_module
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from quizgen.analysis import Analysis
-    from quizgen.rules import Candidate
+    from quizgen.items.rules import Candidate
+    from quizgen.text.analysis import Analysis
 
 MIN_WORDS = 20  # fewer words than this are a sentence or two, not a passage to ask about
 DEFAULT_KINDS = (
@@ -81,7 +81,7 @@ def parse(nlp: Language, passage: Passage) -> list[Doc]:
 
 def analyze(docs: list[Doc]) -> Analysis:
     """Entity clusters and roles over the paragraph docs."""
-    from quizgen.analysis import analyze as run
+    from quizgen.text.analysis import analyze as run
 
     return run(docs)
 
@@ -103,7 +103,7 @@ class Facts:
 
 def extract_facts(analysis: Analysis, passage: Passage) -> Facts:
     """Clauses, quotations and roles from every askable sentence."""
-    from quizgen import extract
+    from quizgen.text import extract
 
     facts = Facts()
     for n, doc in enumerate(analysis.docs):
@@ -122,7 +122,7 @@ def ask(
     templates_dir: Path | None = None,
 ) -> Iterator[Candidate]:
     """Every candidate question the templates make from the facts."""
-    from quizgen import rules
+    from quizgen.items import rules
 
     templates = rules.load_templates(templates_dir)
     for kind, fact in facts.by_kind():
@@ -139,7 +139,7 @@ def build(
     passage: Passage, docs: list[Doc], config: Config, model_label: str, nlp: Language | None = None
 ) -> Quiz:
     """Make the quiz for a parsed passage (the pipeline re-parses generated stems to check them)."""
-    from quizgen import select
+    from quizgen.items import select
 
     nlp = nlp or nlp_module.load(config.model)
     analysis = analyze(docs)
@@ -177,7 +177,7 @@ def check_length(passage: Passage) -> None:
 def check_language(passage: Passage) -> None:
     """Refuse text that is not English prose (too short, or not English), rather than emit
     nonsense; it needs no model, so it runs before one loads."""
-    from quizgen.language import looks_english
+    from quizgen.read.language import looks_english
 
     check_length(passage)
     if not looks_english(passage.text):

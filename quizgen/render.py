@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizgen import files
+from quizgen.base import files
 from quizgen.export import DEFAULT_FORMATS, Settings, export, parse_formats
-from quizgen.model import Quiz
+from quizgen.quiz.model import Quiz
 
 
 def formats(spec: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) -> tuple[str, ...]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizgen import nlp as nlp_module
-from quizgen import pipeline, reader, rules, select
-from quizgen.extract import Clause, Quote, Role
+from quizgen import pipeline
+from quizgen.items import rules, select
+from quizgen.read import reader
+from quizgen.text import nlp as nlp_module
+from quizgen.text.extract import Clause, Quote, Role
 
 
 def describe(fact) -> str:
@@ -48,7 +50,7 @@ def rows(source: str, model: str | None = None, templates: Path | None = None):
 
 def pipeline_faults(candidate) -> list[str]:
     """The faults that keep a candidate out of the quiz."""
-    from quizgen import quality
+    from quizgen.items import quality
 
     return quality.prompt_faults(
         candidate.prompt,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.model import Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
+from quizgen.quiz.model import Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -163,7 +163,7 @@ def read(*sentences: tuple[list, list]):
     """(candidates, facts, analysis, passage) the engine makes of a passage of hand-built
     sentences, one paragraph each, with the shipped templates."""
     from quizgen import pipeline
-    from quizgen.model import Passage
+    from quizgen.quiz.model import Passage
 
     docs = [make_doc(rows, ents) for rows, ents in sentences]
     analysis = pipeline.analyze(docs)

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHARED, make_sample_quiz
 
-from quizgen import quizfile, reader
-from quizgen.language import looks_english
+from quizgen.quiz import quizfile
+from quizgen.read import reader
+from quizgen.read.language import looks_english
 
 SEED = ROOT / "seeds" / "drone-strike.txt"
 GERMAN = (

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from quizgen import batch, pipeline
-from quizgen import nlp as nlp_module
+from quizgen.base.errors import QuizgenError
 from quizgen.cli import app
-from quizgen.errors import QuizgenError
-from quizgen.model import Evidence, Generator, Item, Kind, Quiz
+from quizgen.quiz.model import Evidence, Generator, Item, Kind, Quiz
+from quizgen.text import nlp as nlp_module
 
 STORY = (
     "The Lighthouse\n\nFor forty years, Abel Moss kept the light on Gull Rock burning "
@@ -127,7 +127,7 @@ def test_stems_are_unique():
 
 
 def test_chunks_do_not_depend_on_jobs():
-    from quizgen.model import Passage
+    from quizgen.quiz.model import Passage
 
     units = [
         batch.Unit(f"{n}.txt", str(n), Passage("t", ("word " * words,)))

@@ -9,8 +9,8 @@ from conftest import make_sample_quiz
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from quizgen import quizfile
 from quizgen.cli import app
+from quizgen.quiz import quizfile
 
 runner = CliRunner()
 COMMANDS = sorted(get_command(app).commands)

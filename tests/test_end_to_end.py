@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHARED
 
-from quizgen import pipeline, quality, quizfile, reader
-from quizgen.model import Kind
+from quizgen import pipeline
+from quizgen.items import quality
+from quizgen.quiz import quizfile
+from quizgen.quiz.model import Kind
+from quizgen.read import reader
 
 pytestmark = pytest.mark.model
 
@@ -58,7 +61,7 @@ def test_no_two_items_share_a_prompt(quizzes):
 
 
 def test_options_differ_and_none_is_an_alias_of_the_key(quizzes):
-    from quizgen.distract import overlaps
+    from quizgen.items.distract import overlaps
 
     for name, _, item in items(quizzes, Kind.MULTIPLE_CHOICE):
         assert len({quality.norm(o) for o in item.options}) == len(item.options), (name, item)

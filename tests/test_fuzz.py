@@ -17,9 +17,11 @@ from conftest import ROOT, SHARED, make_hostile_quiz, make_sample_quiz
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from quizgen import pipeline, quizfile, reader
-from quizgen.errors import QuizgenError
+from quizgen import pipeline
+from quizgen.base.errors import QuizgenError
 from quizgen.export import FORMATS, export
+from quizgen.quiz import quizfile
+from quizgen.read import reader
 
 EXAMPLES = int(os.environ.get("QUIZGEN_FUZZ_EXAMPLES", "0"))
 FAST = settings(

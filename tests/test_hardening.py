@@ -25,10 +25,11 @@ from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from quizgen import files, quizfile
-from quizgen.errors import QuizgenError
+from quizgen.base import files
+from quizgen.base.errors import QuizgenError
 from quizgen.export import FORMATS
 from quizgen.export.fields import one_line
+from quizgen.quiz import quizfile
 
 TESTS = Path(__file__).resolve().parent
 PACKAGE = ROOT / "quizgen"

@@ -42,7 +42,7 @@ def test_wheel_holds_templates_and_data(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("quizgen/_templates/questions/") and n.endswith(".yaml") for n in names)
     assert any(n.startswith("quizgen/_templates/output/") for n in names)
-    assert "quizgen/data/places.tsv" in names
+    assert "quizgen/text/data/places.tsv" in names
 
 
 def test_installed_wheel_generates_from_another_folder(wheel: Path, tmp_path: Path):

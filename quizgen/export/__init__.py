@@ -1,7 +1,7 @@
 """Output formats: one module per format, one explicit registry, one driver.
 
 A renderer is a pure function ``render(quiz, settings) -> Rendered``; nothing here writes
-files (see :mod:`quizgen.files`). Modules are imported only when their format is used, so
+files (see :mod:`quizgen.base.files`). Modules are imported only when their format is used, so
 commands that render nothing stay quick to start.
 """
 
@@ -11,8 +11,8 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.errors import QuizgenError
-from quizgen.model import Quiz
+from quizgen.base.errors import QuizgenError
+from quizgen.quiz.model import Quiz
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {  # name -> format; order as shown in `quizgen formats`
     "yaml": Format(
-        "quizgen.quizfile", "the quiz file (quizgen/1) to review and edit", "<stem>.quiz.yaml"
+        "quizgen.quiz.quizfile", "the quiz file (quizgen/1) to review and edit", "<stem>.quiz.yaml"
     ),
     "html": Format(
         "quizgen.export.html",

@@ -21,7 +21,7 @@ import genanki
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, is_key
-from quizgen.model import Evidence, Item, Kind, Quiz
+from quizgen.quiz.model import Evidence, Item, Kind, Quiz
 
 MODEL_NAME = "quizgen reading question"
 EPOCH = 315532800  # 1980-01-01 UTC: note and card ids count from here, content times too

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, is_key, one_line
-from quizgen.model import Item, Kind, Quiz
+from quizgen.quiz.model import Item, Kind, Quiz
 
 
 def _multiple_choice(item: Item) -> list[str]:

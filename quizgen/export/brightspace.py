@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, evidence_note, is_key, label
-from quizgen.model import Difficulty, Item, Kind, Quiz
+from quizgen.quiz.model import Difficulty, Item, Kind, Quiz
 
 WIDTH = 5  # fields per row, as in D2L's sample file
 DIFFICULTY = {Difficulty.EASY: 1, Difficulty.MEDIUM: 3, Difficulty.HARD: 5}

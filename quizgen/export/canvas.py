@@ -15,7 +15,7 @@ from lxml.builder import E
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, is_key, pack
-from quizgen.model import Evidence, Item, Kind, Quiz
+from quizgen.quiz.model import Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"

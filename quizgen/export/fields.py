@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from quizgen.model import Item
+from quizgen.quiz.model import Item
 
 ELLIPSIS = "…"
 

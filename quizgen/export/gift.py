@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
-from quizgen.model import BLANK, Item, Kind, Quiz
+from quizgen.quiz.model import BLANK, Item, Kind, Quiz
 
 SPECIAL = re.compile(r"([~=#{}:\\])")
 WEIGHT_LIKE = re.compile(r"%-*[0-9]{1,2}\.?[0-9]*%")  # Moodle's answer-weight pattern

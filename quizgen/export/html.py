@@ -22,11 +22,11 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from quizgen.errors import QuizgenError
+from quizgen.base.errors import QuizgenError
+from quizgen.base.resources import output_dir
 from quizgen.export import Rendered, Settings
-from quizgen.forms import LETTERS, Entry, Form, make_forms
-from quizgen.model import BLANK, Evidence, Kind, Quiz
-from quizgen.resources import output_dir
+from quizgen.quiz.forms import LETTERS, Entry, Form, make_forms
+from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz
 
 PAGES = {"worksheet": "worksheet.html.j2", "key": "key.html.j2"}  # file name -> template
 HEADING_WORDS = 12  # a paragraph this short, on one line, with no final punctuation, is a heading

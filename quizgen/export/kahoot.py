@@ -35,7 +35,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import clip, is_key, one_line
-from quizgen.model import Item, Kind, Quiz
+from quizgen.quiz.model import Item, Kind, Quiz
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75

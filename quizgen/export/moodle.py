@@ -31,7 +31,7 @@ from lxml import etree
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
-from quizgen.model import Item, Kind, Quiz
+from quizgen.quiz.model import Item, Kind, Quiz
 
 RIGHT, WRONG = "100", "0"  # both on Moodle's grade list
 MIN_PAIRS = 3

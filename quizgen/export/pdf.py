@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from quizgen.errors import QuizgenError
+from quizgen.base.errors import QuizgenError
+from quizgen.base.resources import output_dir
 from quizgen.export import Rendered, Settings, html
-from quizgen.model import Quiz
-from quizgen.resources import output_dir
+from quizgen.quiz.model import Quiz
 
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:

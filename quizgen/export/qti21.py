@@ -13,7 +13,7 @@ from lxml import etree
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import accepted, is_key, pack
-from quizgen.model import BLANK, Evidence, Item, Kind, Quiz
+from quizgen.quiz.model import BLANK, Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import one_line
-from quizgen.model import Item, Kind, Quiz
+from quizgen.quiz.model import Item, Kind, Quiz
 
 Card = tuple[str, str]
 

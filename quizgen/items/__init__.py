@@ -1,0 +1,1 @@
+"""Facts -> items: templates, true/false, blanks, matching, wrong options, quality, selection."""

@@ -1,0 +1,798 @@
+"""Question templates (YAML data) applied to facts: candidates with keys and evidence.
+
+The templates say which slot of which fact is asked about, under what conditions, and in what
+words. The slot finders here locate the answer in a clause and fill the template's slots with
+the help of :mod:`quizgen.text.grammar`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from quizgen.base.errors import QuizgenError
+from quizgen.base.resources import data_dir, questions_dir
+from quizgen.items.distract import date_key
+from quizgen.quiz.model import Kind
+from quizgen.quiz.quizfile import safe_load
+from quizgen.text import grammar
+from quizgen.text.analysis import PLACE_TYPES, Analysis, Cluster
+from quizgen.text.extract import Clause, Phrase, Quote, Role, phrase_tokens
+
+FACT_KINDS = {"clause", "role", "quote"}
+TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
+CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
+
+PLACE_PREPS = {
+    "in",
+    "at",
+    "on",
+    "near",
+    "inside",
+    "outside",
+    "from",
+    "to",
+    "into",
+    "across",
+    "throughout",
+    "off",
+    "around",
+    "over",
+    "under",
+    "beside",
+}
+TIME_PREPS = {"in", "on", "at", "during"}
+# "in retaliation for X", "because of X": a prepositional phrase that gives a cause
+CAUSE_PHRASES = (
+    "in retaliation for",
+    "because of",
+    "due to",
+    "as a result of",
+    "in response to",
+    "owing to",
+    "on account of",
+    "out of fear of",
+    "for fear of",
+    "thanks to",
+)
+TAIL_PREPS = {"from"}  # 'Where did they arrive from?'
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A question template from a YAML file."""
+
+    id: str
+    fact: str
+    answer: str
+    ask: str
+    kinds: tuple[Kind, ...]
+    weight: float = 0.5
+    when: tuple[tuple[str, object], ...] = ()
+    file: str = ""
+
+    def condition(self, key: str, default=None):
+        """The value of one of the template's conditions."""
+        return dict(self.when).get(key, default)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A question a template made from a fact, before selection."""
+
+    template: Template
+    prompt: str
+    answer: str  # as it stands in the evidence sentence
+    paragraph: int  # 0-based
+    sentence: Span
+    answer_label: str  # entity type, or NUMBER, DATE, CAUSE, NP
+    cluster: Cluster | None = None
+    answer_tokens: list[Token] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    fact: tuple = ()  # identifies the fact and slot; two candidates of one fact test one thing
+    clause: object = None  # the fact itself: a Clause, Quote or Role
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _template(raw: object, file: Path, n: int) -> Template:
+    where = f"{file.name}, template {n + 1}"
+    if not isinstance(raw, dict):
+        raise QuizgenError(f"{where}: a template must be a mapping")
+    unknown = set(raw) - TEMPLATE_KEYS
+    missing = {"id", "fact", "answer", "ask", "kinds"} - set(raw)
+    if unknown or missing:
+        what = f"unknown keys {sorted(unknown)}" if unknown else f"missing keys {sorted(missing)}"
+        raise QuizgenError(f"{where} ({raw.get('id', '?')}): {what}")
+    if raw["fact"] not in FACT_KINDS:
+        raise QuizgenError(f"{where} ({raw['id']}): fact must be one of {sorted(FACT_KINDS)}")
+    if raw["answer"] not in SLOT_FINDERS.get(raw["fact"], {}):
+        choices = sorted(SLOT_FINDERS.get(raw["fact"], {}))
+        raise QuizgenError(f"{where} ({raw['id']}): answer must be one of {choices}")
+    when = raw.get("when") or {}
+    if not isinstance(when, dict) or set(when) - CONDITION_KEYS:
+        raise QuizgenError(f"{where} ({raw['id']}): when may hold {sorted(CONDITION_KEYS)}")
+    try:
+        kinds = tuple(Kind(k) for k in raw["kinds"])
+    except (ValueError, TypeError):
+        raise QuizgenError(
+            f"{where} ({raw['id']}): kinds must be item kinds, e.g. [multiple_choice, short_answer]"
+        ) from None
+    try:
+        weight = float(raw.get("weight", 0.5))
+    except (TypeError, ValueError):
+        raise QuizgenError(f"{where} ({raw['id']}): weight must be a number from 0 to 1") from None
+    return Template(
+        id=str(raw["id"]),
+        fact=raw["fact"],
+        answer=raw["answer"],
+        ask=str(raw["ask"]),
+        kinds=kinds,
+        weight=weight,
+        when=tuple(sorted(when.items(), key=str)),
+        file=file.name,
+    )
+
+
+def _load_file(path: Path) -> list[Template]:
+    try:
+        data = safe_load(path.read_text(encoding="utf-8"))
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise QuizgenError(
+            f"{path}: refused{where}: templates may hold only plain YAML data, "
+            "not tags that build objects"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise QuizgenError(f"{path}: not valid YAML{where}") from None
+    except RecursionError:
+        raise QuizgenError(f"{path}: nested too deeply to be a template file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuizgenError(f"{path}: cannot read: {exc}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise QuizgenError(f"{path}: a question template file holds a list of templates")
+    return [_template(raw, path, n) for n, raw in enumerate(data)]
+
+
+@cache
+def load_templates(extra: Path | None = None) -> tuple[Template, ...]:
+    """The shipped question templates, then a teacher's own (which replace same-id ones)."""
+    templates: dict[str, Template] = {}
+    folders = [questions_dir()] + ([extra / "questions", extra] if extra else [])
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+                for template in _load_file(path):
+                    templates[template.id] = template
+    return tuple(templates.values())
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name people ('commander', 'miller'), from the shipped list."""
+    text = (data_dir() / "person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+# --- slot finders --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Slot:
+    """An answer found in a fact, and the words the template's slots take."""
+
+    answer: str
+    tokens: list[Token]
+    label: str
+    cluster: Cluster | None
+    removed: Phrase | None  # the constituent the answer takes out of {rest}
+    values: dict[str, str]
+    person: bool = False
+    evidence: Span | None = None  # where the key stands, when not in the fact's own sentence
+
+
+def is_person(phrase_tokens: list[Token], label: str) -> bool:
+    """Whether a phrase names a person: a PERSON entity or a person noun at its head."""
+    if label == "PERSON":
+        return True
+    if label:
+        return False
+    heads = [
+        t
+        for t in phrase_tokens
+        if t.dep_
+        not in {"det", "amod", "compound", "poss", "case", "nummod", "prep", "pobj", "punct"}
+    ]
+    head = heads[0] if heads else (phrase_tokens[-1] if phrase_tokens else None)
+    return head is not None and head.lemma_.lower() in person_nouns()
+
+
+ORGANIZATION_WORDS = {
+    "agency",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "church",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "guards",
+    "inc",
+    "institute",
+    "league",
+    "ltd",
+    "ministry",
+    "movement",
+    "navy",
+    "office",
+    "organization",
+    "organisation",
+    "parliament",
+    "party",
+    "police",
+    "school",
+    "service",
+    "society",
+    "team",
+    "union",
+    "university",
+    "brigade",
+    "brigades",
+    "regiment",
+    "senate",
+    "congress",
+    "assembly",
+    "network",
+    "airlines",
+    "administration",
+}
+
+
+def looks_like_organization(name: str) -> bool:
+    """'the Quds Force', 'NASA', 'the Labour Party': a name that says it is an organization
+    (a word such as Force, Party, Ministry), or an acronym."""
+    words = name.replace(".", "").split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True
+    return any(w.casefold() in ORGANIZATION_WORDS for w in words)
+
+
+def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> str:
+    """who / which organization / which country / what, from the entity type and head noun."""
+    if person or label == "NORP" or (label == "ORG" and head is not None and head.tag_ == "NNPS"):
+        return "who"  # 'the Vandals', 'Polynesians': a people
+    if label == "ORG":
+        # the small model calls many names ORG ('Taranaki', a volcano): say 'organization'
+        # only of a name that says it is one
+        return "which organization" if looks_like_organization(text) else "what"
+    if label == "GPE":
+        from quizgen.items.distract import place_kind
+
+        kind = place_kind(text)
+        if kind in {"country", "city", "state"}:
+            return f"which {kind}"
+    return "what"
+
+
+def _rest(clause: Clause, removed: Phrase | None) -> str:
+    parts = [p.text for p in clause.parts if p is not removed]
+    fronted = [
+        grammar.lower_start(p.text, p.tokens[0])
+        for p in clause.fronted
+        if p is not removed and p.role != "clause"
+    ]
+    return " ".join([*parts, *fronted])
+
+
+def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
+    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated, clause.adverbs)
+    subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
+    return {
+        "aux": aux,
+        "verb": verb,
+        "subject": subject,
+        "verb_group": grammar.subject_verb_group(
+            clause.verb, clause.aux, clause.negated, clause.adverbs
+        ),
+        "rest": _rest(clause, removed),
+        "tail": "",
+    }
+
+
+def _entity_text(phrase: Phrase) -> tuple[str, list[Token]]:
+    """The answer words of a noun phrase: the whole phrase, or the name it holds."""
+    return grammar.lower_start(phrase.text, phrase.tokens[0]), phrase.tokens
+
+
+def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """The subject as the answer: 'Who led the Quds Force?'"""
+    subj = clause.subject
+    if clause.verb.lemma_ == "be" and not clause.parts:
+        return
+    answer, tokens = _entity_text(subj)
+    # a he/she resolved to a character is a person: 'When the king came, he was pleased';
+    # the character's name then stands earlier in the sentence or in the one before
+    resolved = subj.head.lower_ in {"he", "she"}
+    person = is_person(subj.tokens, subj.label) or resolved
+    evidence = with_previous(clause.sentence) if resolved else None
+    values = _base_values(clause, None)
+    values["wh"] = wh_word(person, subj.label, answer, subj.head)
+    yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person, evidence=evidence)
+
+
+def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A direct object as the answer: 'What did the leadership convene?'"""
+    for part in clause.parts:
+        if part.role not in {"object", "dative"}:
+            continue
+        answer, tokens = _entity_text(part)
+        person = is_person(part.tokens, part.label)
+        values = _base_values(clause, part)
+        values["wh"] = wh_word(person, part.label, answer, part.head)
+        yield Slot(answer, tokens, part.label, part.cluster, part, values, person)
+
+
+def _pobj(part: Phrase) -> Token | None:
+    return next((c for c in part.head.children if c.dep_ == "pobj"), None)
+
+
+def _pp_answer(
+    part: Phrase, analysis: Analysis, clause: Clause
+) -> tuple[str, list[Token], str, Cluster | None] | None:
+    pobj = _pobj(part)
+    if pobj is None:
+        return None
+    inside = {s.i for s in pobj.subtree}
+    tokens = [t for t in part.tokens if t.i >= pobj.left_edge.i and t.i in inside]
+    if not tokens:
+        return None
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    cluster = analysis.cluster_of(clause.paragraph, pobj)
+    label = cluster.label if cluster else pobj.ent_type_
+    return text, tokens, label, cluster
+
+
+def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """The agent of a passive as the answer, asked in the active: 'Who authorized the strike?'"""
+    if not clause.passive:
+        return
+    for part in clause.parts:
+        if part.role != "agent":
+            continue
+        found = _pp_answer(part, analysis, clause)
+        if found is None:
+            continue
+        text, tokens, label, cluster = found
+        values = _base_values(clause, part)
+        # 'were worked out by Darwin' -> 'worked out': the particle stays with its verb
+        particles = [p for p in clause.parts if p.role == "particle"]
+        values["active"] = " ".join(
+            [grammar.active_verb(clause.verb, clause.aux), *(p.text for p in particles)]
+        )
+        values["rest"] = " ".join(
+            p.text for p in clause.parts if p is not part and p.role != "particle"
+        )
+        yield Slot(text, tokens, label, cluster, part, values, is_person(tokens, label))
+
+
+def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A place in a prepositional phrase: 'Where was Soleimani killed?'"""
+    for part in [*clause.parts, *clause.fronted]:
+        if part.role != "prep" or part.head.lower_ not in PLACE_PREPS:
+            continue
+        found = _pp_answer(part, analysis, clause)
+        if found is None:
+            continue
+        text, tokens, label, cluster = found
+        if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
+            continue
+        if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens) or date_key(text):
+            continue  # 'Aug.1' tagged as a place is a date
+        values = _base_values(clause, part)
+        values["tail"] = part.head.lower_ if part.head.lower_ in TAIL_PREPS else ""
+        yield Slot(text, tokens, label, cluster, part, values)
+
+
+def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A date or time: 'When did some Maori tribes declare independence?'"""
+    for part in [*clause.parts, *clause.fronted]:
+        if part.role == "prep" and part.head.lower_ in TIME_PREPS:
+            pobj = _pobj(part)
+            if pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}:
+                continue
+            tokens = [t for t in part.tokens if t.ent_type_ in {"DATE", "TIME"}]
+        elif part.role == "adverb" and part.head.ent_type_ in {"DATE", "TIME"}:
+            tokens = [t for t in part.tokens if t.ent_type_ in {"DATE", "TIME"}]
+        else:
+            continue
+        if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+            continue
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
+            continue
+        yield Slot(text, tokens, "DATE", None, part, _base_values(clause, part))
+
+
+def _counted(part: Phrase) -> tuple[list[Token], str] | None:
+    """In '31 rockets', the number's tokens and the counted noun phrase ('rockets')."""
+    head = part.head
+    if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ not in {"NNS", "NNPS"}:
+        return None
+    nums = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
+    if len(nums) != 1:
+        return None
+    num = nums[0]
+    tokens = sorted([*(t for t in num.subtree)], key=lambda t: t.i)
+    if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in tokens):
+        return None
+    drop = {t.i for t in tokens} | {c.i for c in head.children if c.dep_ in {"det", "predet"}}
+    kept = {t.i for t in phrase_tokens(head, keep_restrictive=False)}
+    thing = [t for t in part.tokens if t.i not in drop and t.i in kept]
+    return tokens, " ".join("".join(t.text_with_ws for t in thing).split())
+
+
+def find_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A number in the object: 'How many rockets did Kataib Hezbollah fire ...?'"""
+    for part in clause.parts:
+        if part.role != "object":
+            continue
+        found = _counted(part)
+        if found is None:
+            continue
+        tokens, thing = found
+        values = _base_values(clause, part)
+        values["thing"] = thing
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        yield Slot(text, tokens, "CARDINAL", None, part, values)
+
+
+def find_subject_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A number in the subject: 'How many Maori chiefs signed the treaty?'"""
+    found = _counted(clause.subject)
+    if found is None:
+        return
+    tokens, thing = found
+    values = _base_values(clause, None)
+    values["thing"] = thing
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    if clause.verb.tag_ == "VBP" or any(a.lower_ in {"are", "were", "have"} for a in clause.aux):
+        # 'How many people were killed?': a counted plural keeps its plural verb
+        values["verb_group"] = " ".join(w.text for w in [*clause.aux, *clause.adverbs, clause.verb])
+    yield Slot(text, tokens, "CARDINAL", None, None, values)
+
+
+def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """An amount of money in the object: 'How much did the company pay?'"""
+    for part in clause.parts:
+        if part.role != "object":
+            continue
+        tokens = [t for t in part.tokens if t.ent_type_ == "MONEY"]
+        if not tokens or len(tokens) != len(part.tokens):
+            continue
+        text = " ".join("".join(t.text_with_ws for t in tokens).split())
+        yield Slot(text, tokens, "MONEY", None, part, _base_values(clause, part))
+
+
+def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A cause: 'in retaliation for ...', 'because of ...', 'because ...'."""
+    for part in clause.parts:
+        cause = (
+            (part.role == "prep" and part.text.lower().startswith(CAUSE_PHRASES))
+            or (
+                part.role == "clause"
+                and any(c.dep_ == "mark" and c.lower_ == "because" for c in part.head.children)
+            )
+            or (part.head.lower_ == "because" and part.role in {"prep", "other"})
+        )
+        if cause:
+            yield Slot(part.text, part.tokens, "CAUSE", None, part, _base_values(clause, part))
+
+
+def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A purpose: 'to oversee the colony', 'in order to ...'."""
+    for part in clause.parts:
+        if part.role != "clause" or part.head.dep_ != "advcl" or part.head.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in part.head.children):
+            continue
+        yield Slot(part.text, part.tokens, "PURPOSE", None, part, _base_values(clause, part))
+
+
+def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
+    """The person who holds a role: 'Who is the chief executive of ...?'"""
+    name = next((n for n in role.person.names if n in role.sentence.text), None)
+    if name is None:
+        return
+    start = role.sentence.text.index(name)
+    tokens = [
+        t for t in role.sentence if start <= t.idx - role.sentence.start_char < start + len(name)
+    ]
+    text = role.role
+    if text.split()[0].lower() in {"the", "a", "an"}:
+        text = text[0].lower() + text[1:]
+    elif not role.possessive:
+        text = f"the {text}"
+    verb = role.sentence.root
+    be = (
+        "is"
+        if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD"
+        else grammar.be_form(verb)
+    )
+    yield Slot(name, tokens, "PERSON", role.person, None, {"role": text, "be": be}, True)
+
+
+def with_previous(sentence: Span) -> Span:
+    """The sentence together with the one before it in its paragraph."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return sentence
+    return doc[doc[sentence.start - 1].sent.start : sentence.end]
+
+
+def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
+    """The speaker of a quotation: 'Who said, "The game has changed"?'
+
+    When the sentence names the speaker only as 'he', the name stands in the sentence
+    before, and the evidence is both sentences.
+    """
+    for span in (quote.sentence, with_previous(quote.sentence)):
+        name = next((n for n in quote.speaker.names if n in span.text), None)
+        if name is not None:
+            break
+    else:
+        return
+    start = span.text.index(name)
+    tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
+    yield Slot(
+        name,
+        tokens,
+        "PERSON",
+        quote.speaker,
+        None,
+        {"quote": quote.words},
+        True,
+        evidence=span if span is not quote.sentence else None,
+    )
+
+
+SLOT_FINDERS = {
+    "clause": {
+        "subject": find_subject,
+        "object": find_object,
+        "agent": find_agent,
+        "place": find_place,
+        "time": find_time,
+        "count": find_count,
+        "subject_count": find_subject_count,
+        "amount": find_amount,
+        "cause": find_cause,
+        "purpose": find_purpose,
+    },
+    "role": {"person": find_role_person},
+    "quote": {"speaker": find_speaker},
+}
+
+
+# --- applying ------------------------------------------------------------------------------
+
+
+def failed_condition(template: Template, slot: Slot, fact) -> str | None:
+    """The first of a template's conditions the slot does not meet, or None."""
+    label = slot.label or "none"
+    labels = template.condition("label")
+    if labels is not None and label not in labels:
+        return f"label {label} not in {labels}"
+    not_labels = template.condition("not_label")
+    if not_labels is not None and label in not_labels:
+        return f"label {label} is excluded"
+    person = template.condition("person")
+    if person is not None and bool(person) != slot.person:
+        return "names a person" if slot.person else "does not name a person"
+    max_words = template.condition("max_words")
+    if max_words is not None and len(slot.answer.split()) > int(max_words):
+        return f"answer longer than {max_words} words"
+    copula = template.condition("copula")
+    if (
+        copula is not None
+        and isinstance(fact, Clause)
+        and bool(copula) != (fact.verb.lemma_ == "be")
+    ):
+        return "a copula" if not copula else "not a copula"
+    sources = template.condition("source")
+    if sources is not None and getattr(fact, "source", "main") not in sources:
+        return f"clause from {getattr(fact, 'source', 'main')}"
+    span = template.condition("quote_words")
+    if span is not None:
+        n = len(slot.values.get("quote", "").split())
+        if not int(span[0]) <= n <= int(span[1]):
+            return f"quotation of {n} words"
+    return None
+
+
+def _names_cluster(slot: Slot) -> bool:
+    """Whether the answer is one of its cluster's names (perhaps with a title before it)."""
+    answer = slot.answer.casefold().removeprefix("the ")
+    return any(
+        answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
+        for n in slot.cluster.names
+    )
+
+
+def _context_bound(subject: str, analysis: Analysis) -> bool:
+    """'the observer', 'the statement': a bare definite noun the passage uses once or twice
+    points back into text the student cannot see; 'the king' of a tale recurs and is clear."""
+    words = subject.split()
+    if (
+        len(words) != 2
+        or words[0].lower() != "the"
+        or not words[1].isalpha()
+        or not words[1].islower()
+    ):
+        return False
+    return analysis.mentions(subject) < 3
+
+
+def key_text(slot: Slot) -> str:
+    """The key as options show it: a person's name without the title ('Donald Trump' for
+    'President Donald Trump'), a number word in lower case."""
+    answer = slot.answer
+    if slot.label == "PERSON" and slot.cluster is not None:
+        name = slot.cluster.name
+        if answer != name and answer.endswith(name) and answer[: -len(name)].strip():
+            return name
+    if slot.label == "CARDINAL" and answer[:1].isupper():
+        return answer[0].lower() + answer[1:]
+    return answer
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def realize(template: Template, values: dict[str, str]) -> str | None:
+    """Fill a template's wording; None when it needs a slot the fact does not have."""
+    missing = [name for name in _SLOT.findall(template.ask) if name not in values]
+    if missing:
+        return None
+    return grammar.tidy(_SLOT.sub(lambda m: values[m.group(1)], template.ask))
+
+
+def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
+    """'a president', 'the picture', 'officials': a common noun phrase with nothing to pin
+    it down, unless it names something the passage keeps coming back to."""
+    if slot.label or slot.cluster is not None or not slot.tokens:
+        return False
+    content = [t for t in slot.tokens if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}]
+    first = slot.tokens[0]
+    if first.lower_ in {"a", "an"} and len(content) < 3:
+        return True
+    if len(content) >= 2:
+        return False
+    if first.dep_ not in {"det", "poss"}:
+        return True  # a bare 'officials', 'tides'
+    head = content[0] if content else slot.tokens[-1]
+    return analysis.mentions(head.text) < 3
+
+
+def cut_short(slot: Slot) -> bool:
+    """'the side of Earth nearest': a noun phrase the parse cut off before its end, which
+    a noun, a name, a number or a pronoun ends."""
+    return bool(slot.tokens) and slot.tokens[-1].pos_ not in {"NOUN", "PROPN", "NUM", "PRON"}
+
+
+def explain(
+    templates: tuple[Template, ...],
+    fact,
+    kind: str,
+    analysis: Analysis,
+) -> Iterator[tuple[Template, Candidate | None, str]]:
+    """For each template of the fact's kind: the candidate it made, or why it made none."""
+    found: dict[str, list[Slot]] = {}  # templates asking for the same answer share its slots
+    for template in templates:
+        if template.fact != kind:
+            continue
+        if kind == "clause" and fact.negated and fact.verb.lemma_ == "be":
+            yield (
+                template,
+                None,
+                "what a thing is not has too many answers ('What is not a point?')",
+            )
+            continue
+        made = False
+        if template.answer not in found:
+            found[template.answer] = list(SLOT_FINDERS[kind][template.answer](fact, analysis))
+        for slot in found[template.answer]:
+            why = failed_condition(template, slot, fact)
+            if why is not None:
+                yield template, None, why
+                made = True
+                continue
+            prompt = realize(template, slot.values)
+            if prompt is None:
+                yield template, None, "a slot of its wording is missing"
+                made = True
+                continue
+            if slot.cluster is not None and not _names_cluster(slot):
+                slot = replace(slot, cluster=None)  # 'Fryderyk and his family' is not Fryderyk
+            if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
+                slot = replace(slot, label="")  # two people are not one: no options of names
+            made = True
+            if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
+                yield template, None, f"answer {slot.answer!r} is too vague to ask for"
+                continue
+            if template.answer in {"subject", "object"} and cut_short(slot):
+                yield template, None, f"answer {slot.answer!r} stops mid-phrase"
+                continue
+            if (
+                template.answer == "subject"
+                and not slot.label
+                and not slot.person
+                and len(slot.values.get("rest", "").split()) < 4
+            ):
+                yield template, None, "too little said of it to tell what is meant"
+                continue
+            if template.answer == "subject" and slot.tokens and slot.tokens[0].like_num:
+                yield template, None, "a counted answer is asked with how many"
+                continue
+            if _context_bound(slot.values.get("subject", ""), analysis):
+                yield template, None, f"subject {slot.values['subject']!r} is context-bound"
+                continue
+            yield template, _candidate(template, prompt, slot, fact), ""
+        if not made:
+            yield template, None, f"no {template.answer} in this {kind}"
+
+
+def apply(
+    templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
+) -> Iterator[Candidate]:
+    """Every candidate question the templates make from one fact."""
+    for _, candidate, _ in explain(templates, fact, kind, analysis):
+        if candidate is not None:
+            yield candidate
+
+
+def _candidate(template: Template, prompt: str, slot: Slot, fact) -> Candidate:
+    return Candidate(
+        template=template,
+        prompt=prompt,
+        answer=key_text(slot),
+        paragraph=fact.paragraph,
+        sentence=fact.sentence if slot.evidence is None else slot.evidence,
+        answer_label=slot.label,
+        cluster=slot.cluster,
+        answer_tokens=slot.tokens,
+        fact=(fact.paragraph, fact.sentence.start, slot.tokens[0].i if slot.tokens else -1),
+        clause=fact,
+    )

@@ -1,0 +1,534 @@
+"""Rank candidates and select a quiz: about one item per 70 words, spread over the paragraphs,
+one item per fact, a mix of kinds, the key's position and the true/false share balanced.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from quizgen.items import distract, quality, variants
+from quizgen.items.rules import Candidate
+from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Passage
+from quizgen.text.analysis import Analysis, text_of
+from quizgen.text.extract import Clause, Quote, Role
+
+WORDS_PER_ITEM = 70
+MIN_ITEMS = 10
+MAX_PER_SENTENCE = 2
+# the share of a quiz each kind gets, when the passage allows; questions take the rest
+SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
+NUMERIC = {"CARDINAL", "DATE", "QUANTITY", "MONEY"}
+
+
+def target_count(passage: Passage, count: int | None) -> int:
+    """How many items to make: as asked, else one per 70 words and at least 10."""
+    if count:
+        return count
+    return max(MIN_ITEMS, round(passage.words / WORDS_PER_ITEM))
+
+
+def evidence_of(candidate: Candidate | Role) -> Evidence:
+    """The paragraph (from 1) and the verbatim sentence that prove a fact."""
+    return Evidence(paragraph=candidate.paragraph + 1, sentence=text_of(candidate.sentence).strip())
+
+
+def accepted(candidate: Candidate) -> list[str]:
+    """Other answers to mark right: the entity's other names, digits or words for a number,
+    the key without its article."""
+    out: dict[str, None] = {}
+    key = candidate.answer
+    if candidate.cluster is not None and candidate.answer_label == "PERSON":
+        for name in candidate.cluster.names:
+            out.setdefault(name, None)
+    first, _, rest = key.partition(" ")
+    if first.lower() in {"the", "a", "an"} and rest:
+        out.setdefault(rest, None)
+    parsed = distract.parse_number(key)
+    if parsed is not None:
+        value, form = parsed
+        if value == int(value) and 0 <= value < 100:
+            out.setdefault(
+                str(int(value)) if form == "words" else distract.number_words(int(value)), None
+            )
+    return [a for a in out if quality.norm(a) != quality.norm(key)]
+
+
+OPTIONS_BONUS = 0.35  # a question with three good wrong options makes a multiple-choice item
+SHORTLIST = 4  # options are looked for among this many candidates per item the quiz needs
+
+
+def score(candidate: Candidate) -> float:
+    """How good a candidate is likely to be: template reliability, salience, length (the
+    options bonus is added once options have been looked for)."""
+    s = candidate.template.weight
+    if candidate.cluster is not None:
+        s += 0.05 * math.log1p(candidate.cluster.salience)
+    s -= 0.015 * max(0, len(candidate.prompt.split()) - 16)
+    s -= 0.005 * max(0, len(candidate.sentence) - 40)
+    if getattr(candidate.clause, "source", "main") in {"reported", "advcl"}:
+        s -= 0.1
+    return s
+
+
+def difficulty(candidate: Candidate) -> Difficulty:
+    """Easy: a named answer to a who/where/when question in a short sentence; hard: why."""
+    if candidate.answer_label in {"CAUSE", "PURPOSE"}:
+        return Difficulty.HARD
+    if len(candidate.sentence) > 35:
+        return Difficulty.MEDIUM if candidate.cluster is not None else Difficulty.HARD
+    if candidate.cluster is not None or candidate.answer_label == "DATE":
+        return Difficulty.EASY
+    return Difficulty.MEDIUM
+
+
+def sound(candidate: Candidate) -> bool:
+    """No fault a careful teacher would catch in the stem, key or evidence."""
+    return not quality.prompt_faults(
+        candidate.prompt, candidate.answer, text_of(candidate.sentence), tuple(accepted(candidate))
+    )
+
+
+@dataclass
+class Entry:
+    """A candidate with its score; its wrong options are found when first needed."""
+
+    score: float
+    candidate: Candidate
+    analysis: Analysis
+    seed: int
+
+    @cached_property
+    def wrong(self) -> list[str]:
+        """Wrong options of the key's type, plausible and distinct (perhaps fewer than three)."""
+        c = self.candidate
+        rng = random.Random(f"{self.seed}:{c.prompt}")
+        if c.answer_label:
+            return distract.distractors(
+                c.answer, c.answer_label, self.analysis, c.cluster, rng, avoid=[c.prompt]
+            )
+        # a common noun phrase: others of the passage shaped like it
+        return distract.phrase_distractors(
+            c.answer,
+            c.answer_tokens,
+            self.analysis,
+            rng,
+            c.template.condition("person", False) is True,
+            avoid=[c.prompt],
+        )
+
+    @cached_property
+    def ref(self) -> tuple:
+        """(paragraph, sentence start, fact, answer): what the ledger keeps of it."""
+        c = self.candidate
+        clause = (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
+        return c.paragraph, c.sentence.start, clause, quality.norm(c.answer)
+
+
+@dataclass
+class FactEntry:
+    """A clause or quotation to state as true or false, with the questions asked of it."""
+
+    fact: Clause | Quote
+    entries: list[Entry]
+    score: float
+
+    def true_text(self) -> str | None:
+        """The fact stated plainly."""
+        if isinstance(self.fact, Quote):
+            name = next((e.candidate.answer for e in self.entries), None)
+            return variants.quote_statement(self.fact, name) if name else None
+        return variants.statement(self.fact)
+
+    @cached_property
+    def ref(self) -> tuple:
+        """(paragraph, sentence start, fact, answer), as the ledger keeps it."""
+        f = self.fact
+        return (
+            f.paragraph,
+            f.sentence.start,
+            (f.paragraph, f.sentence.start, f.verb.i),
+            quality.norm(self.true_text() or ""),
+        )
+
+
+def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
+    """Every clause and quotation, best first, with the question entries made from it."""
+    by_fact: dict[int, list[Entry]] = {}
+    for entry in entries:
+        by_fact.setdefault(id(entry.candidate.clause), []).append(entry)
+    out = []
+    for fact in [*facts.clauses, *facts.quotes]:
+        mine = by_fact.get(id(fact), [])
+        if isinstance(fact, Quote) and not mine:
+            continue
+        named = (
+            any(p.cluster is not None for p in getattr(fact, "parts", ()))
+            or getattr(getattr(fact, "subject", None), "cluster", None) is not None
+        )
+        score = (
+            0.5 + 0.1 * named + 0.1 * bool(mine) - 0.1 * (getattr(fact, "source", "main") != "main")
+        )
+        out.append(FactEntry(fact, mine, score))
+    out.sort(key=lambda f: (-f.score, f.fact.paragraph, f.fact.sentence.start, f.fact.verb.i))
+    return out
+
+
+@dataclass(slots=True)
+class Ledger:
+    """What the quiz already tests: facts, prompts, answers, sentences, paragraphs."""
+
+    clauses: set = field(default_factory=set)
+    prompts: set = field(default_factory=set)
+    keys: set = field(default_factory=set)  # (paragraph, sentence, answer)
+    answers: Counter = field(default_factory=Counter)
+    sentences: Counter = field(default_factory=Counter)
+    paragraphs: Counter = field(default_factory=Counter)
+
+    def allows(self, ref: tuple, prompt: str, share: int, strict: bool) -> bool:
+        """Whether an item on this fact may join: new fact, new prompt, not the same answer
+        from the same sentence (one item would give the other away), room left."""
+        paragraph, sentence, fact, answer = ref
+        if fact in self.clauses or quality.norm(prompt) in self.prompts:
+            return False
+        if (paragraph, sentence, answer) in self.keys:
+            return False
+        if self.sentences[(paragraph, sentence)] >= (1 if strict else MAX_PER_SENTENCE):
+            return False
+        if self.paragraphs[paragraph] >= share:
+            return False
+        return not (strict and self.answers[answer])
+
+    def add(self, ref: tuple, prompt: str, count: int = 1) -> None:
+        """Record an item (or with ``count=-1``, forget one)."""
+        paragraph, sentence, fact, answer = ref
+        if count > 0:
+            self.clauses.add(fact)
+            self.prompts.add(quality.norm(prompt))
+            self.keys.add((paragraph, sentence, answer))
+        else:
+            self.clauses.discard(fact)
+            self.prompts.discard(quality.norm(prompt))
+            self.keys.discard((paragraph, sentence, answer))
+        self.answers[answer] += count
+        self.sentences[(paragraph, sentence)] += count
+        self.paragraphs[paragraph] += count
+
+    def remove(self, ref: tuple, prompt: str) -> None:
+        """Forget an item recorded with ``add``."""
+        self.add(ref, prompt, count=-1)
+
+
+def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
+    share = max(1, math.ceil(n / max(1, paragraphs)))
+    return [(share, True), (share + 1, False), (n + 1, False)]
+
+
+class Builder:
+    """Turns ranked entries into items of each kind, keeping the ledger."""
+
+    def __init__(
+        self, entries: list[Entry], analysis: Analysis, passage: Passage, config, parse=None
+    ):
+        self.entries = entries
+        self.analysis = analysis
+        self.passage = passage
+        self.config = config
+        self.ledger = Ledger()
+        self.rng = random.Random(config.seed)
+        self.positions: list[int] = []
+        self.tf = Counter()
+        self.relaxed = False  # once the quiz runs short, balance gives way to count
+        self.parse = parse  # re-parses a generated stem; None skips the check
+        self.checked: dict[tuple[str, bool], bool] = {}  # (stem, is a question) -> reads well
+        self.pending: list[tuple[str, bool]] = []  # stems the item being made awaits
+
+    def reads_well(self, text: str, question: bool) -> bool:
+        """Whether a generated stem reads as a well-formed question or statement.
+
+        A stem not yet re-parsed counts as reading well for now: ``take`` re-parses the stems
+        of the items it took in one batch (one at a time costs three times as much per
+        text), then drops those that do not and takes others in their place."""
+        if self.parse is None:
+            return True
+        stem = (text, question)
+        if stem not in self.checked:
+            self.pending.append(stem)
+            return True
+        return self.checked[stem]
+
+    def take(self, want: int, make, pool=None) -> list[Item]:
+        """Up to ``want`` items made from the pool (the ranked entries by default), fairest
+        spread over the paragraphs first; every stem re-parsed and found well formed."""
+        items: list[Item] = []
+        pool = self.entries if pool is None else pool
+        while True:
+            tried = self._fill(items, want, make, pool)
+            stems = list(dict.fromkeys(s for _, _, pending in tried for s in pending))
+            if not stems:
+                return items
+            self.checked.update(zip(stems, _well_formed(self.parse, stems), strict=True))
+            bad = [(i, e) for i, e, pending in tried if not all(self.checked[s] for s in pending)]
+            if not bad:
+                return items
+            for item, entry in bad:  # undo them, and fill their places
+                items.remove(item)
+                self.ledger.remove(entry.ref, item.prompt)
+                if item.kind is Kind.TRUE_FALSE:
+                    self.tf[item.answer] -= 1
+
+    def _fill(self, items: list[Item], want: int, make, pool) -> list[tuple[Item, object, list]]:
+        """Add items to ``items`` until there are ``want``; (item, entry, stems it awaits)."""
+        tried = []
+        for share, strict in _passes(want, len(self.passage.paragraphs)):
+            for entry in pool:
+                if len(items) >= want:
+                    return tried
+                if not self.ledger.allows(entry.ref, "", share, strict):
+                    continue
+                self.pending = []
+                made = make(entry)
+                if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
+                    continue
+                self.ledger.add(entry.ref, made.prompt)
+                items.append(made)
+                if self.pending:
+                    tried.append((made, entry, self.pending))
+        return tried
+
+    def _key_position(self) -> int:
+        if not self.positions:
+            self.positions = [0, 1, 2, 3]
+            self.rng.shuffle(self.positions)
+        return self.positions.pop()
+
+    def question(self, entry: Entry) -> Item | None:
+        """A multiple-choice item where three good wrong options exist, else short answer."""
+        c = entry.candidate
+        kinds = self.config.kinds
+        if not self.reads_well(c.prompt, question=True):
+            return None
+        common = dict(
+            id="",
+            prompt=c.prompt,
+            answer=c.answer,
+            evidence=evidence_of(c),
+            difficulty=difficulty(c),
+            rule=c.template.id,
+        )
+        if (
+            len(entry.wrong) >= 3
+            and Kind.MULTIPLE_CHOICE in kinds
+            and Kind.MULTIPLE_CHOICE in c.template.kinds
+        ):
+            options = order_options(
+                c.answer, entry.wrong[:3], self._key_position(), c.answer_label in NUMERIC
+            )
+            return Item(kind=Kind.MULTIPLE_CHOICE, options=tuple(options), **common)
+        if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
+            return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
+        return None
+
+    def true_false(self, fact: FactEntry) -> Item | None:
+        """A statement of the fact, true or made false, keeping the two about even."""
+        want_true = self.tf[True] <= self.tf[False]
+        text, answer, rule = None, True, "tf-fact"
+        if not want_true:
+            text = next(
+                (
+                    s.text
+                    for e in fact.entries
+                    for w in e.wrong
+                    if (s := variants.false_statement(e.candidate, w, self.analysis))
+                ),
+                None,
+            )
+            rule = "tf-swap"
+            if text is None and (text := variants.negated_statement(fact.fact)):
+                rule = "tf-negation"
+            if text is None and (text := variants.negative_statement(fact.fact)):
+                rule = "tf-negative"
+            if text is None and not self.relaxed:
+                return None  # a false one is due: leave this fact for a true one later
+            answer = text is None
+        if text is None:
+            text, rule = fact.true_text(), "tf-fact"
+        if text is None or quality.context_bound(text) or not self.reads_well(text, question=False):
+            return None
+        self.tf[answer] += 1
+        return Item(
+            id="",
+            kind=Kind.TRUE_FALSE,
+            prompt=text,
+            answer=answer,
+            evidence=evidence_of(fact.fact),
+            rule=rule,
+            difficulty=Difficulty.EASY if answer else Difficulty.MEDIUM,
+        )
+
+    def sentence_blank(self, blank: variants.SentenceBlank) -> Item | None:
+        """A sentence of the passage with one meaningful span blanked."""
+        accept = []
+        if blank.cluster is not None:
+            accept = [
+                n for n in blank.cluster.names if quality.norm(n) != quality.norm(blank.answer)
+            ]
+        parsed = distract.parse_number(blank.answer)
+        if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
+            other = (
+                str(int(parsed[0]))
+                if parsed[1] == "words"
+                else distract.number_words(int(parsed[0]))
+            )
+            accept.append(other)
+        return Item(
+            id="",
+            kind=Kind.FILL_BLANK,
+            prompt=blank.prompt,
+            answer=blank.answer,
+            accept=tuple(a for a in accept if quality.norm(a) != quality.norm(blank.answer)),
+            evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
+            difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
+            rule=blank.rule,
+        )
+
+    def fill_blank(self, entry: Entry) -> Item | None:
+        """The fact with its key, or for variety its verb, blanked."""
+        c = entry.candidate
+        made = variants.blank_key(c)
+        if made is None or (len(self.ledger.prompts) % 3 == 2 and variants.blank_verb(c)):
+            made = variants.blank_verb(c) or made
+        if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
+            return None
+        accept = tuple(accepted(c)) if made.answer == c.answer else ()
+        return Item(
+            id="",
+            kind=Kind.FILL_BLANK,
+            prompt=made.prompt,
+            answer=made.answer,
+            accept=accept,
+            evidence=evidence_of(c),
+            difficulty=Difficulty.MEDIUM,
+            rule=made.rule,
+        )
+
+
+REPARSE_PIPES = {"tok2vec", "tagger", "parser", "senter", "morphologizer", "transformer"}
+
+
+def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
+    """Tag and parse short generated texts in one batch, without the entity recognizer (and
+    without the attribute ruler: the checks read tags), and check each reads as it should."""
+    texts = [text for text, _ in stems]
+    if hasattr(nlp, "select_pipes"):
+        keep = [p for p in nlp.pipe_names if p in REPARSE_PIPES]
+        with nlp.select_pipes(enable=keep):
+            docs = list(nlp.pipe(texts, batch_size=64))
+    else:
+        docs = [nlp(text) for text in texts]
+    return [
+        quality.wellformed_question(doc) if question else quality.wellformed_statement(doc)
+        for doc, (_, question) in zip(docs, stems, strict=True)
+    ]
+
+
+def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
+    """Numbers and years in order; other options with the key at the given position."""
+    options = [*wrong, key]
+    if natural:
+        numbers = [distract.parse_number(o) for o in options]
+        if all(numbers):
+            return sorted(options, key=lambda o: distract.parse_number(o)[0])
+        dates = [distract.date_key(o) for o in options]
+        if all(dates):
+            return sorted(options, key=distract.date_key)
+    position = min(position, len(wrong))
+    return [*wrong[:position], key, *wrong[position:]]
+
+
+def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
+    plan = {kind: round(n * share) for kind, share in SHARES.items() if kind in kinds}
+    if Kind.MATCHING in kinds:
+        plan[Kind.MATCHING] = 1
+    questions = {Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER} & set(kinds)
+    if not questions:  # only statements and blanks asked for: share the whole quiz
+        others = [k for k in plan if k is not Kind.MATCHING]
+        for k in others:
+            plan[k] = math.ceil((n - plan.get(Kind.MATCHING, 0)) / len(others))
+    return plan
+
+
+def select(
+    candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
+) -> list[Item]:
+    """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
+    n = target_count(passage, config.count)
+    entries = [Entry(score(c), c, analysis, config.seed) for c in candidates if sound(c)]
+    # wrong options only for the best candidates: the search costs more than all the rest
+    entries.sort(key=lambda e: -e.score)
+    for entry in entries[: SHORTLIST * n]:
+        if len(entry.wrong) >= 3:
+            entry.score += OPTIONS_BONUS
+    entries.sort(
+        key=lambda e: (
+            -e.score,
+            e.candidate.paragraph,
+            e.candidate.sentence.start,
+            e.candidate.prompt,
+        )
+    )
+    builder = Builder(entries, analysis, passage, config, parse)
+    plan = _plan(n, config.kinds)
+    items: list[Item] = []
+    if plan.get(Kind.MATCHING):
+        pairs = variants.matching(facts.roles, [e.candidate for e in entries])
+        if pairs is not None:
+            items.append(
+                Item(
+                    id="",
+                    kind=Kind.MATCHING,
+                    prompt=pairs.prompt,
+                    pairs=tuple(pairs.pairs),
+                    evidence=evidence_of(pairs.evidence[0]),
+                    pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
+                    difficulty=Difficulty.MEDIUM,
+                    rule=pairs.rule,
+                )
+            )
+    fact_pool = fact_entries(facts, entries)
+    statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
+    sentence_pool = sorted(
+        variants.sentence_blanks(analysis, passage.paragraphs),
+        key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt),
+    )
+    want_blanks = plan.get(Kind.FILL_BLANK, 0)
+    blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
+    blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
+    questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
+    # a thin passage: fill up with what is left, statements and blanks alike
+    builder.relaxed = True
+    for make, pool, kind, into in (
+        (builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
+        (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
+        (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
+        (builder.question, None, Kind.SHORT_ANSWER, questions),
+    ):
+        missing = n - len(items) - len(statements) - len(blanks) - len(questions)
+        if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
+            into.extend(builder.take(missing, make, pool))
+    ordered = sorted(
+        [*questions, *statements, *blanks, *items],
+        key=lambda i: (
+            list(Kind).index(i.kind),
+            i.evidence.paragraph,
+            _sentence_position(passage, i),
+        ),
+    )
+    return [replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)]
+
+
+def _sentence_position(passage: Passage, item: Item) -> int:
+    return passage.paragraphs[item.evidence.paragraph - 1].find(item.evidence.sentence)

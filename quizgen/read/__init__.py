@@ -1,0 +1,1 @@
+"""Passage files in (txt, md, html, docx, pdf), a Passage out; the is-it-English check."""

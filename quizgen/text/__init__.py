@@ -1,0 +1,1 @@
+"""What the passage says: spaCy loading, what words and names are, grammar, analysis, facts."""

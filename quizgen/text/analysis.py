@@ -1,0 +1,657 @@
+"""Analysis beyond the raw parse: entity clusters, quotations, and a
+safe pronoun resolver.
+
+A passage is parsed one paragraph per ``Doc`` (so evidence never crosses a paragraph); the
+analysis ties mentions of one entity together across all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import islice
+
+from spacy.tokens import Doc, Span, Token
+
+from quizgen.base.resources import data_dir
+from quizgen.items.quality import phrase_starts
+
+# entity types that name things a question can be about; numbers and dates are handled apart
+NAME_TYPES = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "LANGUAGE",
+}
+NUMBER_TYPES = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+TIME_TYPES = {"DATE", "TIME"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+# honorifics and ranks that come before a name and are not part of it
+TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "st",
+    "saint",
+    "rev",
+    "maj",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "adm",
+    "cmdr",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ayatollah",
+    "general",
+    "major",
+    "captain",
+    "colonel",
+    "admiral",
+    "sheikh",
+    "pope",
+    "emperor",
+    "empress",
+    "duke",
+    "duchess",
+    "count",
+    "countess",
+    "baron",
+    "judge",
+    "justice",
+    "senator",
+    "governor",
+    "chancellor",
+    "minister",
+    "secretary",
+    "administrator",
+    "director",
+    "chief",
+    "commander",
+    "doctor",
+}
+_NAME_TOKEN = re.compile(r"[\w'\u2019.-]+")
+
+
+@lru_cache(maxsize=16384)
+def name_key(text: str) -> tuple[str, ...]:
+    """Words of a name for matching mentions: case-folded, without titles, 'the' and "'s"."""
+    words = [w.strip(".").casefold() for w in _NAME_TOKEN.findall(text)]
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    words = [w for w in words if w and w not in {"the", "'s", "\u2019s"}]
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words = words[1:]
+    return tuple(words)
+
+
+def clean_mention(span: Span) -> str:
+    """A mention's text without a leading 'the' or a trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if tokens and tokens[0].lower_ == "the" and span.label_ in {"PERSON"}:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+@dataclass(slots=True)
+class Cluster:
+    """All mentions of one entity in the passage."""
+
+    id: int
+    key: tuple[str, ...]  # the name words of the longest mention
+    mentions: list[Span] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    known_names: list[str] | None = field(default=None, repr=False)  # see names
+    settled: str | None = field(default=None, repr=False)  # see label
+    known_gender: str | None = field(default=None, repr=False)  # see gender
+
+    @property
+    def label(self) -> str:
+        """The entity type most of its mentions have (first seen wins a tie); settled once
+        the votes are in."""
+        if self.settled is not None:
+            return self.settled
+        return self.labels.most_common(1)[0][0] if self.labels else ""
+
+    @property
+    def names(self) -> list[str]:
+        """Distinct surface forms, longest first (worked out once, when first asked for)."""
+        if self.known_names is None:
+            cleaned = sorted(
+                ((clean_mention(m), m.start) for m in self.mentions),
+                key=lambda pair: (-len(pair[0]), pair[1]),
+            )
+            self.known_names = [n for n in dict.fromkeys(name for name, _ in cleaned) if n]
+        return list(self.known_names)
+
+    @property
+    def name(self) -> str:
+        """The fullest name without a title: 'Qasem Soleimani' rather than 'Soleimani'."""
+        names = self.names
+        untitled = [n for n in names if name_key(n) == self.key and not _has_title(n)]
+        return (untitled or names or [" ".join(self.key)])[0]
+
+    @property
+    def gender(self) -> str:
+        """'m' or 'f' where a mention says it ('Mrs. Hudson', 'his sister, Ludwika', 'the
+        king, Henry'), '' when none does or they disagree."""
+        if self.known_gender is None:
+            said = {g for m in self.mentions if (g := _mention_gender(m))}
+            self.known_gender = said.pop() if len(said) == 1 else ""
+        return self.known_gender
+
+    @property
+    def short(self) -> str:
+        """The shortest frequent name: 'Soleimani'."""
+        names = self.names
+        return names[-1] if names else self.name
+
+    @property
+    def salience(self) -> int:
+        """How often the passage mentions it."""
+        return len(self.mentions)
+
+
+def _mention_gender(mention: Span) -> str:
+    """The gender a title or a gendered noun beside a mention gives it, if any."""
+    nouns = gendered_nouns()
+    doc, head = mention.doc, mention.root
+    words = [mention[0].lower_.strip(".")]
+    if mention.start > 0:
+        words.append(doc[mention.start - 1].lower_.strip("."))
+    if head.dep_ == "appos":
+        words.append(head.head.lemma_.lower())
+    words += [c.lemma_.lower() for c in head.children if c.dep_ in {"appos", "compound"}]
+    said = {nouns[w] for w in words if w in nouns}
+    return said.pop() if len(said) == 1 else ""
+
+
+def _has_title(text: str) -> bool:
+    first = text.split()[0].strip(".").casefold() if text.split() else ""
+    return first in TITLE_WORDS and len(text.split()) > 1
+
+
+@dataclass
+class Analysis:
+    """A parsed passage: one Doc per paragraph, entity clusters, and lookups into them."""
+
+    docs: list[Doc]
+    clusters: list[Cluster]
+    by_token: dict[tuple[int, int], Cluster]  # (paragraph, token index) -> cluster
+
+    def cluster_of(self, paragraph: int, token: Token) -> Cluster | None:
+        """The cluster a token's entity belongs to, if any."""
+        return self.by_token.get((paragraph, token.i))
+
+    def clusters_of(self, label: str | Iterable[str]) -> list[Cluster]:
+        """Clusters of the given type(s), most mentioned first."""
+        labels = frozenset({label} if isinstance(label, str) else label)
+        cache = self.__dict__.setdefault("_clusters_of", {})
+        if labels not in cache:
+            found = [c for c in self.clusters if c.label in labels]
+            cache[labels] = sorted(found, key=lambda c: (-c.salience, c.id))
+        return list(cache[labels])
+
+    def mentions(self, text: str) -> int:
+        """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""
+        key = text.casefold()
+        counts = self.__dict__.setdefault("_mention_counts", {})
+        if key not in counts:
+            if "_folded" not in self.__dict__:
+                self.__dict__["_folded"] = "\n\n".join(text_of(d).casefold() for d in self.docs)
+            counts[key] = sum(1 for _ in phrase_starts(self.__dict__["_folded"], key, _word_char))
+        return counts[key]
+
+
+def _word_char(c: str) -> bool:
+    """A character regex's \\w matches."""
+    return c.isalnum() or c == "_"
+
+
+NAME_PARTICLES = {
+    "of",
+    "the",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "von",
+    "van",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "des",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "and",
+    "for",
+    "on",
+    "in",
+    "y",
+    "e",
+    "zu",
+    "af",
+    "ter",
+    "ten",
+    "st",
+    "&",
+}
+
+
+def plausible_name(span: Span) -> bool:
+    """A name's words are capitalized (particles aside) and hold no comma or bracket:
+    'Majorca with Sand' and 'impromptus, scherzos' are tagging mistakes."""
+    if any(t.text in {",", "(", ")", "/", ";"} for t in span):
+        return False
+    words = [t.text for t in span if t.is_alpha]
+    return bool(words) and all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
+def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
+    """Named-entity mentions in running text (a heading's capitals fool the tagger)."""
+    from quizgen.read.reader import is_heading
+
+    return [
+        (n, ent)
+        for n, doc in enumerate(docs)
+        if not is_heading(text_of(doc))
+        for ent in doc.ents
+        if ent.label_ in NAME_TYPES
+        and name_key(ent.text)
+        and plausible_name(ent)
+        and (ent.label_ in {"NORP", "LANGUAGE"} or ent.root.pos_ != "ADJ")
+        and not (ent.label_ == "PERSON" and (_attributive(ent.root) or _indefinite(ent)))
+    ]
+
+
+def _indefinite(mention: Span) -> bool:
+    """'a Freemason', 'an Albert chain', 'the Rhine': a person's name takes no article (a
+    longer name may follow one: 'the Duke of Wellington')."""
+    if mention.start == 0:
+        return False
+    before = mention.doc[mention.start - 1].lower_
+    return before in {"a", "an"} or (before == "the" and len(mention) == 1)
+
+
+def _looks_like_a_name(mention: Span) -> bool:
+    """A person's name by its form: proper nouns in the singular, no 'the', no word such as
+    'Forces' or 'Party' that names an organization."""
+    from quizgen.items.rules import looks_like_organization
+
+    before = mention.doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    return (
+        mention.label_ != "NORP"
+        and mention[0].lower_ != "the"
+        and before != "the"
+        and not any(t.tag_ == "NNPS" for t in mention)
+        and not looks_like_organization(mention.text)
+    )
+
+
+def alias_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Soleimani' for 'Qasem Soleimani', 'Hezbollah' for 'Kataib Hezbollah': the last words of
+    a longer name. Not 'Iranian' for 'Iranian Revolutionary Guards Corps', nor 'Warsaw' for
+    'Duchy of Warsaw', which name other things."""
+    n = len(short)
+    if n >= len(full) or full[-n:] != short:
+        return False
+    return full[-n - 1] not in {"of", "the", "de", "for", "and", "du", "von", "van"}
+
+
+def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int, int], Cluster]]:
+    """Group mentions of one entity: 'Maj. Gen. Qasem Soleimani', 'Qasem Soleimani', 'Soleimani'.
+
+    Longer names come first; a shorter one joins the one cluster whose name holds all its
+    words. A short name that fits several clusters ('Smith' for two Smiths) stays apart.
+    """
+    mentions = _mentions(docs)
+    keys = sorted({name_key(m.text) for _, m in mentions}, key=lambda k: (-len(k), k))
+    clusters: list[Cluster] = []
+    home: dict[tuple[str, ...], Cluster | None] = {}
+    shared_label: dict[int, set[str]] = {}  # a short name that fits several clusters
+    for key in keys:
+        fits = [c for c in clusters if alias_of(key, c.key)]
+        if len(fits) == 1:
+            home[key] = fits[0]
+        else:
+            cluster = Cluster(id=len(clusters), key=key)
+            clusters.append(cluster)
+            home[key] = cluster
+            if fits:
+                shared_label[cluster.id] = {id(c) for c in fits}
+    by_token: dict[tuple[int, int], Cluster] = {}
+    for n, mention in mentions:
+        cluster = home[name_key(mention.text)]
+        cluster.mentions.append(mention)
+        cluster.labels[mention.label_] += 1
+        if _acts_as_person(mention):
+            cluster.labels["PERSON"] += 2
+        for token in mention:
+            by_token[(n, token.i)] = cluster
+    # 'Chopin' is the family name of three Chopins: a person, whatever the tagger said here
+    by_id = {id(c): c for c in clusters}
+    for cluster in clusters:
+        fits = [by_id[i] for i in shared_label.get(cluster.id, ())]
+        if (
+            fits
+            and cluster.mentions
+            and all(f.label == "PERSON" and f.key[-1] == cluster.key[-1] for f in fits)
+        ):
+            cluster.labels["PERSON"] += len(cluster.mentions) + 1
+        if len(cluster.key) == 1 and cluster.key[0] in common_things():
+            cluster.labels["LOC"] += 2 * len(cluster.mentions) + 1
+    clusters = [c for c in clusters if c.mentions]
+    for cluster in clusters:
+        cluster.settled = cluster.label
+    return clusters, by_token
+
+
+# verbs whose subject is a person: a name the small model tags ORG in 'Chopin was born' is one
+PERSON_VERBS = {
+    "bear",
+    "die",
+    "marry",
+    "say",
+    "tell",
+    "think",
+    "feel",
+    "believe",
+    "grow",
+    "study",
+    "compose",
+    "write",
+    "paint",
+    "love",
+    "hate",
+    "reply",
+    "ask",
+    "laugh",
+    "cry",
+    "smile",
+    "weep",
+    "sing",
+    "speak",
+    "meet",
+    "befriend",
+    "teach",
+    "learn",
+}
+
+
+LIFESPAN = re.compile(r"\(?(?:c\. ?)?\d{3,4} ?[\u2013\u2014-] ?(?:c\. ?)?\d{2,4}\)?")
+
+
+def _acts_as_person(mention: Span) -> bool:
+    """A mention that is the subject of a verb only people do, titled 'Mr.', 'Dr.', ...,
+    named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
+    or given years of birth and death ('Ludwika (1807–55)')."""
+    from quizgen.items.rules import person_nouns
+
+    head = mention.root
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
+        return True
+    nouns = person_nouns()
+    doc = mention.doc
+    beside = (
+        (head.dep_ == "appos" and head.head.lemma_.lower() in nouns)
+        or any(
+            c.dep_ in {"compound", "appos"} and c.lemma_.lower() in nouns
+            for c in head.children
+            if c.i < mention.start or c.dep_ == "appos"
+        )
+        or (
+            mention.end < len(doc)
+            and doc[mention.end].text == "("
+            and LIFESPAN.match(doc[mention.end : mention.end + 4].text.replace(" ", "")) is not None
+        )
+    )
+    if beside and _looks_like_a_name(mention):
+        return True
+    if len(mention) > 1 and mention[0].text.strip(".").casefold() in TITLE_WORDS:
+        return True  # 'Emperor Diocletian'
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
+
+
+def analyze(docs: Sequence[Doc]) -> Analysis:
+    """Cluster entities across a passage's paragraph docs."""
+    clusters, by_token = cluster_entities(docs)
+    return Analysis(docs=list(docs), clusters=clusters, by_token=by_token)
+
+
+@cache
+def common_things() -> frozenset[str]:
+    """Names of things a question asks 'what' of ('Moon', 'Mars'), case-folded."""
+    text = (data_dir() / "common_things.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w.casefold().replace("-", " ")
+        for line in text.splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    )
+
+
+OPEN_QUOTES = "\"\u201c\u2018'"
+CLOSE_QUOTES = "\"\u201d\u2019'"
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+
+
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Person nouns with a grammatical gender: 'king' -> 'm', 'queen' -> 'f'."""
+    out = {}
+    for line in (data_dir() / "gendered_nouns.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("male:", "female:")):
+            gender, _, nouns = line.partition(":")
+            out.update(dict.fromkeys(nouns.split(), gender[0] if gender == "male" else "f"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """What a pronoun stands for: a named entity, or a character such as 'the king'."""
+
+    text: str
+    cluster: Cluster | None = None
+
+
+def character_text(noun: Token) -> str:
+    """A character's noun phrase without a relative clause: 'the little man'."""
+    tokens = [
+        t
+        for t in noun.subtree
+        if t.i <= noun.i and t.dep_ in {"det", "amod", "compound", "poss", "case"} or t.i == noun.i
+    ]
+    tokens = [t for t in tokens if t.i >= noun.left_edge.i]
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
+
+
+def _named_subject_ahead(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
+    """The named person a possessive in a phrase put before its clause's subject refers to:
+    that subject, as a reader takes it."""
+    if token.dep_ != "poss" or token.lower_ not in {"his", "her"}:
+        return None
+    verb = token.head
+    while verb.dep_ not in {"ROOT", "conj", "ccomp", "advcl", "relcl"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not token.head.i < subject.left_edge.i:
+        return None
+    cluster = analysis.cluster_of(paragraph, subject)
+    if cluster is None or cluster.label != "PERSON":
+        return None
+    return Referent(cluster.short, cluster)
+
+
+def _attributive(token: Token) -> bool:
+    """A name used to describe a thing, not a person: 'a brassy Albert chain', 'the Trump
+    administration'."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
+
+
+def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> dict[str, tuple]:
+    """People a pronoun could refer to, with their gender ('m', 'f' or '' when unknown)."""
+    found: dict[str, tuple] = {}
+    for t in tokens:
+        cluster = analysis.cluster_of(paragraph, t)
+        if cluster is not None and cluster.label == "PERSON" and not _attributive(t):
+            found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
+        elif (
+            t.pos_ == "NOUN"
+            and t.tag_ == "NN"
+            and t.lemma_.lower() in gendered_nouns()
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        ):
+            text = character_text(t)
+            first, _, rest = text.partition(" ")
+            if first.lower() in {"the", "this", "that"}:
+                text = f"the {rest}"
+            # 'the poor maiden' and 'the maiden' are one character: keyed by the head noun
+            found.setdefault(
+                f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()])
+            )
+    return found
+
+
+def text_of(span: Span | Doc) -> str:
+    """A sentence's text, sliced from its paragraph's (built once per Doc): Span.text joins
+    the tokens anew on every access."""
+    doc = span if isinstance(span, Doc) else span.doc
+    whole = doc.user_data.get("quizgen.text")
+    if whole is None:
+        whole = doc.user_data["quizgen.text"] = doc.text
+    return whole if span is doc else whole[span.start_char : span.end_char]
+
+
+def quoted_segments(doc: Doc) -> list[Span]:
+    """Stretches of a paragraph between an opening and a closing quotation mark.
+
+    Straight quotes alternate; a curly or single opening quote pairs with the next closing
+    one. A quotation left open runs to the end of the paragraph, as in fiction. Computed
+    once per paragraph.
+    """
+    cached = doc.user_data.get("quizgen.quotes")
+    if cached is not None:
+        return cached
+    segments, start = [], None
+    for t in doc:
+        opening = t.text in OPEN_QUOTES and (t.text not in "'\u2019" or not t.whitespace_)
+        if start is None and opening and (t.i + 1 < len(doc) and not doc[t.i + 1].is_space):
+            start = t.i + 1
+        elif start is not None and t.text in CLOSE_QUOTES and t.i > start:
+            segments.append(doc[start : t.i])
+            start = None
+    if start is not None:
+        segments.append(doc[start:])
+    doc.user_data["quizgen.quotes"] = segments
+    return segments
+
+
+def _within(span: Span | Doc, key: str, find) -> list[Span]:
+    """Spans ``find(doc)`` gives for the whole paragraph (found once, kept on the Doc), then
+    those inside ``span``."""
+    doc = span if isinstance(span, Doc) else span.doc
+    found = doc.user_data.get(key)
+    if found is None:
+        spans = sorted(find(doc), key=lambda f: (f.start, f.end))
+        found = doc.user_data[key] = (spans, [f.start for f in spans])
+    spans, starts = found
+    if span is doc:
+        return spans
+    out = []
+    for f in islice(spans, bisect_left(starts, span.start), None):  # by start, from the first
+        if f.start >= span.end:
+            break
+        if f.end <= span.end:
+            out.append(f)
+    return out
+
+
+def entities(span: Span | Doc) -> list[Span]:
+    """The named entities of a paragraph or of a sentence in it."""
+    return _within(span, "quizgen.ents", lambda doc: doc.ents)
+
+
+def noun_chunks(span: Span | Doc) -> list[Span]:
+    """The noun chunks of a paragraph or of a sentence in it."""
+    return _within(span, "quizgen.chunks", lambda doc: doc.noun_chunks)
+
+
+def _in_quotes(doc: Doc) -> set[int]:
+    cached = doc.user_data.get("quizgen.quoted")
+    if cached is None:
+        cached = doc.user_data["quizgen.quoted"] = {
+            t.i for seg in quoted_segments(doc) for t in seg
+        }
+    return cached
+
+
+def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
+    """What a he/she/him/her/his refers to, only where that is safe.
+
+    Safe means: the candidates are the people mentioned before the pronoun in the same
+    sentence or, if none there can take it, in the sentence before, in the same paragraph
+    and outside quotation marks -- named persons, and characters named by a gendered noun
+    ('the king', 'the miller's daughter') -- and exactly one of them fits its gender.
+    """
+    word = token.lower_
+    if word not in PERSONAL_PRONOUNS:
+        return None
+    doc = token.doc
+    gender = "m" if word in MALE_PRONOUNS else "f"
+    quoted = _in_quotes(doc)  # 'my dear Watson' inside a quotation is not who 'he' is
+    sentence = token.sent
+    ahead = _named_subject_ahead(analysis, paragraph, token)
+    if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
+        return ahead if ahead.cluster.gender in ("", gender) else None
+    scopes = [range(sentence.start, token.i)]
+    if sentence.start > 0:
+        scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))
+    for scope in scopes:
+        tokens = [doc[i] for i in scope if i not in quoted]
+        fits = [
+            ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
+        ]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None

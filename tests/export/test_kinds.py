@@ -1,0 +1,46 @@
+"""Every LMS format here handles every item kind: it carries the item, or a warning names it."""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import replace
+
+import openpyxl
+import pytest
+
+from quizgen.export import export
+from quizgen.export.fields import one_line
+from quizgen.quiz.model import Item, Kind, Quiz
+
+FORMATS = ("moodle", "gift", "blackboard", "brightspace", "kahoot", "quizlet")
+
+
+def text_of(quiz: Quiz, fmt: str) -> str:
+    """All the text a rendered file holds, however it is stored."""
+    content = export(quiz, fmt).files[0][1]
+    if fmt == "kahoot":
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+    return html.unescape(text) if fmt == "moodle" else text
+
+
+def carried(item: Item, text: str) -> bool:
+    """Whether the item's own words (its prompt, or its first pair) are in the file."""
+    marks = [item.prompt, *(item.pairs[0] if item.pairs else ())]
+    return any(one_line(mark) in text for mark in marks)
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_kind_is_carried_or_named_in_a_warning(sample_quiz, fmt, kind):
+    item = next(i for i in sample_quiz.items if i.kind is kind)
+    quiz = replace(sample_quiz, items=(item,))
+    warnings = export(quiz, fmt).warnings
+    assert all(w.startswith(f"{item.id}: ") for w in warnings)
+    assert carried(item, text_of(quiz, fmt)) or any("left out" in w for w in warnings)
+
+
+def test_the_sample_covers_every_kind(sample_quiz):
+    assert {i.kind for i in sample_quiz.items} == set(Kind)

@@ -1,0 +1,157 @@
+"""Moodle XML export: golden file, well-formed XML, the import rules, and text that reads back."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from quizgen.export import export
+from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
+from quizgen.quiz.model import Item, Kind, Quiz
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+# Moodle's grade list (question/engine/bank.php, fraction_options_full), in percent
+GRADES = {
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+}
+GRADES |= {-g for g in GRADES}
+QTYPES = {
+    Kind.MULTIPLE_CHOICE: "multichoice",
+    Kind.SHORT_ANSWER: "shortanswer",
+    Kind.TRUE_FALSE: "truefalse",
+    Kind.FILL_BLANK: "shortanswer",
+    Kind.MATCHING: "matching",
+}
+
+
+def moodle(quiz: Quiz) -> etree._Element:
+    return etree.fromstring(export(quiz, "moodle").files[0][1].encode("utf-8"))
+
+
+def text_of(element: etree._Element, path: str) -> str:
+    return element.findtext(f"{path}/text")
+
+
+def category_names(path: str) -> list[str]:
+    """Moodle's reading of a category path (qformat_default::split_category_path)."""
+    return [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path)]
+
+
+def from_html(fragment: str) -> str:
+    """The text an HTML field shows: paragraph tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"</?p>", "", fragment))
+
+
+def test_matches_golden(sample_quiz):
+    text = export(sample_quiz, "moodle").files[0][1].encode("utf-8")
+    path = GOLDEN / "sample.moodle.xml"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_bytes(text)
+    assert text == path.read_bytes()
+
+
+@pytest.mark.parametrize("quiz_name", ["sample_quiz", "hostile_quiz"])
+def test_one_question_per_item_after_the_category(quiz_name, request):
+    quiz = request.getfixturevalue(quiz_name)
+    root = moodle(quiz)
+    assert root.tag == "quiz"
+    questions = root.findall("question")
+    assert len(questions) == 1 + len(quiz.items)
+    assert questions[0].get("type") == "category"
+    assert category_names(text_of(questions[0], "category")) == [one_line(quiz.title)]
+    assert [q.get("type") for q in questions[1:]] == [QTYPES[i.kind] for i in quiz.items]
+
+
+@pytest.mark.parametrize("quiz_name", ["sample_quiz", "hostile_quiz"])
+def test_every_fraction_is_on_the_grade_list(quiz_name, request):
+    root = moodle(request.getfixturevalue(quiz_name))
+    fractions = [a.get("fraction") for a in root.iter("answer") if a.get("fraction") is not None]
+    assert fractions
+    assert all(float(f) in GRADES for f in fractions)
+
+
+def check_question(question: etree._Element, item: Item) -> None:
+    """One question's text, answers and feedback against the item, as Moodle would read them."""
+    assert text_of(question, "name") == label(item)
+    assert question.find("questiontext").get("format") == "html"
+    assert from_html(text_of(question, "questiontext")) == item.prompt
+    assert from_html(text_of(question, "generalfeedback")) == evidence_note(item)
+    answers = question.findall("answer")
+    if item.kind is Kind.MULTIPLE_CHOICE:
+        assert [from_html(a.findtext("text")) for a in answers] == list(item.options)
+        assert [a.get("fraction") == "100" for a in answers] == [
+            is_key(item, o) for o in item.options
+        ]
+    elif item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK):
+        assert [a.findtext("text") for a in answers] == accepted(item)  # plain text
+        assert {a.get("fraction") for a in answers} == {"100"}
+    elif item.kind is Kind.TRUE_FALSE:
+        right = next(a.findtext("text") for a in answers if a.get("fraction") == "100")
+        assert right == ("true" if item.answer else "false")
+        assert sorted(a.findtext("text") for a in answers) == ["false", "true"]
+    else:
+        subs = question.findall("subquestion")
+        assert [(from_html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == list(
+            item.pairs
+        )
+
+
+@pytest.mark.parametrize("quiz_name", ["sample_quiz", "hostile_quiz"])
+def test_text_reads_back_intact(quiz_name, request):
+    quiz = request.getfixturevalue(quiz_name)
+    root = moodle(quiz)
+    category = root.find("question")
+    assert from_html(text_of(category, "info")) == "".join(quiz.passage)
+    for question, item in zip(root.findall("question")[1:], quiz.items, strict=True):
+        check_question(question, item)
+
+
+def test_hostile_markup_stays_text(hostile_quiz):
+    questiontext = text_of(moodle(hostile_quiz).findall("question")[1], "questiontext")
+    assert "<b>" not in questiontext and "&lt;b&gt;" in questiontext
+
+
+def test_matching_needs_three_pairs(sample_quiz):
+    two = Item(id="m2", kind=Kind.MATCHING, prompt="Match.", pairs=(("a", "1"), ("b", "2")))
+    rendered = export(replace(sample_quiz, items=(sample_quiz.items[0], two)), "moodle")
+    root = etree.fromstring(rendered.files[0][1].encode("utf-8"))
+    assert len(root.findall("question")) == 2
+    assert rendered.warnings == ("m2: left out: Moodle's matching question needs at least 3 pairs",)
+
+
+def test_control_characters_do_not_break_the_xml(sample_quiz):
+    item = replace(sample_quiz.items[1], prompt="How many\x0c countries\x00?")
+    question = moodle(replace(sample_quiz, items=(item,))).findall("question")[1]
+    assert from_html(text_of(question, "questiontext")) == "How many  countries ?"
+
+
+def test_category_path_escapes_slashes(sample_quiz):
+    root = moodle(replace(sample_quiz, title="Rivers/Lakes"))
+    assert text_of(root.find("question"), "category") == "Rivers//Lakes"

@@ -1,0 +1,217 @@
+"""Question templates on hand-built Docs: one or more cases per realization rule."""
+
+from pathlib import Path
+
+import pytest
+from docs import (
+    COORDINATED,
+    COORDINATED_ENTS,
+    COPULA_ENTS,
+    COPULA_NEG,
+    FIRED,
+    FIRED_ENTS,
+    KILLED,
+    KILLED_ENTS,
+    LEADS,
+    LEADS_ENTS,
+    QUOTE,
+    QUOTE_ENTS,
+    questions,
+)
+
+from quizgen.base.errors import QuizgenError
+from quizgen.items import rules
+
+# "The drone strike at the airport was authorized by President Donald Trump."
+STRIKE = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("drone", 2, "compound", "NN", "NOUN", "drone"),
+    ("strike", 7, "nsubjpass", "NN", "NOUN", "strike"),
+    ("at", 2, "prep", "IN", "ADP", "at"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("airport", 3, "pobj", "NN", "NOUN", "airport"),
+    ("was", 7, "auxpass", "VBD", "AUX", "be"),
+    ("authorized", 7, "ROOT", "VBN", "VERB", "authorize"),
+    ("by", 7, "agent", "IN", "ADP", "by"),
+    ("President", 11, "compound", "NNP", "PROPN", "President"),
+    ("Donald", 11, "compound", "NNP", "PROPN", "Donald"),
+    ("Trump", 8, "pobj", "NNP", "PROPN", "Trump"),
+    (".", 7, "punct", ".", "PUNCT", "."),
+]
+STRIKE_ENTS = [(10, 12, "PERSON")]
+
+
+def test_passive_with_agent_asks_who_in_the_active():
+    prompt, answer = questions((STRIKE, STRIKE_ENTS))["who-agent"]
+    assert prompt == "Who authorized the drone strike at the airport?"
+    assert answer == "Donald Trump"  # the title is not part of the key
+
+
+def test_where_from_a_place_in_a_passive():
+    found = questions((KILLED, KILLED_ENTS))
+    assert found["where-place"] == ("Where was Soleimani killed?", "Baghdad International Airport")
+    assert found["who-subject"] == ("Who was killed at Baghdad International Airport?", "Soleimani")
+
+
+def test_how_many_with_do_support_in_the_past():
+    found = questions((FIRED, FIRED_ENTS))
+    assert found["how-many-object"] == (
+        "How many rockets did Kataib Hezbollah fire into a base in Kirkuk last week?",
+        "31",
+    )
+    assert found["when-time"][1] == "last week"
+
+
+def test_which_organization_and_present_tense():
+    found = questions((LEADS, LEADS_ENTS))
+    assert found["what-subject"] == (
+        "Which organization leads secret operations abroad?",
+        "the Quds Force",
+    )
+    assert found["what-object"] == ("What does the Quds Force lead abroad?", "secret operations")
+
+
+def test_a_vague_common_noun_is_not_asked_for():
+    rows = [
+        ("Earth", 1, "nsubj", "NNP", "PROPN", "Earth"),
+        ("has", 1, "ROOT", "VBZ", "VERB", "have"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("size", 1, "dobj", "NN", "NOUN", "size"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert "what-object" not in questions((rows, [(0, 1, "LOC")]))
+
+
+def test_negation_is_kept():
+    rows = [
+        ("Trump", 3, "nsubj", "NNP", "PROPN", "Trump"),
+        ("did", 3, "aux", "VBD", "AUX", "do"),
+        ("not", 3, "neg", "RB", "PART", "not"),
+        ("authorize", 3, "ROOT", "VB", "VERB", "authorize"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("strike", 3, "dobj", "NN", "NOUN", "strike"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    found = questions((rows, [(0, 1, "PERSON")]))
+    assert found["who-subject"] == ("Who did not authorize the strike?", "Trump")
+
+
+def test_what_a_thing_is_not_is_not_asked():
+    """'What is not a point?' has as many answers as there are things that are not points."""
+    assert questions((COPULA_NEG, COPULA_ENTS)) == {}
+
+
+def test_coordinated_subjects_answer_together_and_from_keeps_its_preposition():
+    found = questions((COORDINATED, COORDINATED_ENTS))
+    assert found["who-subject"] == ("Who arrived from Syria?", "Soleimani and Ridha")
+    assert found["where-place"] == ("Where did Soleimani and Ridha arrive from?", "Syria")
+
+
+def test_quotation_asks_for_its_speaker():
+    found = questions((QUOTE, QUOTE_ENTS))
+    assert found["who-said"] == ("Who said, \u201cThe game has changed\u201d?", "Esper")
+    assert "who-subject" not in found  # the quoted clause is not asked as a fact
+
+
+def test_unresolvable_pronoun_is_not_asked_about():
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
+        ("31", 3, "nummod", "CD", "NUM", "31"),
+        ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert questions((rows, [(2, 3, "CARDINAL")])) == {}
+
+
+def _two_sentences(first_subject: tuple, first_ents: list) -> dict:
+    first = [
+        first_subject,
+        ("spoke", 1, "ROOT", "VBD", "VERB", "speak"),
+        ("today", 1, "npadvmod", "NN", "NOUN", "today"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    second = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
+        ("31", 3, "nummod", "CD", "NUM", "31"),
+        ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
+        ("into", 1, "prep", "IN", "ADP", "into"),
+        ("Iraq", 4, "pobj", "NNP", "PROPN", "Iraq"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    rows = first + [(w, h + len(first), *rest) for w, h, *rest in second]
+    return questions((rows, [*first_ents, (6, 7, "CARDINAL"), (9, 10, "GPE")]))
+
+
+def test_pronoun_resolves_to_the_one_person_before_it():
+    found = _two_sentences(("Esper", 1, "nsubj", "NNP", "PROPN", "Esper"), [(0, 1, "PERSON")])
+    assert found["how-many-object"] == ("How many rockets did Esper fire into Iraq?", "31")
+    assert found["where-place"] == ("Where did Esper fire 31 rockets?", "Iraq")
+
+
+def test_pronoun_with_no_person_before_it_is_not_resolved():
+    found = _two_sentences(("Everyone", 1, "nsubj", "NN", "PRON", "everyone"), [])
+    assert "how-many-object" not in found and "where-place" not in found
+
+
+def test_shipped_templates_load_and_name_their_slots():
+    templates = rules.load_templates()
+    ids = {t.id for t in templates}
+    assert {
+        "who-subject",
+        "who-agent",
+        "where-place",
+        "when-time",
+        "how-many-object",
+        "why-cause",
+        "who-role",
+        "who-said",
+    } <= ids
+    for t in templates:
+        assert t.answer in rules.SLOT_FINDERS[t.fact]
+
+
+def test_a_teachers_template_folder_adds_and_replaces(tmp_path: Path):
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "mine.yaml").write_text(
+        "- id: where-place\n  fact: clause\n  answer: place\n"
+        "  ask: 'In which place {aux} {subject} {verb} {rest}?'\n  kinds: [short_answer]\n",
+        encoding="utf-8",
+    )
+    rules.load_templates.cache_clear()
+    try:
+        mine = {t.id: t for t in rules.load_templates(tmp_path)}
+        assert mine["where-place"].ask.startswith("In which place")
+        assert "who-subject" in mine
+    finally:
+        rules.load_templates.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "- id: x\n  fact: clause\n  answer: colour\n  ask: '?'\n  kinds: [short_answer]\n",
+            "answer must be",
+        ),
+        (
+            "- id: x\n  fact: poem\n  answer: subject\n  ask: '?'\n  kinds: [short_answer]\n",
+            "fact must be",
+        ),
+        (
+            "- id: x\n  fact: clause\n  answer: subject\n  ask: '?'\n  kinds: [essay]\n",
+            "kinds must be",
+        ),
+        ("- id: x\n  fact: clause\n  answer: subject\n", "missing keys"),
+        ("- [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_a_broken_template_file_names_the_problem(tmp_path: Path, text: str, message: str):
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    rules.load_templates.cache_clear()
+    try:
+        with pytest.raises(QuizgenError, match=message):
+            rules.load_templates(tmp_path)
+    finally:
+        rules.load_templates.cache_clear()

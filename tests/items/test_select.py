@@ -1,0 +1,146 @@
+"""Selection: every stem re-parsed once, in batches, and a stem that does not read well is
+replaced by another item. A stand-in parser (hand-built Docs) plays the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from docs import (
+    COORDINATED,
+    COORDINATED_ENTS,
+    FIRED,
+    FIRED_ENTS,
+    KILLED,
+    KILLED_ENTS,
+    LEADS,
+    LEADS_ENTS,
+    PASSIVE,
+    PASSIVE_ENTS,
+    make_doc,
+    read,
+)
+
+from quizgen import pipeline
+from quizgen.items import select
+from quizgen.quiz.model import Kind
+
+GOOD_QUESTION = [
+    ("Who", 1, "nsubj", "WP", "PRON", "who"),
+    ("won", 1, "ROOT", "VBD", "VERB", "win"),
+    ("?", 1, "punct", ".", "PUNCT", "?"),
+]
+GOOD_STATEMENT = [
+    ("Ann", 1, "nsubj", "NNP", "PROPN", "Ann"),
+    ("won", 1, "ROOT", "VBD", "VERB", "win"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+NO_VERB = [
+    ("Who", 1, "nsubj", "WP", "PRON", "who"),
+    ("Ann", 1, "ROOT", "NNP", "PROPN", "Ann"),
+    ("?", 1, "punct", ".", "PUNCT", "?"),
+]
+
+
+class StandIn:
+    """Parses a text as a well-formed question or statement, except the texts it is told to
+    parse badly; remembers every text it parsed."""
+
+    def __init__(self, bad: set[str] = frozenset()):
+        self.bad, self.parsed = bad, []
+
+    def __call__(self, text: str):
+        self.parsed.append(text)
+        if text in self.bad:
+            return make_doc(NO_VERB)
+        return make_doc(GOOD_QUESTION if text.endswith("?") else GOOD_STATEMENT)
+
+
+def passage_parts():
+    return read(
+        (PASSIVE, PASSIVE_ENTS),
+        (FIRED, FIRED_ENTS),
+        (KILLED, KILLED_ENTS),
+        (LEADS, LEADS_ENTS),
+        (COORDINATED, COORDINATED_ENTS),
+    )
+
+
+def make(parse, count=6):
+    candidates, facts, analysis, passage = passage_parts()
+    config = pipeline.Config(count=count, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER))
+    return select.select(candidates, facts, analysis, passage, config, parse=parse)
+
+
+def test_each_stem_is_parsed_once_and_only_those_taken():
+    parse = StandIn()
+    items = make(parse)
+    assert len(items) >= 3
+    assert len(parse.parsed) == len(set(parse.parsed))
+    assert sorted(parse.parsed) == sorted(i.prompt for i in items)
+
+
+def test_a_stem_that_does_not_read_well_gives_way_to_another():
+    first = make(StandIn())
+    dropped = first[0].prompt
+    parse = StandIn(bad={dropped})
+    items = make(parse)
+    prompts = [i.prompt for i in items]
+    assert dropped not in prompts
+    assert len(items) == len(first)  # another item took its place
+    assert sorted(parse.parsed) == sorted([*prompts, dropped])  # each parsed once
+
+
+def test_without_a_parser_nothing_is_checked():
+    assert make(None)
+
+
+@pytest.mark.parametrize(
+    ("rows", "question", "expected"),
+    [
+        (GOOD_QUESTION, True, True),
+        (NO_VERB, True, False),
+        (GOOD_STATEMENT, False, True),
+    ],
+)
+def test_well_formed_reads_tags_without_parts_of_speech(rows, question, expected):
+    """Re-parsed stems skip the attribute ruler, so the checks must work from tags alone."""
+    bare = [(w, h, d, t, "", lemma) for w, h, d, t, _, lemma in rows]
+    assert select._well_formed(lambda _: make_doc(bare), [("x", question)]) == [expected]
+
+
+def test_the_ledger_forgets_what_it_was_told():
+    ledger = select.Ledger()
+    ref = (0, 0, (0, 0, 1), "trump")
+    ledger.add(ref, "Who won?")
+    assert not ledger.allows(ref, "", 5, False)
+    ledger.remove(ref, "Who won?")
+    assert ledger.allows(ref, "Who won?", 5, True)
+    assert not +ledger.answers and not +ledger.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("haystack", "needle", "expected"),
+    [
+        ("The strike killed Soleimani.", "Soleimani", True),
+        ("The strike killed Soleimani.", "soleimani.", True),  # case and end punctuation
+        ("The strikes began.", "strike", False),  # not inside a longer word
+        ("A 31-rocket attack", "31", True),  # a hyphen is a boundary
+        ("It rose 131 metres", "31", False),
+        ("Caf\u00e9 owners", "caf", True),  # as before: only ASCII letters and digits join
+        ("He said \u2018no\u2019 twice", "'no'", True),  # quotes unified
+        ("anything", "", False),
+        ("ab ab", "ab", True),
+        ("xab ab", "ab", True),  # the second occurrence counts
+    ],
+)
+def test_contains_phrase_on_word_boundaries(haystack, needle, expected):
+    from quizgen.items.quality import contains_phrase
+
+    assert contains_phrase(haystack, needle) is expected
+
+
+def test_one_answer_from_one_sentence_is_asked_once():
+    """A blank and a question with the same key from one sentence: one gives the other away."""
+    ledger = select.Ledger()
+    ledger.add((2, 40, "blank", "george darwin"), "The details were worked out by _____.")
+    assert not ledger.allows((2, 40, (2, 40, 7), "george darwin"), "", 5, False)
+    assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, False)

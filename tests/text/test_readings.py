@@ -1,0 +1,243 @@
+"""How the passage is read, on hand-built Docs: who is a person, what a pronoun or a relative
+clause refers to, which answers and options a teacher would strike out."""
+
+from __future__ import annotations
+
+import random
+
+from docs import make_doc, read
+
+from quizgen.items import distract, rules
+from quizgen.text.analysis import analyze, resolve_pronoun
+
+
+def candidates(*sentences):
+    """(prompt, answer) of every candidate the shipped templates make, one paragraph each."""
+    return [(c.prompt, c.answer) for c in read(*sentences)[0]]
+
+
+# "Forces produce motions of the water that result in tidal bulges in the oceans."
+MOTIONS = [
+    ("Forces", 1, "nsubj", "NNS", "NOUN", "force"),
+    ("produce", 1, "ROOT", "VBP", "VERB", "produce"),
+    ("motions", 1, "dobj", "NNS", "NOUN", "motion"),
+    ("of", 2, "prep", "IN", "ADP", "of"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("water", 3, "pobj", "NN", "NOUN", "water"),
+    ("that", 7, "nsubj", "WDT", "PRON", "that"),
+    ("result", 5, "relcl", "VBP", "VERB", "result"),  # the parser's head: 'water'
+    ("in", 7, "prep", "IN", "ADP", "in"),
+    ("tidal", 10, "amod", "JJ", "ADJ", "tidal"),
+    ("bulges", 8, "pobj", "NNS", "NOUN", "bulge"),
+    ("in", 10, "prep", "IN", "ADP", "in"),
+    ("the", 13, "det", "DT", "DET", "the"),
+    ("oceans", 11, "pobj", "NNS", "NOUN", "ocean"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_relative_clause_belongs_to_the_noun_its_verb_agrees_with():
+    found = dict(candidates((MOTIONS, [])))
+    assert found["What results in tidal bulges in the oceans?"] == "motions of the water"
+    assert "the water" not in found.values()
+
+
+def test_an_answer_the_parse_cut_short_is_not_asked_for():
+    doc = make_doc(
+        [
+            ("the", 1, "det", "DT", "DET", "the"),
+            ("side", 1, "ROOT", "NN", "NOUN", "side"),
+            ("nearest", 1, "amod", "JJS", "ADJ", "near"),
+        ]
+    )
+    slot = rules.Slot("the side nearest", list(doc), "", None, None, {})
+    assert rules.cut_short(slot)
+    assert not rules.cut_short(rules.Slot("the side", list(doc)[:2], "", None, None, {}))
+
+
+# "He had an elder sister, Ludwika." -- the small model calls Ludwika a place
+SISTER = [
+    ("He", 1, "nsubj", "PRP", "PRON", "he"),
+    ("had", 1, "ROOT", "VBD", "VERB", "have"),
+    ("an", 4, "det", "DT", "DET", "an"),
+    ("elder", 4, "amod", "JJ", "ADJ", "elder"),
+    ("sister", 1, "dobj", "NN", "NOUN", "sister"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("Ludwika", 4, "appos", "NNP", "PROPN", "Ludwika"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_name_beside_a_noun_for_a_person_is_a_person_of_its_gender():
+    cluster = analyze([make_doc(SISTER, [(6, 7, "GPE")])]).clusters[0]
+    assert (cluster.name, cluster.label, cluster.gender) == ("Ludwika", "PERSON", "f")
+
+
+def test_a_name_with_years_of_birth_and_death_is_a_person():
+    rows = [
+        ("Emilia", 5, "nsubj", "NNP", "PROPN", "Emilia"),
+        ("(", 2, "punct", "-LRB-", "PUNCT", "("),
+        ("1812\u201327", 0, "appos", "CD", "NUM", "1812\u201327"),
+        (")", 2, "punct", "-RRB-", "PUNCT", ")"),
+        ("also", 5, "advmod", "RB", "ADV", "also"),
+        ("played", 5, "ROOT", "VBD", "VERB", "play"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(0, 1, "GPE")])]).clusters[0].label == "PERSON"
+
+
+def test_a_name_that_describes_a_thing_is_not_a_person():
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("wore", 1, "ROOT", "VBD", "VERB", "wear"),
+        ("an", 4, "det", "DT", "DET", "an"),
+        ("Albert", 4, "compound", "NNP", "PROPN", "Albert"),
+        ("chain", 1, "dobj", "NN", "NOUN", "chain"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(3, 4, "PERSON")])]).clusters == []
+
+
+def test_a_possessive_before_a_named_subject_is_that_subject():
+    """'Through most of his life, Chopin suffered ...': not the woman of the sentence before."""
+    rows = [
+        ("Jane", 1, "compound", "NNP", "PROPN", "Jane"),
+        ("Stirling", 2, "nsubj", "NNP", "PROPN", "Stirling"),
+        ("helped", 2, "ROOT", "VBD", "VERB", "help"),
+        ("him", 2, "dobj", "PRP", "PRON", "he"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+        ("Through", 13, "prep", "IN", "ADP", "through"),
+        ("most", 5, "pobj", "JJS", "ADJ", "most"),
+        ("of", 6, "prep", "IN", "ADP", "of"),
+        ("his", 9, "poss", "PRP$", "PRON", "his"),
+        ("life", 7, "pobj", "NN", "NOUN", "life"),
+        (",", 13, "punct", ",", "PUNCT", ","),
+        ("Chopin", 13, "nsubj", "NNP", "PROPN", "Chopin"),
+        ("often", 13, "advmod", "RB", "ADV", "often"),
+        ("suffered", 13, "ROOT", "VBD", "VERB", "suffer"),
+        (".", 13, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 2, "PERSON"), (11, 12, "PERSON")])
+    analysis = analyze([doc])
+    assert resolve_pronoun(analysis, 0, doc[8]).text == "Chopin"
+
+
+def test_organization_only_of_names_that_say_so():
+    assert rules.wh_word(False, "ORG", "the Quds Force") == "which organization"
+    assert rules.wh_word(False, "ORG", "NASA") == "which organization"
+    assert rules.wh_word(False, "ORG", "Taranaki") == "what"  # a volcano the model calls ORG
+
+
+def test_a_mans_name_gets_mens_names_beside_it():
+    assert distract.name_gender("George Darwin") == "m"
+    assert distract.name_gender("Dr. Mary Smith") == "f"
+    assert distract.name_gender("Chopin") == ""
+    men = set(distract.given_names("m"))
+    options = distract._listed_people("George Darwin", random.Random(3))
+    assert options and all(o.split()[0] in men for o in options)
+
+
+def test_no_option_is_named_in_the_question():
+    chosen = distract.choose(
+        ["Wojciech \u017bywny", "Franz Liszt", "Nicolas", "J. S. Bach"],
+        "Ludwika",
+        {"ludwika"},
+        ["Who took lessons from \u017bywny?"],
+        3,
+    )
+    assert "Wojciech \u017bywny" not in chosen
+    assert chosen == ["Franz Liszt", "Nicolas", "J. S. Bach"]
+
+
+def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
+    motions = distract.describe(list(make_doc(MOTIONS)[2:6]), False)
+    assert (motions.head, motions.plural) == ("motion", True)
+    century = make_doc(
+        [
+            ("the", 2, "det", "DT", "DET", "the"),
+            ("nineteenth", 2, "amod", "JJ", "ADJ", "nineteenth"),
+            ("century", 2, "ROOT", "NN", "NOUN", "century"),
+        ],
+        [(0, 3, "DATE")],
+    )
+    assert distract.describe(list(century), False) is None
+
+
+def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
+    """'the group, the Popular Mobilization Forces' names no person; nor does 'a Freemason'."""
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("led", 1, "ROOT", "VBD", "VERB", "lead"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("chief", 1, "dobj", "NN", "NOUN", "chief"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("Popular", 8, "compound", "NNP", "PROPN", "Popular"),
+        ("Mobilization", 8, "compound", "NNP", "PROPN", "Mobilization"),
+        ("Forces", 3, "appos", "NNPS", "PROPN", "Forces"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(rows, [(5, 9, "ORG")])]).clusters[0].label == "ORG"
+    freemason = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("Freemason", 1, "attr", "NNP", "PROPN", "Freemason"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert analyze([make_doc(freemason, [(3, 4, "PERSON")])]).clusters == []
+
+
+def test_acronyms_are_options_only_for_acronyms():
+    assert distract._acronym("ANZAC") and distract._acronym("U.N.")
+    assert not distract._acronym("Taranaki") and not distract._acronym("A")
+
+
+def test_an_item_of_a_list_is_not_dropped_as_an_aside():
+    """'Light intensity, the concentration of carbon dioxide and temperature all affect ...'"""
+    from quizgen.text.extract import phrase_tokens
+
+    rows = [
+        ("Light", 1, "compound", "NN", "NOUN", "light"),
+        ("intensity", 11, "nsubj", "NN", "NOUN", "intensity"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("concentration", 1, "appos", "NN", "NOUN", "concentration"),
+        ("of", 4, "prep", "IN", "ADP", "of"),
+        ("carbon", 7, "compound", "NN", "NOUN", "carbon"),
+        ("dioxide", 5, "pobj", "NN", "NOUN", "dioxide"),
+        ("and", 7, "cc", "CC", "CCONJ", "and"),
+        ("temperature", 7, "conj", "NN", "NOUN", "temperature"),
+        ("all", 1, "appos", "DT", "PRON", "all"),
+        ("affect", 11, "ROOT", "VBP", "VERB", "affect"),
+        ("growth", 11, "dobj", "NN", "NOUN", "growth"),
+        (".", 11, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    words = [t.text for t in phrase_tokens(doc[1])]
+    assert words[:10] == [
+        "Light",
+        "intensity",
+        ",",
+        "the",
+        "concentration",
+        "of",
+        "carbon",
+        "dioxide",
+        "and",
+        "temperature",
+    ]
+
+
+def test_a_one_word_name_after_the_is_no_person():
+    """'a city on the Rhine': the small model's PERSON."""
+    rows = [
+        ("Mainz", 1, "nsubj", "NNP", "PROPN", "Mainz"),
+        ("lies", 1, "ROOT", "VBZ", "VERB", "lie"),
+        ("on", 1, "prep", "IN", "ADP", "on"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("Rhine", 2, "pobj", "NNP", "PROPN", "Rhine"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    clusters = analyze([make_doc(rows, [(0, 1, "GPE"), (4, 5, "PERSON")])]).clusters
+    assert [c.name for c in clusters] == ["Mainz"]
