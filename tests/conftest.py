@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,13 @@ from quizgen.quiz.model import Difficulty, Evidence, Generator, Item, Kind, Quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # passages and tools beside the project; tests that need it say so
+
+
+def shown_text(text: str) -> str:
+    """Text read back from a PDF or a page as a reader sees it: compatibility characters folded
+    (NFKC: the ligature 'ﬂ' a PDF's text layer may carry is 'fl'), white space folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 PASSAGE = (
     "The Nile is the longest river in Africa. It flows north through eleven countries.",

@@ -9,12 +9,10 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-import pytest
 import xmlschema
-from conftest import SHARED
 from lxml import html
 
-SCHEMAS = SHARED / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"  # the IMS XSDs, with their notices
 
 
 def unpack(data: bytes) -> dict[str, bytes]:
@@ -35,11 +33,8 @@ def _schema(path: Path) -> xmlschema.XMLSchema10:
 
 
 def schema(relative: str) -> xmlschema.XMLSchema10:
-    """An XSD from the shared schemas folder, built once per session; skip if it is absent."""
-    path = SCHEMAS / relative
-    if not path.is_file():
-        pytest.skip(f"the shared XML schemas are missing: no {path} (see ../shared/schemas)")
-    return _schema(path)
+    """An XSD from tests/schemas, built once per session."""
+    return _schema(SCHEMAS / relative)
 
 
 def assert_valid(xsd: xmlschema.XMLSchema10, data: bytes, name: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import HOSTILE, ROOT, make_hostile_quiz, make_sample_quiz
+from conftest import HOSTILE, ROOT, make_hostile_quiz, make_sample_quiz, shown_text
 from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
@@ -280,7 +280,7 @@ def read_html(data: bytes) -> str:
 
 
 def read_pdf(data: bytes) -> str:
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return shown_text(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
 def read_zip(data: bytes) -> str:

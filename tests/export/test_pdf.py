@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PASSAGE, make_sample_quiz
+from conftest import PASSAGE, make_sample_quiz, shown_text
 from pypdf import PdfReader
 
 from quizgen.export import Settings, export
@@ -18,8 +18,8 @@ def pdfs(quiz, **settings) -> dict[str, bytes]:
 
 
 def page_texts(data: bytes) -> list[str]:
-    """Each page's text, whitespace collapsed."""
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+    """Each page's text as a reader sees it (compatibility characters and white space folded)."""
+    return [shown_text(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import PASSAGE, make_sample_quiz
+from conftest import PASSAGE, make_sample_quiz, shown_text
 from pypdf import PdfReader
 
 from quizgen.export import Settings, export
@@ -114,7 +114,7 @@ def test_printed_pages_carry_number_and_form_label(chromium, tmp_path):
         "--no-pdf-header-footer",
         page.as_uri(),
     )
-    pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+    pages = [shown_text(p.extract_text()) for p in PdfReader(pdf).pages]
     assert 2 <= len(pages) <= 6
     for number, text in enumerate(pages, start=1):
         assert "Form B" in text, number
