@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from quizgen.base.folding import fold
 from quizgen.quiz.model import Item
 
 ELLIPSIS = "…"
@@ -45,13 +46,9 @@ def accepted(item: Item) -> list[str]:
     return list(dict.fromkeys([str(item.answer), *item.accept]))
 
 
-def _norm(text: str) -> str:
-    return " ".join(str(text).replace("\u2019", "'").split()).casefold()
-
-
 def is_key(item: Item, option: str) -> bool:
     """Whether a multiple-choice option is the item's key, compared as the quiz file check does."""
-    return _norm(option) == _norm(item.answer)
+    return fold(option) == fold(item.answer)
 
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes

@@ -8,8 +8,9 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from quizgen.base.folding import fold_words
 from quizgen.base.resources import data_dir
 from quizgen.text.analysis import PLACE_TYPES, TITLE_WORDS, Analysis, Cluster, name_key, noun_chunks
 
@@ -115,17 +116,10 @@ def places() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=16384)
-def norm(text: str) -> str:
-    """Case-folded words, quotes unified: for comparing options."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(re.findall(r"[\w']+", text.casefold()))
-
-
 def overlaps(a: str, b: str) -> bool:
     """Whether one option holds the other as a phrase: 'Soleimani' ~ 'Qasem Soleimani'."""
-    na = f" {norm(a)} "
-    return na.strip() != "" and _holds(na, f" {norm(b)} ")
+    na = f" {fold_words(a)} "
+    return na.strip() != "" and _holds(na, f" {fold_words(b)} ")
 
 
 def match_case(option: str, key: str) -> str | None:
@@ -277,7 +271,7 @@ def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
 
 def _aliases(cluster: Cluster | None, key: str) -> set[str]:
     names = set(cluster.names) if cluster else set()
-    return {norm(n) for n in names | {key}}
+    return {fold_words(n) for n in names | {key}}
 
 
 def _passage_names(
@@ -301,12 +295,12 @@ def _passage_names(
 def _place_index() -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
     for name, kind, region in places():
-        index.setdefault(norm(name).removeprefix("the "), (kind, region))
+        index.setdefault(fold_words(name).removeprefix("the "), (kind, region))
     return index
 
 
 def _place_kind(key: str) -> tuple[str, str] | None:
-    return _place_index().get(norm(key).removeprefix("the "))
+    return _place_index().get(fold_words(key).removeprefix("the "))
 
 
 def place_kind(name: str) -> str | None:
@@ -320,7 +314,9 @@ def _listed_places(key: str, rng: random.Random) -> list[str]:
     if found is None:
         return []
     kind, region = found
-    near = [p for p, k, r in places() if k == kind and r == region and norm(p) != norm(key)]
+    near = [
+        p for p, k, r in places() if k == kind and r == region and fold_words(p) != fold_words(key)
+    ]
     far = [p for p, k, r in places() if k == kind and r != region]
     rng.shuffle(near)
     rng.shuffle(far)
@@ -395,7 +391,7 @@ def _passage_dates(analysis: Analysis, key: str) -> list[str]:
                 ent.text for doc in analysis.docs for ent in doc.ents if ent.label_ == "DATE"
             )
         )
-    return [d for d in dates if _date_shape(d) == shape and norm(d) != norm(key)]
+    return [d for d in dates if _date_shape(d) == shape and fold_words(d) != fold_words(key)]
 
 
 def _date_shape(text: str) -> str:
@@ -416,15 +412,15 @@ def choose(
     """The first ``n`` options of a pool that are distinct, not aliases of the key, of the
     key's case, of comparable length, and not mentioned in the question."""
     avoid = list(avoid)
-    avoid_norm = [f" {norm(a)} " for a in avoid]
+    avoid_norm = [f" {fold_words(a)} " for a in avoid]
     avoid_names = {w for a in avoid for w in _name_words(a, skip_first=True)}
-    taken = [f" {norm(a)} " for a in {*aliases, key}]  # the key's names, then each chosen
+    taken = [f" {fold_words(a)} " for a in {*aliases, key}]  # the key's names, then each chosen
     chosen: list[str] = []
     for raw in pool:
         option = match_case(raw.strip(), key)
         if not option:
             continue
-        normed = f" {norm(option)} "
+        normed = f" {fold_words(option)} "
         if not normed.strip() or any(_holds(normed, t) for t in taken):
             continue
         if any(normed in a for a in avoid_norm) or avoid_names & _name_words(option):
@@ -447,7 +443,7 @@ def _acronym(name: str) -> bool:
 def _name_words(text: str, skip_first: bool = False) -> set[str]:
     """The capitalized words of a text, case-folded (but a sentence's first word)."""
     words = text.split()[1:] if skip_first else text.split()
-    return {norm(w) for w in words if w[:1].isupper() and norm(w)}
+    return {fold_words(w) for w in words if w[:1].isupper() and fold_words(w)}
 
 
 def _holds(a: str, b: str) -> bool:
@@ -590,7 +586,7 @@ def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
                 continue  # too long, or nothing describe() could take for its noun
             phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
             if phrase is not None:
-                found.setdefault(norm(phrase.text), phrase)
+                found.setdefault(fold_words(phrase.text), phrase)
     result = list(found.values())
     object.__setattr__(analysis, "_noun_phrases", result)
     return result
@@ -610,7 +606,7 @@ def phrase_distractors(
     key = describe(list(key_tokens), person) if key_tokens else None
     if key is None:
         return []
-    key_words = {w for w in norm(key.text).split() if len(w) > 3}
+    key_words = {w for w in fold_words(key.text).split() if len(w) > 3}
     pool = [
         p
         for p in passage_noun_phrases(analysis)
@@ -619,9 +615,9 @@ def phrase_distractors(
         and p.person == key.person
         and p.head != key.head
         and not (key.verb and p.verb == key.verb)
-        and not key_words & set(norm(p.text).split())
+        and not key_words & set(fold_words(p.text).split())
     ]
     pool.sort(key=lambda p: (abs(len(p.text) - len(key.text)), p.text))
     top = pool[:8]
     rng.shuffle(top)
-    return choose([p.text for p in top + pool[8:]], answer, {norm(key.text)}, avoid, n)
+    return choose([p.text for p in top + pool[8:]], answer, {fold_words(key.text)}, avoid, n)

@@ -8,9 +8,9 @@ these run on every candidate before it can be selected.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterator
 from functools import lru_cache
+
+from quizgen.base.folding import fold_typography, phrase_starts
 
 PRONOUNS = {
     "he",
@@ -123,24 +123,10 @@ DANGLING_END = {
     "not",
     "than",
 }
+norm = fold_typography  # the name callers written before base.folding know
 MIN_WORDS, MAX_WORDS = 4, 32
 # a wh-word anywhere but at the start of a question (relative 'which', 'who' aside)
 WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
-
-
-@lru_cache(maxsize=16384)
-def norm(text: str) -> str:
-    """Lower-case, unify quotes and dashes, fold white space: for comparisons."""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = (
-        text.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-        .replace("\u2014", "-")
-        .replace("\u2013", "-")
-    )
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -153,30 +139,15 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(norm(text)))
-
-
-def phrase_starts(text: str, phrase: str, word_char: Callable[[str], bool]) -> Iterator[int]:
-    """Where a phrase stands in a text on word boundaries, without overlaps: a plain search,
-    where a regex per phrase would be compiled anew each time."""
-    if not phrase:
-        return
-    start = text.find(phrase)
-    while start != -1:
-        end = start + len(phrase)
-        if not (start and word_char(text[start - 1])) and not word_char(text[end : end + 1]):
-            yield start
-            start = text.find(phrase, end)
-        else:
-            start = text.find(phrase, start + 1)
+    return tuple(_WORD.findall(fold_typography(text)))
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` on word boundaries, ignoring case."""
-    n = norm(needle).strip(" .,;:!?\"'")
+    n = fold_typography(needle).strip(" .,;:!?\"'")
     if not n:
         return False
-    return next(phrase_starts(norm(haystack), n, _ascii_word_char), None) is not None
+    return next(phrase_starts(fold_typography(haystack), n, _ascii_word_char), None) is not None
 
 
 def _ascii_word_char(c: str) -> bool:

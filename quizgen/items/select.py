@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from quizgen.base.folding import fold_typography
 from quizgen.items import distract, quality, variants
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Passage
@@ -54,7 +55,7 @@ def accepted(candidate: Candidate) -> list[str]:
             out.setdefault(
                 str(int(value)) if form == "words" else distract.number_words(int(value)), None
             )
-    return [a for a in out if quality.norm(a) != quality.norm(key)]
+    return [a for a in out if fold_typography(a) != fold_typography(key)]
 
 
 OPTIONS_BONUS = 0.35  # a question with three good wrong options makes a multiple-choice item
@@ -125,7 +126,7 @@ class Entry:
         """(paragraph, sentence start, fact, answer): what the ledger keeps of it."""
         c = self.candidate
         clause = (c.paragraph, c.sentence.start, getattr(c.clause, "verb", c.sentence.root).i)
-        return c.paragraph, c.sentence.start, clause, quality.norm(c.answer)
+        return c.paragraph, c.sentence.start, clause, fold_typography(c.answer)
 
 
 @dataclass
@@ -151,7 +152,7 @@ class FactEntry:
             f.paragraph,
             f.sentence.start,
             (f.paragraph, f.sentence.start, f.verb.i),
-            quality.norm(self.true_text() or ""),
+            fold_typography(self.true_text() or ""),
         )
 
 
@@ -192,7 +193,7 @@ class Ledger:
         """Whether an item on this fact may join: new fact, new prompt, not the same answer
         from the same sentence (one item would give the other away), room left."""
         paragraph, sentence, fact, answer = ref
-        if fact in self.clauses or quality.norm(prompt) in self.prompts:
+        if fact in self.clauses or fold_typography(prompt) in self.prompts:
             return False
         if (paragraph, sentence, answer) in self.keys:
             return False
@@ -207,11 +208,11 @@ class Ledger:
         paragraph, sentence, fact, answer = ref
         if count > 0:
             self.clauses.add(fact)
-            self.prompts.add(quality.norm(prompt))
+            self.prompts.add(fold_typography(prompt))
             self.keys.add((paragraph, sentence, answer))
         else:
             self.clauses.discard(fact)
-            self.prompts.discard(quality.norm(prompt))
+            self.prompts.discard(fold_typography(prompt))
             self.keys.discard((paragraph, sentence, answer))
         self.answers[answer] += count
         self.sentences[(paragraph, sentence)] += count
@@ -374,7 +375,9 @@ class Builder:
         accept = []
         if blank.cluster is not None:
             accept = [
-                n for n in blank.cluster.names if quality.norm(n) != quality.norm(blank.answer)
+                n
+                for n in blank.cluster.names
+                if fold_typography(n) != fold_typography(blank.answer)
             ]
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
@@ -389,7 +392,7 @@ class Builder:
             kind=Kind.FILL_BLANK,
             prompt=blank.prompt,
             answer=blank.answer,
-            accept=tuple(a for a in accept if quality.norm(a) != quality.norm(blank.answer)),
+            accept=tuple(a for a in accept if fold_typography(a) != fold_typography(blank.answer)),
             evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
             difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
             rule=blank.rule,

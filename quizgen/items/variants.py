@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from quizgen.base.folding import fold_typography
 from quizgen.items import quality
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import BLANK
@@ -148,8 +149,8 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
         if isinstance(candidate.clause, (Clause, Quote))
         else ""
     )
-    statement = quality.norm(text).rstrip(".")
-    wrong_normed = quality.norm(wrong)
+    statement = fold_typography(text).rstrip(".")
+    wrong_normed = fold_typography(wrong)
     # a sentence that says it, or says the wrong element did it, has the fact's verb in it
     for sentence, normed in _sentences_with_verb(analysis).get(verb, ()):
         if statement in normed:
@@ -167,7 +168,7 @@ def _sentences_with_verb(analysis: Analysis) -> dict[str, list[tuple[str, str]]]
         for doc in analysis.docs:
             for sent in doc.sents:
                 text = text_of(sent)
-                entry = (text, quality.norm(text))
+                entry = (text, fold_typography(text))
                 for lemma in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
                     index.setdefault(lemma, []).append(entry)
     return index
@@ -347,7 +348,7 @@ def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
 def _distinct(rows: list[tuple]) -> list[tuple]:
     lefts, rights, out = set(), set(), []
     for row in rows:
-        left, right = quality.norm(row[0]), quality.norm(row[1])
+        left, right = fold_typography(row[0]), fold_typography(row[1])
         if left in lefts or right in rights or quality.contains_phrase(row[1], row[0]):
             continue
         lefts.add(left)
@@ -377,7 +378,7 @@ class SentenceBlank:
     @property
     def ref(self) -> tuple:
         """(paragraph, sentence start, fact, answer), as the selection's ledger keeps it."""
-        return self.paragraph, self.sentence.start, self.fact, quality.norm(self.answer)
+        return self.paragraph, self.sentence.start, self.fact, fold_typography(self.answer)
 
 
 BLANK_WEIGHTS = {"NAME": 0.8, "NUMBER": 0.75, "TERM": 0.7, "VERB": 0.5}

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from quizgen.base.errors import QuizgenError
+from quizgen.base.folding import fold as _norm
 from quizgen.quiz.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
 
 FORMAT = "quizgen/1"
@@ -360,10 +361,6 @@ def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
             message = message.replace(" is a required property", " is missing")
         problems.append(Problem(_line(root, path), item, f"{key}: {message}" if key else message))
     return problems
-
-
-def _norm(text: str) -> str:
-    return " ".join(str(text).replace("\u2019", "'").split()).casefold()
 
 
 def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:

@@ -17,8 +17,8 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
+from quizgen.base.folding import phrase_starts
 from quizgen.base.resources import data_dir
-from quizgen.items.quality import phrase_starts
 
 # entity types that name things a question can be about; numbers and dates are handled apart
 NAME_TYPES = {
