@@ -60,13 +60,75 @@ _PAGE_NUMBER = re.compile(
     r"\s*[-–—)\]]?"
 )
 _HYPHENS = ("-", "\u00ad", "\u2010")
+# A word broken at a line end: by a soft hyphen (always a break), or by a hyphen before a
+# lower-case letter ('embank-\nment'; 'Anglo-\nSaxon' keeps its hyphen and its capital).
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])([-\u00ad\u2010]) *\n *(?=[^\W\d_])")
+
+# Compatibility characters a PDF's text layer or a Word file carries where a keyboard types
+# a plain one that means the same: folded as NFKC folds them, so a key the passage gives is
+# one a student can type. The blocks: ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Armenian ones), full-width and
+# half-width forms, small and vertical presentation forms, Arabic presentation forms,
+# mathematical letters and digits (the 'bold' of a pasted post), Roman numerals (Ⅻ),
+# Kangxi radicals, the long s (ſ), letter digraphs (ĳ, ǆ) and doubled marks (‼ ⁇).
+# Left alone, as the typography the passage keeps or because NFKC would change the sense:
+# curly quotes, dashes and the ellipsis; fractions (NFKC makes '2½' into '21⁄2'), super- and
+# subscripts ('m²' is not 'm2'), ™ (not 'TM'), ① and other symbols; half-width Hangul.
+_COMPATIBLE_BLOCKS = (
+    (0x0132, 0x0133),
+    (0x017F, 0x017F),
+    (0x01C4, 0x01CC),
+    (0x01F1, 0x01F3),
+    (0x2024, 0x2024),
+    (0x203C, 0x203C),
+    (0x2047, 0x2049),
+    (0x2160, 0x217F),
+    (0x2F00, 0x2FD5),
+    (0xFB00, 0xFB06),
+    (0xFB13, 0xFB17),
+    (0xFB50, 0xFDCF),
+    (0xFE10, 0xFE19),
+    (0xFE30, 0xFE6B),
+    (0xFE70, 0xFEFC),
+    (0xFF01, 0xFF9F),
+    (0xFFE0, 0xFFEE),
+    (0x1D400, 0x1D7FF),
+)
+# hyphens no keyboard types, for the one every keyboard has: 'well‑known' typed 'well-known'
+_PLAIN_HYPHENS = {0x2010: "-", 0x2011: "-", 0x2212: "-"}
+
+
+def _compatible_table() -> dict[int, str]:
+    """Code point -> its NFKC form, for the blocks above (not where NFKC leaves a bare mark)."""
+    table: dict[int, str] = {}
+    for first, last in _COMPATIBLE_BLOCKS:
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if folded != chr(code) and not folded[0].isspace():
+                table[code] = folded
+    return {**table, **_PLAIN_HYPHENS}
+
+
+_TYPEABLE = {**_INVISIBLE, **_compatible_table()}  # one pass: dropped, or folded
+
+
+def join_hyphenated(text: str) -> str:
+    """Words broken across a line end by a hyphen made whole again (see _LINE_END_HYPHEN)."""
+    return _LINE_END_HYPHEN.sub(_joined, text)
+
+
+def _joined(match: re.Match) -> str:
+    after = match.string[match.end()]
+    return "" if match.group(1) == "\u00ad" or after.islower() else match.group()
 
 
 def normalize(text: str) -> str:
-    """Unicode NFC, one kind of newline, no invisible or control characters, plain spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """Unicode NFC, one kind of newline, words broken at a line end joined, compatibility
+    characters typeable (see _COMPATIBLE_BLOCKS), no invisible or control characters, plain
+    spaces. Every reader passes its text through here before anything is parsed."""
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n").replace("\t", " ")
+    text = join_hyphenated(text.replace("\u2029", "\n\n").replace("\t", " "))
+    text = unicodedata.normalize("NFC", text.translate(_TYPEABLE))
     text = re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     return _CONTROL.sub("", text)
 
@@ -154,7 +216,7 @@ def _clean(title: str, blocks: list[list[str]]) -> Passage:
     if not paragraphs:
         raise QuizgenError("the passage has no paragraphs of text")
     pieces = tuple(piece for p in paragraphs for piece in cut_paragraph(p))
-    return Passage(title=" ".join(title.split()) or "Reading quiz", paragraphs=pieces)
+    return Passage(title=" ".join(normalize(title).split()) or "Reading quiz", paragraphs=pieces)
 
 
 def _trim_edges(paragraphs: list[str]) -> list[str]:
@@ -303,10 +365,10 @@ def _inline_text(children) -> str:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
-            parts.append(" ")  # a wrapped line, not a line break
+            parts.append("\n")  # a wrapped line, not a line break: joined below
         elif child.type == "hardbreak":
-            parts.append("\n")
-    return "".join(parts)
+            parts.append("\u2028")  # a line break, which normalize() makes a newline
+    return join_hyphenated("".join(parts)).replace("\n", " ")
 
 
 # web pages

@@ -468,3 +468,183 @@ def test_chapter_headings(heading):
 )
 def test_not_chapter_headings(line):
     assert not reader.is_chapter_heading(line)
+
+
+# compatibility characters (issue 13): every reader gives text a student can type
+
+# what a PDF's text layer or a Word file carries, and what the passage must say instead
+PRINTED = (
+    "The di\ufb00erential forces were \ufb01rst measured where the rivers \ufb02ow together, "
+    "in \uff11\uff19\uff15\uff18, by the \uff2e\uff49\uff4c\uff45 survey team of the "
+    "e\ufb03cient Co\ufb00ee Board, whose boats were \ufb00ast and whose \ufb06aff were \ufb05eady."
+)
+TYPED = (
+    "The differential forces were first measured where the rivers flow together, "
+    "in 1958, by the Nile survey team of the efficient Coffee Board, whose boats were "
+    "ffast and whose staff were steady."
+)
+# a word broken at a line end by a soft hyphen and by a hyphen; one that keeps its hyphen
+BROKEN = (
+    "Volunteers filled sandbags beside the em\u00adbank-\nment while the flood\u00ad\nwall "
+    "held, and a well\u2011known Anglo-\nSaxon ditch drained the fields by the road."
+)
+WHOLE = (
+    "Volunteers filled sandbags beside the embankment while the floodwall held, and a "
+    "well-known Anglo- Saxon ditch drained the fields by the road."
+)
+# typography the passage keeps: NFKC would spoil these (2½ -> 21⁄2, m² -> m2, ™ -> TM)
+KEPT = (
+    "\u201cIt rose 2\u00bd metres \u2014 about 3 m\u00b2 of wall\u2026\u201d said the Aqua\u2122 "
+    "engineer, who wasn\u2019t surprised at all by the water that night."
+)
+FOLDED = str.maketrans("", "", "".join(map(chr, reader._TYPEABLE)))
+
+
+def printed_passage(paragraphs: tuple[str, ...]) -> Passage:
+    return Passage(TITLE, paragraphs)
+
+
+def assert_typeable(passage: Passage, lines_broken: bool = True) -> None:
+    """The passage says TYPED and KEPT (and WHOLE, where the reader had line breaks to mend),
+    with no character the reader should have folded."""
+    expected = (TYPED, WHOLE, KEPT) if lines_broken else (TYPED, KEPT)
+    assert passage.title == TITLE
+    assert passage.paragraphs == expected
+    assert all(p.translate(FOLDED) == p for p in (passage.title, *passage.paragraphs))
+
+
+def test_plain_text_is_typeable(tmp_path):
+    path = tmp_path / "flood.txt"
+    path.write_text(f"{TITLE}\n\n{PRINTED}\n\n{BROKEN}\n\n{KEPT}\n", encoding="utf-8")
+    assert_typeable(reader.read(path))
+
+
+def test_standard_input_is_typeable(monkeypatch):
+    fake_stdin(monkeypatch, f"{TITLE}\n\n{PRINTED}\n\n{BROKEN}\n\n{KEPT}\n".encode())
+    assert_typeable(reader.read("-"))
+
+
+def test_markdown_is_typeable(tmp_path):
+    path = tmp_path / "flood.md"
+    path.write_text(f"# {TITLE}\n\n{PRINTED}\n\n{BROKEN}\n\n{KEPT}\n", encoding="utf-8")
+    assert_typeable(reader.read(path))
+
+
+def test_web_page_is_typeable(tmp_path, no_network):
+    """A page's soft hyphens sit inside words (&shy;), its line breaks are <br>."""
+    broken = BROKEN.replace("\u00ad\n", "&shy;").replace("\n", "<br>")
+    body = "".join(f"<p>{p}</p>" for p in (PRINTED, broken, KEPT))
+    page = f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{body}"
+    path = tmp_path / "flood.html"
+    path.write_text(page + "</article></body></html>", encoding="utf-8")
+    assert_typeable(reader.read(path))
+
+
+def test_word_document_is_typeable(tmp_path):
+    """Word's own optional hyphen, non-breaking hyphen and line break, and pasted ligatures."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_heading(TITLE.replace("fl", "\ufb02"), level=1)
+    document.add_paragraph(PRINTED)
+    broken = document.add_paragraph()
+    for n, piece in enumerate(BROKEN.replace("\u2011", "\x00").split("\n")):
+        if n:
+            broken.add_run().add_break()  # a line break inside the paragraph
+        for m, part in enumerate(piece.split("\x00")):
+            if m:
+                broken.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+            broken.add_run(part)
+    document.add_paragraph(KEPT)
+    path = tmp_path / "flood.docx"
+    document.save(path)
+    assert_typeable(reader.read(path))
+
+
+def test_pdf_is_typeable(tmp_path):
+    """A PDF whose text layer holds ligatures (as LaTeX's and Chromium's PDFs do; the full-width
+    forms are left out, as DejaVu has no glyphs for them), and a word the layout hyphenated."""
+    import pypdf
+    from weasyprint import HTML
+
+    printed = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in PRINTED)
+    body = f"<p>{printed}</p><p class='narrow'>{HYPHENATED}</p><p>{KEPT}</p>"
+    path = tmp_path / "flood.pdf"
+    HTML(
+        string=f"<html lang='en'><head><style>{PDF_CSS}</style></head><body>"
+        f"<h1>{TITLE.replace('fl', chr(0xFB02))}</h1>{body}</body></html>"
+    ).write_pdf(path)
+    layer = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    assert "di\ufb00erential" in layer and "\ufb02ood" in layer  # the text layer carries them
+    passage = reader.read(path)
+    assert passage.title == TITLE
+    assert passage.paragraphs == (TYPED, HYPHENATED, KEPT)
+    assert all(p.translate(FOLDED) == p for p in passage.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("printed", "typed"),
+    [
+        ("\ufb00 \ufb01 \ufb02 \ufb03 \ufb04 \ufb05 \ufb06", "ff fi fl ffi ffl st st"),
+        ("\uff21\uff42\uff43\uff01 \uff1f", "Abc! ?"),
+        (
+            "\U0001d41b\U0001d428\U0001d425\U0001d41d \u216b \u017f \u0133 \u203c",
+            "bold XII s ij !!",
+        ),
+        ("well\u2010known, well\u2011known, \u22125 degrees", "well-known, well-known, -5 degrees"),
+        ("\uff76\uff9e\uff77", "\u30ac\u30ad"),  # half-width kana, the voiced mark composed
+    ],
+)
+def test_normalize_folds_what_a_keyboard_types_plainly(printed, typed):
+    assert reader.normalize(printed) == typed
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "2\u00bd m\u00b2 x\u2075 H\u2082O \u2122 \u2460 \u2026",  # NFKC: 21⁄2 m2 x5 H2O TM 1 ...
+        "\u2018a\u2019 \u201cb\u201d c\u2013d e\u2014f",  # the passage's typography
+    ],
+)
+def test_normalize_keeps_what_folding_would_spoil(kept):
+    assert reader.normalize(kept) == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_normalized_text_needs_no_second_pass(text):
+    once = reader.normalize(text)
+    assert reader.normalize(once) == once
+    assert once.translate(FOLDED) == once
+
+
+@pytest.mark.model
+def test_keys_from_a_pdf_with_ligatures_are_typeable(tmp_path):
+    """The issue's case end to end: the seed set with ligature characters in a PDF gives keys
+    with plain letters ('differential', not 'diﬀerential')."""
+    from pathlib import Path
+
+    from weasyprint import HTML
+
+    from quizgen import pipeline
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "drone-strike.txt"
+    text = seed.read_text(encoding="utf-8")
+    for pair, ligature in (("ffi", "\ufb03"), ("ff", "\ufb00"), ("fi", "\ufb01"), ("fl", "\ufb02")):
+        text = text.replace(pair, ligature)
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    path = tmp_path / "drone-strike.pdf"
+    HTML(
+        string=f"<html lang='en'><body><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</body></html>"
+    ).write_pdf(path)
+    quiz = pipeline.generate(reader.read(path))
+    keys = [
+        text
+        for item in quiz.items
+        for text in (str(item.answer), *item.accept, *item.options, *sum(item.pairs, ()))
+    ]
+    assert keys and all(key.translate(FOLDED) == key for key in keys)
+    assert any(pair in key for key in keys for pair in ("ff", "fi", "fl"))
