@@ -25,8 +25,3 @@ def questions_dir() -> Path:
 def output_dir() -> Path:
     """The shipped output templates (worksheet, key, template-shaped formats)."""
     return templates_dir() / "output"
-
-
-def data_dir() -> Path:
-    """Shipped word lists used for distractors (countries, cities, names, ...)."""
-    return _PACKAGE / "text" / "data"

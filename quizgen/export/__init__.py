@@ -50,7 +50,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {  # name -> format; order as shown in `quizgen formats`
     "yaml": Format(
-        "quizgen.quiz.quizfile", "the quiz file (quizgen/1) to review and edit", "<stem>.quiz.yaml"
+        "quizgen.export.yaml", "the quiz file (quizgen/1) to review and edit", "<stem>.quiz.yaml"
     ),
     "html": Format(
         "quizgen.export.html",

@@ -8,27 +8,25 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from quizgen.base.folding import fold_words
-from quizgen.base.resources import data_dir
-from quizgen.text.analysis import PLACE_TYPES, TITLE_WORDS, Analysis, Cluster, name_key, noun_chunks
+from quizgen.text.analysis import Analysis, Cluster, name_key, noun_chunks
+from quizgen.text.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PLACE_TYPES,
+    WEEKDAYS,
+    YEAR,
+    family_names,
+    given_names,
+    name_gender,
+    nationalities,
+    person_nouns,
+    place_kind,
+    place_of,
+    places,
+)
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 NUMBER_WORDS = [
     "zero",
     "one",
@@ -63,57 +61,6 @@ TENS = {
     "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-
-
-def _words(path: str) -> list[str]:
-    text = (data_dir() / path).read_text(encoding="utf-8")
-    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
-
-
-@cache
-def given_names(gender: str = "") -> tuple[str, ...]:
-    """Common given names: men's ('m'), women's ('f'), or all."""
-    names: dict[str, list[str]] = {"m": [], "f": []}
-    current = names["m"]
-    for word in _words("given_names.txt"):
-        if word in {"male:", "female:"}:
-            current = names[word[0]]
-        else:
-            current.append(word)
-    return tuple(names[gender] if gender else names["m"] + names["f"])
-
-
-def name_gender(name: str) -> str:
-    """'m' or 'f' for a name whose given name is in one list only ('George Darwin'), else ''."""
-    words = [w for w in name.replace(".", " ").split() if w.casefold() not in TITLE_WORDS]
-    if len(words) < 2:
-        return ""
-    first = words[0]
-    found = {g for g in ("m", "f") if first in given_names(g)}
-    return found.pop() if len(found) == 1 else ""
-
-
-@cache
-def family_names() -> tuple[str, ...]:
-    """Common family names."""
-    return tuple(_words("family_names.txt"))
-
-
-@cache
-def nationalities() -> tuple[str, ...]:
-    """Nationalities and peoples."""
-    return tuple(_words("nationalities.txt"))
-
-
-@cache
-def places() -> tuple[tuple[str, str, str], ...]:
-    """(name, kind, region) of well-known places."""
-    rows = []
-    for line in (data_dir() / "places.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, kind, region = line.split("\t")
-            rows.append((name, kind, region))
-    return tuple(rows)
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -221,23 +168,6 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
 # --- dates ----------------------------------------------------------------------------------
 
 
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
-
-
-MONTH_ABBREVIATIONS = [
-    "Jan.",
-    "Feb.",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-]
 _DAY = re.compile(r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2})(?P<rest>\b.*)$")
 
 
@@ -255,7 +185,7 @@ def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
                 others = [x for x in names if x != name]
                 rng.shuffle(others)
                 return [re.sub(rf"\b{name}\b", o, key) for o in others[:n]]
-    match = _YEAR.search(key)
+    match = YEAR.search(key)
     if match:
         year = int(match.group(1))
         step = 10 if match.group(0).endswith("s") else rng.choice([1, 2, 3, 5])
@@ -291,26 +221,8 @@ def _passage_names(
     return top + rest
 
 
-@cache
-def _place_index() -> dict[str, tuple[str, str]]:
-    index: dict[str, tuple[str, str]] = {}
-    for name, kind, region in places():
-        index.setdefault(fold_words(name).removeprefix("the "), (kind, region))
-    return index
-
-
-def _place_kind(key: str) -> tuple[str, str] | None:
-    return _place_index().get(fold_words(key).removeprefix("the "))
-
-
-def place_kind(name: str) -> str | None:
-    """'country', 'city', 'state', ... for a well-known place; None when not listed."""
-    found = _place_kind(name)
-    return found[0] if found else None
-
-
 def _listed_places(key: str, rng: random.Random) -> list[str]:
-    found = _place_kind(key)
+    found = place_of(key)
     if found is None:
         return []
     kind, region = found
@@ -452,29 +364,6 @@ def _holds(a: str, b: str) -> bool:
     return b.strip() != "" and (a in b or b in a)
 
 
-def date_key(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) as far as a date says them, for putting options in time order."""
-    year = year_of(text) or 0
-    month = next(
-        (
-            i
-            for i, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS, strict=True), 1)
-            if any(re.search(rf"\b{re.escape(n)}", text) for n in names)
-        ),
-        0,
-    )
-    day = re.search(r"\b([0-3]?\d)\b", re.sub(r"\b(1\d{3}|20\d{2})\b", "", text))
-    if not (year or month):
-        return None
-    return year, month, int(day.group(1)) if day else 0
-
-
-def year_of(text: str) -> int | None:
-    """The year a date names, if it names one: 'October 1810' -> 1810."""
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
-
-
 # --- common noun phrases ----------------------------------------------------------------------
 
 
@@ -576,8 +465,6 @@ def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
     cached = getattr(analysis, "_noun_phrases", None)
     if cached is not None:
         return cached
-    from quizgen.items.rules import person_nouns
-
     found: dict[str, NounPhrase] = {}
     for doc in analysis.docs:
         for chunk in noun_chunks(doc):

@@ -17,13 +17,19 @@ import yaml
 from spacy.tokens import Span, Token
 
 from quizgen.base.errors import QuizgenError
-from quizgen.base.resources import data_dir, questions_dir
-from quizgen.items.distract import date_key
+from quizgen.base.resources import questions_dir
 from quizgen.quiz.model import Kind
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
-from quizgen.text.analysis import PLACE_TYPES, Analysis, Cluster
+from quizgen.text.analysis import Analysis, Cluster
 from quizgen.text.extract import Clause, Phrase, Quote, Role, phrase_tokens
+from quizgen.text.lexicon import (
+    PLACE_TYPES,
+    date_key,
+    looks_like_organization,
+    person_nouns,
+    place_kind,
+)
 
 FACT_KINDS = {"clause", "role", "quote"}
 TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
@@ -179,15 +185,6 @@ def load_templates(extra: Path | None = None) -> tuple[Template, ...]:
     return tuple(templates.values())
 
 
-@cache
-def person_nouns() -> frozenset[str]:
-    """Nouns that name people ('commander', 'miller'), from the shipped list."""
-    text = (data_dir() / "person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
-
-
 # --- slot finders --------------------------------------------------------------------------
 
 
@@ -221,75 +218,6 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
-ORGANIZATION_WORDS = {
-    "agency",
-    "army",
-    "association",
-    "authority",
-    "bank",
-    "board",
-    "bureau",
-    "church",
-    "club",
-    "college",
-    "commission",
-    "committee",
-    "company",
-    "corporation",
-    "corps",
-    "council",
-    "court",
-    "department",
-    "force",
-    "forces",
-    "foundation",
-    "front",
-    "fund",
-    "group",
-    "guard",
-    "guards",
-    "inc",
-    "institute",
-    "league",
-    "ltd",
-    "ministry",
-    "movement",
-    "navy",
-    "office",
-    "organization",
-    "organisation",
-    "parliament",
-    "party",
-    "police",
-    "school",
-    "service",
-    "society",
-    "team",
-    "union",
-    "university",
-    "brigade",
-    "brigades",
-    "regiment",
-    "senate",
-    "congress",
-    "assembly",
-    "network",
-    "airlines",
-    "administration",
-}
-
-
-def looks_like_organization(name: str) -> bool:
-    """'the Quds Force', 'NASA', 'the Labour Party': a name that says it is an organization
-    (a word such as Force, Party, Ministry), or an acronym."""
-    words = name.replace(".", "").split()
-    if not words:
-        return False
-    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-        return True
-    return any(w.casefold() in ORGANIZATION_WORDS for w in words)
-
-
 def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
     if person or label == "NORP" or (label == "ORG" and head is not None and head.tag_ == "NNPS"):
@@ -299,8 +227,6 @@ def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> s
         # only of a name that says it is one
         return "which organization" if looks_like_organization(text) else "what"
     if label == "GPE":
-        from quizgen.items.distract import place_kind
-
         kind = place_kind(text)
         if kind in {"country", "city", "state"}:
             return f"which {kind}"

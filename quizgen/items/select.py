@@ -16,6 +16,7 @@ from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Passage
 from quizgen.text.analysis import Analysis, text_of
 from quizgen.text.extract import Clause, Quote, Role
+from quizgen.text.lexicon import date_key
 
 WORDS_PER_ITEM = 70
 MIN_ITEMS = 10
@@ -445,9 +446,9 @@ def order_options(key: str, wrong: list[str], position: int, natural: bool) -> l
         numbers = [distract.parse_number(o) for o in options]
         if all(numbers):
             return sorted(options, key=lambda o: distract.parse_number(o)[0])
-        dates = [distract.date_key(o) for o in options]
+        dates = [date_key(o) for o in options]
         if all(dates):
-            return sorted(options, key=distract.date_key)
+            return sorted(options, key=date_key)
     position = min(position, len(wrong))
     return [*wrong[:position], key, *wrong[position:]]
 

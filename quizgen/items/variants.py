@@ -20,7 +20,6 @@ from quizgen.items.rules import Candidate
 from quizgen.quiz.model import BLANK
 from quizgen.text import grammar
 from quizgen.text.analysis import (
-    NAME_TYPES,
     Analysis,
     Cluster,
     entities,
@@ -29,6 +28,7 @@ from quizgen.text.analysis import (
     text_of,
 )
 from quizgen.text.extract import Clause, Quote, Role
+from quizgen.text.lexicon import NAME_TYPES
 
 # 'you' or 'we' outside quotation marks speak to the reader; 'I' may be a story's narrator
 ADDRESSED = frozenset("we us our ours ourselves you your yours yourself yourselves".split())

@@ -222,13 +222,6 @@ def dump(quiz: Quiz) -> str:
     return SCHEMA_COMMENT + body
 
 
-def render(quiz: Quiz, settings: object = None):
-    """The ``yaml`` output format: the quiz file, and the schema file it names."""
-    from quizgen.export import Rendered
-
-    return Rendered(files=(("quiz.yaml", dump(quiz)),), shared=((SCHEMA_FILE, schema_text()),))
-
-
 # --- reading and validating ----------------------------------------------------------------
 
 

@@ -12,94 +12,22 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.base.folding import phrase_starts
-from quizgen.base.resources import data_dir
+from quizgen.text.lexicon import (
+    NAME_TYPES,
+    PERSONAL_PRONOUNS,
+    TITLE_WORDS,
+    common_things,
+    gendered_nouns,
+    looks_like_organization,
+    person_nouns,
+)
 
-# entity types that name things a question can be about; numbers and dates are handled apart
-NAME_TYPES = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "NORP",
-    "FAC",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "PRODUCT",
-    "LANGUAGE",
-}
-NUMBER_TYPES = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-TIME_TYPES = {"DATE", "TIME"}
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-
-# honorifics and ranks that come before a name and are not part of it
-TITLE_WORDS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "st",
-    "saint",
-    "rev",
-    "maj",
-    "gen",
-    "col",
-    "lt",
-    "capt",
-    "sgt",
-    "adm",
-    "cmdr",
-    "gov",
-    "sen",
-    "rep",
-    "pres",
-    "president",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "ayatollah",
-    "general",
-    "major",
-    "captain",
-    "colonel",
-    "admiral",
-    "sheikh",
-    "pope",
-    "emperor",
-    "empress",
-    "duke",
-    "duchess",
-    "count",
-    "countess",
-    "baron",
-    "judge",
-    "justice",
-    "senator",
-    "governor",
-    "chancellor",
-    "minister",
-    "secretary",
-    "administrator",
-    "director",
-    "chief",
-    "commander",
-    "doctor",
-}
 _NAME_TOKEN = re.compile(r"[\w'\u2019.-]+")
 
 
@@ -312,8 +240,6 @@ def _indefinite(mention: Span) -> bool:
 def _looks_like_a_name(mention: Span) -> bool:
     """A person's name by its form: proper nouns in the singular, no 'the', no word such as
     'Forces' or 'Party' that names an organization."""
-    from quizgen.items.rules import looks_like_organization
-
     before = mention.doc[mention.start - 1].lower_ if mention.start > 0 else ""
     return (
         mention.label_ != "NORP"
@@ -421,8 +347,6 @@ def _acts_as_person(mention: Span) -> bool:
     """A mention that is the subject of a verb only people do, titled 'Mr.', 'Dr.', ...,
     named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
     or given years of birth and death ('Ludwika (1807–55)')."""
-    from quizgen.items.rules import person_nouns
-
     head = mention.root
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
         return True
@@ -455,33 +379,10 @@ def analyze(docs: Sequence[Doc]) -> Analysis:
     return Analysis(docs=list(docs), clusters=clusters, by_token=by_token)
 
 
-@cache
-def common_things() -> frozenset[str]:
-    """Names of things a question asks 'what' of ('Moon', 'Mars'), case-folded."""
-    text = (data_dir() / "common_things.txt").read_text(encoding="utf-8")
-    return frozenset(
-        w.casefold().replace("-", " ")
-        for line in text.splitlines()
-        if not line.startswith("#")
-        for w in line.split()
-    )
-
-
 OPEN_QUOTES = "\"\u201c\u2018'"
 CLOSE_QUOTES = "\"\u201d\u2019'"
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-
-
-@cache
-def gendered_nouns() -> dict[str, str]:
-    """Person nouns with a grammatical gender: 'king' -> 'm', 'queen' -> 'f'."""
-    out = {}
-    for line in (data_dir() / "gendered_nouns.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith(("male:", "female:")):
-            gender, _, nouns = line.partition(":")
-            out.update(dict.fromkeys(nouns.split(), gender[0] if gender == "male" else "f"))
-    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,16 +17,19 @@ from spacy.tokens import Span, Token
 from quizgen.read.reader import is_heading
 from quizgen.text import grammar
 from quizgen.text.analysis import (
-    NAME_TYPES,
-    NUMBER_TYPES,
-    PERSONAL_PRONOUNS,
-    TIME_TYPES,
     Analysis,
     Cluster,
     entities,
     quoted_segments,
     resolve_pronoun,
     text_of,
+)
+from quizgen.text.lexicon import (
+    NAME_TYPES,
+    NUMBER_TYPES,
+    PERSONAL_PRONOUNS,
+    TIME_TYPES,
+    person_nouns,
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -712,8 +715,6 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
                 or tokens[0].tag_ == "PRP$"
                 or any(t.dep_ == "case" for t in tokens[:3])
             )
-            from quizgen.items.rules import person_nouns
-
             if (
                 2 <= len(tokens) <= 12
                 and determined

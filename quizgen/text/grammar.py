@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Token
 
 from quizgen.text import lexicon
-from quizgen.text.analysis import NAME_TYPES
+from quizgen.text.lexicon import NAME_TYPES
 
 DO_FORM = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a 'who'/'what' subject is singular: 'Who was killed?', not 'Who were killed?'

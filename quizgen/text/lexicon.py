@@ -1,16 +1,345 @@
-"""English words and verb forms: the pipeline's own lemmatizer tables (WordNet's word lists
-and exceptions, shipped in the spaCy package) and a table of irregular verbs.
+"""What words and names are: the lexical knowledge of every stage, at the bottom of text/.
 
-Read once per process in a few hundredths of a second, where a general inflection library
-takes most of a second to load: the forms quizgen needs are few (past, participle, third
-person) and regular but for the verbs in the table.
+Entity types, people (pronouns, titles, nouns for people, given and family names), organizations,
+places, things, dates, and English verb forms. The word lists are the files in ``data/`` beside
+this module; the verb forms come from the pipeline's own lemmatizer tables (WordNet's word lists
+and exceptions, shipped in the spaCy package) and a table of irregular verbs, read once per process
+in a few hundredths of a second, where a general inflection library takes most of a second to
+load: the forms quizgen needs are few (past, participle, third person) and regular but for the
+verbs in the table.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from pathlib import Path
 
-from quizgen.base.resources import data_dir
+from quizgen.base.folding import fold_words
+
+DATA = Path(__file__).resolve().parent / "data"  # the shipped word lists
+
+
+def _words(path: str) -> list[str]:
+    """The words of a shipped list, comment lines left out."""
+    text = (DATA / path).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+# --- entity types --------------------------------------------------------------------------------
+
+# entity types that name things a question can be about; numbers and dates are handled apart
+NAME_TYPES = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "LANGUAGE",
+}
+NUMBER_TYPES = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+TIME_TYPES = {"DATE", "TIME"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+# --- people --------------------------------------------------------------------------------------
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+# honorifics and ranks that come before a name and are not part of it
+TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "st",
+    "saint",
+    "rev",
+    "maj",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "adm",
+    "cmdr",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ayatollah",
+    "general",
+    "major",
+    "captain",
+    "colonel",
+    "admiral",
+    "sheikh",
+    "pope",
+    "emperor",
+    "empress",
+    "duke",
+    "duchess",
+    "count",
+    "countess",
+    "baron",
+    "judge",
+    "justice",
+    "senator",
+    "governor",
+    "chancellor",
+    "minister",
+    "secretary",
+    "administrator",
+    "director",
+    "chief",
+    "commander",
+    "doctor",
+}
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name people ('commander', 'miller'), from the shipped list."""
+    return frozenset(_words("person_nouns.txt"))
+
+
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Person nouns with a grammatical gender: 'king' -> 'm', 'queen' -> 'f'."""
+    out = {}
+    for line in (DATA / "gendered_nouns.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("male:", "female:")):
+            gender, _, nouns = line.partition(":")
+            out.update(dict.fromkeys(nouns.split(), gender[0] if gender == "male" else "f"))
+    return out
+
+
+@cache
+def given_names(gender: str = "") -> tuple[str, ...]:
+    """Common given names: men's ('m'), women's ('f'), or all."""
+    names: dict[str, list[str]] = {"m": [], "f": []}
+    current = names["m"]
+    for word in _words("given_names.txt"):
+        if word in {"male:", "female:"}:
+            current = names[word[0]]
+        else:
+            current.append(word)
+    return tuple(names[gender] if gender else names["m"] + names["f"])
+
+
+def name_gender(name: str) -> str:
+    """'m' or 'f' for a name whose given name is in one list only ('George Darwin'), else ''."""
+    words = [w for w in name.replace(".", " ").split() if w.casefold() not in TITLE_WORDS]
+    if len(words) < 2:
+        return ""
+    first = words[0]
+    found = {g for g in ("m", "f") if first in given_names(g)}
+    return found.pop() if len(found) == 1 else ""
+
+
+@cache
+def family_names() -> tuple[str, ...]:
+    """Common family names."""
+    return tuple(_words("family_names.txt"))
+
+
+@cache
+def nationalities() -> tuple[str, ...]:
+    """Nationalities and peoples."""
+    return tuple(_words("nationalities.txt"))
+
+
+# --- organizations -------------------------------------------------------------------------------
+
+ORGANIZATION_WORDS = {
+    "agency",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "church",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "guards",
+    "inc",
+    "institute",
+    "league",
+    "ltd",
+    "ministry",
+    "movement",
+    "navy",
+    "office",
+    "organization",
+    "organisation",
+    "parliament",
+    "party",
+    "police",
+    "school",
+    "service",
+    "society",
+    "team",
+    "union",
+    "university",
+    "brigade",
+    "brigades",
+    "regiment",
+    "senate",
+    "congress",
+    "assembly",
+    "network",
+    "airlines",
+    "administration",
+}
+
+
+def looks_like_organization(name: str) -> bool:
+    """'the Quds Force', 'NASA', 'the Labour Party': a name that says it is an organization
+    (a word such as Force, Party, Ministry), or an acronym."""
+    words = name.replace(".", "").split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True
+    return any(w.casefold() in ORGANIZATION_WORDS for w in words)
+
+
+# --- places and things ---------------------------------------------------------------------------
+
+
+@cache
+def places() -> tuple[tuple[str, str, str], ...]:
+    """(name, kind, region) of well-known places."""
+    rows = []
+    for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, kind, region = line.split("\t")
+            rows.append((name, kind, region))
+    return tuple(rows)
+
+
+@cache
+def _place_index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for name, kind, region in places():
+        index.setdefault(fold_words(name).removeprefix("the "), (kind, region))
+    return index
+
+
+def place_of(key: str) -> tuple[str, str] | None:
+    """(kind, region) of a well-known place; None when not listed."""
+    return _place_index().get(fold_words(key).removeprefix("the "))
+
+
+def place_kind(name: str) -> str | None:
+    """'country', 'city', 'state', ... for a well-known place; None when not listed."""
+    found = place_of(name)
+    return found[0] if found else None
+
+
+@cache
+def common_things() -> frozenset[str]:
+    """Names of things a question asks 'what' of ('Moon', 'Mars'), case-folded."""
+    text = (DATA / "common_things.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w.casefold().replace("-", " ")
+        for line in text.splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    )
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTH_ABBREVIATIONS = [
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
+YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+
+
+def date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as far as a date says them, for putting options in time order."""
+    year = year_of(text) or 0
+    month = next(
+        (
+            i
+            for i, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS, strict=True), 1)
+            if any(re.search(rf"\b{re.escape(n)}", text) for n in names)
+        ),
+        0,
+    )
+    day = re.search(r"\b([0-3]?\d)\b", re.sub(r"\b(1\d{3}|20\d{2})\b", "", text))
+    if not (year or month):
+        return None
+    return year, month, int(day.group(1)) if day else 0
+
+
+def year_of(text: str) -> int | None:
+    """The year a date names, if it names one: 'October 1810' -> 1810."""
+    match = YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+# --- verb forms ----------------------------------------------------------------------------------
 
 POS_TABLES = ("noun", "verb", "adj", "adv")
 
@@ -19,7 +348,7 @@ POS_TABLES = ("noun", "verb", "adj", "adv")
 def _irregular() -> dict[str, tuple[str, str]]:
     """base -> (past, past participle)."""
     table = {}
-    for line in (data_dir() / "irregular_verbs.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "irregular_verbs.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             base, past, participle = line.split("\t")
             table[base] = (past, participle)

@@ -5,6 +5,7 @@ import random
 from docs import make_doc
 
 from quizgen.items import distract
+from quizgen.text import lexicon
 from quizgen.text.analysis import analyze
 
 
@@ -87,7 +88,7 @@ def test_keys_with_titles_get_titled_options():
 def test_a_place_gets_places_of_its_kind():
     analysis = analyze([make_doc([("Paris", 0, "ROOT", "NNP", "PROPN", "Paris")], [(0, 1, "GPE")])])
     options = distract.distractors("Warsaw", "GPE", analysis, None, rng())
-    assert len(options) == 3 and all(distract.place_kind(o) == "city" for o in options)
+    assert len(options) == 3 and all(lexicon.place_kind(o) == "city" for o in options)
 
 
 def test_options_match_the_keys_case_and_are_distinct():

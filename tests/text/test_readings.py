@@ -8,6 +8,7 @@ import random
 from docs import make_doc, read
 
 from quizgen.items import distract, rules
+from quizgen.text import lexicon
 from quizgen.text.analysis import analyze, resolve_pronoun
 
 
@@ -129,10 +130,10 @@ def test_organization_only_of_names_that_say_so():
 
 
 def test_a_mans_name_gets_mens_names_beside_it():
-    assert distract.name_gender("George Darwin") == "m"
-    assert distract.name_gender("Dr. Mary Smith") == "f"
-    assert distract.name_gender("Chopin") == ""
-    men = set(distract.given_names("m"))
+    assert lexicon.name_gender("George Darwin") == "m"
+    assert lexicon.name_gender("Dr. Mary Smith") == "f"
+    assert lexicon.name_gender("Chopin") == ""
+    men = set(lexicon.given_names("m"))
     options = distract._listed_people("George Darwin", random.Random(3))
     assert options and all(o.split()[0] in men for o in options)
 
