@@ -27,9 +27,9 @@ from quizgen.base.resources import output_dir
 from quizgen.export import Rendered, Settings
 from quizgen.quiz.forms import LETTERS, Entry, Form, make_forms
 from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz
+from quizgen.read.reader import is_heading  # the reader's rule: one for reading and showing
 
 PAGES = {"worksheet": "worksheet.html.j2", "key": "key.html.j2"}  # file name -> template
-HEADING_WORDS = 12  # a paragraph this short, on one line, with no final punctuation, is a heading
 
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
@@ -164,17 +164,6 @@ def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
         "points": form.points,
         "passage_words": quiz.words,
     }
-
-
-def is_heading(paragraph: str) -> bool:
-    """A paragraph is a heading when it is one short line with no final punctuation."""
-    text = paragraph.strip()
-    return (
-        bool(text)
-        and "\n" not in text
-        and len(text.split()) <= HEADING_WORDS
-        and text[-1].isalnum()
-    )
 
 
 def _passage(quiz: Quiz) -> list[dict]:

@@ -96,7 +96,9 @@ def test_heading_paragraphs_become_subheadings_and_keep_their_number(sample_quiz
     assert text(first.find("h3")) == "The Upper Nile"
     assert is_heading("Ocean Tides and the Moon")
     assert not is_heading("The Nile is long.")
-    assert not is_heading("one two three four five six seven eight nine ten eleven twelve thirteen")
+    words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    assert is_heading(f"{words} fifteen")  # the reader's rule: up to fifteen words
+    assert not is_heading(f"{words} fifteen sixteen")
     assert not is_heading("two\nlines")
 
 
