@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from quizgen.base.folding import fold_typography, phrase_starts
+from quizgen.text.grammar import SUBJECT_DEPS
 
 PRONOUNS = {
     "he",
@@ -266,7 +267,8 @@ def prompt_faults(
 
 
 WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+# what stands in a subject's place: a subject, or the expletive of "There was a storm"
+SUBJECT_PLACE_DEPS = SUBJECT_DEPS | {"expl"}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
 
 
@@ -285,7 +287,9 @@ def wellformed_question(doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not _verb(root):
         return False
-    return any(t.dep_ in SUBJECT_DEPS for t in doc) or words[0].dep_ in SUBJECT_DEPS | {"attr"}
+    if any(t.dep_ in SUBJECT_PLACE_DEPS for t in doc):
+        return True
+    return words[0].dep_ in SUBJECT_PLACE_DEPS | {"attr"}  # 'Who was it?': the wh-word is one
 
 
 def wellformed_statement(doc) -> bool:
@@ -295,4 +299,4 @@ def wellformed_statement(doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not _verb(root):
         return False
-    return any(c.dep_ in SUBJECT_DEPS for c in root.children)
+    return any(c.dep_ in SUBJECT_PLACE_DEPS for c in root.children)

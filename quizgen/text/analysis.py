@@ -18,6 +18,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.base.folding import phrase_starts
+from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     NAME_TYPES,
     PERSONAL_PRONOUNS,
@@ -348,7 +349,7 @@ def _acts_as_person(mention: Span) -> bool:
     named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
     or given years of birth and death ('Ludwika (1807–55)')."""
     head = mention.root
-    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in PERSON_VERBS:
+    if head.dep_ in NOMINAL_SUBJECT_DEPS and head.head.lemma_ in PERSON_VERBS:
         return True
     nouns = person_nouns()
     doc = mention.doc
@@ -412,7 +413,7 @@ def _named_subject_ahead(analysis: Analysis, paragraph: int, token: Token) -> Re
     verb = token.head
     while verb.dep_ not in {"ROOT", "conj", "ccomp", "advcl", "relcl"} and verb.head.i != verb.i:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or not token.head.i < subject.left_edge.i:
         return None
     cluster = analysis.cluster_of(paragraph, subject)

@@ -24,6 +24,7 @@ from quizgen.text.analysis import (
     resolve_pronoun,
     text_of,
 )
+from quizgen.text.grammar import SUBJECT_DEPS
 from quizgen.text.lexicon import (
     NAME_TYPES,
     NUMBER_TYPES,
@@ -32,7 +33,6 @@ from quizgen.text.lexicon import (
     person_nouns,
 )
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 AUX_DEPS = {"aux", "auxpass"}
 # clause heads: the main verb, verbs coordinated with it, relative and reported clauses.
 # advcl is taken when it has a subject of its own ("When the queen heard this, ...").

@@ -12,6 +12,11 @@ from spacy.tokens import Token
 from quizgen.text import lexicon
 from quizgen.text.lexicon import NAME_TYPES
 
+# subjects by their dependency label: a noun phrase ("Soleimani led", passive "Soleimani was
+# killed"), or a clause ("What he said mattered")
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}
+
 DO_FORM = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a 'who'/'what' subject is singular: 'Who was killed?', not 'Who were killed?'
 SINGULAR_AUX = {
