@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -159,6 +160,9 @@ def generate(
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Then review the quiz in your browser (one passage).")
+    ] = False,
 ) -> None:
     """Make a quiz from each passage: the quiz file, a worksheet and an answer key."""
     from quizgen import batch
@@ -168,7 +172,7 @@ def generate(
     options = batch.Options(
         count=count,
         kinds=kinds,
-        formats=formats,
+        formats=f"yaml,{formats}" if review and formats else formats,  # review needs the file
         seed=seed,
         title=title,
         model=model,
@@ -178,9 +182,14 @@ def generate(
         settings=_settings(paper, forms, no_passage, templates),
         templates=templates,
     )
+    started = time.time()
     failures = batch.run(passages, out, options)
     if failures:
         raise typer.Exit(1)
+    if review:
+        from quizgen.review import server
+
+        server.serve(server.made_one(out, started), echo=typer.echo)
 
 
 @app.command(
@@ -214,6 +223,21 @@ def export(
         keep=quiz,
     ):
         typer.echo(str(path))
+
+
+@app.command(epilog=example("quizgen review out/drone-strike.quiz.yaml"))
+def review(
+    quiz: Annotated[
+        Path, typer.Argument(help="A quiz file (.quiz.yaml) to review.", show_default=False)
+    ],
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Only print the address; open no browser.")
+    ] = False,
+) -> None:
+    """Keep, drop, fix and export a quiz's items in your browser; every change is saved at once."""
+    from quizgen.review import server
+
+    server.serve(quiz, browser=not no_browser, echo=typer.echo)
 
 
 @app.command(epilog=example("quizgen validate out/drone-strike.quiz.yaml"))

@@ -17,7 +17,7 @@ COMMANDS = sorted(get_command(app).commands)
 
 
 def test_commands_are_the_documented_ones():
-    assert COMMANDS == ["export", "facts", "formats", "generate", "schema", "validate"]
+    assert COMMANDS == ["export", "facts", "formats", "generate", "review", "schema", "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
