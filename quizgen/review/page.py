@@ -108,7 +108,7 @@ def span_key(span: tuple[int, int, int]) -> str:
 def passage_view(draft: Draft) -> list[dict[str, Any]]:
     """The paragraphs, numbered, headings marked, each cut into segments at evidence bounds;
     a segment lists the evidence sentences it belongs to."""
-    from quizgen.export.html import is_heading
+    from quizgen.read.reader import is_heading  # the one rule, for reading and showing
 
     passage = [str(p) for p in draft.data["passage"]]
     spans: dict[int, set[tuple[int, int, int]]] = {}
