@@ -1,0 +1,256 @@
+"""Train the ranker on reviewers' verdicts (a development tool; scikit-learn comes with the
+project's ``test`` extra).
+
+    python -m quizgen.items.ranker_train dump PASSAGE... -o DIR   # every item quizgen can make
+    python -m quizgen.items.ranker_train record DIR REVIEW.json... # keep the verdicts with them
+    python -m quizgen.items.ranker_train train                     # fit, cross-validate, ship
+
+``dump`` overgenerates: every item of every kind the generator can make of each passage, not
+only those selection would keep today, written as quiz files (``DIR/NAME.quiz.yaml``) that the
+blind panel's packet tool reads. Reviewers judge them with the panel's brief. ``record`` copies
+the quiz files and the verdicts into ``quizgen/items/labels/`` (the passage, every item, each
+reviewer's verdict and the item's features as they were), so the model can be retrained from
+the repository alone whenever the features change. ``train`` fits a logistic regression on the
+features, cross-validated by passage (no passage in both a training and a test fold), picks the
+threshold, and writes ``quizgen/items/data/ranker.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from quizgen.items import ranker
+
+LABELS = Path(__file__).resolve().parent / "labels"
+VERDICTS = LABELS / "verdicts.jsonl"
+TARGET_PRECISION = 0.8
+
+
+def overgenerate(passage, nlp, seed: int = 7):
+    """Every item the generator can make of a passage, each kind from its whole pool."""
+    from quizgen import pipeline
+    from quizgen.items import select, variants
+    from quizgen.quiz.model import Kind, Quiz
+
+    config = pipeline.Config(seed=seed, count=10_000)
+    docs = pipeline.parse(nlp, passage)
+    analysis = pipeline.analyze(docs)
+    facts = pipeline.extract_facts(analysis, passage)
+    candidates = list(pipeline.ask(analysis, facts))
+    entries = [
+        select.Entry(select.score(c), c, analysis, seed) for c in candidates if select.sound(c)
+    ]
+    entries.sort(key=lambda e: (-e.score, e.candidate.paragraph, e.candidate.sentence.start))
+    blanks = sorted(
+        variants.sentence_blanks(analysis, passage.paragraphs),
+        key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt),
+    )
+    made = []
+    for name, pool in (
+        ("question", None),
+        ("true_false", select.fact_entries(facts, entries)),
+        ("sentence_blank", blanks),
+        ("fill_blank", None),
+    ):
+        builder = select.Builder(entries, analysis, passage, config, parse=nlp)
+        builder.relaxed = True
+        made += builder.take(10_000, getattr(builder, name), pool)
+    pairs = variants.matching(facts.roles, [e.candidate for e in entries])
+    if pairs is not None:
+        made.append(
+            select.Item(
+                id="",
+                kind=Kind.MATCHING,
+                prompt=pairs.prompt,
+                pairs=tuple(pairs.pairs),
+                evidence=select.evidence_of(pairs.evidence[0]),
+                pair_evidence=tuple(select.evidence_of(e) for e in pairs.evidence),
+                rule=pairs.rule,
+            )
+        )
+    seen, items = set(), []
+    for item in made:
+        if item.prompt not in seen:
+            seen.add(item.prompt)
+            items.append(replace(item, id=f"q{len(items) + 1}"))
+    return Quiz(
+        title=passage.title,
+        passage=passage.paragraphs,
+        items=tuple(items),
+        source=pipeline.source_of(passage),
+    )
+
+
+def dump(paths: list[Path], out: Path) -> None:
+    from quizgen.quiz import quizfile
+    from quizgen.read import reader
+    from quizgen.text import nlp as nlp_module
+
+    nlp = nlp_module.load()
+    out.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        quiz = overgenerate(reader.read(path), nlp)
+        (out / f"{path.stem}.quiz.yaml").write_text(quizfile.dump(quiz), encoding="utf-8")
+        print(f"{path.stem}: {len(quiz.items)} items", file=sys.stderr)
+
+
+def _quiz(path: Path):
+    from quizgen.quiz import quizfile
+
+    return quizfile.load(path)
+
+
+def record(folder: Path, reviews: list[Path]) -> None:
+    """Keep the judged quiz files and every verdict (with the item's features) in labels/."""
+    LABELS.mkdir(parents=True, exist_ok=True)
+    verdicts: dict[str, list[dict]] = defaultdict(list)
+    for review in reviews:
+        for v in json.loads(review.read_text(encoding="utf-8")):
+            verdicts[v["item"]].append(
+                {
+                    "reviewer": review.stem,
+                    "acceptable": bool(v.get("acceptable")),
+                    "key_correct": bool(v.get("key_correct", True)),
+                    "flags": sorted(v.get("flags") or []),
+                    "comment": str(v.get("comment") or ""),
+                    "options": [
+                        {
+                            "option": str(d.get("option", "")),
+                            "plausible": bool(d.get("plausible")),
+                            "wrong": bool(d.get("wrong", True)),
+                        }
+                        for d in v.get("distractors") or []
+                    ],
+                }
+            )
+    rows = []
+    for path in sorted(folder.glob("*.quiz.yaml")):
+        name = path.name.split(".")[0]
+        mine = {k: v for k, v in verdicts.items() if k.split(":")[0] == name}
+        if not mine:
+            continue
+        (LABELS / path.name).write_bytes(path.read_bytes())
+        quiz = _quiz(path)
+        ctx = ranker.context(quiz.title, quiz.passage)
+        for item in quiz.items:
+            ref = f"{name}:{item.id}"
+            if ref in mine:
+                feats = ranker.features(item, ctx)
+                rows.append({"item": ref, "verdicts": mine[ref], "features": feats})
+    old = []
+    if VERDICTS.is_file():
+        keep = {r["item"] for r in rows}
+        old = [
+            r
+            for r in map(json.loads, VERDICTS.read_text(encoding="utf-8").splitlines())
+            if r["item"] not in keep
+        ]
+    lines = [json.dumps(r, sort_keys=True) for r in sorted(old + rows, key=lambda r: r["item"])]
+    VERDICTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} items recorded, {len(old) + len(rows)} in all", file=sys.stderr)
+
+
+def labelled() -> tuple[list[dict], list[int], list[str]]:
+    """Features recomputed from the kept quiz files, the majority verdict, the passage."""
+    quizzes: dict[str, tuple] = {}
+    X, y, groups = [], [], []
+    for line in VERDICTS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        name, item_id = row["item"].split(":")
+        if name not in quizzes:
+            quiz = _quiz(LABELS / f"{name}.quiz.yaml")
+            quizzes[name] = (quiz, ranker.context(quiz.title, quiz.passage))
+        quiz, ctx = quizzes[name]
+        item = next(i for i in quiz.items if i.id == item_id)
+        votes = row["verdicts"]
+        good = sum(v["acceptable"] and v["key_correct"] for v in votes)
+        X.append(ranker.features(item, ctx))
+        y.append(int(good * 2 > len(votes)))
+        groups.append(name)
+    return X, y, groups
+
+
+def train(c: float = 0.5) -> dict:
+    """Fit, cross-validate by passage, choose the threshold, write the model."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    X, y, groups = labelled()
+    vec = DictVectorizer(sparse=False)
+    matrix = vec.fit_transform(X)
+    scores = [0.0] * len(y)
+    for train_rows, test_rows in GroupKFold(n_splits=5).split(matrix, y, groups):
+        model = LogisticRegression(C=c, max_iter=2000)
+        model.fit(matrix[train_rows], [y[i] for i in train_rows])
+        for i, p in zip(test_rows, model.predict_proba(matrix[test_rows])[:, 1], strict=True):
+            scores[i] = float(p)
+    table = []
+    for t in [x / 100 for x in range(20, 90, 2)]:
+        kept = [i for i, s in enumerate(scores) if s >= t]
+        if kept:
+            precision = sum(y[i] for i in kept) / len(kept)
+            table.append((t, precision, len(kept) / len(y)))
+    reach = [row for row in table if row[1] >= TARGET_PRECISION and row[2] >= 0.2]
+    threshold, precision, share = (
+        reach[0] if reach else max(table, key=lambda r: r[1] * min(1.0, r[2] / 0.3))
+    )
+    model = LogisticRegression(C=c, max_iter=2000).fit(matrix, y)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    report = {
+        "labelled_items": len(y),
+        "passages": len(set(groups)),
+        "acceptable_share": round(sum(y) / len(y), 3),
+        "cv_auc": round(roc_auc_score(y, scores), 3),
+        "threshold": threshold,
+        "cv_precision_at_threshold": round(precision, 3),
+        "cv_share_kept": round(share, 3),
+    }
+    data = {
+        "about": "logistic model of reviewers' verdicts; python -m quizgen.items.ranker_train",
+        "report": report,
+        "bias": round(float(model.intercept_[0]), 4),
+        "threshold": threshold,
+        "weights": dict(sorted(weights.items())),
+    }
+    ranker.MODEL.parent.mkdir(parents=True, exist_ok=True)
+    ranker.MODEL.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    for t, p, s in table:
+        print(f"  threshold {t:.2f}: precision {p:.3f}, kept {s:.1%}", file=sys.stderr)
+    print(json.dumps(report, indent=2))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m quizgen.items.ranker_train")
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump", help="every item quizgen can make, as quiz files")
+    d.add_argument("passages", nargs="+", type=Path)
+    d.add_argument("-o", "--out", type=Path, required=True)
+    r = sub.add_parser("record", help="keep judged quiz files and verdicts in labels/")
+    r.add_argument("folder", type=Path)
+    r.add_argument("reviews", nargs="+", type=Path)
+    t = sub.add_parser("train", help="fit, cross-validate by passage, write the model")
+    t.add_argument("-C", type=float, default=0.5, help="inverse regularization strength")
+    args = parser.parse_args(argv)
+    if args.command == "dump":
+        dump(args.passages, args.out)
+    elif args.command == "record":
+        record(args.folder, args.reviews)
+    else:
+        train(args.C)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
