@@ -7,10 +7,9 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from quizgen.base.folding import fold_words
-from quizgen.text.analysis import Analysis, Cluster, name_key, noun_chunks
+from quizgen.text.analysis import Analysis, Cluster, describe, name_key
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -21,7 +20,6 @@ from quizgen.text.lexicon import (
     given_names,
     name_gender,
     nationalities,
-    person_nouns,
     place_kind,
     place_of,
     places,
@@ -296,14 +294,9 @@ def _passage_dates(analysis: Analysis, key: str) -> list[str]:
     shape = _date_shape(key)
     if shape == "other":
         return []
-    dates = analysis.__dict__.get("_dates")
-    if dates is None:
-        dates = analysis.__dict__["_dates"] = list(
-            dict.fromkeys(
-                ent.text for doc in analysis.docs for ent in doc.ents if ent.label_ == "DATE"
-            )
-        )
-    return [d for d in dates if _date_shape(d) == shape and fold_words(d) != fold_words(key)]
+    return [
+        d for d in analysis.dates if _date_shape(d) == shape and fold_words(d) != fold_words(key)
+    ]
 
 
 def _date_shape(text: str) -> str:
@@ -367,118 +360,6 @@ def _holds(a: str, b: str) -> bool:
 # --- common noun phrases ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class NounPhrase:
-    """A noun phrase of the passage, described by what makes options look alike."""
-
-    text: str
-    head: str  # lemma of the head noun
-    determiner: str  # the | a | possessive | bare
-    plural: bool
-    person: bool
-    verb: str  # lemma of the verb it depends on, if any
-
-
-def _determiner(tokens) -> str:
-    first = tokens[0]
-    if first.lower_ == "the":
-        return "the"
-    if first.lower_ in {"a", "an"}:
-        return "a"
-    if first.dep_ == "poss" or first.tag_ == "PRP$":
-        return "possessive"
-    return "bare"
-
-
-# nouns that point at the text itself, never a plausible answer about its subject
-TEXT_NOUNS = {
-    "paragraph",
-    "section",
-    "chapter",
-    "figure",
-    "page",
-    "example",
-    "text",
-    "passage",
-    "table",
-    "sentence",
-    "word",
-    "article",
-    "story",
-    "book",
-    "question",
-    "answer",
-}
-
-
-# entity types a common noun phrase among the options must not hold: names have options of
-# their own kind, and 'the nineteenth century' is no option for a thing
-NOT_PHRASE_OPTIONS = {
-    "PERSON",
-    "GPE",
-    "ORG",
-    "DATE",
-    "TIME",
-    "CARDINAL",
-    "QUANTITY",
-    "MONEY",
-    "PERCENT",
-}
-
-
-def describe(tokens, person: bool) -> NounPhrase | None:
-    """A noun phrase's description; None for one that would make a poor option."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    root = (
-        heads[0]  # the phrase's own head: 'motions' in 'motions of the water'
-        if len(heads) == 1
-        else max(
-            tokens,
-            key=lambda t: (
-                t.dep_ not in {"det", "amod", "compound", "poss", "case", "nummod"},
-                -abs(t.i - tokens[-1].i),
-            ),
-        )
-    )
-    if (
-        root.pos_ != "NOUN"
-        or root.lemma_.lower() in TEXT_NOUNS
-        or any(
-            t.pos_ == "PRON"
-            or t.ent_type_ in NOT_PHRASE_OPTIONS
-            or t.lower_ in {"this", "that", "these", "those"}
-            or t.is_punct
-            for t in tokens
-        )
-    ):
-        return None
-    text = " ".join("".join(t.text_with_ws for t in tokens).split())
-    verb = root.head.lemma_.lower() if root.head.pos_ in {"VERB", "AUX"} else ""
-    return NounPhrase(
-        text, root.lemma_.lower(), _determiner(tokens), root.tag_ == "NNS", person, verb
-    )
-
-
-def passage_noun_phrases(analysis: Analysis) -> list[NounPhrase]:
-    """Every short noun phrase of the passage, once each (computed once per analysis)."""
-    cached = getattr(analysis, "_noun_phrases", None)
-    if cached is not None:
-        return cached
-    found: dict[str, NounPhrase] = {}
-    for doc in analysis.docs:
-        for chunk in noun_chunks(doc):
-            tokens = list(chunk)
-            if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
-                continue  # too long, or nothing describe() could take for its noun
-            phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
-            if phrase is not None:
-                found.setdefault(fold_words(phrase.text), phrase)
-    result = list(found.values())
-    object.__setattr__(analysis, "_noun_phrases", result)
-    return result
-
-
 def phrase_distractors(
     answer: str,
     key_tokens,
@@ -496,7 +377,7 @@ def phrase_distractors(
     key_words = {w for w in fold_words(key.text).split() if len(w) > 3}
     pool = [
         p
-        for p in passage_noun_phrases(analysis)
+        for p in analysis.noun_phrases()
         if p.determiner == key.determiner
         and p.plural == key.plural
         and p.person == key.person

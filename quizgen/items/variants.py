@@ -152,26 +152,12 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
     statement = fold_typography(text).rstrip(".")
     wrong_normed = fold_typography(wrong)
     # a sentence that says it, or says the wrong element did it, has the fact's verb in it
-    for sentence, normed in _sentences_with_verb(analysis).get(verb, ()):
+    for sentence, normed in analysis.sentences_with_verb(verb):
         if statement in normed:
             return False
         if wrong_normed in normed and quality.contains_phrase(sentence, wrong):
             return False
     return True
-
-
-def _sentences_with_verb(analysis: Analysis) -> dict[str, list[tuple[str, str]]]:
-    """Verb lemma -> (text, normalized text) of the sentences that have it; built once."""
-    index = analysis.__dict__.get("_by_verb")
-    if index is None:
-        index = analysis.__dict__["_by_verb"] = {}
-        for doc in analysis.docs:
-            for sent in doc.sents:
-                text = text_of(sent)
-                entry = (text, fold_typography(text))
-                for lemma in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
-                    index.setdefault(lemma, []).append(entry)
-    return index
 
 
 UNSAFE_TO_NEGATE = {

@@ -17,7 +17,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from quizgen.base.folding import phrase_starts
+from quizgen.base.folding import fold_typography, fold_words, phrase_starts
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     NAME_TYPES,
@@ -131,13 +131,32 @@ def _has_title(text: str) -> bool:
     return first in TITLE_WORDS and len(text.split()) > 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
-    """A parsed passage: one Doc per paragraph, entity clusters, and lookups into them."""
+    """A parsed passage: one Doc per paragraph, entity clusters, and lookups into them.
+
+    Slotted, so that nothing is hung on it unseen: what is worked out once per passage is a
+    field here, built with the analysis (``folded``, ``dates``) or when first asked for.
+    """
 
     docs: list[Doc]
     clusters: list[Cluster]
     by_token: dict[tuple[int, int], Cluster]  # (paragraph, token index) -> cluster
+    folded: str = field(init=False, repr=False)  # the passage's text, case-folded
+    dates: list[str] = field(init=False, repr=False)  # its DATE entities, each once, in order
+    # worked out when first asked for, then kept
+    _clusters_of: dict[frozenset[str], list[Cluster]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _mention_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
+    _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.folded = "\n\n".join(text_of(d).casefold() for d in self.docs)
+        self.dates = list(
+            dict.fromkeys(ent.text for doc in self.docs for ent in doc.ents if ent.label_ == "DATE")
+        )
 
     def cluster_of(self, paragraph: int, token: Token) -> Cluster | None:
         """The cluster a token's entity belongs to, if any."""
@@ -146,21 +165,45 @@ class Analysis:
     def clusters_of(self, label: str | Iterable[str]) -> list[Cluster]:
         """Clusters of the given type(s), most mentioned first."""
         labels = frozenset({label} if isinstance(label, str) else label)
-        cache = self.__dict__.setdefault("_clusters_of", {})
-        if labels not in cache:
+        if labels not in self._clusters_of:
             found = [c for c in self.clusters if c.label in labels]
-            cache[labels] = sorted(found, key=lambda c: (-c.salience, c.id))
-        return list(cache[labels])
+            self._clusters_of[labels] = sorted(found, key=lambda c: (-c.salience, c.id))
+        return list(self._clusters_of[labels])
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""
         key = text.casefold()
-        counts = self.__dict__.setdefault("_mention_counts", {})
-        if key not in counts:
-            if "_folded" not in self.__dict__:
-                self.__dict__["_folded"] = "\n\n".join(text_of(d).casefold() for d in self.docs)
-            counts[key] = sum(1 for _ in phrase_starts(self.__dict__["_folded"], key, _word_char))
-        return counts[key]
+        if key not in self._mention_counts:
+            starts = phrase_starts(self.folded, key, _word_char)
+            self._mention_counts[key] = sum(1 for _ in starts)
+        return self._mention_counts[key]
+
+    def noun_phrases(self) -> list[NounPhrase]:
+        """Every short noun phrase of the passage, once each."""
+        if self._noun_phrases is None:
+            found: dict[str, NounPhrase] = {}
+            for doc in self.docs:
+                for chunk in noun_chunks(doc):
+                    tokens = list(chunk)
+                    if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
+                        continue  # too long, or nothing describe() could take for its noun
+                    phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
+                    if phrase is not None:
+                        found.setdefault(fold_words(phrase.text), phrase)
+            self._noun_phrases = list(found.values())
+        return self._noun_phrases
+
+    def sentences_with_verb(self, lemma: str) -> list[tuple[str, str]]:
+        """(text, folded text) of the sentences that have a verb of this lemma."""
+        if self._by_verb is None:
+            self._by_verb = {}
+            for doc in self.docs:
+                for sent in doc.sents:
+                    text = text_of(sent)
+                    entry = (text, fold_typography(text))
+                    for verb in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
+                        self._by_verb.setdefault(verb, []).append(entry)
+        return self._by_verb.get(lemma, [])
 
 
 def _word_char(c: str) -> bool:
@@ -557,3 +600,99 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
         if fits:
             return fits[0] if len(fits) == 1 else None
     return None
+
+
+# --- the passage's noun phrases, described for options that look alike ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A noun phrase of the passage, described by what makes options look alike."""
+
+    text: str
+    head: str  # lemma of the head noun
+    determiner: str  # the | a | possessive | bare
+    plural: bool
+    person: bool
+    verb: str  # lemma of the verb it depends on, if any
+
+
+def _determiner(tokens) -> str:
+    first = tokens[0]
+    if first.lower_ == "the":
+        return "the"
+    if first.lower_ in {"a", "an"}:
+        return "a"
+    if first.dep_ == "poss" or first.tag_ == "PRP$":
+        return "possessive"
+    return "bare"
+
+
+# nouns that point at the text itself, never a plausible answer about its subject
+TEXT_NOUNS = {
+    "paragraph",
+    "section",
+    "chapter",
+    "figure",
+    "page",
+    "example",
+    "text",
+    "passage",
+    "table",
+    "sentence",
+    "word",
+    "article",
+    "story",
+    "book",
+    "question",
+    "answer",
+}
+
+
+# entity types a common noun phrase among the options must not hold: names have options of
+# their own kind, and 'the nineteenth century' is no option for a thing
+NOT_PHRASE_OPTIONS = {
+    "PERSON",
+    "GPE",
+    "ORG",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+}
+
+
+def describe(tokens, person: bool) -> NounPhrase | None:
+    """A noun phrase's description; None for one that would make a poor option."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    root = (
+        heads[0]  # the phrase's own head: 'motions' in 'motions of the water'
+        if len(heads) == 1
+        else max(
+            tokens,
+            key=lambda t: (
+                t.dep_ not in {"det", "amod", "compound", "poss", "case", "nummod"},
+                -abs(t.i - tokens[-1].i),
+            ),
+        )
+    )
+    if (
+        root.pos_ != "NOUN"
+        or root.lemma_.lower() in TEXT_NOUNS
+        or any(
+            t.pos_ == "PRON"
+            or t.ent_type_ in NOT_PHRASE_OPTIONS
+            or t.lower_ in {"this", "that", "these", "those"}
+            or t.is_punct
+            for t in tokens
+        )
+    ):
+        return None
+    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    verb = root.head.lemma_.lower() if root.head.pos_ in {"VERB", "AUX"} else ""
+    return NounPhrase(
+        text, root.lemma_.lower(), _determiner(tokens), root.tag_ == "NNS", person, verb
+    )

@@ -9,7 +9,7 @@ from docs import make_doc, read
 
 from quizgen.items import distract, rules
 from quizgen.text import lexicon
-from quizgen.text.analysis import analyze, resolve_pronoun
+from quizgen.text.analysis import analyze, describe, resolve_pronoun
 
 
 def candidates(*sentences):
@@ -151,7 +151,7 @@ def test_no_option_is_named_in_the_question():
 
 
 def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
-    motions = distract.describe(list(make_doc(MOTIONS)[2:6]), False)
+    motions = describe(list(make_doc(MOTIONS)[2:6]), False)
     assert (motions.head, motions.plural) == ("motion", True)
     century = make_doc(
         [
@@ -161,7 +161,7 @@ def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
         ],
         [(0, 3, "DATE")],
     )
-    assert distract.describe(list(century), False) is None
+    assert describe(list(century), False) is None
 
 
 def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
