@@ -57,7 +57,7 @@ def overgenerate(passage, nlp, seed: int = 7):
         ("sentence_blank", blanks),
         ("fill_blank", None),
     ):
-        builder = select.Builder(entries, analysis, passage, config, parse=nlp)
+        builder = select.Builder(entries, analysis, passage, config, parse=nlp, ranked=False)
         builder.relaxed = True
         made += builder.take(10_000, getattr(builder, name), pool)
     pairs = variants.matching(facts.roles, [e.candidate for e in entries])

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from quizgen.base.folding import fold_typography
-from quizgen.items import distract, quality, variants
+from quizgen.items import distract, quality, ranker, variants
 from quizgen.items.rules import Candidate
-from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Passage
+from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage
 from quizgen.text.analysis import Analysis, text_of
 from quizgen.text.extract import Clause, Quote, Role
 from quizgen.text.lexicon import date_key
@@ -23,7 +23,7 @@ MIN_ITEMS = 10
 MAX_PER_SENTENCE = 2
 # the share of a quiz each kind gets, when the passage allows; questions take the rest
 SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
-NUMERIC = {"CARDINAL", "DATE", "QUANTITY", "MONEY"}
+NUMERIC = {Label.CARDINAL, Label.DATE, Label.QUANTITY, Label.MONEY}
 
 
 def target_count(passage: Passage, count: int | None) -> int:
@@ -43,7 +43,7 @@ def accepted(candidate: Candidate) -> list[str]:
     the key without its article."""
     out: dict[str, None] = {}
     key = candidate.answer
-    if candidate.cluster is not None and candidate.answer_label == "PERSON":
+    if candidate.cluster is not None and candidate.answer_label is Label.PERSON:
         for name in candidate.cluster.names:
             out.setdefault(name, None)
     first, _, rest = key.partition(" ")
@@ -78,11 +78,11 @@ def score(candidate: Candidate) -> float:
 
 def difficulty(candidate: Candidate) -> Difficulty:
     """Easy: a named answer to a who/where/when question in a short sentence; hard: why."""
-    if candidate.answer_label in {"CAUSE", "PURPOSE"}:
+    if candidate.answer_label in {Label.CAUSE, Label.PURPOSE}:
         return Difficulty.HARD
     if len(candidate.sentence) > 35:
         return Difficulty.MEDIUM if candidate.cluster is not None else Difficulty.HARD
-    if candidate.cluster is not None or candidate.answer_label == "DATE":
+    if candidate.cluster is not None or candidate.answer_label is Label.DATE:
         return Difficulty.EASY
     return Difficulty.MEDIUM
 
@@ -233,7 +233,14 @@ class Builder:
     """Turns ranked entries into items of each kind, keeping the ledger."""
 
     def __init__(
-        self, entries: list[Entry], analysis: Analysis, passage: Passage, config, parse=None
+        self,
+        entries: list[Entry],
+        analysis: Analysis,
+        passage: Passage,
+        config,
+        parse=None,
+        *,
+        ranked: bool = False,
     ):
         self.entries = entries
         self.analysis = analysis
@@ -247,6 +254,21 @@ class Builder:
         self.parse = parse  # re-parses a generated stem; None skips the check
         self.checked: dict[tuple[str, bool], bool] = {}  # (stem, is a question) -> reads well
         self.pending: list[tuple[str, bool]] = []  # stems the item being made awaits
+        # the learned ranker: an item reviewers would likely reject is not offered at all
+        self.model = ranker.load() if ranked else None
+        self.context = ranker.context(passage.title, passage.paragraphs)
+        self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
+
+    def likely_kept(self, item: Item) -> bool:
+        """Whether reviewers would likely hand the item out unchanged (the ranker's verdict)."""
+        if self.model is None:
+            return True
+        if self.model.probability(ranker.features(item, self.context)) >= self.model.threshold:
+            return True
+        self.held_back[item.kind] += 1
+        if item.kind is Kind.TRUE_FALSE:
+            self.tf[item.answer] -= 1  # true_false() counted it when it made it
+        return False
 
     def reads_well(self, text: str, question: bool) -> bool:
         """Whether a generated stem reads as a well-formed question or statement.
@@ -294,6 +316,8 @@ class Builder:
                 self.pending = []
                 made = make(entry)
                 if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
+                    continue
+                if not self.likely_kept(made):
                     continue
                 self.ledger.add(entry.ref, made.prompt)
                 items.append(made)
@@ -395,7 +419,7 @@ class Builder:
             answer=blank.answer,
             accept=tuple(a for a in accept if fold_typography(a) != fold_typography(blank.answer)),
             evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
-            difficulty=Difficulty.EASY if blank.label == "NAME" else Difficulty.MEDIUM,
+            difficulty=Difficulty.EASY if blank.label is Label.NAME else Difficulty.MEDIUM,
             rule=blank.rule,
         )
 
