@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from quizgen.base.folding import fold_words
+from quizgen.quiz.model import Label
 from quizgen.text.analysis import Analysis, Cluster, describe, name_key
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
@@ -207,7 +208,7 @@ def _passage_names(
 ) -> list[str]:
     key_words = set(name_key(key))
     # 'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'
-    surnames = len(name_key(key)) == 1 and "PERSON" in labels
+    surnames = len(name_key(key)) == 1 and Label.PERSON in labels
     out = [
         other.name.split()[-1] if surnames else other.name
         for other in analysis.clusters_of(labels)
@@ -249,20 +250,21 @@ def _listed_people(key: str, rng: random.Random) -> list[str]:
 
 def distractors(
     key: str,
-    label: str,
+    label: Label,
     analysis: Analysis,
     cluster: Cluster | None,
     rng: random.Random,
     avoid: Iterable[str] = (),
     n: int = 3,
 ) -> list[str]:
-    """Up to ``n`` wrong options for a key of the given entity type (or NUMBER/DATE label)."""
-    if label in {"CARDINAL", "QUANTITY"}:
+    """Up to ``n`` wrong options for a key of the given label."""
+    if label in {Label.CARDINAL, Label.QUANTITY}:
         pool = perturb_number(key, rng, n + 2)
-    elif label in {"DATE", "TIME"}:
+    elif label in {Label.DATE, Label.TIME}:
         pool = _passage_dates(analysis, key) + perturb_date(key, rng, n + 2)
-    elif label == "PERSON":
-        pool = _passage_names(analysis, ["PERSON"], key, cluster, rng) + _listed_people(key, rng)
+    elif label is Label.PERSON:
+        pool = _passage_names(analysis, [Label.PERSON], key, cluster, rng)
+        pool += _listed_people(key, rng)
     elif label in PLACE_TYPES:
         same = _passage_names(analysis, [label], key, cluster, rng)
         kind = place_kind(key)
@@ -273,11 +275,19 @@ def distractors(
             + _listed_places(key, rng)
             + _passage_names(analysis, PLACE_TYPES - {label}, key, cluster, rng)
         )
-    elif label == "NORP":
-        pool = _passage_names(analysis, ["NORP"], key, cluster, rng) + rng.sample(
+    elif label is Label.NORP:
+        pool = _passage_names(analysis, [Label.NORP], key, cluster, rng) + rng.sample(
             list(nationalities()), len(nationalities())
         )
-    elif label in {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
+    elif label in {
+        Label.ORG,
+        Label.EVENT,
+        Label.WORK_OF_ART,
+        Label.LAW,
+        Label.PRODUCT,
+        Label.FAC,
+        Label.LANGUAGE,
+    }:
         # 'ANZUS' beside 'Taranaki' gives the key away: acronyms with acronyms only
         pool = [
             name

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.base.errors import QuizgenError
 from quizgen.base.resources import questions_dir
-from quizgen.quiz.model import Kind
+from quizgen.quiz.model import Kind, Label
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, Cluster
@@ -34,6 +34,8 @@ from quizgen.text.lexicon import (
 FACT_KINDS = {"clause", "role", "quote"}
 TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
 CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
+# the labels a template may name in when: label / not_label ("none": a common noun phrase)
+LABEL_NAMES = {label.value for label in Label if label} | {"none"}
 
 PLACE_PREPS = {
     "in",
@@ -97,7 +99,7 @@ class Candidate:
     answer: str  # as it stands in the evidence sentence
     paragraph: int  # 0-based
     sentence: Span
-    answer_label: str  # entity type, or NUMBER, DATE, CAUSE, NP
+    answer_label: Label  # entity type, or CAUSE, PURPOSE; NONE for a common noun phrase
     cluster: Cluster | None = None
     answer_tokens: list[Token] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
@@ -125,6 +127,13 @@ def _template(raw: object, file: Path, n: int) -> Template:
     when = raw.get("when") or {}
     if not isinstance(when, dict) or set(when) - CONDITION_KEYS:
         raise QuizgenError(f"{where} ({raw['id']}): when may hold {sorted(CONDITION_KEYS)}")
+    for key in ("label", "not_label"):
+        names = when.get(key, [])
+        if not isinstance(names, list) or any(n not in LABEL_NAMES for n in names):
+            raise QuizgenError(
+                f"{where} ({raw['id']}): {key} is a list of answer labels: "
+                f"{', '.join(sorted(LABEL_NAMES))}"
+            )
     try:
         kinds = tuple(Kind(k) for k in raw["kinds"])
     except (ValueError, TypeError):
@@ -194,7 +203,7 @@ class Slot:
 
     answer: str
     tokens: list[Token]
-    label: str
+    label: Label
     cluster: Cluster | None
     removed: Phrase | None  # the constituent the answer takes out of {rest}
     values: dict[str, str]
@@ -202,9 +211,9 @@ class Slot:
     evidence: Span | None = None  # where the key stands, when not in the fact's own sentence
 
 
-def is_person(phrase_tokens: list[Token], label: str) -> bool:
+def is_person(phrase_tokens: list[Token], label: Label) -> bool:
     """Whether a phrase names a person: a PERSON entity or a person noun at its head."""
-    if label == "PERSON":
+    if label is Label.PERSON:
         return True
     if label:
         return False
@@ -218,15 +227,19 @@ def is_person(phrase_tokens: list[Token], label: str) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
-def wh_word(person: bool, label: str, text: str, head: Token | None = None) -> str:
+def wh_word(person: bool, label: Label, text: str, head: Token | None = None) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
-    if person or label == "NORP" or (label == "ORG" and head is not None and head.tag_ == "NNPS"):
+    if (
+        person
+        or label is Label.NORP
+        or (label is Label.ORG and head is not None and head.tag_ == "NNPS")
+    ):
         return "who"  # 'the Vandals', 'Polynesians': a people
-    if label == "ORG":
+    if label is Label.ORG:
         # the small model calls many names ORG ('Taranaki', a volcano): say 'organization'
         # only of a name that says it is one
         return "which organization" if looks_like_organization(text) else "what"
-    if label == "GPE":
+    if label is Label.GPE:
         kind = place_kind(text)
         if kind in {"country", "city", "state"}:
             return f"which {kind}"
@@ -272,11 +285,12 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     # a he/she resolved to a character is a person: 'When the king came, he was pleased';
     # the character's name then stands earlier in the sentence or in the one before
     resolved = subj.head.lower_ in {"he", "she"}
-    person = is_person(subj.tokens, subj.label) or resolved
+    label = Label.of(subj.label)
+    person = is_person(subj.tokens, label) or resolved
     evidence = with_previous(clause.sentence) if resolved else None
     values = _base_values(clause, None)
-    values["wh"] = wh_word(person, subj.label, answer, subj.head)
-    yield Slot(answer, tokens, subj.label, subj.cluster, None, values, person, evidence=evidence)
+    values["wh"] = wh_word(person, label, answer, subj.head)
+    yield Slot(answer, tokens, label, subj.cluster, None, values, person, evidence=evidence)
 
 
 def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -285,10 +299,11 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         if part.role not in {"object", "dative"}:
             continue
         answer, tokens = _entity_text(part)
-        person = is_person(part.tokens, part.label)
+        label = Label.of(part.label)
+        person = is_person(part.tokens, label)
         values = _base_values(clause, part)
-        values["wh"] = wh_word(person, part.label, answer, part.head)
-        yield Slot(answer, tokens, part.label, part.cluster, part, values, person)
+        values["wh"] = wh_word(person, label, answer, part.head)
+        yield Slot(answer, tokens, label, part.cluster, part, values, person)
 
 
 def _pobj(part: Phrase) -> Token | None:
@@ -297,7 +312,7 @@ def _pobj(part: Phrase) -> Token | None:
 
 def _pp_answer(
     part: Phrase, analysis: Analysis, clause: Clause
-) -> tuple[str, list[Token], str, Cluster | None] | None:
+) -> tuple[str, list[Token], Label, Cluster | None] | None:
     pobj = _pobj(part)
     if pobj is None:
         return None
@@ -307,7 +322,7 @@ def _pp_answer(
         return None
     text = " ".join("".join(t.text_with_ws for t in tokens).split())
     cluster = analysis.cluster_of(clause.paragraph, pobj)
-    label = cluster.label if cluster else pobj.ent_type_
+    label = Label.of(cluster.label if cluster else pobj.ent_type_)
     return text, tokens, label, cluster
 
 
@@ -369,7 +384,7 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
         if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
             continue
-        yield Slot(text, tokens, "DATE", None, part, _base_values(clause, part))
+        yield Slot(text, tokens, Label.DATE, None, part, _base_values(clause, part))
 
 
 def _counted(part: Phrase) -> tuple[list[Token], str] | None:
@@ -402,7 +417,7 @@ def find_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         values = _base_values(clause, part)
         values["thing"] = thing
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
-        yield Slot(text, tokens, "CARDINAL", None, part, values)
+        yield Slot(text, tokens, Label.CARDINAL, None, part, values)
 
 
 def find_subject_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -417,7 +432,7 @@ def find_subject_count(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     if clause.verb.tag_ == "VBP" or any(a.lower_ in {"are", "were", "have"} for a in clause.aux):
         # 'How many people were killed?': a counted plural keeps its plural verb
         values["verb_group"] = " ".join(w.text for w in [*clause.aux, *clause.adverbs, clause.verb])
-    yield Slot(text, tokens, "CARDINAL", None, None, values)
+    yield Slot(text, tokens, Label.CARDINAL, None, None, values)
 
 
 def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -429,7 +444,7 @@ def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         if not tokens or len(tokens) != len(part.tokens):
             continue
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
-        yield Slot(text, tokens, "MONEY", None, part, _base_values(clause, part))
+        yield Slot(text, tokens, Label.MONEY, None, part, _base_values(clause, part))
 
 
 def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -444,7 +459,7 @@ def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             or (part.head.lower_ == "because" and part.role in {"prep", "other"})
         )
         if cause:
-            yield Slot(part.text, part.tokens, "CAUSE", None, part, _base_values(clause, part))
+            yield Slot(part.text, part.tokens, Label.CAUSE, None, part, _base_values(clause, part))
 
 
 def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -454,7 +469,7 @@ def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in part.head.children):
             continue
-        yield Slot(part.text, part.tokens, "PURPOSE", None, part, _base_values(clause, part))
+        yield Slot(part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part))
 
 
 def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
@@ -477,7 +492,7 @@ def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
         if verb.lemma_ in {"say", "tell", "add", "write"} and verb.tag_ == "VBD"
         else grammar.be_form(verb)
     )
-    yield Slot(name, tokens, "PERSON", role.person, None, {"role": text, "be": be}, True)
+    yield Slot(name, tokens, Label.PERSON, role.person, None, {"role": text, "be": be}, True)
 
 
 def with_previous(sentence: Span) -> Span:
@@ -505,7 +520,7 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
     yield Slot(
         name,
         tokens,
-        "PERSON",
+        Label.PERSON,
         quote.speaker,
         None,
         {"quote": quote.words},
@@ -595,11 +610,11 @@ def key_text(slot: Slot) -> str:
     """The key as options show it: a person's name without the title ('Donald Trump' for
     'President Donald Trump'), a number word in lower case."""
     answer = slot.answer
-    if slot.label == "PERSON" and slot.cluster is not None:
+    if slot.label is Label.PERSON and slot.cluster is not None:
         name = slot.cluster.name
         if answer != name and answer.endswith(name) and answer[: -len(name)].strip():
             return name
-    if slot.label == "CARDINAL" and answer[:1].isupper():
+    if slot.label is Label.CARDINAL and answer[:1].isupper():
         return answer[0].lower() + answer[1:]
     return answer
 
@@ -672,8 +687,10 @@ def explain(
                 continue
             if slot.cluster is not None and not _names_cluster(slot):
                 slot = replace(slot, cluster=None)  # 'Fryderyk and his family' is not Fryderyk
-            if " and " in slot.answer and slot.label not in {"CAUSE", "PURPOSE"}:
-                slot = replace(slot, label="")  # two people are not one: no options of names
+            if " and " in slot.answer and slot.label not in {Label.CAUSE, Label.PURPOSE}:
+                slot = replace(
+                    slot, label=Label.NONE
+                )  # two people are not one: no options of names
             made = True
             if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
                 yield template, None, f"answer {slot.answer!r} is too vague to ask for"

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from quizgen.base.folding import fold_typography
 from quizgen.items import quality
 from quizgen.items.rules import Candidate
-from quizgen.quiz.model import BLANK
+from quizgen.quiz.model import BLANK, Label
 from quizgen.text import grammar
 from quizgen.text.analysis import (
     Analysis,
@@ -125,8 +125,8 @@ def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Sta
     Only names, numbers and dates are swapped: another common noun may well be true too."""
     person = candidate.template.condition("person") is True
     if (not candidate.answer_label and not person) or candidate.answer_label in {
-        "CAUSE",
-        "PURPOSE",
+        Label.CAUSE,
+        Label.PURPOSE,
     }:
         return None  # a character ('the king') may stand in for another; a thing may not
     true = true_statement(candidate)
@@ -351,7 +351,7 @@ class SentenceBlank:
     answer: str
     paragraph: int
     sentence: Span
-    label: str  # entity type, NUMBER, TERM or VERB
+    label: Label  # NAME, NUMBER, TERM or VERB
     cluster: Cluster | None
     fact: tuple
     score: float
@@ -367,7 +367,7 @@ class SentenceBlank:
         return self.paragraph, self.sentence.start, self.fact, fold_typography(self.answer)
 
 
-BLANK_WEIGHTS = {"NAME": 0.8, "NUMBER": 0.75, "TERM": 0.7, "VERB": 0.5}
+BLANK_WEIGHTS = {Label.NAME: 0.8, Label.NUMBER: 0.75, Label.TERM: 0.7, Label.VERB: 0.5}
 MAX_BLANK_SENTENCE_WORDS = 32
 
 
@@ -426,11 +426,11 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
         if ent.root.pos_ == "ADJ":
             continue  # 'an American contractor': blanking the adjective tests little
         if ent.label_ in NAME_TYPES | {"PERSON"} and analysis.cluster_of(paragraph, ent.root):
-            yield ent.start, ent.end, "NAME", analysis.cluster_of(paragraph, ent.root)
+            yield ent.start, ent.end, Label.NAME, analysis.cluster_of(paragraph, ent.root)
         elif ent.label_ in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}:
             span = _number_span(ent)
             if span is not None:
-                yield *span, "NUMBER", None
+                yield *span, Label.NUMBER, None
     for chunk in noun_chunks(sentence):
         root = chunk.root
         if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
@@ -438,14 +438,14 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                 (t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
                 default=root.i,
             )
-            yield start, root.i + 1, "TERM", None
+            yield start, root.i + 1, Label.TERM, None
     root = sentence.root
     if (
         root.pos_ == "VERB"
         and root.i not in quoted
         and root.lemma_ not in {"be", "have", "do", "say", "get", "make", "mean", "think", "see"}
     ):
-        yield root.i, root.i + 1, "VERB", None
+        yield root.i, root.i + 1, Label.VERB, None
 
 
 def key_terms(analysis: Analysis) -> set[str]:

@@ -27,6 +27,52 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+class Label(StrEnum):
+    """What an answer is: the entity type the parser gave it, or what found it.
+
+    A closed set, tested by name: rules, distract, select and variants ask ``label is
+    Label.PERSON``, never a loose string. Question templates name labels in their ``when``.
+    """
+
+    # entity types, as spaCy's English pipelines tag them (OntoNotes 5)
+    PERSON = "PERSON"
+    NORP = "NORP"  # nationalities, religious and political groups
+    FAC = "FAC"  # buildings, airports, bridges
+    ORG = "ORG"
+    GPE = "GPE"  # countries, cities, states
+    LOC = "LOC"  # other places: mountains, rivers, regions
+    PRODUCT = "PRODUCT"
+    EVENT = "EVENT"
+    WORK_OF_ART = "WORK_OF_ART"
+    LAW = "LAW"
+    LANGUAGE = "LANGUAGE"
+    DATE = "DATE"
+    TIME = "TIME"
+    PERCENT = "PERCENT"
+    MONEY = "MONEY"
+    QUANTITY = "QUANTITY"
+    ORDINAL = "ORDINAL"
+    CARDINAL = "CARDINAL"
+    # what the slot finders find that is no entity
+    CAUSE = "CAUSE"  # 'in retaliation for ...', 'because ...'
+    PURPOSE = "PURPOSE"  # 'to oversee the colony'
+    # what a sentence's blank takes
+    NAME = "NAME"
+    NUMBER = "NUMBER"
+    TERM = "TERM"
+    VERB = "VERB"
+    NONE = ""  # a common noun phrase, no entity: false in a test, "none" in a template
+
+    @classmethod
+    def of(cls, entity_type: str) -> Label:
+        """The label of a parser's entity type; NONE for none, or for one this set lacks (a
+        pipeline trained on other labels)."""
+        try:
+            return cls(entity_type)
+        except ValueError:
+            return cls.NONE
+
+
 BLANK = "_____"  # a fill_blank prompt marks its blank with five underscores
 
 

@@ -5,6 +5,7 @@ import random
 from docs import make_doc
 
 from quizgen.items import distract
+from quizgen.quiz.model import Label
 from quizgen.text import lexicon
 from quizgen.text.analysis import analyze
 
@@ -65,7 +66,7 @@ def test_people_from_the_passage_never_an_alias_of_the_key():
     doc = people_doc(["Qasem Soleimani", "Soleimani", "Mark Esper", "Javad Zarif", "Bashar Assad"])
     analysis = analyze([doc])
     key_cluster = next(c for c in analysis.clusters if c.key == ("qasem", "soleimani"))
-    options = distract.distractors("Qasem Soleimani", "PERSON", analysis, key_cluster, rng())
+    options = distract.distractors("Qasem Soleimani", Label.PERSON, analysis, key_cluster, rng())
     assert len(options) == 3
     assert not any("Soleimani" in o for o in options)
     assert set(options) <= {"Mark Esper", "Javad Zarif", "Bashar Assad"}
@@ -75,7 +76,7 @@ def test_too_few_people_in_the_passage_are_made_up_from_shipped_names():
     doc = people_doc(["Mark Esper", "Javad Zarif"])
     analysis = analyze([doc])
     cluster = next(c for c in analysis.clusters if c.key == ("mark", "esper"))
-    options = distract.distractors("Mark Esper", "PERSON", analysis, cluster, rng())
+    options = distract.distractors("Mark Esper", Label.PERSON, analysis, cluster, rng())
     assert len(options) == 3 and "Javad Zarif" in options
     assert all(len(o.split()) == 2 for o in options)
 
@@ -87,7 +88,7 @@ def test_keys_with_titles_get_titled_options():
 
 def test_a_place_gets_places_of_its_kind():
     analysis = analyze([make_doc([("Paris", 0, "ROOT", "NNP", "PROPN", "Paris")], [(0, 1, "GPE")])])
-    options = distract.distractors("Warsaw", "GPE", analysis, None, rng())
+    options = distract.distractors("Warsaw", Label.GPE, analysis, None, rng())
     assert len(options) == 3 and all(lexicon.place_kind(o) == "city" for o in options)
 
 
@@ -111,7 +112,7 @@ def test_options_match_the_keys_case_and_are_distinct():
 
 def test_plural_key_and_unknown_type_get_no_options():
     analysis = analyze([make_doc([("Tides", 0, "ROOT", "NNS", "NOUN", "tide")])])
-    assert distract.distractors("the tides", "", analysis, None, rng()) == []
+    assert distract.distractors("the tides", Label.NONE, analysis, None, rng()) == []
 
 
 def test_a_surname_key_gets_surnames():
@@ -119,6 +120,6 @@ def test_a_surname_key_gets_surnames():
     names = ["Javad Zarif", "Mark Esper", "Donald Trump", "Zarif", "Esper"]
     analysis = analyze([people_doc(names)])
     zarif = analysis.cluster_of(0, analysis.docs[0][1])
-    options = distract.distractors("Zarif", "PERSON", analysis, zarif, rng())
+    options = distract.distractors("Zarif", Label.PERSON, analysis, zarif, rng())
     assert options and all(len(o.split()) == 1 for o in options)
     assert "Esper" in options

@@ -203,6 +203,11 @@ def test_a_teachers_template_folder_adds_and_replaces(tmp_path: Path):
             "- id: x\n  fact: clause\n  answer: subject\n  ask: '?'\n  kinds: [essay]\n",
             "kinds must be",
         ),
+        (
+            "- id: x\n  fact: clause\n  answer: subject\n  ask: '?'\n  kinds: [short_answer]\n"
+            "  when: {label: [PERSN]}\n",
+            "label is a list of answer labels",
+        ),
         ("- id: x\n  fact: clause\n  answer: subject\n", "missing keys"),
         ("- [unclosed\n", "not valid YAML"),
     ],

@@ -8,6 +8,7 @@ import random
 from docs import make_doc, read
 
 from quizgen.items import distract, rules
+from quizgen.quiz.model import Label
 from quizgen.text import lexicon
 from quizgen.text.analysis import analyze, describe, resolve_pronoun
 
@@ -51,9 +52,9 @@ def test_an_answer_the_parse_cut_short_is_not_asked_for():
             ("nearest", 1, "amod", "JJS", "ADJ", "near"),
         ]
     )
-    slot = rules.Slot("the side nearest", list(doc), "", None, None, {})
+    slot = rules.Slot("the side nearest", list(doc), Label.NONE, None, None, {})
     assert rules.cut_short(slot)
-    assert not rules.cut_short(rules.Slot("the side", list(doc)[:2], "", None, None, {}))
+    assert not rules.cut_short(rules.Slot("the side", list(doc)[:2], Label.NONE, None, None, {}))
 
 
 # "He had an elder sister, Ludwika." -- the small model calls Ludwika a place
@@ -124,9 +125,9 @@ def test_a_possessive_before_a_named_subject_is_that_subject():
 
 
 def test_organization_only_of_names_that_say_so():
-    assert rules.wh_word(False, "ORG", "the Quds Force") == "which organization"
-    assert rules.wh_word(False, "ORG", "NASA") == "which organization"
-    assert rules.wh_word(False, "ORG", "Taranaki") == "what"  # a volcano the model calls ORG
+    assert rules.wh_word(False, Label.ORG, "the Quds Force") == "which organization"
+    assert rules.wh_word(False, Label.ORG, "NASA") == "which organization"
+    assert rules.wh_word(False, Label.ORG, "Taranaki") == "what"  # a volcano the model calls ORG
 
 
 def test_a_mans_name_gets_mens_names_beside_it():
