@@ -5,7 +5,9 @@ the note type's id comes from a fixed name, the deck's from the quiz's identity 
 source hash), each note's guid from that identity and the item id. No clock is read: a note's
 modification time is a fingerprint of its content (see ``_content_time``), genanki writes into
 an in-memory SQLite database and the zip has fixed dates, so the same quiz gives the same bytes.
-Every text is HTML-escaped: Anki fields are HTML.
+Every text is HTML-escaped: Anki fields are HTML. Its ``[`` is written ``&#91;`` too: Anki reads
+``[sound:…]``, ``[anki:tts]…`` and ``[latex]…`` in a card as media, speech and LaTeX, whatever
+the note type, and no other escape stops it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import io
 import itertools
 import sqlite3
 import zipfile
-from html import escape
+from html import escape as _escape
 
 import genanki
 
@@ -30,6 +32,11 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 .evidence { margin-top: 1em; font-size: 16px; color: #555; }"""
+
+
+def escape(text: str) -> str:
+    """Text as an Anki field holds it: HTML-escaped, no ``[`` to start a tag of Anki's own."""
+    return _escape(text).replace("[", "&#91;")
 
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:

@@ -1,11 +1,13 @@
 """Pieces the import formats share: one-line fields, short labels, keys, evidence, zips.
 
-Escaping stays in each format's module; this holds only what every format means the same way.
+Escaping stays in each format's module; this holds only what every format means the same way,
+and what Moodle's two importers (GIFT and XML) read alike.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from quizgen.base.folding import fold
@@ -65,3 +67,22 @@ def pack(files: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, files[name])
     return buffer.getvalue()
+
+
+# --- Moodle: what its two importers (GIFT and XML) share -----------------------------------
+
+_ENTITY_START = re.compile(r"&(?=[a-zA-Z0-9#]{1,8};)")  # replace_ampersands_not_followed_by_entity
+
+
+def moodle_literal(answer: str) -> str:
+    """A short answer as Moodle's matching takes it literally: ``*`` is its wildcard ('=*'
+    accepts any response, 'a*b' accepts 'aQQQb'), and ``\\*`` a star
+    (qtype_shortanswer_question::compare_string_with_wildcard)."""
+    return answer.replace("*", "\\*")
+
+
+def moodle_shown(text: str) -> str:
+    """Text Moodle shows through ``format_string`` (question names, matching answers,
+    categories), which strips tags ('x <= y & y >= z' shows as 'x = z'): each ``<`` written
+    ``&lt;``, and an ``&`` that would start an entity ``&amp;``, so it shows as typed."""
+    return _ENTITY_START.sub("&amp;", text).replace("<", "&lt;")

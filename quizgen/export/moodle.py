@@ -8,8 +8,15 @@ details here:
   Without a leading ``$course$``-style context Moodle files it under the category the teacher
   imports into. Its ``<info>`` carries the passage, so the questions travel with their text.
 - Question text, general feedback, multiple-choice answers and matching sub-questions are
-  HTML (``format="html"``): the text is HTML-escaped first, then lxml escapes it for XML.
-  Short answers and matching answers are plain text and go in as they are.
+  HTML (``format="html"``): the text is HTML-escaped first. Short answers and matching answers
+  are plain text.
+- Moodle's XML reader (lib/xmlize.php) drops every piece of character data that is only white
+  space, and the XML parser cuts text at each entity: ``<text>a &gt; &lt; b</text>`` comes back
+  ``a >< b``. So a text that XML would escape goes in a CDATA section, which comes back whole,
+  as Moodle's own exporter writes it (a ``]]>`` inside splits into two sections, as there).
+- Question names, matching answers and the category are shown through ``format_string``,
+  which strips tags: they are written with ``<`` as ``&lt;`` (fields.moodle_shown). A short
+  answer's ``*`` is Moodle's wildcard and is written ``\\*`` (fields.moodle_literal).
 - An answer's ``fraction`` must be on Moodle's grade list (question/engine/bank.php,
   fraction_options_full); only 100 and 0 are used here.
 - ``truefalse`` answers are the words ``true`` and ``false``, the right one at 100.
@@ -30,19 +37,40 @@ from collections.abc import Callable
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
+from quizgen.export.fields import (
+    accepted,
+    evidence_note,
+    is_key,
+    label,
+    moodle_literal,
+    moodle_shown,
+    one_line,
+)
 from quizgen.quiz.model import Item, Kind, Quiz
 
 RIGHT, WRONG = "100", "0"  # both on Moodle's grade list
 MIN_PAIRS = 3
 PENALTY = {Kind.TRUE_FALSE: "1"}  # Moodle's GIFT importer gives true/false a full penalty
 DEFAULT_PENALTY = "0.3333333"
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# what XML 1.0 cannot hold, and U+FDD0, a noncharacter kept for marking where a CDATA
+# section splits (Unicode reserves noncharacters for a program's own use)
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufdcf\ufdd1-\ufffd\U00010000-\U0010ffff]")
+ESCAPED = re.compile("[&<>]")  # what lxml writes as an entity in text
+CDATA_END = "]]>"
+CDATA_SPLIT = "\ufdd0"  # becomes ']]><![CDATA[' once the tree is written
 
 
 def _clean(text: str) -> str:
     """Text without the control characters XML 1.0 cannot hold (e.g. a form feed from a PDF)."""
     return NOT_XML.sub(" ", str(text))
+
+
+def _whole(text: str) -> str | etree.CDATA:
+    """Text as Moodle's reader takes it whole: in a CDATA section when XML would escape any of
+    it, a ``]]>`` split across two sections (``]]]]><![CDATA[>``)."""
+    if not ESCAPED.search(text):
+        return text
+    return etree.CDATA(text.replace(CDATA_END, f"]]{CDATA_SPLIT}>"))
 
 
 def _html(text: str) -> str:
@@ -56,7 +84,7 @@ def _text(
     element = etree.SubElement(parent, tag, attrs)
     if fmt:
         element.set("format", fmt)
-    etree.SubElement(element, "text").text = _clean(text)
+    etree.SubElement(element, "text").text = _whole(_clean(text))
     return element
 
 
@@ -67,7 +95,7 @@ def _paragraphs(texts: list[str]) -> str:
 def _question(root: etree._Element, item: Item, qtype: str) -> etree._Element:
     """The parts every question has: name, text, evidence as general feedback, grade."""
     question = etree.SubElement(root, "question", type=qtype)
-    _text(question, "name", label(item))
+    _text(question, "name", moodle_shown(label(item)))
     _text(question, "questiontext", _paragraphs([item.prompt]), "html")
     _text(question, "generalfeedback", _paragraphs([evidence_note(item)]), "html")
     etree.SubElement(question, "defaultgrade").text = str(item.points)
@@ -93,7 +121,7 @@ def _short_answer(root: etree._Element, item: Item) -> None:
     question = _question(root, item, "shortanswer")
     etree.SubElement(question, "usecase").text = "0"  # case does not matter
     for text in accepted(item):
-        _answer(question, text, RIGHT, "moodle_auto_format")
+        _answer(question, moodle_literal(text), RIGHT, "moodle_auto_format")
 
 
 def _true_false(root: etree._Element, item: Item) -> None:
@@ -107,7 +135,7 @@ def _matching(root: etree._Element, item: Item) -> None:
     etree.SubElement(question, "shuffleanswers").text = "true"
     for left, right in item.pairs:
         sub = _text(question, "subquestion", _html(left), "html")
-        _text(sub, "answer", right)
+        _text(sub, "answer", moodle_shown(right))
 
 
 QUESTIONS: dict[Kind, Callable[[etree._Element, Item], None]] = {
@@ -122,7 +150,7 @@ QUESTIONS: dict[Kind, Callable[[etree._Element, Item], None]] = {
 def _category(root: etree._Element, quiz: Quiz) -> None:
     """The category question first: named after the quiz, the passage as its description."""
     question = etree.SubElement(root, "question", type="category")
-    _text(question, "category", one_line(quiz.title).replace("/", "//"))
+    _text(question, "category", moodle_shown(one_line(quiz.title)).replace("/", "//"))
     _text(question, "info", _paragraphs(list(quiz.passage)), "html")
 
 
@@ -145,4 +173,5 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         else:
             QUESTIONS[item.kind](root, item)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return Rendered(files=(("moodle.xml", xml.decode("utf-8")),), warnings=tuple(warnings))
+    text = xml.decode("utf-8").replace(CDATA_SPLIT, "]]><![CDATA[")
+    return Rendered(files=(("moodle.xml", text),), warnings=tuple(warnings))

@@ -1,4 +1,5 @@
-"""GIFT export: golden file, and a parse by gift-pegjs (npm) whose result must match the quiz."""
+"""GIFT export: golden file, and a parse by gift-pegjs (npm) whose result, as Moodle goes on to
+show and mark it (tests/moodle_reading.py), must match the quiz."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from moodle_reading import answer_shown, shown, shown_name, wildcard_matches
 
 from quizgen.export import export
 from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
@@ -57,7 +59,7 @@ def moodle_category(raw: str) -> list[str]:
     split_category_path splits at single slashes and turns '//' into '/'.
     """
     raw = raw.replace("\\\\", "\\")
-    return [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", raw)]
+    return [shown(part.replace("//", "/").strip()) for part in re.split(r"(?<!/)/(?!/)", raw)]
 
 
 def squash(text: str) -> str:
@@ -82,7 +84,7 @@ def test_layout(sample_quiz):
 
 def check_question(parsed: dict, item: Item) -> None:
     """One parsed question against the item it came from."""
-    assert parsed["title"] == label(item)
+    assert shown_name(parsed["title"]) == label(item)
     assert parsed["stem"]["format"] == "plain"
     assert parsed["globalFeedback"]["text"] == one_line(evidence_note(item))
     if item.kind is Kind.FILL_BLANK:
@@ -93,19 +95,26 @@ def check_question(parsed: dict, item: Item) -> None:
     if item.kind is Kind.MULTIPLE_CHOICE:
         assert parsed["type"] == "MC"
         assert [c["text"]["text"] for c in choices] == [one_line(o) for o in item.options]
+        assert {c["text"]["format"] for c in choices} == {"plain"}
         assert [c["isCorrect"] for c in choices] == [is_key(item, o) for o in item.options]
     elif item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK):
         assert parsed["type"] == "Short"
-        assert [c["text"]["text"] for c in choices] == [one_line(a) for a in accepted(item)]
+        stored = [c["text"]["text"] for c in choices]  # '*' is Moodle's wildcard
+        assert [answer_shown(a) for a in stored] == [one_line(a) for a in accepted(item)]
+        assert all(
+            wildcard_matches(one_line(a), s) for a, s in zip(accepted(item), stored, strict=True)
+        )
         assert all(c["isCorrect"] and c["weight"] in (None, 100) for c in choices)
     elif item.kind is Kind.TRUE_FALSE:
         assert parsed["type"] == "TF"
         assert parsed["isTrue"] is item.answer
     else:
         assert parsed["type"] == "Matching"
-        assert [(p["subquestion"]["text"], p["subanswer"]) for p in parsed["matchPairs"]] == [
+        pairs = parsed["matchPairs"]
+        assert [(p["subquestion"]["text"], shown(p["subanswer"])) for p in pairs] == [
             (one_line(left), one_line(right)) for left, right in item.pairs
         ]
+        assert {p["subquestion"]["format"] for p in pairs} == {"plain"}
 
 
 @needs_node

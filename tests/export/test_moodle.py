@@ -1,4 +1,5 @@
-"""Moodle XML export: golden file, well-formed XML, the import rules, and text that reads back."""
+"""Moodle XML export: golden file, well-formed XML, the import rules, and text that reads back
+as Moodle's reader keeps it and Moodle shows it (tests/moodle_reading.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from moodle_reading import answer_shown, php_trim, read_xml, shown, shown_name, wildcard_matches
 
 from quizgen.export import export
 from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
@@ -51,17 +53,24 @@ QTYPES = {
 }
 
 
+READ: dict[etree._Element, str] = {}  # element -> the text Moodle's reader keeps of it
+
+
 def moodle(quiz: Quiz) -> etree._Element:
-    return etree.fromstring(export(quiz, "moodle").files[0][1].encode("utf-8"))
+    root, texts = read_xml(export(quiz, "moodle").files[0][1].encode("utf-8"))
+    READ.update(texts)
+    return root
 
 
-def text_of(element: etree._Element, path: str) -> str:
-    return element.findtext(f"{path}/text")
+def text_of(element: etree._Element, path: str = "") -> str:
+    """qformat_xml::getpath(..., '#', 'text', 0, '#', true): the text, trimmed."""
+    return php_trim(READ[element.find(f"{path}/text" if path else "text")])
 
 
 def category_names(path: str) -> list[str]:
-    """Moodle's reading of a category path (qformat_default::split_category_path)."""
-    return [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path)]
+    """Moodle's reading of a category path (qformat_default::split_category_path), each level
+    as the question bank shows it (format_string)."""
+    return [shown(part.replace("//", "/").strip()) for part in re.split(r"(?<!/)/(?!/)", path)]
 
 
 def from_html(fragment: str) -> str:
@@ -99,26 +108,30 @@ def test_every_fraction_is_on_the_grade_list(quiz_name, request):
 
 def check_question(question: etree._Element, item: Item) -> None:
     """One question's text, answers and feedback against the item, as Moodle would read them."""
-    assert text_of(question, "name") == label(item)
+    assert shown_name(text_of(question, "name")) == label(item)
     assert question.find("questiontext").get("format") == "html"
     assert from_html(text_of(question, "questiontext")) == item.prompt
     assert from_html(text_of(question, "generalfeedback")) == evidence_note(item)
     answers = question.findall("answer")
     if item.kind is Kind.MULTIPLE_CHOICE:
-        assert [from_html(a.findtext("text")) for a in answers] == list(item.options)
+        assert [from_html(text_of(a)) for a in answers] == list(item.options)
         assert [a.get("fraction") == "100" for a in answers] == [
             is_key(item, o) for o in item.options
         ]
     elif item.kind in (Kind.SHORT_ANSWER, Kind.FILL_BLANK):
-        assert [a.findtext("text") for a in answers] == accepted(item)  # plain text
+        stored = [text_of(a) for a in answers]  # plain text, '*' Moodle's wildcard
+        assert [answer_shown(a) for a in stored] == accepted(item)
+        assert all(
+            wildcard_matches(typed, a) for typed, a in zip(accepted(item), stored, strict=True)
+        )
         assert {a.get("fraction") for a in answers} == {"100"}
     elif item.kind is Kind.TRUE_FALSE:
-        right = next(a.findtext("text") for a in answers if a.get("fraction") == "100")
+        right = next(text_of(a) for a in answers if a.get("fraction") == "100")
         assert right == ("true" if item.answer else "false")
-        assert sorted(a.findtext("text") for a in answers) == ["false", "true"]
+        assert sorted(text_of(a) for a in answers) == ["false", "true"]
     else:
         subs = question.findall("subquestion")
-        assert [(from_html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == list(
+        assert [(from_html(text_of(s)), shown(text_of(s, "answer"))) for s in subs] == list(
             item.pairs
         )
 
@@ -136,6 +149,23 @@ def test_text_reads_back_intact(quiz_name, request):
 def test_hostile_markup_stays_text(hostile_quiz):
     questiontext = text_of(moodle(hostile_quiz).findall("question")[1], "questiontext")
     assert "<b>" not in questiontext and "&lt;b&gt;" in questiontext
+
+
+def test_text_xml_would_escape_is_written_whole_in_cdata(sample_quiz):
+    """Moodle's reader drops the chunks of white space between entities; CDATA it keeps whole."""
+    item = Item(id="c1", kind=Kind.SHORT_ANSWER, prompt="Sign?", answer="a > < b", accept=("& &",))
+    data = export(replace(sample_quiz, items=(item,)), "moodle").files[0][1]
+    assert "<text><![CDATA[a > < b]]></text>" in data and "<text><![CDATA[& &]]></text>" in data
+    root = moodle(replace(sample_quiz, items=(item,)))
+    assert [text_of(a) for a in root.findall("question")[1].findall("answer")] == ["a > < b", "& &"]
+
+
+def test_a_cdata_end_in_the_text_splits_the_section_as_moodle_does(sample_quiz):
+    item = Item(id="c2", kind=Kind.SHORT_ANSWER, prompt="End?", answer="x ]]> <y>")
+    data = export(replace(sample_quiz, items=(item,)), "moodle").files[0][1]
+    assert "<![CDATA[x ]]]]><![CDATA[> <y>]]>" in data
+    question = moodle(replace(sample_quiz, items=(item,))).findall("question")[1]
+    assert text_of(question, "answer") == "x ]]> <y>"
 
 
 def test_matching_needs_three_pairs(sample_quiz):
