@@ -33,7 +33,20 @@ from quizgen.text.lexicon import (
 
 FACT_KINDS = {"clause", "role", "quote"}
 TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
+# the conditions a template's when may state; the filters after the first seven are on unless
+# a template says otherwise (defaults below, listed in the header of templates/questions/*.yaml)
 CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
+FILTER_DEFAULTS: dict[str, dict[str, object]] = {  # answer slot ('*': every one) -> defaults
+    "*": {"negated_copula": False, "bound_subject": False},
+    "subject": {
+        "vague_answer": False,
+        "cut_answer": False,
+        "min_rest_words": 4,
+        "counted_answer": False,
+    },
+    "object": {"vague_answer": False, "cut_answer": False},
+}
+CONDITION_KEYS |= {key for defaults in FILTER_DEFAULTS.values() for key in defaults}
 # the labels a template may name in when: label / not_label ("none": a common noun phrase)
 LABEL_NAMES = {label.value for label in Label if label} | {"none"}
 
@@ -86,8 +99,15 @@ class Template:
     file: str = ""
 
     def condition(self, key: str, default=None):
-        """The value of one of the template's conditions."""
-        return dict(self.when).get(key, default)
+        """The value of one of the template's conditions: as its when says, else the default
+        for its answer slot (FILTER_DEFAULTS), else ``default``."""
+        when = dict(self.when)
+        if key in when:
+            return when[key]
+        for slot in (self.answer, "*"):
+            if key in FILTER_DEFAULTS.get(slot, {}):
+                return FILTER_DEFAULTS[slot][key]
+        return default
 
 
 @dataclass(slots=True)
@@ -664,7 +684,12 @@ def explain(
     for template in templates:
         if template.fact != kind:
             continue
-        if kind == "clause" and fact.negated and fact.verb.lemma_ == "be":
+        if (
+            kind == "clause"
+            and fact.negated
+            and fact.verb.lemma_ == "be"
+            and not template.condition("negated_copula")
+        ):
             yield (
                 template,
                 None,
@@ -688,33 +713,40 @@ def explain(
             if slot.cluster is not None and not _names_cluster(slot):
                 slot = replace(slot, cluster=None)  # 'Fryderyk and his family' is not Fryderyk
             if " and " in slot.answer and slot.label not in {Label.CAUSE, Label.PURPOSE}:
-                slot = replace(
-                    slot, label=Label.NONE
-                )  # two people are not one: no options of names
+                # two people are not one: no options of names
+                slot = replace(slot, label=Label.NONE)
             made = True
-            if template.answer in {"subject", "object"} and vague_common_answer(slot, analysis):
-                yield template, None, f"answer {slot.answer!r} is too vague to ask for"
-                continue
-            if template.answer in {"subject", "object"} and cut_short(slot):
-                yield template, None, f"answer {slot.answer!r} stops mid-phrase"
-                continue
-            if (
-                template.answer == "subject"
-                and not slot.label
-                and not slot.person
-                and len(slot.values.get("rest", "").split()) < 4
-            ):
-                yield template, None, "too little said of it to tell what is meant"
-                continue
-            if template.answer == "subject" and slot.tokens and slot.tokens[0].like_num:
-                yield template, None, "a counted answer is asked with how many"
-                continue
-            if _context_bound(slot.values.get("subject", ""), analysis):
-                yield template, None, f"subject {slot.values['subject']!r} is context-bound"
+            why = failed_filter(template, slot, analysis)
+            if why is not None:
+                yield template, None, why
                 continue
             yield template, _candidate(template, prompt, slot, fact), ""
         if not made:
             yield template, None, f"no {template.answer} in this {kind}"
+
+
+def failed_filter(template: Template, slot: Slot, analysis: Analysis) -> str | None:
+    """The first filter the answer as it will be asked fails, or None. Each is a named
+    condition a template may turn off or change (FILTER_DEFAULTS)."""
+    if template.condition("vague_answer") is False and vague_common_answer(slot, analysis):
+        return f"answer {slot.answer!r} is too vague to ask for"
+    if template.condition("cut_answer") is False and cut_short(slot):
+        return f"answer {slot.answer!r} stops mid-phrase"
+    least = template.condition("min_rest_words")
+    if (
+        least is not None
+        and not slot.label
+        and not slot.person
+        and len(slot.values.get("rest", "").split()) < int(least)
+    ):
+        return "too little said of it to tell what is meant"
+    if template.condition("counted_answer") is False and slot.tokens and slot.tokens[0].like_num:
+        return "a counted answer is asked with how many"
+    if template.condition("bound_subject") is False and _context_bound(
+        slot.values.get("subject", ""), analysis
+    ):
+        return f"subject {slot.values['subject']!r} is context-bound"
+    return None
 
 
 def apply(

@@ -1,5 +1,7 @@
 """Question templates on hand-built Docs: one or more cases per realization rule."""
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +19,11 @@ from docs import (
     QUOTE,
     QUOTE_ENTS,
     questions,
+    read,
 )
 
 from quizgen.base.errors import QuizgenError
+from quizgen.base.resources import questions_dir
 from quizgen.items import rules
 
 # "The drone strike at the airport was authorized by President Donald Trump."
@@ -220,3 +224,29 @@ def test_a_broken_template_file_names_the_problem(tmp_path: Path, text: str, mes
             rules.load_templates(tmp_path)
     finally:
         rules.load_templates.cache_clear()
+
+
+def _reasons(templates, facts, analysis) -> set[str]:
+    return {
+        why
+        for fact in facts.clauses
+        for _, _, why in rules.explain(templates, fact, "clause", analysis)
+    }
+
+
+def test_a_filter_is_a_named_condition_a_template_may_turn_off():
+    """'What is not a point?' is refused by default; a template saying so may ask it."""
+    _, facts, analysis, _ = read((COPULA_NEG, COPULA_ENTS))
+    templates = tuple(t for t in rules.load_templates() if t.fact == "clause")
+    refused = "what a thing is not has too many answers ('What is not a point?')"
+    assert refused in _reasons(templates, facts, analysis)
+    allowing = tuple(replace(t, when=(*t.when, ("negated_copula", True))) for t in templates)
+    assert refused not in _reasons(allowing, facts, analysis)
+
+
+def test_every_filter_and_its_default_is_listed_in_the_templates_header():
+    header = (questions_dir() / "clauses.yaml").read_text(encoding="utf-8").split("\n- id:")[0]
+    for defaults in rules.FILTER_DEFAULTS.values():
+        for key, value in defaults.items():
+            shown = str(value).lower()
+            assert re.search(rf"#\s+{key}\s+\[{shown}\]", header), f"{key} [{shown}]"
