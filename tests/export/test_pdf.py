@@ -107,3 +107,39 @@ def test_a_template_cannot_pull_files_from_outside_its_folders_into_the_pdf(tmp_
     )
     assert b"EmbeddedFile" not in to_pdf(page, str(inside), (inside.resolve(),))
     assert b"EmbeddedFile" in to_pdf(page, str(inside), (tmp_path.resolve(),))
+
+
+def _many(n: int):
+    """The sample quiz's items over and over, ``n`` in all."""
+    from dataclasses import replace
+
+    quiz = make_sample_quiz()
+    items = [replace(quiz.items[k % len(quiz.items)], id=f"q{k + 1}") for k in range(n)]
+    return replace(quiz, items=tuple(items))
+
+
+def test_the_key_runs_on_after_the_quick_key(sample_pdfs):
+    pages = page_texts(sample_pdfs["key.pdf"])
+    assert "Quick key" in pages[0] and "Answers with evidence" in pages[0]  # no forced break
+
+
+def _x_of(data: bytes, needle: str) -> list[float]:
+    """Where on page 1 (points from the left) each run of text equal to ``needle`` starts."""
+    found: list[float] = []
+
+    def visit(text, cm, tm, *_):
+        if text.strip() == needle:
+            found.append(cm[4] + tm[4] * cm[0])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_quick_key_columns_share_the_width_between_the_margins(paper):
+    width = {"a4": 595.3, "letter": 612}[paper]
+    left = _x_of(pdfs(_many(24), paper=paper)["key.pdf"], "No.")
+    assert len(left) == 2  # two columns of twelve
+    margin = left[0]
+    # the second column starts half-way across the text block (less half the gap between them)
+    assert left[1] - margin > 0.45 * (width - 2 * margin)

@@ -138,3 +138,55 @@ def test_screenshot_is_a_white_page_with_ink(chromium, tmp_path):
     )
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a blank page compresses to ~5 kB
+
+
+# every printed number (items, paragraphs, the quick key's rows, matching rows): its text on one
+# line, one line high, inside its own box (so it never runs into the text beside it)
+NUMBERS = """<script>
+const bad = [];
+let count = 0;
+for (const el of document.querySelectorAll(
+    ".num, .pnum, table.quick-key tbody th, .row-num, table.key-matches tbody th")) {
+  count += 1;
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+  const box = el.getBoundingClientRect();
+  const text = range.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const line = parseFloat(style.lineHeight) || 1.25 * parseFloat(style.fontSize);
+  const where = el.className + " " + JSON.stringify(el.textContent);
+  if (lines.size !== 1) bad.push("on " + lines.size + " lines: " + where);
+  if (text.height > 1.5 * line) bad.push("taller than a line: " + where);
+  if (text.left < box.left - 0.5 || text.right > box.right + 0.5)
+    bad.push("out of its box: " + where);
+}
+document.body.dataset.numbers = count;
+document.body.dataset.bad = JSON.stringify(bad);
+</script>"""
+
+
+def numbered_quiz(n: int):
+    """The sample quiz's items over and over, ``n`` in all: numbers of two or three digits."""
+    quiz = make_sample_quiz()
+    items = [replace(quiz.items[k % len(quiz.items)], id=f"q{k + 1}") for k in range(n)]
+    return replace(quiz, items=tuple(items))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("n", [24, 120])
+def test_every_number_is_one_line_inside_its_box(chromium, tmp_path, paper, n):
+    quiz = numbered_quiz(n)
+    for name, html in export(quiz, "html", Settings(paper=paper)).files:
+        page = tmp_path / name
+        page.write_text(html.replace("</body>", NUMBERS + "</body>"), encoding="utf-8")
+        dom = run(
+            chromium,
+            tmp_path / "profile",
+            "--dump-dom",
+            f"--window-size={WIDTH[paper]},1100",
+            page.as_uri(),
+        )
+        body = lxml.html.fromstring(dom).find("body")
+        assert int(body.get("data-numbers")) >= n, name
+        assert json.loads(body.get("data-bad")) == [], name
