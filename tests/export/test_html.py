@@ -179,6 +179,10 @@ def test_key_lists_answers_variants_and_evidence(sample_quiz):
     assert "Answer: B — John Speke" in details[0]
     assert "Also accept: 11" in details[5]
     assert "africa" not in details[3]  # a variant that differs only in case is noise
+    # a blank's answer is written in the blank, underlined, not on a line of its own
+    assert text(doc.xpath("//section[@class='details']//span[@class='filled']")[0]) == "Africa"
+    assert details[3].startswith("4. The Nile is the longest river in Africa")
+    assert "Answer:" not in details[3]
     for item, detail in zip(_in_printed_order(sample_quiz), details, strict=True):
         assert f"Paragraph {item.evidence.paragraph}: {item.evidence.sentence}" in detail
         assert item.id in detail
