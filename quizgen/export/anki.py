@@ -17,6 +17,7 @@ import io
 import itertools
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from html import escape as _escape
 
 import genanki
@@ -135,17 +136,24 @@ def _package(deck: genanki.Deck, model: genanki.Model) -> bytes:
 
 def _notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note]:
     """The item's notes: one, or one per pair for a matching item."""
+    return WRITERS[item.kind](item, identity, model)
+
+
+def _card_notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note]:
+    """One note, its front and back as CARDS says for the item's kind."""
     tags = [item.kind.value, item.difficulty.value]
-    if item.kind is Kind.MATCHING:
-        return [
-            _Note(
-                model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id, n)
-            )
-            for n, fields in enumerate(_pair_fields(item), start=1)
-        ]
     front, back = CARDS[item.kind]
     fields = [front(item), back(item), _evidence(item.evidence)]
     return [_Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id))]
+
+
+def _pair_notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note]:
+    """A matching item: a note per pair."""
+    tags = [item.kind.value, item.difficulty.value]
+    return [
+        _Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id, n))
+        for n, fields in enumerate(_pair_fields(item), start=1)
+    ]
 
 
 def _evidence(evidence: Evidence | None) -> str:
@@ -195,6 +203,14 @@ CARDS = {  # kind -> (front, back); a matching item has a card per pair instead
     Kind.SHORT_ANSWER: (_prompt_front, _typed_back),
     Kind.TRUE_FALSE: (_true_false_front, _true_false_back),
     Kind.FILL_BLANK: (_prompt_front, _typed_back),
+}
+
+WRITERS: dict[Kind, Callable[[Item, str, genanki.Model], list[genanki.Note]]] = {
+    Kind.MULTIPLE_CHOICE: _card_notes,
+    Kind.SHORT_ANSWER: _card_notes,
+    Kind.TRUE_FALSE: _card_notes,
+    Kind.FILL_BLANK: _card_notes,
+    Kind.MATCHING: _pair_notes,
 }
 
 

@@ -45,7 +45,7 @@ def _matching(item: Item) -> list[str]:
     return ["MAT", item.prompt, *(side for pair in item.pairs for side in pair)]
 
 
-ROWS: dict[Kind, Callable[[Item], list[str]]] = {
+WRITERS: dict[Kind, Callable[[Item], list[str]]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _fill_in,
     Kind.TRUE_FALSE: _true_false,
@@ -56,7 +56,7 @@ ROWS: dict[Kind, Callable[[Item], list[str]]] = {
 
 def line(item: Item) -> str:
     """One item as one upload line; a tab or line break inside a field becomes a space."""
-    return "\t".join(one_line(field) for field in ROWS[item.kind](item))
+    return "\t".join(one_line(field) for field in WRITERS[item.kind](item))
 
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:

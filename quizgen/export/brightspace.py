@@ -81,7 +81,7 @@ def _matching(item: Item) -> tuple[str, list[Row], list[str]]:
     return "M", rows, []
 
 
-ANSWERS: dict[Kind, Callable[[Item], tuple[str, list[Row], list[str]]]] = {
+WRITERS: dict[Kind, Callable[[Item], tuple[str, list[Row], list[str]]]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _short_answer,
     Kind.TRUE_FALSE: _true_false,
@@ -92,7 +92,7 @@ ANSWERS: dict[Kind, Callable[[Item], tuple[str, list[Row], list[str]]]] = {
 
 def block(item: Item, key: str) -> tuple[list[Row], list[str]]:
     """The rows of one question, and any warning about how it was carried."""
-    kind, answers, warnings = ANSWERS[item.kind](item)
+    kind, answers, warnings = WRITERS[item.kind](item)
     rows: list[Row] = [
         ["NewQuestion", kind],
         ["ID", f"quizgen-{key}-{item.id}"],

@@ -167,7 +167,7 @@ def _item(quiz: Quiz, item: Item, position: int) -> etree._Element:
     """One QTI item with Canvas's metadata, presentation, scoring and the evidence as feedback."""
     q = f"{{{QTI}}}"
     ident = _identifier(quiz, "item", item.id)
-    answer_ids, responses, conditions = BUILDERS[item.kind](item, position)
+    answer_ids, responses, conditions = WRITERS[item.kind](item, position)
     element = etree.Element(f"{q}item", ident=ident, title=item.id)
     etree.SubElement(element, f"{q}itemmetadata").append(
         _metadata(
@@ -316,7 +316,7 @@ def _matching(item: Item, position: int) -> Built:
     return lefts, responses, conditions
 
 
-BUILDERS = {
+WRITERS = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _short_answer,
     Kind.TRUE_FALSE: _true_false,

@@ -131,7 +131,7 @@ def _matching(item: Item) -> str:
     )
 
 
-BLOCKS: dict[Kind, Callable[[Item], str]] = {
+WRITERS: dict[Kind, Callable[[Item], str]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _short_answer,
     Kind.TRUE_FALSE: _true_false,
@@ -171,5 +171,5 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         if why:
             warnings.append(why)
         else:
-            blocks.append(BLOCKS[item.kind](item))
+            blocks.append(WRITERS[item.kind](item))
     return Rendered(files=(("gift.txt", "\n\n".join(blocks) + "\n"),), warnings=tuple(warnings))

@@ -112,20 +112,25 @@ def _true_false(item: Item) -> tuple[Question | None, list[str]]:
     return Question(text, ("True", "False"), 1 if item.answer is True else 2), []
 
 
-QUESTIONS: dict[Kind, Callable[[Item], tuple[Question | None, list[str]]]] = {
+def _left_out(item: Item) -> tuple[Question | None, list[str]]:
+    return None, [
+        f"{item.id}: left out: Kahoot's spreadsheet takes multiple-choice and "
+        f"true/false questions, not {item.kind.value}"
+    ]
+
+
+WRITERS: dict[Kind, Callable[[Item], tuple[Question | None, list[str]]]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
+    Kind.SHORT_ANSWER: _left_out,
     Kind.TRUE_FALSE: _true_false,
+    Kind.FILL_BLANK: _left_out,
+    Kind.MATCHING: _left_out,
 }
 
 
 def question(item: Item) -> tuple[Question | None, list[str]]:
     """The item as a Kahoot question (None when it is left out), and the warnings it earns."""
-    if item.kind not in QUESTIONS:
-        return None, [
-            f"{item.id}: left out: Kahoot's spreadsheet takes multiple-choice and "
-            f"true/false questions, not {item.kind.value}"
-        ]
-    return QUESTIONS[item.kind](item)
+    return WRITERS[item.kind](item)
 
 
 def _text_cell(cell: Cell, value: str) -> None:

@@ -138,7 +138,7 @@ def _matching(root: etree._Element, item: Item) -> None:
         _text(sub, "answer", moodle_shown(right))
 
 
-QUESTIONS: dict[Kind, Callable[[etree._Element, Item], None]] = {
+WRITERS: dict[Kind, Callable[[etree._Element, Item], None]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _short_answer,
     Kind.TRUE_FALSE: _true_false,
@@ -171,7 +171,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         if why:
             warnings.append(why)
         else:
-            QUESTIONS[item.kind](root, item)
+            WRITERS[item.kind](root, item)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     text = xml.decode("utf-8").replace(CDATA_SPLIT, "]]><![CDATA[")
     return Rendered(files=(("moodle.xml", text),), warnings=tuple(warnings))

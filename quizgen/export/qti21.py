@@ -82,7 +82,7 @@ def _item(quiz: Quiz, ident: str, item: Item) -> etree._Element:
     root = _root(
         "assessmentItem", identifier=ident, title=item.id, adaptive="false", timeDependent="false"
     )
-    declaration, interaction, template = BUILDERS[item.kind](item)
+    declaration, interaction, template = WRITERS[item.kind](item)
     root.append(declaration)
     score = _sub(
         root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float"
@@ -226,7 +226,7 @@ def _matching(item: Item) -> Built:
     return declaration, interaction, MAP_RESPONSE
 
 
-BUILDERS = {
+WRITERS = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _short_answer,
     Kind.TRUE_FALSE: _true_false,

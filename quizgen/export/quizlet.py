@@ -39,7 +39,7 @@ def _matching(item: Item) -> tuple[list[Card], list[str]]:
     ]
 
 
-CARDS: dict[Kind, Callable[[Item], tuple[list[Card], list[str]]]] = {
+WRITERS: dict[Kind, Callable[[Item], tuple[list[Card], list[str]]]] = {
     Kind.MULTIPLE_CHOICE: _multiple_choice,
     Kind.SHORT_ANSWER: _written,
     Kind.TRUE_FALSE: _true_false,
@@ -53,7 +53,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     lines: list[str] = []
     warnings: list[str] = []
     for item in quiz.items:
-        cards, lost = CARDS[item.kind](item)
+        cards, lost = WRITERS[item.kind](item)
         lines += [f"{one_line(term)}\t{one_line(definition)}\n" for term, definition in cards]
         warnings += lost
     return Rendered(files=(("quizlet.txt", "".join(lines)),), warnings=tuple(warnings))

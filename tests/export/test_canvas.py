@@ -245,7 +245,7 @@ def test_hostile_text_reads_back_intact():
 def test_every_kind_is_carried_without_warnings():
     quiz = make_sample_quiz()
     assert {i.kind for i in quiz.items} == set(Kind)
-    assert set(canvas.BUILDERS) == set(Kind)
+    assert set(canvas.WRITERS) == set(Kind)
     rendered = canvas.render(quiz, Settings())
     assert rendered.warnings == ()
     _, assessment, _ = _parts(quiz)

@@ -1,19 +1,36 @@
-"""Every LMS format here handles every item kind: it carries the item, or a warning names it."""
+"""Every format handles every item kind: its WRITERS table has a writer for each, and each LMS
+format carries the item or names it in a warning."""
 
 from __future__ import annotations
 
 import html
+import importlib
 import io
 from dataclasses import replace
 
 import openpyxl
 import pytest
 
+from quizgen.export import FORMATS as REGISTRY
 from quizgen.export import export
 from quizgen.export.fields import one_line
 from quizgen.quiz.model import Item, Kind, Quiz
 
 FORMATS = ("moodle", "gift", "blackboard", "brightspace", "kahoot", "quizlet")
+# formats that render the whole quiz through the quiz file or a page template, not item by item
+WHOLE_QUIZ = {"yaml", "html", "pdf"}
+
+
+@pytest.mark.parametrize("fmt", REGISTRY)
+def test_every_exporter_has_a_writer_for_every_kind(fmt):
+    """One table name in every exporter, WRITERS: kind -> what writes an item of it."""
+    module = importlib.import_module(REGISTRY[fmt].module)
+    if fmt in WHOLE_QUIZ:
+        assert not hasattr(module, "WRITERS"), (
+            f"{fmt} writes items one by one: drop it from WHOLE_QUIZ"
+        )
+        return
+    assert set(getattr(module, "WRITERS", {})) == set(Kind), f"{fmt}: WRITERS must cover every Kind"
 
 
 def text_of(quiz: Quiz, fmt: str) -> str:
