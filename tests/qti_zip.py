@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -46,19 +44,3 @@ def assert_valid(xsd: xmlschema.XMLSchema10, data: bytes, name: str) -> None:
 def html_text(fragment: str) -> str:
     """The text an HTML fragment shows, with its markup gone and its entities decoded."""
     return html.fromstring(f"<div>{fragment}</div>").text_content()
-
-
-def check_golden(files: dict[str, bytes], folder: Path) -> None:
-    """Compare unpacked files with a golden folder; UPDATE_GOLDEN=1 rewrites the folder."""
-    if os.environ.get("UPDATE_GOLDEN"):
-        shutil.rmtree(folder, ignore_errors=True)
-        for name, data in files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-    stored = {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-    assert sorted(stored) == sorted(files), f"files differ from {folder} (UPDATE_GOLDEN=1 rewrites)"
-    for name, data in files.items():
-        assert data.decode("utf-8") == stored[name].decode("utf-8"), f"{name} differs from golden"

@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from quizgen.base import files
 from quizgen.base.errors import QuizgenError
-from quizgen.export import FORMATS
+from quizgen.export import FORMATS, Settings, export
 from quizgen.export.fields import one_line
 from quizgen.quiz import quizfile
 
@@ -370,7 +370,26 @@ READERS = {  # file name ending -> parse with the format's validator, give back 
 
 
 def reader_for(name: str):
-    return next(read for end, read in READERS.items() if name.endswith(end))
+    """The hostile-text reader of a written file, found by the ending of its name."""
+    found = [read for end, read in READERS.items() if name.endswith(end)]
+    assert found, (
+        f"{name}: no hostile-text reader for this format: add one to READERS in "
+        "tests/test_hardening.py (parse the file as its LMS would, give back its text)"
+    )
+    return found[0]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_has_a_hostile_text_reader(fmt):
+    rendered = export(make_sample_quiz(), fmt, Settings())
+    names = [f"quiz.{suffix}" for suffix, _ in rendered.files] + [n for n, _ in rendered.shared]
+    for name in names:
+        reader_for(name)
+
+
+def test_a_format_without_a_reader_is_named():
+    with pytest.raises(AssertionError, match="quiz.new.fmt: no hostile-text reader"):
+        reader_for("quiz.new.fmt")
 
 
 def test_every_export_of_a_hostile_quiz_parses_and_reads_back_intact(tmp_path):
