@@ -19,6 +19,12 @@ PACKAGE = ROOT / "quizgen"
 LAYERS = ("base", "quiz", "read", "text", "items", "export")
 TOP = len(LAYERS)
 APPS = {"review"}  # folders that sit on top beside the drivers
+# upward imports owed a move, each with its reason; the test fails when one is no longer there
+OWED = {
+    ("quizgen.items.ranker_train", "quizgen.pipeline"): (
+        "the ranker's training tool runs the whole pipeline: a driver, to move on top"
+    ),
+}
 
 
 def module_name(path: Path) -> str:
@@ -122,13 +128,14 @@ def test_no_import_circle():
 
 
 def test_every_import_points_down_the_stages():
-    upward = [
-        f"{source} imports {target}"
+    upward = {
+        (source, target)
         for source, targets in graph().items()
-        for target in sorted(targets)
+        for target in targets
         if layer(target) > layer(source)
-    ]
-    assert upward == []
+    }
+    assert sorted(upward - set(OWED)) == []
+    assert sorted(set(OWED) - upward) == [], "paid: take it off OWED"
 
 
 def test_every_folder_has_its_place_in_the_layers():
