@@ -123,8 +123,40 @@ def parse_formats(spec: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) 
 
 
 def export(quiz: Quiz, fmt: str, settings: Settings = Settings()) -> Rendered:
-    """Render a quiz in the named format."""
+    """Render a quiz in the named format.
+
+    Every format but the quiz file itself cites paragraphs as the worksheet prints them (see
+    :func:`as_printed`); the quiz file keeps its own count, headings included."""
     if fmt not in FORMATS:
         raise QuizgenError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
     module = importlib.import_module(FORMATS[fmt].module)
-    return module.render(quiz, settings)
+    return module.render(quiz if fmt == "yaml" else as_printed(quiz), settings)
+
+
+def as_printed(quiz: Quiz) -> Quiz:
+    """The quiz with each evidence's paragraph numbered as printed: headings are not numbered,
+    so the quiz file's paragraph 3 after a subheading is printed, and cited, as 2. Evidence in
+    a heading itself (an item a teacher wrote) cites paragraph 0, which the key calls the
+    heading."""
+    from dataclasses import replace
+
+    from quizgen.read.reader import paragraph_numbers
+
+    numbers = paragraph_numbers(quiz.passage)
+    if all(n == k for k, n in enumerate(numbers, start=1)):
+        return quiz
+
+    def cite(evidence):
+        if evidence is None or not 1 <= evidence.paragraph <= len(numbers):
+            return evidence
+        return replace(evidence, paragraph=numbers[evidence.paragraph - 1] or 0)
+
+    items = tuple(
+        replace(
+            item,
+            evidence=cite(item.evidence),
+            pair_evidence=tuple(map(cite, item.pair_evidence)),
+        )
+        for item in quiz.items
+    )
+    return replace(quiz, items=items)

@@ -27,7 +27,7 @@ from quizgen.base.resources import output_dir
 from quizgen.export import Rendered, Settings
 from quizgen.quiz.forms import LETTERS, Entry, Form, make_forms
 from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz
-from quizgen.read.reader import is_heading  # the reader's rule: one for reading and showing
+from quizgen.read.reader import paragraph_numbers  # the reader's rule: one for reading and showing
 
 PAGES = {"worksheet": "worksheet.html.j2", "key": "key.html.j2"}  # file name -> template
 
@@ -167,10 +167,10 @@ def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
 
 
 def _passage(quiz: Quiz) -> list[dict]:
-    """The passage's paragraphs with their numbers, headings marked."""
+    """The passage's paragraphs with their printed numbers; a heading has none, and is marked."""
     return [
-        {"number": n, "text": p, "heading": is_heading(p)}
-        for n, p in enumerate(quiz.passage, start=1)
+        {"number": n, "text": p, "heading": n is None}
+        for n, p in zip(paragraph_numbers(quiz.passage), quiz.passage, strict=True)
     ]
 
 

@@ -143,6 +143,20 @@ def is_heading(paragraph: str) -> bool:
     return "\n" not in text and len(text.split()) <= 15 and not _is_sentence_like(text)
 
 
+def paragraph_numbers(paragraphs) -> tuple[int | None, ...]:
+    """The number each paragraph is printed with: none for a heading (an article's subheading
+    is no paragraph 1), the others 1, 2, ... in order."""
+    numbers: list[int | None] = []
+    count = 0
+    for paragraph in paragraphs:
+        if is_heading(paragraph):
+            numbers.append(None)
+        else:
+            count += 1
+            numbers.append(count)
+    return tuple(numbers)
+
+
 def _is_boilerplate(block: str) -> bool:
     """Category and tag lines, reply prompts and such: short, label-like, no sentence."""
     text = block.strip()

@@ -107,10 +107,12 @@ def span_key(span: tuple[int, int, int]) -> str:
 
 def passage_view(draft: Draft) -> list[dict[str, Any]]:
     """The paragraphs, numbered, headings marked, each cut into segments at evidence bounds;
-    a segment lists the evidence sentences it belongs to."""
-    from quizgen.read.reader import is_heading  # the one rule, for reading and showing
+    a segment lists the evidence sentences it belongs to. ``number`` counts as the quiz file
+    does; ``printed`` is the number the worksheet prints (none for a heading)."""
+    from quizgen.read.reader import paragraph_numbers  # the one rule, for reading and showing
 
     passage = [str(p) for p in draft.data["passage"]]
+    printed = paragraph_numbers(passage)
     spans: dict[int, set[tuple[int, int, int]]] = {}
     for item in draft.data["items"]:
         for span in _spans(passage, item):
@@ -123,7 +125,14 @@ def passage_view(draft: Draft) -> list[dict[str, Any]]:
         for start, end in zip(cuts, cuts[1:], strict=False):
             keys = sorted(span_key(s) for s in here if s[1] <= start and end <= s[2])
             segments.append({"text": text[start:end], "marks": " ".join(keys)})
-        out.append({"number": n + 1, "heading": is_heading(text), "segments": segments})
+        out.append(
+            {
+                "number": n + 1,
+                "printed": printed[n],
+                "heading": printed[n] is None,
+                "segments": segments,
+            }
+        )
     return out
 
 
@@ -157,6 +166,7 @@ def item_view(
     key_at = next((k for k, o in enumerate(options) if o == _text(answer)), None)
     evidence = evidence_of(item)
     prompt = str(item.get("prompt", ""))
+    printed = _printed(passage)
     return {
         "id": str(item.get("id")),
         "kind": kind,
@@ -174,10 +184,10 @@ def item_view(
         "events": [_text(e) for e in item.get("events", ()) or ()],
         "alternatives": alternative_texts(item) if kind == "multiple_choice" else [],
         "evidence": [
-            {"paragraph": e["paragraph"], "sentence": e["sentence"]} for e in evidence[:1]
+            {"paragraph": printed(e["paragraph"]), "sentence": e["sentence"]} for e in evidence[:1]
         ],
         "marks": " ".join(span_key(s) for s in _spans(passage, item)),
-        "paragraphs": sorted({e["paragraph"] for e in evidence}),
+        "paragraphs": [printed(n) for n in sorted({e["paragraph"] for e in evidence})],
         "difficulty": str(item.get("difficulty", "medium")),
         "points": item.get("points", 1),
         "skill": str(item.get("skill", "")),
@@ -187,6 +197,20 @@ def item_view(
         "number": number,
         "dropped": dropped,
     }
+
+
+def _printed(passage: list[str]):
+    """The quiz file's paragraph number -> as the worksheet prints it ('heading' for a heading)."""
+    from quizgen.read.reader import paragraph_numbers
+
+    numbers = paragraph_numbers(passage)
+
+    def printed(n: int) -> int | str:
+        if not 1 <= n <= len(numbers):
+            return n
+        return numbers[n - 1] or "heading"
+
+    return printed
 
 
 def item_views(draft: Draft) -> list[dict[str, Any]]:

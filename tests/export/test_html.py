@@ -12,8 +12,9 @@ from conftest import GOLDEN, HOSTILE
 
 from quizgen.base.errors import QuizgenError
 from quizgen.export import Settings, export
-from quizgen.export.html import css_string, is_heading, reading_grade
+from quizgen.export.html import css_string, reading_grade
 from quizgen.quiz.model import BLANK, Kind
+from quizgen.read.reader import is_heading
 
 KEY_WORDS = re.compile(r"answer|correct|right|key|accept|evidence|solution", re.I)
 
@@ -88,12 +89,25 @@ def test_passage_paragraphs_are_numbered_and_can_be_left_out(sample_quiz):
     assert "passage you have been given" in without
 
 
-def test_heading_paragraphs_become_subheadings_and_keep_their_number(sample_quiz):
-    quiz = replace(sample_quiz, passage=("The Upper Nile", *sample_quiz.passage))
+def test_headings_are_printed_as_headings_and_not_numbered(sample_quiz):
+    def later(evidence):  # the quiz file's count: the heading is its paragraph 1
+        return replace(evidence, paragraph=evidence.paragraph + 1)
+
+    items = tuple(
+        replace(i, evidence=later(i.evidence), pair_evidence=tuple(map(later, i.pair_evidence)))
+        for i in sample_quiz.items
+    )
+    quiz = replace(sample_quiz, passage=("The Upper Nile", *sample_quiz.passage), items=items)
     doc = tree(pages(quiz)["worksheet.html"])
-    first = doc.xpath("//ol[@class='paragraphs']/li")[0]
-    assert text(first.find("span")) == "1"
+    first, *rest = doc.xpath("//ol[@class='paragraphs']/li")
+    assert first.find("span") is None  # a subheading is no paragraph 1
     assert text(first.find("h3")) == "The Upper Nile"
+    assert [text(li.find("span")) for li in rest] == ["1", "2", "3"]
+    # the key cites paragraphs as printed, exactly as without the heading; the file keeps its count
+    assert text(tree(pages(quiz)["key.html"]).find("body")) == text(
+        tree(pages(sample_quiz)["key.html"]).find("body")
+    ).replace("39 words", "42 words").replace("grade 4.1", f"grade {_grade(quiz)}")
+    assert quiz.items[0].evidence.paragraph == 3
     assert is_heading("Ocean Tides and the Moon")
     assert not is_heading("The Nile is long.")
     words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -357,3 +371,20 @@ def test_an_unwritable_template_cache_costs_only_time(monkeypatch, tmp_path):
     bucket.code = compile("x = 1", "x", "exec")
     cache.set_bucket(bucket)  # writes: refused, quietly
     assert list(tmp_path.iterdir()) == []
+
+
+def _grade(quiz) -> float:
+    return reading_grade("\n\n".join(quiz.passage))
+
+
+def test_formats_cite_paragraphs_as_printed_and_the_quiz_file_keeps_its_count(sample_quiz):
+    from quizgen.export import as_printed
+
+    assert as_printed(sample_quiz) is sample_quiz  # no heading: nothing to renumber
+    first = sample_quiz.items[0]  # its evidence: paragraph 2
+    moved = replace(first, evidence=replace(first.evidence, paragraph=3))
+    quiz = replace(sample_quiz, passage=("The Upper Nile", *sample_quiz.passage), items=(moved,))
+    assert as_printed(quiz).items[0].evidence.paragraph == 2
+    gift = export(quiz, "gift").files[0][1]
+    assert "Paragraph 2" in gift and "Paragraph 3" not in gift
+    assert "paragraph: 3" in export(quiz, "yaml").files[0][1]

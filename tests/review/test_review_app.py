@@ -324,6 +324,11 @@ def test_headings_print_as_headings(tmp_path):
     client = client_for(session_for(write_quiz(tmp_path, data)))
     page = client.get("/").text
     assert '<li id="para-1" class="heading">' in page and "<h3>The River Nile</h3>" in page
+    # numbered as the worksheet prints it: the heading has no number, the paragraphs 1, 2, 3
+    assert page.count('class="pnum"') == 3
+    assert '<li id="para-2"><span class="pnum" aria-label="paragraph 1">1</span>' in page
+    card = page.split('id="item-q1"')[1]  # its evidence is the file's paragraph 3, printed 2
+    assert "¶ 2" in card[:2000] and "¶ 3" not in card[:2000]
 
 
 def test_items_show_as_they_print_with_their_printed_numbers(client):
