@@ -339,7 +339,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     files_module.check_dir(out)  # fail early; the folder is made when the first quiz is written
     job = Job(
         pipeline.Config.from_options(options),
-        render.formats(options.formats),
+        with_quiz_file(render.formats(options.formats)),
         options.settings,
         out,
     )
@@ -354,6 +354,12 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     outcomes = _in_order(found, read, units, made)
     _report(outcomes, dict(found), options.quiet, time.perf_counter() - started)
     return sum(1 for o in outcomes if o.error)
+
+
+def with_quiz_file(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats asked for, and the quiz file first whatever they are: it is the source of
+    truth a teacher edits and exports again."""
+    return tuple(dict.fromkeys(("yaml", *formats)))
 
 
 def _read_all(found: list[tuple[str, str]], workers: Workers, progress) -> list:

@@ -172,7 +172,7 @@ def generate(
     options = batch.Options(
         count=count,
         kinds=kinds,
-        formats=f"yaml,{formats}" if review and formats else formats,  # review needs the file
+        formats=formats,  # and the quiz file, always
         seed=seed,
         title=title,
         model=model,

@@ -189,6 +189,21 @@ def test_summary_and_paths_for_a_batch(tmp_path, fake_model):
     assert "\r" not in result.stderr  # no progress bar when stderr is not a terminal
 
 
+@pytest.mark.parametrize("formats", ["pdf", "gift", "html,moodle", "yaml"])
+def test_the_quiz_file_is_written_whatever_the_format(tmp_path, fake_model, formats):
+    (tmp_path / "a.txt").write_text(STORY)
+    out = tmp_path / "out"
+    result = generate(str(tmp_path / "a.txt"), "-o", str(out), "-f", formats, "-q", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert written(out) == ["a.quiz.yaml"]  # the source of truth, whatever --format says
+    if formats == "gift":
+        assert sorted(p.name for p in out.iterdir()) == [
+            "a.gift.txt",
+            "a.quiz.yaml",
+            "quizgen-1.schema.json",
+        ]
+
+
 def test_duplicate_stems_are_disambiguated(tmp_path, fake_model):
     for folder in ("year7", "year8"):
         (tmp_path / folder).mkdir()
