@@ -1,9 +1,9 @@
 """Train the ranker on reviewers' verdicts (a development tool; scikit-learn comes with the
 project's ``test`` extra).
 
-    python -m quizgen.items.ranker_train dump PASSAGE... -o DIR   # every item quizgen can make
-    python -m quizgen.items.ranker_train record DIR REVIEW.json... # keep the verdicts with them
-    python -m quizgen.items.ranker_train train                     # fit, cross-validate, ship
+    python -m quizgen.train_ranker dump PASSAGE... -o DIR   # every item quizgen can make
+    python -m quizgen.train_ranker record DIR REVIEW.json... # keep the verdicts with them
+    python -m quizgen.train_ranker train                     # fit, cross-validate, ship
 
 ``dump`` overgenerates: every item of every kind the generator can make of each passage, not
 only those selection would keep today, written as quiz files (``DIR/NAME.quiz.yaml``) that the
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from quizgen.items import ranker
 
-LABELS = Path(__file__).resolve().parent / "labels"
+LABELS = Path(__file__).resolve().parent / "items" / "labels"
 VERDICTS = LABELS / "verdicts.jsonl"
 TARGET_PRECISION = 0.8
 
@@ -217,7 +217,7 @@ def train(c: float = 0.5) -> dict:
         "cv_share_kept": round(share, 3),
     }
     data = {
-        "about": "logistic model of reviewers' verdicts; python -m quizgen.items.ranker_train",
+        "about": "logistic model of reviewers' verdicts; python -m quizgen.train_ranker",
         "report": report,
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": threshold,
@@ -232,7 +232,7 @@ def train(c: float = 0.5) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m quizgen.items.ranker_train")
+    parser = argparse.ArgumentParser(prog="python -m quizgen.train_ranker")
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump", help="every item quizgen can make, as quiz files")
     d.add_argument("passages", nargs="+", type=Path)

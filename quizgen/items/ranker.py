@@ -2,7 +2,7 @@
 
 Every made item is described by features a reviewer's verdict depends on, read from the item's
 own text, its template, its evidence and the passage (never from the parser's internals, so a
-labelled item can be described again whenever the features change: see ``ranker_train``). A
+labelled item can be described again whenever the features change: see ``quizgen.train_ranker``). A
 logistic model, trained on reviewers' verdicts and shipped as a small JSON file, turns them into
 a probability; selection keeps only items above the model's threshold: fewer items rather than
 bad ones. Applying it needs nothing but the standard library.

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 from quizgen.base.resources import templates_dir
 from quizgen.review.edits import DIFFICULTIES, KINDS_TO_ADD, Draft, alternative_texts, is_teachers
@@ -30,7 +31,7 @@ KIND_NAMES = {  # as the worksheet's part headings say them
 @cache
 def environment() -> Environment:
     """The autoescaping Jinja2 environment of the review page's own templates."""
-    return Environment(
+    return SandboxedEnvironment(
         loader=FileSystemLoader(str(templates_dir() / "review")),
         autoescape=True,
         undefined=StrictUndefined,
