@@ -1,5 +1,8 @@
-"""Wrong options that are plausible: of the key's type, first from the passage, then from
-shipped lists; numbers and dates perturbed in the key's own form.
+"""Wrong options that are plausible and wrong: of the key's fine type, from the passage (people,
+places, organizations, other dates, noun phrases of the key's class), or numbers and dates
+perturbed in the key's own form. No option is invented (no name from a list), none is also
+right (an alias of the key, part of its name, a kind of it, or someone the passage says the same
+of), and none stands out by case or length. Each option says where it came from.
 """
 
 from __future__ import annotations
@@ -7,24 +10,41 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from quizgen.base.folding import fold_words
-from quizgen.quiz.model import Label
 from quizgen.text.analysis import Analysis, Cluster, describe, name_key
+from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     PLACE_TYPES,
+    SAME_CLASS_DEPTH,
     WEEKDAYS,
     YEAR,
-    family_names,
-    given_names,
-    name_gender,
-    nationalities,
+    class_depth,
+    kind_of,
+    looks_like_organization,
     place_kind,
-    place_of,
-    places,
+    year_of,
 )
+
+KEPT = 3  # next-best wrong options kept for the teacher's review page
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A wrong option and, in plain words, where it came from."""
+
+    text: str
+    source: str
+
+
+def _texts(options: Iterable[Option | str]) -> list[str]:
+    return [o.text if isinstance(o, Option) else o for o in options]
+
 
 NUMBER_WORDS = [
     "zero",
@@ -167,6 +187,9 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
 # --- dates ----------------------------------------------------------------------------------
 
 
+YEAR_RANGE = re.compile(
+    r"(?P<first>1\d{3}|20\d{2})(?P<dash>\s*[\u2013\u2014-]\s*)(?P<last>\d{4}|\d{2})\b"
+)
 _DAY = re.compile(r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2})(?P<rest>\b.*)$")
 
 
@@ -184,6 +207,19 @@ def perturb_date(key: str, rng: random.Random, n: int = 3) -> list[str]:
                 others = [x for x in names if x != name]
                 rng.shuffle(others)
                 return [re.sub(rf"\b{name}\b", o, key) for o in others[:n]]
+    span = YEAR_RANGE.search(key)
+    if span:  # '2003–04', 'the 1854–1855 academic year': both ends move together
+        first, last = int(span["first"]), span["last"]
+        deltas = [d for d in (-3, -2, -1, 1, 2, 3) if first + d <= 2030]
+        rng.shuffle(deltas)
+        out = []
+        for d in sorted(deltas[:n]):
+            end = int(last) + d
+            end_text = f"{end % 100:02d}" if len(last) == 2 else str(end)
+            out.append(
+                f"{key[: span.start()]}{first + d}{span['dash']}{end_text}{key[span.end() :]}"
+            )
+        return out
     match = YEAR.search(key)
     if match:
         year = int(match.group(1))
@@ -203,100 +239,206 @@ def _aliases(cluster: Cluster | None, key: str) -> set[str]:
     return {fold_words(n) for n in names | {key}}
 
 
+def _paragraph(cluster: Cluster, analysis: Analysis) -> str:
+    """'paragraph 4': where the passage first names a cluster."""
+    first = cluster.mentions[0]
+    number = next((n for n, doc in enumerate(analysis.docs) if doc is first.doc), 0)
+    return f"paragraph {number + 1}"
+
+
+# dependencies of a mention that name a person in its own right: not 'Merry' in 'Merry
+# Christmas' (compound) nor 'Paul' in 'Saint Paul's Churchyard' (possessive of a name)
+PERSON_USE_DEPS = NOMINAL_SUBJECT_DEPS | {"dobj", "pobj", "dative", "appos", "conj", "attr", "poss"}
+
+
+NOT_PERSON_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def _articled_names(analysis: Analysis) -> set[str]:
+    """Proper nouns the passage puts an article before as the head of their phrase: 'the
+    Spectre', 'a Hinx' (a person's name takes none)."""
+    return analysis.articled_names()
+
+
+def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
+    """A person the passage names as one: tagged a person far more often than anything else
+    ('Manchester United' is a club), no 'the' or 'a' before it anywhere ('the Spectre
+    organisation'), no word of an organization, and some mention that stands as a person (a
+    subject, an object, a possessor of a common noun), not as part of another name."""
+    others = sum(cluster.labels[label] for label in NOT_PERSON_LABELS)
+    if cluster.labels["PERSON"] < 2 * others or looks_like_organization(cluster.name):
+        return False
+    if any(t.tag_ == "NNPS" for t in cluster.mentions[0]):
+        return False
+    if fold_words(cluster.short) in _articled_names(analysis):
+        return False
+    for mention in cluster.mentions:
+        before = mention.doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        if before in {"the", "a", "an"}:
+            return False
+    for mention in cluster.mentions:
+        root = mention.root
+        if root.dep_ not in PERSON_USE_DEPS:
+            continue
+        if root.dep_ in {"poss", "conj"} and root.head.pos_ == "PROPN":
+            continue
+        return True
+    return False
+
+
+def _complements(verb: Token) -> frozenset[str]:
+    """The nouns a verb says something of besides its subject: 'sky' in 'looked at the sky'."""
+    out = set()
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
+            out.add(child.lemma_.casefold())
+        elif child.dep_ in {"prep", "agent"}:
+            out.update(g.lemma_.casefold() for g in child.children if g.dep_ == "pobj")
+    return frozenset(out)
+
+
+def relation(token: Token) -> tuple[str, str, frozenset[str]] | None:
+    """(verb lemma, slot, other nouns of the verb) a mention stands in: 'Henry' in 'Henry
+    looked at the sky' -> ('look', 'nsubj', {'sky'}); None when it is no verb's argument or
+    the verb reports speech (what each says differs)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # 'Soleimani and Ridha arrived': Ridha arrived too
+    slot, verb = token.dep_, token.head
+    if slot == "pobj" and verb.dep_ in {"prep", "agent"}:
+        slot, verb = f"{verb.lower_}:pobj", verb.head
+    if (
+        verb.pos_ not in {"VERB", "AUX"}
+        or slot not in {*NOMINAL_SUBJECT_DEPS, "dobj"}
+        and (not slot.endswith(":pobj"))
+    ):
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children):
+        return None
+    return verb.lemma_.casefold(), slot, _complements(verb) - {token.lemma_.casefold()}
+
+
+def _same_relation(a: tuple[str, str, frozenset[str]], b: tuple[str, str, frozenset[str]]) -> bool:
+    """The same verb, slot and (where either has some) a shared complement."""
+    return a[:2] == b[:2] and (not (a[2] or b[2]) or bool(a[2] & b[2]))
+
+
+def _said_the_same(cluster: Cluster, said: tuple | None) -> bool:
+    """Whether the passage says of a cluster what the question says of the key ('Henry also
+    looked at the sky' for 'Who looked at the sky?')."""
+    if said is None:
+        return False
+    return any((r := relation(m.root)) and _same_relation(r, said) for m in cluster.mentions)
+
+
+def _groups(clusters: list[Cluster]) -> dict[int, int]:
+    """Clusters that share a name word are one person ('Ben', 'Rogers', 'Ben Rogers'): cluster
+    id -> the id of the group's first cluster."""
+    parent: dict[int, int] = {c.id: c.id for c in clusters}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_word: dict[str, int] = {}
+    for c in clusters:
+        for word in c.key:
+            if len(word) > 1 and word in by_word:
+                parent[root(c.id)] = root(by_word[word])
+            by_word.setdefault(word, c.id)
+    return {c.id: root(c.id) for c in clusters}
+
+
 def _passage_names(
-    analysis: Analysis, labels: Iterable[str], key: str, cluster: Cluster | None, rng: random.Random
-) -> list[str]:
-    key_words = set(name_key(key))
+    analysis: Analysis,
+    labels: Iterable[str],
+    key: str,
+    cluster: Cluster | None,
+    rng: random.Random,
+    said: tuple | None = None,
+) -> list[Option]:
+    """Other names of the passage of the key's type: one per entity (its surname where the key
+    is a surname), none that shares a word with the key or the passage says the same of."""
+    labels = list(labels)
+    people = "PERSON" in labels
+    key_words = set(name_key(key)) | (set(cluster.key) if cluster else set())
     # 'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'
-    surnames = len(name_key(key)) == 1 and Label.PERSON in labels
-    out = [
-        other.name.split()[-1] if surnames else other.name
-        for other in analysis.clusters_of(labels)
-        if other is not cluster and not set(other.key) & key_words
-    ]
+    surnames = len(name_key(key)) == 1 and people
+    clusters = analysis.clusters_of(labels)
+    group = _groups(clusters) if people else {c.id: c.id for c in clusters}
+    barred = {group[c.id] for c in clusters if c is cluster or set(c.key) & key_words}
+    out, used = [], set(barred)
+    for other in clusters:
+        if group[other.id] in used or (people and not _named_person(other, analysis)):
+            continue
+        if _said_the_same(other, said):
+            used.add(group[other.id])
+            continue
+        used.add(group[other.id])
+        text = other.name.split()[-1] if surnames else other.name
+        out.append(Option(text, _paragraph(other, analysis)))
     # the most mentioned first, but not always the same three: shuffle within the top group
     top, rest = out[:6], out[6:]
     rng.shuffle(top)
     return top + rest
 
 
-def _listed_places(key: str, rng: random.Random) -> list[str]:
-    found = place_of(key)
-    if found is None:
-        return []
-    kind, region = found
-    near = [
-        p for p, k, r in places() if k == kind and r == region and fold_words(p) != fold_words(key)
-    ]
-    far = [p for p, k, r in places() if k == kind and r != region]
-    rng.shuffle(near)
-    rng.shuffle(far)
-    return near + far
-
-
-LISTED_PEOPLE = 30  # names drawn from the shipped lists: choose() rarely needs more than 3
-
-
-def _listed_people(key: str, rng: random.Random) -> list[str]:
-    words = key.split()
-    pool = given_names(name_gender(key))  # a man's name among men's names
-    given = rng.sample(pool, min(LISTED_PEOPLE, len(pool)))
-    family = rng.sample(family_names(), min(LISTED_PEOPLE, len(family_names())))
-    if len(words) == 1:
-        return family
-    titles = words[:-2] if len(words) > 2 else []
-    return [" ".join([*titles, g, f]) for g, f in zip(given, family, strict=False)]
-
-
 def distractors(
     key: str,
-    label: Label,
+    label: str,
     analysis: Analysis,
     cluster: Cluster | None,
     rng: random.Random,
     avoid: Iterable[str] = (),
     n: int = 3,
 ) -> list[str]:
-    """Up to ``n`` wrong options for a key of the given label."""
-    if label in {Label.CARDINAL, Label.QUANTITY}:
-        pool = perturb_number(key, rng, n + 2)
-    elif label in {Label.DATE, Label.TIME}:
-        pool = _passage_dates(analysis, key) + perturb_date(key, rng, n + 2)
-    elif label is Label.PERSON:
-        pool = _passage_names(analysis, [Label.PERSON], key, cluster, rng)
-        pool += _listed_people(key, rng)
+    """Up to ``n`` wrong options for a key of the given entity type (or NUMBER/DATE label)."""
+    return _texts(wrong_options(key, label, analysis, cluster, rng, avoid, n)[:n])
+
+
+def wrong_options(
+    key: str,
+    label: str,
+    analysis: Analysis,
+    cluster: Cluster | None,
+    rng: random.Random,
+    avoid: Iterable[str] = (),
+    n: int = 3,
+    said: tuple | None = None,
+) -> list[Option]:
+    """Up to ``n`` wrong options, best first, and up to ``KEPT`` next-best ones after them, for
+    a key of the given entity type (or NUMBER/DATE label); ``said`` is the key's relation in
+    the question's fact (see :func:`relation`)."""
+    if label in {"CARDINAL", "QUANTITY"}:
+        pool = [Option(x, "the key's number, changed") for x in perturb_number(key, rng, n + KEPT)]
+    elif label in {"DATE", "TIME"}:
+        pool = [Option(d, "another date in the passage") for d in _passage_dates(analysis, key)]
+        pool += [Option(d, "the key's date, moved") for d in perturb_date(key, rng, n + KEPT)]
+    elif label == "PERSON":
+        if cluster is not None and not _named_person(cluster, analysis):
+            return []  # 'Spectre' for 'Who ...?': no person's name among people's names
+        pool = _passage_names(analysis, ["PERSON"], key, cluster, rng, said)
     elif label in PLACE_TYPES:
-        same = _passage_names(analysis, [label], key, cluster, rng)
+        pool = _passage_names(analysis, [label], key, cluster, rng, said)
         kind = place_kind(key)
-        if kind is not None:  # a country for a country, a city for a city
-            same = [p for p in same if place_kind(p) == kind]
-        pool = (
-            same
-            + _listed_places(key, rng)
-            + _passage_names(analysis, PLACE_TYPES - {label}, key, cluster, rng)
-        )
-    elif label is Label.NORP:
-        pool = _passage_names(analysis, [Label.NORP], key, cluster, rng) + rng.sample(
-            list(nationalities()), len(nationalities())
-        )
-    elif label in {
-        Label.ORG,
-        Label.EVENT,
-        Label.WORK_OF_ART,
-        Label.LAW,
-        Label.PRODUCT,
-        Label.FAC,
-        Label.LANGUAGE,
-    }:
+        # a country for a country, a city for a city: a listed place of another kind is out
+        # a listed place only beside one of its kind: not 'the United States' for a city
+        pool = [
+            p
+            for p in pool
+            if place_kind(p.text) in {kind, None} and (kind or not place_kind(p.text))
+        ]
+    elif label in {"NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
         # 'ANZUS' beside 'Taranaki' gives the key away: acronyms with acronyms only
         pool = [
-            name
-            for name in _passage_names(analysis, [label], key, cluster, rng)
-            if _acronym(name) == _acronym(key)
+            o
+            for o in _passage_names(analysis, [label], key, cluster, rng, said)
+            if label == "NORP" or _acronym(o.text) == _acronym(key)
         ]
     else:
         return []
-    return choose(pool, key, _aliases(cluster, key), avoid, n)
+    return choose(pool, key, _aliases(cluster, key), avoid, n + KEPT)
 
 
 def _passage_dates(analysis: Analysis, key: str) -> list[str]:
@@ -304,9 +446,13 @@ def _passage_dates(analysis: Analysis, key: str) -> list[str]:
     shape = _date_shape(key)
     if shape == "other":
         return []
-    return [
-        d for d in analysis.dates if _date_shape(d) == shape and fold_words(d) != fold_words(key)
-    ]
+    dates = analysis.dates
+    same = [d for d in dates if _date_shape(d) == shape and fold_words(d) != fold_words(key)]
+    year = year_of(key)
+    if year is None:
+        return same
+    # the nearest years first: 1609 and 1664 beside 1626, not 2013
+    return sorted(same, key=lambda d: abs((year_of(d) or year) - year))
 
 
 def _date_shape(text: str) -> str:
@@ -321,18 +467,26 @@ def _date_shape(text: str) -> str:
     return "other"
 
 
+def similar_length(option: str, key: str) -> bool:
+    """Neither half nor twice the key's length, or within ten characters of it: three options
+    all far shorter or longer than the key give it away."""
+    return 0.5 <= len(option) / max(1, len(key)) <= 2.0 or abs(len(option) - len(key)) <= 10
+
+
 def choose(
-    pool: Iterable[str], key: str, aliases: set[str], avoid: Iterable[str], n: int
-) -> list[str]:
+    pool: Iterable[Option | str], key: str, aliases: set[str], avoid: Iterable[str], n: int
+) -> list:
     """The first ``n`` options of a pool that are distinct, not aliases of the key, of the
-    key's case, of comparable length, and not mentioned in the question."""
+    key's case, of comparable length, and not mentioned in the question (texts for a pool of
+    texts, :class:`Option` for a pool of options)."""
     avoid = list(avoid)
     avoid_norm = [f" {fold_words(a)} " for a in avoid]
     avoid_names = {w for a in avoid for w in _name_words(a, skip_first=True)}
     taken = [f" {fold_words(a)} " for a in {*aliases, key}]  # the key's names, then each chosen
-    chosen: list[str] = []
+    chosen: list = []
     for raw in pool:
-        option = match_case(raw.strip(), key)
+        text = raw.text if isinstance(raw, Option) else raw
+        option = match_case(text.strip(), key)
         if not option:
             continue
         normed = f" {fold_words(option)} "
@@ -340,13 +494,21 @@ def choose(
             continue
         if any(normed in a for a in avoid_norm) or avoid_names & _name_words(option):
             continue  # said in the question: 'Wojciech Żywny' for 'Who took lessons from Żywny?'
-        if not 0.5 <= (len(option) + 4) / (len(key) + 4) <= 2.0:
+        if not similar_length(option, key) or _broken(option):
             continue
-        chosen.append(option)
+        chosen.append(Option(option, raw.source) if isinstance(raw, Option) else option)
         taken.append(normed)
         if len(chosen) == n:
             break
     return chosen
+
+
+def _broken(text: str) -> bool:
+    """Half a bracket or a quotation, or punctuation inside: 'O.S. 5 May]', 'the bed
+    listening;--just'."""
+    if any(mark in text for mark in ';[]()\u201c\u201d"') or "--" in text:
+        return True
+    return text.count("\u2019") > text.count("\u2019s") + text.count("n\u2019t")
 
 
 def _acronym(name: str) -> bool:
@@ -370,6 +532,13 @@ def _holds(a: str, b: str) -> bool:
 # --- common noun phrases ----------------------------------------------------------------------
 
 
+def same_class(key: str, other: str) -> bool:
+    """Whether two head nouns stand side by side as options: a deep ancestor in common, and
+    neither a kind of the other ('pebbles' and 'planks' no; 'tears' and 'sobs' yes; 'the
+    wife' beside 'the woman' no, she is one)."""
+    return class_depth(key, other) >= SAME_CLASS_DEPTH and not kind_of(key, other)
+
+
 def phrase_distractors(
     answer: str,
     key_tokens,
@@ -379,8 +548,22 @@ def phrase_distractors(
     avoid: Iterable[str] = (),
     n: int = 3,
 ) -> list[str]:
+    """Other noun phrases of the passage shaped like the key (see :func:`phrase_options`)."""
+    return _texts(phrase_options(answer, key_tokens, analysis, rng, person, avoid, n)[:n])
+
+
+def phrase_options(
+    answer: str,
+    key_tokens,
+    analysis: Analysis,
+    rng: random.Random,
+    person: bool,
+    avoid: Iterable[str] = (),
+    n: int = 3,
+) -> list[Option]:
     """Other noun phrases of the passage shaped like the key: same determiner, same number,
-    person for person, of comparable length; never one the passage gives the same verb."""
+    person for person, a head noun of the key's class, of comparable length; never one the
+    passage gives the same verb. Best first, then up to ``KEPT`` next-best."""
     key = describe(list(key_tokens), person) if key_tokens else None
     if key is None:
         return []
@@ -394,8 +577,13 @@ def phrase_distractors(
         and p.head != key.head
         and not (key.verb and p.verb == key.verb)
         and not key_words & set(fold_words(p.text).split())
+        and same_class(key.head, p.head)
     ]
-    pool.sort(key=lambda p: (abs(len(p.text) - len(key.text)), p.text))
+    # the closest in class first, then in length
+    pool.sort(
+        key=lambda p: (-min(class_depth(key.head, p.head), 8), abs(len(p.text) - len(key.text)))
+    )
     top = pool[:8]
     rng.shuffle(top)
-    return choose([p.text for p in top + pool[8:]], answer, {fold_words(key.text)}, avoid, n)
+    options = [Option(p.text, f"paragraph {p.paragraph}") for p in top + pool[8:]]
+    return choose(options, answer, {fold_words(key.text)}, avoid, n + KEPT)

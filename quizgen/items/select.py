@@ -104,16 +104,18 @@ class Entry:
     seed: int
 
     @cached_property
-    def wrong(self) -> list[str]:
-        """Wrong options of the key's type, plausible and distinct (perhaps fewer than three)."""
+    def ranked(self) -> list[distract.Option]:
+        """Wrong options of the key's type, plausible and distinct, best first: three to offer
+        (perhaps fewer), then the next-best kept for review."""
         c = self.candidate
         rng = random.Random(f"{self.seed}:{c.prompt}")
         if c.answer_label:
-            return distract.distractors(
-                c.answer, c.answer_label, self.analysis, c.cluster, rng, avoid=[c.prompt]
+            said = distract.relation(_root(c.answer_tokens)) if c.answer_tokens else None
+            return distract.wrong_options(
+                c.answer, c.answer_label, self.analysis, c.cluster, rng, [c.prompt], said=said
             )
         # a common noun phrase: others of the passage shaped like it
-        return distract.phrase_distractors(
+        return distract.phrase_options(
             c.answer,
             c.answer_tokens,
             self.analysis,
@@ -121,6 +123,11 @@ class Entry:
             c.template.condition("person", False) is True,
             avoid=[c.prompt],
         )
+
+    @cached_property
+    def wrong(self) -> list[str]:
+        """The wrong options to offer (perhaps fewer than three)."""
+        return [o.text for o in self.ranked[:3]]
 
     @cached_property
     def ref(self) -> tuple:
@@ -155,6 +162,12 @@ class FactEntry:
             (f.paragraph, f.sentence.start, f.verb.i),
             fold_typography(self.true_text() or ""),
         )
+
+
+def _root(tokens):
+    """The token of a span that heads the others."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[-1])
 
 
 def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
@@ -353,7 +366,13 @@ class Builder:
             options = order_options(
                 c.answer, entry.wrong[:3], self._key_position(), c.answer_label in NUMERIC
             )
-            return Item(kind=Kind.MULTIPLE_CHOICE, options=tuple(options), **common)
+            return Item(
+                kind=Kind.MULTIPLE_CHOICE,
+                options=tuple(options),
+                sources=tuple((o.text, o.source) for o in entry.ranked[:3]),
+                alternatives=tuple((o.text, o.source) for o in entry.ranked[3:6]),
+                **common,
+            )
         if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
             return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
         return None

@@ -123,6 +123,10 @@ class Item:
     rule: str = ""  # id of the question template that made it
     points: int = 1
     pair_evidence: tuple[Evidence, ...] = ()  # matching only: one per pair
+    # multiple_choice, for the teacher's review (exporters ignore them): where each wrong
+    # option came from, (option, source) pairs; and next-best wrong options, (text, source)
+    sources: tuple[tuple[str, str], ...] = ()
+    alternatives: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

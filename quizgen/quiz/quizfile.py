@@ -42,6 +42,8 @@ ITEM_KEYS = (
     "difficulty",
     "rule",
     "points",
+    "sources",
+    "alternatives",
 )
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -105,6 +107,28 @@ def json_schema() -> dict:
             "difficulty": {"enum": [d.value for d in Difficulty]},
             "rule": {"type": "string", "description": "the question template that made it"},
             "points": {"type": "integer", "minimum": 0},
+            "sources": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "multiple_choice: where each wrong option came from, in plain "
+                "words ('paragraph 4', 'another date in the passage')",
+            },
+            "alternatives": {
+                "type": "array",
+                "maxItems": 6,
+                "items": {
+                    "oneOf": [
+                        _TEXT,
+                        {
+                            "type": "object",
+                            "required": ["text"],
+                            "properties": {"text": _TEXT, "source": {"type": "string"}},
+                        },
+                    ]
+                },
+                "description": "multiple_choice: next-best wrong options for a reviewer, best "
+                "first, each {text, source}",
+            },
         },
         "allOf": [
             _kind_rule(Kind.MULTIPLE_CHOICE, ["options", "answer"], {"type": ["string", "number"]}),
@@ -182,6 +206,10 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["rule"] = item.rule
     if item.points != 1:
         data["points"] = item.points
+    if item.sources:
+        data["sources"] = dict(item.sources)
+    if item.alternatives:
+        data["alternatives"] = [{"text": t, "source": w} for t, w in item.alternatives]
     return data
 
 
@@ -475,6 +503,13 @@ def _item(data: dict) -> Item:
         rule=str(data.get("rule", "")),
         points=int(data.get("points", 1)),
         pair_evidence=tuple(_evidence(e) for e in data.get("pair_evidence", ())),
+        sources=tuple((str(k), str(v)) for k, v in (data.get("sources") or {}).items()),
+        alternatives=tuple(
+            (str(a.get("text", "")), str(a.get("source", "")))
+            if isinstance(a, dict)
+            else (str(a), "")
+            for a in data.get("alternatives", ())
+        ),
     )
 
 

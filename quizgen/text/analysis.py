@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -150,6 +150,7 @@ class Analysis:
     )
     _mention_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
+    _articled: set[str] | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -182,16 +183,32 @@ class Analysis:
         """Every short noun phrase of the passage, once each."""
         if self._noun_phrases is None:
             found: dict[str, NounPhrase] = {}
-            for doc in self.docs:
+            for number, doc in enumerate(self.docs, 1):
                 for chunk in noun_chunks(doc):
                     tokens = list(chunk)
                     if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
                         continue  # too long, or nothing describe() could take for its noun
                     phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
-                    if phrase is not None:
-                        found.setdefault(fold_words(phrase.text), phrase)
+                    if phrase is not None and fold_words(phrase.text) not in found:
+                        found[fold_words(phrase.text)] = replace(phrase, paragraph=number)
             self._noun_phrases = list(found.values())
         return self._noun_phrases
+
+    def articled_names(self) -> set[str]:
+        """Proper nouns the passage puts an article before as the head of their phrase ('the
+        Spectre', 'a Hinx'): a person's name takes none."""
+        if self._articled is None:
+            self._articled = {
+                fold_words(t.text)
+                for doc in self.docs
+                for t in doc
+                if t.pos_ == "PROPN"
+                and t.dep_ != "compound"
+                and t.i > 0
+                and doc[t.i - 1].lower_ in {"the", "a", "an"}
+                and doc[t.i - 1].head is t
+            }
+        return self._articled
 
     def sentences_with_verb(self, lemma: str) -> list[tuple[str, str]]:
         """(text, folded text) of the sentences that have a verb of this lemma."""
@@ -615,6 +632,7 @@ class NounPhrase:
     plural: bool
     person: bool
     verb: str  # lemma of the verb it depends on, if any
+    paragraph: int = 0  # where the passage first has it, counted from 1
 
 
 def _determiner(tokens) -> str:
@@ -647,6 +665,15 @@ TEXT_NOUNS = {
     "question",
     "answer",
 }
+
+# head nouns with no content of their own: an option made of one is struck at once ('the
+# majority', 'the first time', 'such a way', 'several items')
+FILLER_NOUNS = {
+    "ability", "amount", "case", "deal", "degree", "end", "extent", "fact", "half",
+    "instance", "item", "kind", "lot", "majority", "manner", "matter", "midst", "minority",
+    "number", "part", "piece", "point", "readiness", "rest", "result", "side", "sort",
+    "thing", "time", "type", "use", "variety", "way", "work",
+}  # fmt: skip
 
 
 # entity types a common noun phrase among the options must not hold: names have options of
@@ -682,6 +709,7 @@ def describe(tokens, person: bool) -> NounPhrase | None:
     if (
         root.pos_ != "NOUN"
         or root.lemma_.lower() in TEXT_NOUNS
+        or root.lemma_.lower() in FILLER_NOUNS
         or any(
             t.pos_ == "PRON"
             or t.ent_type_ in NOT_PHRASE_OPTIONS

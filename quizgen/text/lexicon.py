@@ -470,3 +470,54 @@ def is_verb_form(word: str, lemma: str, tag: str) -> bool:
     if tag == "VBZ":
         return word.endswith("s")
     return True
+
+
+# --- classes of common nouns ---------------------------------------------------------------------
+
+# how deep the ancestor two nouns share must be for one to stand beside the other as an option:
+# 'pebble' and 'plank' meet at 'whole' (4) and are no class; 'plank' and 'chimney' at 'artifact'
+# (5) still too broad; 'tears' and 'groan' meet lower (WordNet's chains, 'entity' counted 1)
+SAME_CLASS_DEPTH = 6
+
+
+@cache
+def _noun_class_lines() -> dict[str, str]:
+    """noun -> its line of data/noun_classes.txt, unparsed (a few hundredths of a second)."""
+    text = (DATA / "noun_classes.txt").read_text(encoding="utf-8")
+    return dict(
+        line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#")
+    )
+
+
+@cache
+def noun_classes(lemma: str) -> tuple[tuple[int, ...], ...]:
+    """The hypernym chains of a common noun's most frequent senses; () when not listed."""
+    line = _noun_class_lines().get(lemma.casefold())
+    if line is None:
+        return ()
+    return tuple(tuple(int(n) for n in chain.split(".")) for chain in line.split())
+
+
+def class_depth(a: str, b: str) -> int:
+    """How deep the deepest ancestor two nouns share is (0 when either is not listed)."""
+    best = 0
+    for x in noun_classes(a):
+        for y in noun_classes(b):
+            depth = 0
+            for p, q in zip(x, y, strict=False):
+                if p != q:
+                    break
+                depth += 1
+            best = max(best, depth)
+    return best
+
+
+def kind_of(a: str, b: str) -> bool:
+    """Whether one noun names a kind of the other (a hypernym or hyponym of it, in the first
+    sense of either): 'traveler' and 'person', 'oak' and 'tree'."""
+    for x in noun_classes(a)[:1]:
+        for y in noun_classes(b)[:1]:
+            short, long = sorted((x, y), key=len)
+            if long[: len(short)] == short:
+                return True
+    return False

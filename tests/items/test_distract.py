@@ -5,8 +5,8 @@ import random
 from docs import make_doc
 
 from quizgen.items import distract
-from quizgen.quiz.model import Label
 from quizgen.text import lexicon
+from quizgen.text import analysis as analysis_module
 from quizgen.text.analysis import analyze
 
 
@@ -66,30 +66,92 @@ def test_people_from_the_passage_never_an_alias_of_the_key():
     doc = people_doc(["Qasem Soleimani", "Soleimani", "Mark Esper", "Javad Zarif", "Bashar Assad"])
     analysis = analyze([doc])
     key_cluster = next(c for c in analysis.clusters if c.key == ("qasem", "soleimani"))
-    options = distract.distractors("Qasem Soleimani", Label.PERSON, analysis, key_cluster, rng())
+    options = distract.distractors("Qasem Soleimani", "PERSON", analysis, key_cluster, rng())
     assert len(options) == 3
     assert not any("Soleimani" in o for o in options)
     assert set(options) <= {"Mark Esper", "Javad Zarif", "Bashar Assad"}
 
 
-def test_too_few_people_in_the_passage_are_made_up_from_shipped_names():
+def test_too_few_people_in_the_passage_make_no_options_and_none_is_invented():
     doc = people_doc(["Mark Esper", "Javad Zarif"])
     analysis = analyze([doc])
     cluster = next(c for c in analysis.clusters if c.key == ("mark", "esper"))
-    options = distract.distractors("Mark Esper", Label.PERSON, analysis, cluster, rng())
-    assert len(options) == 3 and "Javad Zarif" in options
-    assert all(len(o.split()) == 2 for o in options)
+    options = distract.distractors("Mark Esper", "PERSON", analysis, cluster, rng())
+    assert options == ["Javad Zarif"]  # too few for multiple choice: a short answer instead
 
 
-def test_keys_with_titles_get_titled_options():
-    options = distract._listed_people("President Donald Trump", rng())[:3]
-    assert all(o.startswith("President ") for o in options)
+def test_a_first_name_and_a_surname_of_one_person_give_one_option():
+    """'Ben' and 'Rogers' beside 'Ben Rogers' are one boy: one option, not two."""
+    names = ["Tom", "Ben Rogers", "Ben", "Rogers", "Jim", "Polly"]
+    analysis = analyze([people_doc(names)])
+    tom = analysis.cluster_of(0, analysis.docs[0][0])
+    options = distract.distractors("Tom", "PERSON", analysis, tom, rng(), n=4)
+    assert sum(o in {"Ben", "Rogers"} for o in options) == 1
+    assert {"Jim", "Polly"} <= set(options)
 
 
-def test_a_place_gets_places_of_its_kind():
-    analysis = analyze([make_doc([("Paris", 0, "ROOT", "NNP", "PROPN", "Paris")], [(0, 1, "GPE")])])
-    options = distract.distractors("Warsaw", Label.GPE, analysis, None, rng())
-    assert len(options) == 3 and all(lexicon.place_kind(o) == "city" for o in options)
+def test_someone_the_passage_says_the_same_of_is_no_option():
+    """'Henry looked at the sky' too: Henry is a second right answer to 'Who looked at ...'."""
+    rows = []
+    for name in ("Dorothy", "Henry", "Em", "Zeb"):
+        start = len(rows)
+        looked = name in {"Dorothy", "Henry"}
+        verb, lemma, obj = ("looked", "look", "sky") if looked else ("washed", "wash", "dish")
+        rows += [
+            (name, start + 1, "nsubj", "NNP", "PROPN", name),
+            (verb, start + 1, "ROOT", "VBD", "VERB", lemma),
+            (
+                "at" if looked else "the",
+                start + 1 if looked else start + 3,
+                "prep" if looked else "det",
+                "IN" if looked else "DT",
+                "ADP" if looked else "DET",
+                "at" if looked else "the",
+            ),
+            (
+                "the" if looked else "dishes",
+                start + 4 if looked else start + 1,
+                "det" if looked else "dobj",
+                "DT" if looked else "NNS",
+                "DET" if looked else "NOUN",
+                "the" if looked else obj,
+            ),
+        ]
+        if looked:
+            rows.append(("sky", start + 2, "pobj", "NN", "NOUN", "sky"))
+        rows.append((".", start + 1, "punct", ".", "PUNCT", "."))
+    starts = [i for i, r in enumerate(rows) if r[4] == "PROPN"]
+    doc = make_doc(rows, [(i, i + 1, "PERSON") for i in starts])
+    analysis = analyze([doc])
+    dorothy = analysis.cluster_of(0, doc[0])
+    said = distract.relation(doc[0])
+    assert said == ("look", "nsubj", frozenset({"sky"}))
+    options = distract.wrong_options("Dorothy", "PERSON", analysis, dorothy, rng(), said=said)
+    assert [o.text for o in options] and "Henry" not in [o.text for o in options]
+    assert all(o.source.startswith("paragraph ") for o in options)
+
+
+def test_names_tagged_otherwise_or_with_an_article_are_no_people():
+    analysis = analyze([people_doc(["Tom", "Jim", "Polly"])])
+    jim = analysis.cluster_of(0, analysis.docs[0][3])
+    jim.labels["ORG"] += 3  # 'Manchester United': mostly tagged an organization
+    tom = analysis.cluster_of(0, analysis.docs[0][0])
+    assert distract.distractors("Tom", "PERSON", analysis, tom, rng()) == ["Polly"]
+
+
+def test_a_place_gets_places_of_its_kind_from_the_passage_only():
+    rows = [
+        ("She", 1, "nsubj", "PRP", "PRON", "she"),
+        ("left", 1, "ROOT", "VBD", "VERB", "leave"),
+        ("Paris", 1, "dobj", "NNP", "PROPN", "Paris"),
+        ("for", 1, "prep", "IN", "ADP", "for"),
+        ("France", 3, "pobj", "NNP", "PROPN", "France"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    analysis = analyze([make_doc(rows, [(2, 3, "GPE"), (4, 5, "GPE")])])
+    options = distract.distractors("Warsaw", "GPE", analysis, None, rng())
+    assert options == ["Paris"]  # a city beside a city; no country, no listed place
+    assert lexicon.place_kind("France") == "country"
 
 
 def test_options_match_the_keys_case_and_are_distinct():
@@ -112,7 +174,7 @@ def test_options_match_the_keys_case_and_are_distinct():
 
 def test_plural_key_and_unknown_type_get_no_options():
     analysis = analyze([make_doc([("Tides", 0, "ROOT", "NNS", "NOUN", "tide")])])
-    assert distract.distractors("the tides", Label.NONE, analysis, None, rng()) == []
+    assert distract.distractors("the tides", "", analysis, None, rng()) == []
 
 
 def test_a_surname_key_gets_surnames():
@@ -120,6 +182,43 @@ def test_a_surname_key_gets_surnames():
     names = ["Javad Zarif", "Mark Esper", "Donald Trump", "Zarif", "Esper"]
     analysis = analyze([people_doc(names)])
     zarif = analysis.cluster_of(0, analysis.docs[0][1])
-    options = distract.distractors("Zarif", Label.PERSON, analysis, zarif, rng())
+    options = distract.distractors("Zarif", "PERSON", analysis, zarif, rng())
     assert options and all(len(o.split()) == 1 for o in options)
     assert "Esper" in options
+
+
+def test_year_ranges_move_both_ends_together():
+    assert all(
+        y.endswith(f"\u2013{int(y[2:4]) + 1:02d}")
+        for y in distract.perturb_date("2003\u201304", rng())
+    )
+    years = distract.perturb_date("the 1854\u20131855 academic year", rng())
+    assert len(years) == 3 and all(int(y[9:13]) == int(y[4:8]) + 1 for y in years)
+
+
+def test_passage_years_nearest_first():
+    rows = [
+        ("In", 3, "prep", "IN", "ADP", "in"),
+        ("2013", 0, "pobj", "CD", "NUM", "2013"),
+        ("and", 1, "cc", "CC", "CCONJ", "and"),
+        ("left", 3, "ROOT", "VBD", "VERB", "leave"),
+        ("1609", 3, "npadvmod", "CD", "NUM", "1609"),
+    ]
+    analysis = analyze([make_doc(rows, [(1, 2, "DATE"), (4, 5, "DATE")])])
+    assert distract._passage_dates(analysis, "1626") == ["1609", "2013"]
+
+
+def test_noun_classes_keep_options_of_the_keys_class():
+    assert distract.same_class("ray", "veil")
+    assert not distract.same_class("pebble", "plank")  # objects, but no class
+    assert not distract.same_class("wife", "woman")  # she is a woman: a second right answer
+    assert not distract.same_class("missile", "signal")
+    assert lexicon.kind_of("traveler", "person")
+
+
+def test_fillers_broken_text_and_length_cues_are_no_options():
+    assert distract._broken("O.S. 5 May]") and distract._broken("the bed listening;--just")
+    assert not distract._broken("the old man\u2019s heart")
+    assert not distract.similar_length("a", "the paramilitary groups of the region")
+    assert distract.similar_length("the armed forces", "the paramilitary groups")
+    assert "majority" in analysis_module.FILLER_NOUNS

@@ -85,3 +85,27 @@ def test_load_raises_with_the_first_problem(tmp_path: Path):
     text = quizfile.dump(make_sample_quiz()).replace("kind: short_answer", "kind: essay")
     with pytest.raises(QuizgenError, match="item q2"):
         quizfile.load(write(tmp_path, text))
+
+
+def test_option_sources_and_alternatives_round_trip(tmp_path: Path):
+    """A wrong option's source and the next-best options are kept for review; the review
+    page's own shape (a list of texts) is valid too."""
+    from dataclasses import replace
+
+    quiz = make_sample_quiz()
+    mc = next(i for i in quiz.items if i.kind.value == "multiple_choice")
+    wrong = [o for o in mc.options if o != mc.answer]
+    kept = replace(
+        mc,
+        sources=tuple((o, "paragraph 2") for o in wrong),
+        alternatives=(("Mungo Park", "paragraph 3"),),
+    )
+    quiz = replace(quiz, items=tuple(kept if i is mc else i for i in quiz.items))
+    path = tmp_path / "q.quiz.yaml"
+    path.write_text(quizfile.dump(quiz), encoding="utf-8")
+    assert quizfile.validate(path) == []
+    assert quizfile.load(path) == quiz
+    data = quizfile.to_data(quiz)
+    data["items"][0]["alternatives"] = ["Mungo Park"]
+    assert quizfile._schema_problems(data, None) == []
+    assert quizfile._item(data["items"][0]).alternatives == (("Mungo Park", ""),)
