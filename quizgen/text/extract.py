@@ -993,7 +993,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                         cause_before = sentence.doc[sentence.start - 1].sent
                     continue  # 'As a result, ...': the cause is the sentence before
                 if child.dep_ == "prep" and words.startswith("according to"):
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    pobj = next((c for c in child.subtree if c.dep_ == "pobj"), None)
                     if pobj is None:
                         raise Unresolved("according to")
                     attribution = _phrase("other", pobj, analysis, paragraph).text
@@ -1008,7 +1008,11 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue
                 if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:
                     continue  # a quotation or clause before the subject belongs elsewhere
-                if child.dep_ in {"advcl", "xcomp"} and child.tag_ in {"VBG", "VBN"}:
+                if (
+                    child.dep_ in {"advcl", "xcomp"}
+                    and child.tag_ in {"VBG", "VBN"}
+                    and not any(c.dep_ in AUX_DEPS for c in child.children)
+                ):
                     continue  # 'killing an American contractor': a participle is a fact apart
                 if child.dep_ == "advcl" and not (
                     _cause(child)
