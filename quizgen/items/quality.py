@@ -282,6 +282,10 @@ def wellformed_question(doc) -> bool:
     """A parsed stem reads as a question: a wh-word first, a verb at its root, a subject or
     a wh-word standing for one."""
     words = [t for t in doc if not t.is_punct]
+    if len(words) > 3 and words[0].lower_ == "according" and words[1].lower_ == "to":
+        # 'According to officials, who fired ...?': the source named, then the question
+        comma = next((t.i for t in doc if t.text == ","), None)
+        words = [t for t in doc[comma + 1 :] if not t.is_punct] if comma is not None else []
     if not words or words[0].tag_ not in WH_TAGS or doc[-1].text != "?":
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)

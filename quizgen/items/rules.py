@@ -22,7 +22,16 @@ from quizgen.quiz.model import Kind, Label
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, Cluster
-from quizgen.text.extract import Clause, Phrase, Quote, Role, phrase_tokens
+from quizgen.text.analysis import PERSON_VERBS
+from quizgen.text.extract import (
+    CAUSE_PREPS,
+    Clause,
+    Phrase,
+    Quote,
+    Role,
+    anaphoric,
+    phrase_tokens,
+)
 from quizgen.text.lexicon import (
     PLACE_TYPES,
     date_key,
@@ -244,7 +253,42 @@ def is_person(phrase_tokens: list[Token], label: Label) -> bool:
         not in {"det", "amod", "compound", "poss", "case", "nummod", "prep", "pobj", "punct"}
     ]
     head = heads[0] if heads else (phrase_tokens[-1] if phrase_tokens else None)
-    return head is not None and head.lemma_.lower() in person_nouns()
+    if head is None:
+        return False
+    if head.pos_ in {"PRON", "ADJ", "NUM", "DET"} or head.lower_ in QUANTIFIERS:
+        # 'many of the workers', 'some of the pupils': the people are in the 'of' phrase
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is not None:
+            head = pobj
+    if head.lemma_.lower() in person_nouns():
+        return True
+    # 'series protagonist Link', 'the pianist Wojciech': a person noun names what the name is
+    return head.pos_ == "PROPN" and any(
+        c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
+        for c in head.children
+    )
+
+
+QUANTIFIERS = {"many", "some", "most", "all", "several", "few", "none", "one", "two", "both"}
+
+
+def copula_kind(clause: Clause) -> bool | None:
+    """What 'X is a Y' says X is: a person (True) when Y is a person noun, a thing (False)
+    when Y is another common noun ('the twenty-fourth James Bond film'), None otherwise."""
+    if clause.verb.lemma_ != "be":
+        return None
+    attr = next((p for p in clause.parts if p.role == "attr"), None)
+    if attr is None or attr.head.pos_ != "NOUN":
+        return None
+    return attr.head.lemma_.lower() in person_nouns()
+
+
+def acts_as_person(clause: Clause) -> bool:
+    """People are born, say, marry and die; things do not: the verb tells a 'who'."""
+    if clause.verb.lemma_ == "bear":
+        return clause.passive
+    return clause.verb.lemma_ in PERSON_VERBS and not clause.passive
 
 
 def wh_word(person: bool, label: Label, text: str, head: Token | None = None) -> str:
@@ -277,14 +321,16 @@ def _rest(clause: Clause, removed: Phrase | None) -> str:
 
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
-    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated, clause.adverbs)
+    aux, verb = grammar.question_order(
+        clause.verb, clause.aux, clause.negated, clause.adverbs, clause.negation
+    )
     subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
     return {
         "aux": aux,
         "verb": verb,
         "subject": subject,
         "verb_group": grammar.subject_verb_group(
-            clause.verb, clause.aux, clause.negated, clause.adverbs
+            clause.verb, clause.aux, clause.negated, clause.adverbs, clause.negation
         ),
         "rest": _rest(clause, removed),
         "tail": "",
@@ -307,10 +353,22 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     resolved = subj.head.lower_ in {"he", "she"}
     label = Label.of(subj.label)
     person = is_person(subj.tokens, label) or resolved
-    evidence = with_previous(clause.sentence) if resolved else None
+    if not subj.label or subj.label == "PERSON":
+        kind = copula_kind(clause)  # 'Spectre is the twenty-fourth film': a what
+        if kind is not None and not resolved:
+            person = kind
+        elif not person and not subj.label and acts_as_person(clause):
+            person = True  # 'the general spoke on condition of anonymity'
+    evidence = with_previous(clause.sentence) if resolved or _resolved(clause) else None
     values = _base_values(clause, None)
     values["wh"] = wh_word(person, label, answer, subj.head)
     yield Slot(answer, tokens, label, subj.cluster, None, values, person, evidence=evidence)
+
+
+def _resolved(clause: Clause) -> bool:
+    """Whether a he/his of the clause was given a name from the sentence before: then the
+    evidence is both sentences, and the key is checked against them."""
+    return clause.subject.resolved or any(p.resolved for p in [*clause.parts, *clause.fronted])
 
 
 def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -323,7 +381,8 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         person = is_person(part.tokens, label)
         values = _base_values(clause, part)
         values["wh"] = wh_word(person, label, answer, part.head)
-        yield Slot(answer, tokens, label, part.cluster, part, values, person)
+        evidence = with_previous(clause.sentence) if _resolved(clause) else None
+        yield Slot(answer, tokens, label, part.cluster, part, values, person, evidence=evidence)
 
 
 def _pobj(part: Phrase) -> Token | None:
@@ -404,7 +463,25 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
         if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
             continue
+        if not when_answer(text):
+            continue  # 'every year' answers 'how often', 'all day' 'how long'
         yield Slot(text, tokens, Label.DATE, None, part, _base_values(clause, part))
+
+
+FREQUENCY_STARTS = ("every", "each", "all ", "daily", "weekly", "monthly", "yearly", "annually")
+DURATION_WORDS = {"long", "hours", "days", "weeks", "months", "years", "decades", "centuries"}
+DURATION_STARTS = {"less", "more", "about", "for", "over", "hundreds", "thousands", "nearly"}
+
+
+def when_answer(text: str) -> bool:
+    """A point in time answers 'When': not a frequency ('every year' is 'how often'), nor a
+    duration ('all day', 'less than a month', 'hundreds of years' are 'how long')."""
+    words = text.lower().split()
+    if not words or text.lower().startswith(FREQUENCY_STARTS) or "times" in words:
+        return False
+    if words[0] in DURATION_STARTS:
+        return False
+    return not (words[-1] in DURATION_WORDS and not any(w.isdigit() for w in words))
 
 
 def _counted(part: Phrase) -> tuple[list[Token], str] | None:
@@ -467,29 +544,79 @@ def find_amount(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         yield Slot(text, tokens, Label.MONEY, None, part, _base_values(clause, part))
 
 
+def _marks(head: Token) -> set[str]:
+    return {c.lower_ for c in head.children if c.dep_ == "mark"}
+
+
 def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
-    """A cause: 'in retaliation for ...', 'because of ...', 'because ...'."""
+    """A cause as the key of a why question, phrased to answer it: 'because floods had
+    weakened it', 'since ...', 'in retaliation for ...', 'due to the drought'."""
     for part in clause.parts:
+        text = part.text.lower()
         cause = (
-            (part.role == "prep" and part.text.lower().startswith(CAUSE_PHRASES))
-            or (
-                part.role == "clause"
-                and any(c.dep_ == "mark" and c.lower_ == "because" for c in part.head.children)
-            )
+            (part.role == "prep" and text.startswith(CAUSE_PHRASES + CAUSE_PREPS))
+            or (part.role == "clause" and _marks(part.head) & {"because", "since"})
             or (part.head.lower_ == "because" and part.role in {"prep", "other"})
         )
         if cause:
             yield Slot(part.text, part.tokens, Label.CAUSE, None, part, _base_values(clause, part))
 
 
+def find_result_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """'The river flooded. As a result, the council closed the bridge.': the sentence before
+    is the key of 'Why did the council close the bridge?', when it stands on its own."""
+    before = clause.cause_before
+    if before is None:
+        return
+    tokens = [t for t in before if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not 4 <= len(tokens) <= 20 or anaphoric(tokens, analysis):
+        return
+    if tokens[0].dep_ in {"advmod", "cc", "prep", "mark"} or any(t.text == "?" for t in before):
+        return  # 'Moreover, ...': a sentence tied to the one before it is no cause on its own
+    if any(
+        t.pos_ == "PRON" and t.lower_ not in {"who", "which", "that"} or t.is_quote for t in tokens
+    ):
+        return  # 'It rained for a week': the cause must say what it is about
+    text = grammar.lower_start(" ".join("".join(t.text_with_ws for t in tokens).split()), tokens[0])
+    doc = before.doc
+    yield Slot(
+        text,
+        tokens,
+        Label.CAUSE,
+        None,
+        None,
+        _base_values(clause, None),
+        evidence=doc[before.start : clause.sentence.end],
+    )
+
+
 def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
-    """A purpose: 'to oversee the colony', 'in order to ...'."""
+    """A purpose: 'to oversee the colony', 'in order to ...', 'so that the town would be safe'."""
     for part in clause.parts:
-        if part.role != "clause" or part.head.dep_ != "advcl" or part.head.tag_ != "VB":
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in part.head.children):
-            continue
-        yield Slot(part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part))
+        text = part.text.lower()
+        purpose = (
+            part.role == "clause"
+            and part.head.dep_ == "advcl"
+            and (
+                (
+                    part.head.tag_ == "VB"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.head.children)
+                )
+                or {"so", "that"} <= _marks(part.head)
+            )
+        ) or (part.role == "prep" and text.startswith(("in order to", "so as to")))
+        if purpose:
+            yield Slot(part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part))
+
+
+def find_means(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """A means as the key of a how question: 'by flooding the fields'."""
+    for part in clause.parts:
+        if part.role == "prep" and part.head.lower_ == "by":
+            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in part.head.children):
+                yield Slot(part.text, part.tokens, Label.MEANS, None, part, _base_values(clause, part))
 
 
 def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
@@ -560,7 +687,9 @@ SLOT_FINDERS = {
         "subject_count": find_subject_count,
         "amount": find_amount,
         "cause": find_cause,
+        "result_cause": find_result_cause,
         "purpose": find_purpose,
+        "means": find_means,
     },
     "role": {"person": find_role_person},
     "quote": {"speaker": find_speaker},
@@ -639,6 +768,24 @@ def key_text(slot: Slot) -> str:
     return answer
 
 
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,;:!?\u2019'")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def echoes(slot: Slot, prompt: str) -> bool:
+    """'What became one of the best-selling girl groups?' -> 'the group': the key's head
+    noun stands in the question, so the question gives its answer away. Names, numbers,
+    dates and causes are not judged so ('Who succeeded Henry?' -> 'Henry's son')."""
+    if slot.label or slot.cluster is not None or not slot.tokens:
+        return False
+    nouns = [t for t in slot.tokens if t.pos_ == "NOUN" and t.dep_ not in {"compound", "pobj"}]
+    if not nouns:
+        return False
+    asked = {_stem(w) for w in prompt.split()}
+    return _stem(nouns[-1].text) in asked
+
+
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -708,6 +855,19 @@ def explain(
             prompt = realize(template, slot.values)
             if prompt is None:
                 yield template, None, "a slot of its wording is missing"
+                made = True
+                continue
+            if kind == "clause" and any(
+                p.loose for p in [*fact.parts, *fact.fronted] if p is not slot.removed
+            ):
+                yield template, None, "an 'it' in the question only its key explains"
+                made = True
+                continue
+            if kind == "clause" and fact.attribution:
+                # a claim keeps its source: 'According to U.S. officials, who fired ...?'
+                prompt = grammar.tidy(f"According to {fact.attribution}, {prompt[0].lower()}{prompt[1:]}")
+            if echoes(slot, prompt):
+                yield template, None, f"answer {slot.answer!r} repeats the question's words"
                 made = True
                 continue
             if slot.cluster is not None and not _names_cluster(slot):

@@ -56,6 +56,7 @@ class Label(StrEnum):
     # what the slot finders find that is no entity
     CAUSE = "CAUSE"  # 'in retaliation for ...', 'because ...'
     PURPOSE = "PURPOSE"  # 'to oversee the colony'
+    MEANS = "MEANS"  # 'by flooding the fields'
     # what a sentence's blank takes
     NAME = "NAME"
     NUMBER = "NUMBER"

@@ -151,6 +151,7 @@ class Analysis:
     _mention_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
     _articled: set[str] | None = field(default=None, init=False, repr=False)
+    _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -170,6 +171,21 @@ class Analysis:
             found = [c for c in self.clusters if c.label in labels]
             self._clusters_of[labels] = sorted(found, key=lambda c: (-c.salience, c.id))
         return list(self._clusters_of[labels])
+
+    def addressed(self) -> bool:
+        """Whether the passage is spoken by a 'we' outside quotation marks, as a speech or a
+        declaration is ('we', 'our' at least as often as 'I', 'my'): then its 'I' is a
+        speaker, no narrator of a story."""
+        if self._addressed is None:
+            plural = singular = 0
+            for doc in self.docs:
+                quoted = _in_quotes(doc)
+                for t in doc:
+                    if t.pos_ == "PRON" and t.i not in quoted:
+                        plural += t.lower_ in FIRST_PLURAL
+                        singular += t.lower_ in FIRST_SINGULAR
+            self._addressed = plural >= MIN_ADDRESSING and plural >= singular
+        return self._addressed
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""
@@ -221,6 +237,11 @@ class Analysis:
                     for verb in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
                         self._by_verb.setdefault(verb, []).append(entry)
         return self._by_verb.get(lemma, [])
+
+
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+MIN_ADDRESSING = 3
 
 
 def _word_char(c: str) -> bool:
@@ -490,12 +511,19 @@ def _attributive(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
+def _in_name(token: Token) -> bool:
+    """'Destiny' in "Destiny's Child": a possessive inside a longer name is no person."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON"
+
+
 def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> dict[str, tuple]:
     """People a pronoun could refer to, with their gender ('m', 'f' or '' when unknown)."""
     found: dict[str, tuple] = {}
     for t in tokens:
         cluster = analysis.cluster_of(paragraph, t)
-        if cluster is not None and cluster.label == "PERSON" and not _attributive(t):
+        if cluster is not None and cluster.label == "PERSON" and not _attributive(t) and not _in_name(t):
             found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
         elif (
             t.pos_ == "NOUN"
@@ -592,9 +620,10 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     """What a he/she/him/her/his refers to, only where that is safe.
 
     Safe means: the candidates are the people mentioned before the pronoun in the same
-    sentence or, if none there can take it, in the sentence before, in the same paragraph
-    and outside quotation marks -- named persons, and characters named by a gendered noun
-    ('the king', 'the miller's daughter') -- and exactly one of them fits its gender.
+    sentence and in the sentence before, in the same paragraph, after the last quotation
+    (a quotation may change who speaks) -- named persons, and characters named by a
+    gendered noun ('the king', 'the miller's daughter') -- and exactly one of them fits its
+    gender. A name inside a longer name ("Destiny's Child") is no candidate.
     """
     word = token.lower_
     if word not in PERSONAL_PRONOUNS:
@@ -606,17 +635,14 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     ahead = _named_subject_ahead(analysis, paragraph, token)
     if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
         return ahead if ahead.cluster.gender in ("", gender) else None
-    scopes = [range(sentence.start, token.i)]
-    if sentence.start > 0:
-        scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))
-    for scope in scopes:
-        tokens = [doc[i] for i in scope if i not in quoted]
-        fits = [
-            ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
-        ]
-        if fits:
-            return fits[0] if len(fits) == 1 else None
-    return None
+    # the sentence up to the pronoun and the sentence before: one person in them must fit
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    last_quoted = max((i for i in range(start, token.i) if i in quoted), default=start - 1)
+    tokens = [doc[i] for i in range(last_quoted + 1, token.i)]
+    fits = [
+        ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 # --- the passage's noun phrases, described for options that look alike ---------------------

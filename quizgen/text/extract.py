@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -160,6 +161,8 @@ class Phrase:
     tokens: list[Token]
     text: str  # the words as a question will use them (a resolved pronoun replaced)
     cluster: Cluster | None = None
+    loose: bool = False  # holds an 'it' or 'they' that only the rest of its clause explains
+    resolved: bool = False  # a he/she/his in it was replaced by a name from another sentence
 
     @property
     def label(self) -> str:
@@ -194,6 +197,9 @@ class Clause:
     fronted: list[Phrase] = field(default_factory=list)  # adjuncts before the subject
     source: str = "main"  # main | conj | relcl | ccomp | advcl
     adverbs: list[Token] = field(default_factory=list)  # 'actively' in 'was actively developing'
+    attribution: str = ""  # who says so: 'officials' of 'according to officials' or 'X said that'
+    negation: str = "not"  # the negating word when negated: 'not', 'never'
+    cause_before: Span | None = None  # 'As a result, ...': the sentence before gives the cause
 
     @property
     def passive(self) -> bool:
@@ -263,6 +269,13 @@ def _listed(token: Token) -> bool:
     return any(t.dep_ in {"cc", "conj"} for t in token.subtree)
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """'self-interested': a piece joined to the next word by a hyphen is part of that word,
+    never an aside to drop."""
+    doc, last = token.doc, max(s.i for s in token.subtree)
+    return last + 1 < len(doc) and doc[last + 1].tag_ == "HYPH" and not doc[last].whitespace_
+
+
 def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
@@ -278,7 +291,7 @@ def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
             )
             or (t.dep_ == "npadvmod" and _nonrestrictive(t))
         )
-        if drop and t.head.i != t.i:
+        if drop and t.head.i != t.i and not _hyphen_joined(t):
             skip.update(s.i for s in t.subtree)
     tokens = [t for t in subtree if t.i not in skip] if skip else subtree
     # a dangling comma or dash where an aside was taken out
@@ -332,10 +345,23 @@ VAGUE_PRONOUNS = {
 }
 
 
-def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str = "") -> str:
+# the reader or the speaker's audience ('you', 'we'): outside a quotation it is the voice of
+# a speech or a textbook, and a question cut from it has nobody to point to
+ADDRESSED = {"we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself"}
+
+
+def _render(
+    tokens: list[Token],
+    analysis: Analysis,
+    paragraph: int,
+    bound: str = "",
+    loose_ok: bool = False,
+) -> tuple[str, bool, bool]:
     """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised;
-    'it', 'they', 'this' are never resolved, and a phrase holding one is not asked about."""
-    words = []
+    'it', 'they', 'this' are never resolved, and a phrase holding one is not asked about
+    (unless ``loose_ok``: a cause such as 'because floods had weakened it' answers a question
+    that names what 'it' is). Returns (text, resolved from another sentence, loose)."""
+    words, resolved, loose = [], False, False
     for t in tokens:
         if t.is_quote and t.text not in {"'s", "\u2019s"}:
             raise Unresolved(t.text)  # a piece of a quotation the parse cut apart
@@ -344,8 +370,14 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str 
             and t.pos_ in {"PRON", "DET"}
             and (t.pos_ == "PRON" or t.dep_ != "det" or t.head not in tokens)
         ):
+            if not loose_ok or t.lower_ in {"this", "these", "those"}:
+                raise Unresolved(t.text)
+            loose = True
+        if t.pos_ == "PRON" and t.lower_ in ADDRESSED:
             raise Unresolved(t.text)
         if t.pos_ == "PRON" and t.lower_ in NARRATOR:
+            if analysis.addressed():
+                raise Unresolved(t.text)  # the 'I' of a speech or a letter is no narrator
             words.append(NARRATOR[t.lower_] + t.whitespace_)
             continue
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
@@ -356,11 +388,195 @@ def _render(tokens: list[Token], analysis: Analysis, paragraph: int, bound: str 
                 words.append(t.text_with_ws)  # 'Holmes wriggled in his chair': his is bound
                 continue
             name = referent.text
+            resolved = resolved or name not in text_of(t.sent)
             words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
             words.append(t.whitespace_)
         else:
             words.append(t.text_with_ws)
-    return " ".join("".join(words).split())
+    return " ".join("".join(words).split()), resolved, loose
+
+
+# determiners and adjectives that make a phrase point at something said elsewhere:
+# 'the same judgement', 'such situations', 'both explanations', 'the latter'
+ANAPHORIC_WORDS = {"same", "another", "aforementioned", "aforesaid"}
+# only after 'the': 'the other', 'the previous M', 'the remaining'; 'other foods like
+# potatoes' and 'previous games' stand on their own
+DEFINITE_ANAPHORIC_WORDS = {
+    "other",
+    "others",
+    "previous",
+    "remaining",
+    "above",
+    "following",
+    "former",
+    "latter",
+}
+# only standing for a noun ('each was given', 'either of them'), not as a determiner
+PRONOUN_ANAPHORIC_WORDS = {"each", "either", "neither", "others", "both"}
+RECIPROCALS = {("each", "other"), ("one", "another")}  # 'each other' points nowhere
+# connectives that tie a clause to the sentence before; dropped from a question, meaning kept
+DROPPED_CONNECTIVES = (
+    "in addition",
+    "for example",
+    "for instance",
+    "in particular",
+    "in fact",
+    "of course",
+    "as well",
+    "in general",
+    "in short",
+    "above all",
+    "in turn",
+    "e.g.",
+)
+# connectives whose clause means nothing without the sentence before: the clause is not used
+BOUND_CONNECTIVES = (
+    "in contrast",
+    "by contrast",
+    "in comparison",
+    "by comparison",
+    "in return",
+    "in response",
+    "in exchange",
+    "at the same time",
+    "at that time",
+    "at the time",
+    "on the other hand",
+    "on the contrary",
+    "in that case",
+    "in this case",
+    "in this way",
+    "in that way",
+    "to this end",
+    "for this reason",
+    "for that reason",
+    "despite this",
+    "despite that",
+    "after that",
+    "after this",
+    "before that",
+    "before this",
+    "unlike",
+    "like this",
+)
+# 'after', 'before', 'since' with nothing after them: 'shortly after' points back in time
+TIME_POINTERS = {"after", "afterward", "afterwards", "before", "beforehand", "since", "earlier"}
+PLACE_POINTERS = {"there", "here"}  # 'lived there': where is that?
+# a bare 'the X' of these nouns points at one met elsewhere ('the matter', 'the spot', 'the
+# result'): without a modifier or a name it identifies nothing unless the passage keeps
+# coming back to it. A story's 'the door' or 'the queen' is clear where it stands.
+RELATIONAL_NOUNS = {
+    "person",
+    "people",
+    "matter",
+    "spot",
+    "thing",
+    "things",
+    "result",
+    "results",
+    "author",
+    "concept",
+    "idea",
+    "case",
+    "situation",
+    "event",
+    "issue",
+    "problem",
+    "fact",
+    "point",
+    "question",
+    "effect",
+    "process",
+    "method",
+    "approach",
+    "reason",
+    "change",
+    "difference",
+    "statement",
+    "sentence",
+    "word",
+    "example",
+    "theory",
+    "explanation",
+    "principle",
+    "argument",
+    "claim",
+    "view",
+    "study",
+    "experiment",
+    "place",
+    "type",
+    "kind",
+    "part",
+    "side",
+    "plan",
+    "decision",
+    "policy",
+    "treaty",
+    "agreement",
+    "project",
+    "mission",
+    "attack",
+    "operation",
+    "incident",
+    "report",
+    "proposal",
+    "measure",
+    "figure",
+    "number",
+    "amount",
+    "list",
+    "group",
+    "latter",
+    "former",
+}
+MIN_BARE_MENTIONS = 3
+
+
+def anaphoric(tokens: list[Token], analysis: Analysis) -> str:
+    """Why a phrase points back into text the student cannot see ('' when it does not):
+    an anaphoric determiner ('the same judgement', 'both explanations'), a bare pointer in
+    time or place ('shortly after', 'there'), a connective ('In contrast'), or a definite
+    common noun with nothing to identify it that the passage names once or twice ('the
+    spot', 'the person'): the student cannot tell which is meant."""
+    text = _join(tokens).lower()
+    if text.startswith(BOUND_CONNECTIVES):
+        return f"connective {text!r}"
+    ids = {t.i for t in tokens}
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1].lower_ if n + 1 < len(tokens) else ""
+        if (t.lower_, nxt) in RECIPROCALS or (n and (tokens[n - 1].lower_, t.lower_) in RECIPROCALS):
+            continue
+        before = tokens[n - 1].lower_ if n else ""
+        if t.pos_ in {"DET", "ADJ", "PRON"} and (
+            (
+                t.lower_ in ANAPHORIC_WORDS
+                and nxt != "as"  # 'the same as the Moon's': a comparison names both
+                and not (t.lower_ == "another" and any(u.lower_ == "one" for u in tokens[:n]))
+            )
+            or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
+            or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
+            or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
+        ):
+            return f"anaphoric {t.text!r}"
+        if t.lower_ in TIME_POINTERS and t.pos_ in {"ADV", "ADP", "SCONJ"} and not any(
+            c.dep_ in {"pobj", "pcomp"} or c.i > t.i for c in t.children
+        ) and t.dep_ in {"advmod", "prep", "npadvmod"}:
+            return f"pointer {t.text!r}"
+        if t.lower_ in PLACE_POINTERS and t.dep_ == "advmod":
+            return f"pointer {t.text!r}"
+        if (
+            t.pos_ == "NOUN"
+            and t.text.islower()
+            and (t.lower_ in RELATIONAL_NOUNS or t.lemma_ in RELATIONAL_NOUNS)
+            and t.dep_ not in {"compound", "npadvmod"}
+            and [c.lower_ for c in t.children] == ["the"]
+            and t.i - 1 in ids
+            and analysis.mentions(f"the {t.text}") < MIN_BARE_MENTIONS
+            and t.ent_type_ not in {"DATE", "TIME"}
+        ):
+            return f"bare 'the {t.text}'"
+    return ""
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}
@@ -402,12 +618,18 @@ def _phrase(
     tokens = tokens if tokens is not None else phrase_tokens(head)
     if not tokens:
         raise Unresolved("empty")
+    why = anaphoric(tokens, analysis)
+    if why:
+        raise Unresolved(why)
+    text, resolved, loose = _render(tokens, analysis, paragraph, bound, loose_ok=_cause(head))
     return Phrase(
         role=role,
         head=head,
         tokens=tokens,
-        text=_render(tokens, analysis, paragraph, bound),
+        text=text,
         cluster=analysis.cluster_of(paragraph, head),
+        loose=loose,
+        resolved=resolved,
     )
 
 
@@ -431,11 +653,12 @@ ROLE_OF = {
 }
 
 
-def _subject(verb: Token, analysis: Analysis, paragraph: int) -> Phrase | None:
-    """The verb's subject; inherited along coordination; a relative pronoun becomes its noun."""
+def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) -> Phrase | None:
+    """The verb's subject; inherited along coordination; a relative pronoun becomes its noun.
+    A noun before ``floor`` (a news dateline) is never one."""
     node = verb
     while True:
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i >= floor]
         if subjects:
             subj = subjects[0]
             break
@@ -577,6 +800,151 @@ def hypothetical(sentence: Span) -> bool:
 
 NOT_PARTS = SUBJECT_DEPS | AUX_DEPS | SKIP_DEPS | {"neg", "relcl"}  # of a clause's verb
 
+# subordinators of a cause or a purpose: 'because floods had weakened it', 'so that ...'
+CAUSE_MARKS = {"because", "since", "so"}
+CAUSE_PREPS = ("because of", "due to", "as a result of", "owing to", "on account of", "thanks to")
+# a result connective: the sentence before gives the cause of this one
+RESULT_CONNECTIVES = (
+    "as a result",
+    "as a consequence",
+    "consequently",
+    "therefore",
+    "thus",
+    "hence",
+    "for this reason",
+    "because of this",
+)
+# claims and beliefs: what follows them is someone's view, asked only with its source named
+CLAIM_VERBS = {
+    "argue",
+    "suggest",
+    "claim",
+    "assume",
+    "believe",
+    "think",
+    "allege",
+    "contend",
+    "maintain",
+    "assert",
+    "hypothesize",
+    "propose",
+    "estimate",
+    "predict",
+    "speculate",
+    "insist",
+}
+# what follows these is not asserted by anyone: a hope, a fear, a denial
+NONFACTUAL_VERBS = {
+    "hope",
+    "fear",
+    "wish",
+    "dream",
+    "doubt",
+    "deny",
+    "pretend",
+    "imagine",
+    "suppose",
+    "guess",
+    "promise",
+    "boast",
+    "expect",
+    "wonder",
+    "feel",
+}
+HEDGE_ADJECTIVES = {
+    "possible",
+    "likely",
+    "probable",
+    "unlikely",
+    "unclear",
+    "uncertain",
+    "doubtful",
+    "conceivable",
+    "plausible",
+}
+HEDGE_ADVERBS = {
+    "perhaps",
+    "possibly",
+    "probably",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "supposedly",
+    "likely",
+    "maybe",
+    "presumably",
+    "arguably",
+}
+NEGATIONS = {"not", "n't", "never", "\u2019t"}
+
+
+def _cause(head: Token) -> bool:
+    """A cause, purpose or means constituent: 'because floods had weakened it', 'so that
+    the town would be safe', 'due to the drought', 'by flooding the fields'."""
+    if head.dep_ == "advcl":
+        return bool({c.lower_ for c in head.children if c.dep_ == "mark"} & CAUSE_MARKS)
+    if head.dep_ == "prep":
+        text = " ".join(t.lower_ for t in islice(head.subtree, 4))
+        return text.startswith(CAUSE_PREPS) or (
+            head.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in head.children)
+        )
+    return False
+
+
+def causal_since(clause_head: Token, main: Token) -> bool:
+    """'since floods had weakened it' gives a cause; 'has lived here since he was a child'
+    a time: after a perfect tense, or with a date in it, 'since' is temporal."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
+    return not perfect and not any(t.ent_type_ in {"DATE", "TIME"} for t in clause_head.subtree)
+
+
+def dateline_end(sentence: Span) -> int:
+    """'WEST PALM BEACH, Fla. \u2014 Iran's top ...': the index after a news dateline's dash at
+    the start of a paragraph, or the sentence's start when it has none."""
+    if sentence.start != 0 or not sentence[0].is_upper or len(sentence[0].text) < 2:
+        return sentence.start
+    for t in sentence[:12]:
+        if t.text in {"\u2014", "\u2013", "--", "-"} and t.i > 0:
+            return t.i + 1
+    return sentence.start
+
+
+def _reporter(verb: Token) -> tuple[Token, str] | None:
+    """The verb a clause is reported under ('said' in 'officials said X fired ...') and how
+    it reports: 'speech', 'claim' or 'nonfactual'; None when the clause is the passage's own."""
+    node = verb
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "ccomp" or (node.dep_ == "conj" and node.head.dep_ == "ccomp"):
+            head = node.head if node.dep_ == "ccomp" else node.head.head
+            if head.lemma_ in NONFACTUAL_VERBS or any(c.dep_ == "neg" for c in head.children):
+                return head, "nonfactual"
+            if head.lemma_ in CLAIM_VERBS:
+                return head, "claim"
+            if head.lemma_ in SPEECH_VERBS:
+                return head, "speech"
+            if head.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lower_ in HEDGE_ADJECTIVES for c in head.children
+            ):
+                return head, "nonfactual"  # 'it is possible that ...'
+        node = node.head
+    return None
+
+
+def _hedged(verb: Token) -> bool:
+    """'probably caused', 'reportedly fired': the passage does not vouch for it."""
+    return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
+
+
+def _denied(verb: Token) -> bool:
+    """'It was not the old man who vexed me': a relative clause on what a negated copula
+    says it is not."""
+    noun = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and noun.dep_ == "attr"
+        and any(c.dep_ == "neg" for c in noun.head.children)
+    )
+
 
 def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clause]:
     """The simple clauses of a sentence that a question can be asked of.
@@ -589,33 +957,67 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
     ):
         return  # nothing in a hypothetical is a fact, nor in a question the text asks
     quoted = quoted_segments(sentence.doc)
+    floor = dateline_end(sentence)
     for verb in sentence:
-        if not _clause_ok(verb) or _inside(verb, quoted):
+        if not _clause_ok(verb) or _inside(verb, quoted) or verb.i < floor:
             continue
-        if verb.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+        if verb.lemma_ in SPEECH_VERBS | CLAIM_VERBS | NONFACTUAL_VERBS and any(
+            c.dep_ == "ccomp" for c in verb.children
+        ):
             continue  # 'X said that ...': the quotation and the reported clause are asked apart
+        if _hedged(verb) or _denied(verb):
+            continue
         try:
-            subject = _subject(verb, analysis, paragraph)
+            attribution = ""
+            report = _reporter(verb)
+            if report is not None:
+                reporter, how = report
+                if how == "nonfactual":
+                    continue
+                attribution = _attribution(reporter, analysis, paragraph)
+            subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
             if subject.head.i > verb.i and verb.dep_ != "relcl":
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)
+            negation = next((c.lower_ for c in verb.children if c.dep_ == "neg"), "not")
             parts, fronted, before = [], [], []
+            cause_before = None
             for child in verb.children:
                 if child.dep_ in NOT_PARTS:
                     continue
+                words = _join(list(child.subtree)).lower()
+                if child.dep_ in {"advmod", "prep"} and words.startswith(RESULT_CONNECTIVES):
+                    if verb.dep_ == "ROOT" and sentence.start > 0 and child.i < verb.i:
+                        cause_before = sentence.doc[sentence.start - 1].sent
+                    continue  # 'As a result, ...': the cause is the sentence before
+                if child.dep_ == "prep" and words.startswith("according to"):
+                    pobj = next((c for c in child.subtree if c.dep_ == "pobj"), None)
+                    if pobj is None:
+                        raise Unresolved("according to")
+                    attribution = _phrase("other", pobj, analysis, paragraph).text
+                    continue
+                if child.dep_ in {"advmod", "prep", "npadvmod"} and words.startswith(
+                    DROPPED_CONNECTIVES
+                ):
+                    continue  # 'for example', 'in addition': the question stands without it
                 if child.dep_ in {"advmod", "cc"} and child.lower_ in DISCOURSE:
                     continue
                 if child.dep_ == "advcl" and not _clause_ok(child) and child.i < verb.i:
                     continue
                 if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:
                     continue  # a quotation or clause before the subject belongs elsewhere
-                if child.dep_ in {"advcl", "xcomp"} and child.tag_ in {"VBG", "VBN"}:
+                if (
+                    child.dep_ in {"advcl", "xcomp"}
+                    and child.tag_ in {"VBG", "VBN"}
+                    and not any(c.dep_ in AUX_DEPS for c in child.children)
+                ):
                     continue  # 'killing an American contractor': a participle is a fact apart
-                if child.dep_ == "advcl" and not {
-                    c.lower_ for c in child.children if c.dep_ == "mark"
-                } & {"because"}:
+                if child.dep_ == "advcl" and not (
+                    _cause(child)
+                    and ("since" not in {c.lower_ for c in child.children} or causal_since(child, verb))
+                ):
                     continue  # 'while in other places ...': an adverbial clause is a fact apart
                 if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
                     continue  # 'An earlier attack, late Thursday, involved ...'
@@ -640,10 +1042,13 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     if child.i < min(subject.start, verb.i) or subject.end <= child.i < verb.i
                     else parts
                 ).append(phrase)
+            if any(t.lower_ in NEGATIONS for t in before):
+                negated, negation = True, next(t.lower_ for t in before if t.lower_ in NEGATIONS)
+                before = [t for t in before if t.lower_ not in NEGATIONS]
         except Unresolved:
             continue
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
-        if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+        if attribution or (verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS):
             source = "reported"  # 'the miller told the king that his daughter could spin gold'
         yield Clause(
             paragraph=paragraph,
@@ -656,7 +1061,22 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             fronted=fronted,
             source=source,
             adverbs=before,
+            attribution=attribution,
+            negation="not" if negation in {"n't", "\u2019t"} else negation,
+            cause_before=cause_before,
         )
+
+
+def _attribution(reporter: Token, analysis: Analysis, paragraph: int) -> str:
+    """Who a reported clause is attributed to, as 'According to ___' names them:
+    'U.S. officials', 'Soleimani'; Unresolved when the reporter has no clear name."""
+    subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS):
+        raise Unresolved("reporter")
+    phrase = _phrase("subject", subject, analysis, paragraph)
+    if len(phrase) > 8:
+        raise Unresolved("reporter")
+    return grammar.lower_start(phrase.text, phrase.tokens[0])
 
 
 def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote]:

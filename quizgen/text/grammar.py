@@ -75,14 +75,15 @@ def _lemma(verb: Token) -> str:
 
 
 def question_order(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = (), negation: str = "not"
 ) -> tuple[str, str]:
     """(fronted auxiliary, verb words after the subject) for a question.
 
     'fired' -> ('did', 'fire'); 'has left' -> ('has', 'left'); 'was killed' -> ('was',
-    'killed'); 'is' -> ('is', ''); 'did not appear' -> ('did', 'not appear').
+    'killed'); 'is' -> ('is', ''); 'did not appear' -> ('did', 'not appear'); 'never
+    painted' -> ('did', 'never paint').
     """
-    neg = ["not"] if negated else []
+    neg = [negation] if negated else []
     adv = [a.text for a in adverbs]
     if aux:
         first = word(aux[0]).lower()
@@ -93,10 +94,11 @@ def question_order(
 
 
 def subject_verb_group(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = (), negation: str = "not"
 ) -> str:
-    """The verb group of a who/what subject question, agreeing with a singular wh-subject."""
-    neg = ["not"] if negated else []
+    """The verb group of a who/what subject question, agreeing with a singular wh-subject;
+    a negation is always kept: 'never painted', 'did not paint'."""
+    neg = [negation] if negated else []
     adv = [a.text for a in adverbs]
     if aux:
         first = word(aux[0]).lower()
@@ -105,6 +107,12 @@ def subject_verb_group(
     if _lemma(verb) == "be":
         form = word(verb).lower()
         return " ".join([SINGULAR_AUX.get(form, form), *neg, *adv])
+    if negated and negation == "never":
+        form = lexicon.third_person(_lemma(verb)) if verb.tag_ == "VBP" else verb.text
+        return " ".join(["never", *adv, form])
+    if negated:  # 'Who did not paint it?': do-support carries the 'not'
+        do = SINGULAR_AUX.get(DO_FORM.get(verb.tag_, "did"), DO_FORM.get(verb.tag_, "did"))
+        return " ".join([do, "not", *adv, _lemma(verb)])
     if verb.tag_ == "VBP":
         return " ".join([*adv, lexicon.third_person(_lemma(verb))])
     return " ".join([*adv, verb.text])

@@ -250,3 +250,187 @@ def test_every_filter_and_its_default_is_listed_in_the_templates_header():
         for key, value in defaults.items():
             shown = str(value).lower()
             assert re.search(rf"#\s+{key}\s+\[{shown}\]", header), f"{key} [{shown}]"
+
+
+# --- context, attribution, negation, wh-words, why and how (issue 15) --------------------
+
+# "Scrooge never painted out Old Marley's name."
+NEVER = [
+    ("Scrooge", 2, "nsubj", "NNP", "PROPN", "Scrooge"),
+    ("never", 2, "neg", "RB", "ADV", "never"),
+    ("painted", 2, "ROOT", "VBD", "VERB", "paint"),
+    ("out", 2, "prt", "RP", "ADP", "out"),
+    ("Old", 5, "compound", "NNP", "PROPN", "Old"),
+    ("Marley", 7, "poss", "NNP", "PROPN", "Marley"),
+    ("'s", 5, "case", "POS", "PART", "'s"),
+    ("name", 2, "dobj", "NN", "NOUN", "name"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+NEVER_ENTS = [(0, 1, "PERSON")]
+
+
+def test_a_negation_is_carried_into_a_subject_question():
+    found = questions((NEVER, NEVER_ENTS))
+    assert found["who-subject"][0].replace(" 's", "'s") == "Who never painted out Old Marley's name?"
+
+
+# "The city council closed the bridge because floods had weakened it."
+BECAUSE = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("city council", 2, "nsubj", "NN", "NOUN", "council"),
+    ("closed", 2, "ROOT", "VBD", "VERB", "close"),
+    ("the", 4, "det", "DT", "DET", "the"),
+    ("bridge", 2, "dobj", "NN", "NOUN", "bridge"),
+    ("because", 8, "mark", "IN", "SCONJ", "because"),
+    ("floods", 8, "nsubj", "NNS", "NOUN", "flood"),
+    ("had", 8, "aux", "VBD", "AUX", "have"),
+    ("weakened", 2, "advcl", "VBN", "VERB", "weaken"),
+    ("it", 8, "dobj", "PRP", "PRON", "it"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_why_from_a_because_clause_keyed_by_the_cause():
+    found = questions((BECAUSE, []))
+    assert found["why-cause"] == (
+        "Why did the city council close the bridge?",
+        "because floods had weakened it",
+    )
+    # the 'it' is explained only by the rest of the clause: no other question carries it
+    assert "what-object" not in found
+
+
+# "Farmers grow rice by flooding the fields."
+BY_MEANS = [
+    ("Farmers", 1, "nsubj", "NNS", "NOUN", "farmer"),
+    ("grow", 1, "ROOT", "VBP", "VERB", "grow"),
+    ("rice", 1, "dobj", "NN", "NOUN", "rice"),
+    ("by", 1, "prep", "IN", "ADP", "by"),
+    ("flooding", 3, "pcomp", "VBG", "VERB", "flood"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("fields", 4, "dobj", "NNS", "NOUN", "field"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_how_from_a_means_phrase():
+    assert questions((BY_MEANS, []))["how-means"] == (
+        "How do farmers grow rice?",
+        "by flooding the fields",
+    )
+
+
+# "The river rose above {its|the} banks. As a result, the city council closed the bridge."
+def _result(determiner):
+    return [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("river", 2, "nsubj", "NN", "NOUN", "river"),
+        ("rose", 2, "ROOT", "VBD", "VERB", "rise"),
+        ("above", 2, "prep", "IN", "ADP", "above"),
+        determiner,
+        ("banks", 3, "pobj", "NNS", "NOUN", "bank"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+        ("As", 13, "prep", "IN", "ADP", "as"),
+        ("a", 9, "det", "DT", "DET", "a"),
+        ("result", 7, "pobj", "NN", "NOUN", "result"),
+        (",", 13, "punct", ",", "PUNCT", ","),
+        ("the", 12, "det", "DT", "DET", "the"),
+        ("city council", 13, "nsubj", "NN", "NOUN", "council"),
+        ("closed", 13, "ROOT", "VBD", "VERB", "close"),
+        ("the", 15, "det", "DT", "DET", "the"),
+        ("bridge", 13, "dobj", "NN", "NOUN", "bridge"),
+        (".", 13, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_a_result_connective_makes_the_sentence_before_the_cause():
+    its = questions((_result(("its", 5, "poss", "PRP$", "PRON", "its")), []))
+    assert "why-result" not in its  # 'its banks': the cause must stand on its own
+    found = questions((_result(("the", 5, "det", "DT", "DET", "the")), []))
+    assert found["why-result"] == (
+        "Why did the city council close the bridge?",
+        "the river rose above the banks",
+    )
+
+
+# "According to officials, the Mahdi militia fired 31 rockets."
+ACCORDING = [
+    ("According", 6, "prep", "VBG", "VERB", "accord"),
+    ("to", 0, "prep", "IN", "ADP", "to"),
+    ("officials", 1, "pobj", "NNS", "NOUN", "official"),
+    (",", 6, "punct", ",", "PUNCT", ","),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("Mahdi militia", 6, "nsubj", "NN", "NOUN", "militia"),
+    ("fired", 6, "ROOT", "VBD", "VERB", "fire"),
+    ("31", 8, "nummod", "CD", "NUM", "31"),
+    ("rockets", 6, "dobj", "NNS", "NOUN", "rocket"),
+    (".", 6, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_claim_keeps_its_source():
+    found = questions((ACCORDING, [(7, 8, "CARDINAL")]))
+    assert found["how-many-object"] == (
+        "According to officials, how many rockets did the Mahdi militia fire?",
+        "31",
+    )
+
+
+# "Critics argue that the tax failed."
+ARGUE = [
+    ("Critics", 1, "nsubj", "NNS", "NOUN", "critic"),
+    ("argue", 1, "ROOT", "VBP", "VERB", "argue"),
+    ("that", 5, "mark", "IN", "SCONJ", "that"),
+    ("the", 4, "det", "DT", "DET", "the"),
+    ("tax", 5, "nsubj", "NN", "NOUN", "tax"),
+    ("failed", 1, "ccomp", "VBD", "VERB", "fail"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+# "It is possible that the drug causes cancer."
+POSSIBLE = [
+    ("It", 1, "nsubj", "PRP", "PRON", "it"),
+    ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+    ("possible", 1, "acomp", "JJ", "ADJ", "possible"),
+    ("that", 6, "mark", "IN", "SCONJ", "that"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("drug", 6, "nsubj", "NN", "NOUN", "drug"),
+    ("causes", 1, "ccomp", "VBZ", "VERB", "cause"),
+    ("cancer", 6, "dobj", "NN", "NOUN", "cancer"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_hedged_clause_is_not_asked_and_an_argued_one_names_who_argues():
+    from docs import read
+
+    assert not [f for f in read((POSSIBLE, []))[1].clauses if f.verb.text == "causes"]
+    argued = [f for f in read((ARGUE, []))[1].clauses if f.verb.text == "failed"]
+    assert [f.attribution for f in argued] == ["critics"]
+
+
+# "Spectre is the twenty-fourth film." with Spectre tagged PERSON
+FILM = [
+    ("Spectre", 1, "nsubj", "NNP", "PROPN", "Spectre"),
+    ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+    ("the", 4, "det", "DT", "DET", "the"),
+    ("twenty-fourth", 4, "amod", "JJ", "ADJ", "twenty-fourth"),
+    ("film", 1, "attr", "NN", "NOUN", "film"),
+    ("in", 4, "prep", "IN", "ADP", "in"),
+    ("the", 8, "det", "DT", "DET", "the"),
+    ("Bond", 8, "compound", "NNP", "PROPN", "Bond"),
+    ("series", 5, "pobj", "NN", "NOUN", "series"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_what_a_copula_says_decides_who_or_what():
+    found = questions((FILM, [(0, 1, "PERSON")]))
+    assert "who-subject" not in found
+
+
+def test_a_frequency_or_a_duration_is_no_when():
+    assert rules.when_answer("in 1858") and rules.when_answer("the late 1990s")
+    assert not rules.when_answer("every year")
+    assert not rules.when_answer("all day")
+    assert not rules.when_answer("less than a month")
+    assert not rules.when_answer("hundreds of years")
