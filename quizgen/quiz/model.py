@@ -101,6 +101,7 @@ class Evidence:
 
     paragraph: int
     sentence: str
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,9 @@ class Item:
     rule: str = ""  # id of the question template that made it
     points: int = 1
     pair_evidence: tuple[Evidence, ...] = ()  # matching only: one per pair
+    # keys the model does not hold yet, kept as the file has them: x- keys, and the contract's
+    # keys other stages read (skill, events, event_evidence, refers_to; DESIGN.md; alternatives)
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,7 @@ class Source:
     file: str
     sha256: str
     words: int
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,7 @@ class Generator:
     version: str
     model: str
     seed: int
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +158,7 @@ class Quiz:
     items: tuple[Item, ...]
     source: Source | None = None
     generator: Generator | None = None
-    extra: tuple[tuple[str, object], ...] = field(default=())  # unknown top-level keys, kept
+    extra: tuple[tuple[str, object], ...] = field(default=())  # top-level x- keys, kept
 
     @property
     def seed(self) -> int:
