@@ -113,3 +113,22 @@ def test_help_and_validate_do_not_import_spacy(tmp_path: Path):
         [sys.executable, "-c", code, str(quiz)], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_validate_names_every_problem_of_every_file_and_goes_on_after_broken_yaml(tmp_path):
+    good = tmp_path / "good.quiz.yaml"
+    good.write_text(quizfile.dump(make_sample_quiz()), encoding="utf-8")
+    text = good.read_text(encoding="utf-8")
+    misspelled = tmp_path / "misspelled.quiz.yaml"
+    misspelled.write_text(text.replace("  accept:", "  acept:", 1), encoding="utf-8")
+    broken = tmp_path / "broken.quiz.yaml"
+    broken.write_text(text.replace("title: The Nile", "title: The Nile: a river"), encoding="utf-8")
+    result = run("validate", str(broken), str(misspelled), str(good))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{broken}: line 3: not valid YAML (column 16): ': ' inside a")
+    assert lines[0].endswith('put the text in quotes: title: "The Nile: a river"')
+    assert (
+        lines[1] == f"{misspelled}: line 35, item q2: unknown key 'acept' (did you mean 'accept'?)"
+    )
+    assert result.stdout == f"{good}: valid\n"

@@ -70,6 +70,13 @@ def test_no_stem_gives_its_answer_and_every_key_is_in_its_evidence(quizzes):
         assert quality.contains_phrase(item.evidence.sentence, item.answer), (name, item)
 
 
+def test_a_matching_item_is_worth_a_point_a_pair(quizzes):
+    matched = list(items(quizzes, Kind.MATCHING))
+    assert matched  # the seed has one
+    for name, _, item in matched:
+        assert item.points == len(item.pairs) >= 3, (name, item.id)
+
+
 def test_no_two_items_share_a_prompt(quizzes):
     for name, quiz in quizzes.items():
         prompts = [quality.norm(i.prompt) for i in quiz.items]

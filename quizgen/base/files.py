@@ -82,11 +82,6 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write a file by writing a temporary file beside it and renaming it into place."""
-    write_all(path.parent, [(path.name, content)])
-
-
 def write_all(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> list[Path]:
     """Write (name, content) pairs into ``folder``, all or nothing; return the paths.
 

@@ -55,12 +55,12 @@ FORMATS: dict[str, Format] = {  # name -> format; order as shown in `quizgen for
     "html": Format(
         "quizgen.export.html",
         "printable worksheet and answer key (HTML)",
-        "<stem>.worksheet.html, <stem>.key.html",
+        "<stem>.worksheet.html, <stem>.key.html (and <stem>.passage.html with --no-passage)",
     ),
     "pdf": Format(
         "quizgen.export.pdf",
         "printable worksheet and answer key (PDF)",
-        "<stem>.worksheet.pdf, <stem>.key.pdf",
+        "<stem>.worksheet.pdf, <stem>.key.pdf (and <stem>.passage.pdf with --no-passage)",
     ),
     "moodle": Format("quizgen.export.moodle", "Moodle XML question import", "<stem>.moodle.xml"),
     "gift": Format("quizgen.export.gift", "Moodle GIFT text import", "<stem>.gift.txt"),

@@ -29,28 +29,40 @@ from quizgen.quiz.forms import LETTERS, Entry, Form, make_forms
 from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz
 from quizgen.read.reader import paragraph_numbers  # the reader's rule: one for reading and showing
 
-PAGES = {"worksheet": "worksheet.html.j2", "key": "key.html.j2"}  # file name -> template
+PAGES = {  # file name -> template
+    "worksheet": "worksheet.html.j2",
+    "key": "key.html.j2",
+    "passage": "passage.html.j2",
+}
 
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
-    """Render the worksheet and answer key of every form."""
+    """Render the worksheet and answer key of every form (and the passage on its own, when it
+    is left off the worksheet)."""
     return Rendered(files=tuple(pages(quiz, settings)))
 
 
 def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
-    """(file name, HTML) for the worksheet and key of each form, form by form."""
+    """(file name, HTML) for the worksheet and key of each form, form by form; then, when the
+    passage is left off the worksheet, the numbered passage as a handout of its own, one for
+    every form (the key cites its paragraph numbers)."""
     env = environment(settings.templates)
     many = settings.forms > 1
-    passage = _passage(quiz) if settings.passage else []
+    numbered = _passage(quiz)
+    passage = numbered if settings.passage else []
     grade = reading_grade("\n\n".join(quiz.passage))
     out = []
-    for form in make_forms(quiz, settings.forms):
+    forms = make_forms(quiz, settings.forms)
+    for form in forms:
         context = _common(quiz, form, settings, many)
         suffix = f"-{form.label}" if many else ""
         sheet = {**context, "passage": passage, "parts": [_part(p, _question) for p in form.parts]}
         key = {**context, "grade": grade, "parts": [_part(p, _answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
+    if not settings.passage:
+        handout = {**_common(quiz, forms[0], settings, False), "passage": numbered}
+        out.append(("passage.html", fill(env, PAGES["passage"], handout)))
     return out
 
 

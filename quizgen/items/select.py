@@ -543,6 +543,7 @@ def select(
                     pair_evidence=tuple(evidence_of(e) for e in pairs.evidence),
                     difficulty=Difficulty.MEDIUM,
                     rule=pairs.rule,
+                    points=len(pairs.pairs),  # a point a pair, as each is marked
                 )
             )
     fact_pool = fact_entries(facts, entries)

@@ -102,6 +102,7 @@ class Evidence:
 
     paragraph: int
     sentence: str
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,9 @@ class Item:
     # option came from, (option, source) pairs; and next-best wrong options, (text, source)
     sources: tuple[tuple[str, str], ...] = ()
     alternatives: tuple[tuple[str, str], ...] = ()
+    # keys the model does not hold yet, kept as the file has them: x- keys, and the contract's
+    # keys other stages read (skill, events, event_evidence, refers_to; DESIGN.md; alternatives)
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,7 @@ class Source:
     file: str
     sha256: str
     words: int
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +151,7 @@ class Generator:
     version: str
     model: str
     seed: int
+    extra: tuple[tuple[str, object], ...] = field(default=(), hash=False)  # its x- keys, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +163,7 @@ class Quiz:
     items: tuple[Item, ...]
     source: Source | None = None
     generator: Generator | None = None
-    extra: tuple[tuple[str, object], ...] = field(default=())  # unknown top-level keys, kept
+    extra: tuple[tuple[str, object], ...] = field(default=())  # top-level x- keys, kept
 
     @property
     def seed(self) -> int:

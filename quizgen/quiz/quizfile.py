@@ -4,10 +4,16 @@ The JSON Schema below is the one definition of the contract: ``quizgen schema`` 
 each quiz file names it for YAML-aware editors, and :func:`validate` checks files against it
 before the checks a schema cannot express (the key is one of the options, the evidence
 sentence is in its paragraph, ...). Files are read with ``yaml.safe_load`` semantics only.
+
+The contract is closed: a key it does not define is an error that names the nearest key it
+does ("did you mean 'accept'?"), and keys for other tools go under names that start with
+``x-``, anywhere, and are kept. An item a person wrote (no ``rule``) needs no evidence; when it
+has evidence, the evidence must match.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +24,7 @@ import yaml
 
 from quizgen.base.errors import QuizgenError
 from quizgen.base.folding import fold as _norm
+from quizgen.quiz import yaml_errors
 from quizgen.quiz.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
 
 FORMAT = "quizgen/1"
@@ -45,12 +52,33 @@ ITEM_KEYS = (
     "sources",
     "alternatives",
 )
+# keys DESIGN.md names for stages still to come, and the next-best options the review page
+# offers (issue 16): accepted now and kept (in Item.extra), so a file that has them is valid
+# before the code that reads them lands
+PLANNED_ITEM_KEYS = ("skill", "events", "event_evidence", "refers_to")
+SKILLS = ("detail", "cause", "sequence", "vocabulary", "evidence")
+EXTENSION = "x-"  # keys for other tools start with it, anywhere in the file
+NEAR = 0.7  # how alike an unknown key and a known one must be to suggest it ('hint' != 'points')
+OBJECT_KEYS = ("paragraph", "sentence", "file", "sha256", "words", "version", "model", "seed")
+_KEYS = frozenset(TOP_KEYS + ITEM_KEYS + PLANNED_ITEM_KEYS + OBJECT_KEYS)  # every key there is
 
 _TEXT = {"type": "string", "minLength": 1}
-_EVIDENCE = {
-    "type": "object",
-    "required": ["paragraph", "sentence"],
-    "properties": {
+_EXTENSIONS = {f"^{EXTENSION}": {"description": "a key for another tool, kept as it is"}}
+
+
+def _closed(properties: dict, **rest: Any) -> dict:
+    """An object schema that allows its own keys and x- keys, and no other."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "patternProperties": _EXTENSIONS,
+        "additionalProperties": False,
+        **rest,
+    }
+
+
+_EVIDENCE = _closed(
+    {
         "paragraph": {
             "type": "integer",
             "minimum": 1,
@@ -58,7 +86,10 @@ _EVIDENCE = {
         },
         "sentence": {**_TEXT, "description": "the proving sentence, copied verbatim from it"},
     },
-}
+    required=["paragraph", "sentence"],
+)
+# a question template's item keeps its evidence; an item a person wrote has no rule
+_RULE_NEEDS_EVIDENCE = {"if": {"required": ["rule"]}, "then": {"required": ["evidence"]}}
 
 
 def _kind_rule(kind: Kind, required: list[str], answer: dict) -> dict:
@@ -70,10 +101,8 @@ def _kind_rule(kind: Kind, required: list[str], answer: dict) -> dict:
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a quiz file."""
-    item = {
-        "type": "object",
-        "required": ["id", "kind", "prompt", "evidence"],
-        "properties": {
+    item = _closed(
+        {
             "id": {**_TEXT, "description": "unique within the quiz, e.g. q1"},
             "kind": {"enum": [k.value for k in Kind]},
             "prompt": {
@@ -102,11 +131,35 @@ def json_schema() -> dict:
                 "items": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
                 "description": "matching: [left, right] pairs",
             },
-            "evidence": _EVIDENCE,
+            "evidence": {
+                **_EVIDENCE,
+                "description": "where the key is proved; an item without a rule may leave it out",
+            },
             "pair_evidence": {"type": "array", "items": _EVIDENCE},
             "difficulty": {"enum": [d.value for d in Difficulty]},
-            "rule": {"type": "string", "description": "the question template that made it"},
+            "rule": {
+                "type": "string",
+                "description": "the question template that made it; an item a person wrote "
+                "has none, and needs no evidence",
+            },
             "points": {"type": "integer", "minimum": 0},
+            "skill": {"enum": list(SKILLS), "description": "the reading skill the item tests"},
+            "events": {
+                "type": "array",
+                "items": _TEXT,
+                "minItems": 3,
+                "maxItems": 8,
+                "description": "ordering: the events, in the right order",
+            },
+            "event_evidence": {
+                "type": "array",
+                "items": _EVIDENCE,
+                "description": "ordering: one evidence per event",
+            },
+            "refers_to": {
+                **_TEXT,
+                "description": "two-part evidence: the id of the earlier item this one proves",
+            },
             "sources": {
                 "type": "object",
                 "additionalProperties": {"type": "string"},
@@ -130,39 +183,34 @@ def json_schema() -> dict:
                 "first, each {text, source}",
             },
         },
-        "allOf": [
+        required=["id", "kind", "prompt"],
+        allOf=[
             _kind_rule(Kind.MULTIPLE_CHOICE, ["options", "answer"], {"type": ["string", "number"]}),
             _kind_rule(Kind.SHORT_ANSWER, ["answer"], {"type": ["string", "number"]}),
             _kind_rule(Kind.FILL_BLANK, ["answer"], {"type": ["string", "number"]}),
             _kind_rule(Kind.TRUE_FALSE, ["answer"], {"type": "boolean"}),
             _kind_rule(Kind.MATCHING, ["pairs"], {}),
+            _RULE_NEEDS_EVIDENCE,
         ],
-    }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:quizgen:quiz:1",
-        "title": "quizgen quiz file (format quizgen/1)",
-        "type": "object",
-        "required": ["format", "title", "passage", "items"],
-        "properties": {
+    )
+    top = _closed(
+        {
             "format": {"const": FORMAT},
             "title": _TEXT,
-            "source": {
-                "type": "object",
-                "properties": {
+            "source": _closed(
+                {
                     "file": {"type": "string"},
                     "sha256": {"type": "string"},
                     "words": {"type": "integer", "minimum": 0},
-                },
-            },
-            "generator": {
-                "type": "object",
-                "properties": {
+                }
+            ),
+            "generator": _closed(
+                {
                     "version": {"type": "string"},
                     "model": {"type": "string"},
                     "seed": {"type": "integer"},
-                },
-            },
+                }
+            ),
             "passage": {
                 "type": "array",
                 "minItems": 1,
@@ -171,6 +219,14 @@ def json_schema() -> dict:
             },
             "items": {"type": "array", "minItems": 1, "items": item},
         },
+        required=["format", "title", "passage", "items"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:quizgen:quiz:1",
+        "title": "quizgen quiz file (format quizgen/1)",
+        "description": "Unknown keys are errors; keys for other tools start with 'x-'.",
+        **top,
     }
 
 
@@ -180,6 +236,10 @@ def schema_text() -> str:
 
 
 # --- writing -------------------------------------------------------------------------------
+
+
+def _evidence_data(evidence: Evidence) -> dict[str, Any]:
+    return {"paragraph": evidence.paragraph, "sentence": evidence.sentence, **dict(evidence.extra)}
 
 
 def _item_data(item: Item) -> dict[str, Any]:
@@ -193,14 +253,9 @@ def _item_data(item: Item) -> dict[str, Any]:
     if item.accept:
         data["accept"] = list(item.accept)
     if item.evidence:
-        data["evidence"] = {
-            "paragraph": item.evidence.paragraph,
-            "sentence": item.evidence.sentence,
-        }
+        data["evidence"] = _evidence_data(item.evidence)
     if item.pair_evidence:
-        data["pair_evidence"] = [
-            {"paragraph": e.paragraph, "sentence": e.sentence} for e in item.pair_evidence
-        ]
+        data["pair_evidence"] = [_evidence_data(e) for e in item.pair_evidence]
     data["difficulty"] = item.difficulty.value
     if item.rule:
         data["rule"] = item.rule
@@ -210,6 +265,7 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["sources"] = dict(item.sources)
     if item.alternatives:
         data["alternatives"] = [{"text": t, "source": w} for t, w in item.alternatives]
+    data.update(item.extra)
     return data
 
 
@@ -221,12 +277,14 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
             "file": quiz.source.file,
             "sha256": quiz.source.sha256,
             "words": quiz.source.words,
+            **dict(quiz.source.extra),
         }
     if quiz.generator:
         data["generator"] = {
             "version": quiz.generator.version,
             "model": quiz.generator.model,
             "seed": quiz.generator.seed,
+            **dict(quiz.generator.extra),
         }
     data.update(dict(quiz.extra))
     data["passage"] = list(quiz.passage)
@@ -287,6 +345,16 @@ def _safe_load(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
+class BrokenYaml(QuizgenError):
+    """A quiz file that is not YAML at all, with the one problem that says where and why."""
+
+    def __init__(self, name: str, line: int, column: int, message: str) -> None:
+        where = f" at line {line}, column {column}" if line else ""
+        super().__init__(f"{name}: not valid YAML{where}: {message}")
+        at = f" (column {column})" if line else ""
+        self.problem = Problem(line, "", f"not valid YAML{at}: {message}")
+
+
 def _parse(text: str, name: str) -> tuple[Any, yaml.Node | None]:
     """safe_load the text, and keep its node tree for line numbers."""
     try:
@@ -301,9 +369,8 @@ def _parse(text: str, name: str) -> tuple[Any, yaml.Node | None]:
             "plain YAML data; tags that build objects are not allowed)"
         ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise QuizgenError(f"{name}: not valid YAML{where}: {exc.problem or exc.context}") from None
+        line, column, message = yaml_errors.explain(text, exc, _KEYS)
+        raise BrokenYaml(name, line, column, message) from None
     except yaml.reader.ReaderError as exc:
         raise QuizgenError(
             f"{name}: not valid YAML{_where(text, exc.position)}: "
@@ -347,6 +414,100 @@ def _line(root: yaml.Node | None, path: list) -> int:
     return node.start_mark.line + 1 if node is not None else 0
 
 
+def _key_line(root: yaml.Node | None, path: list, key: object) -> int:
+    """The line of a key of the mapping at ``path`` (else of the mapping)."""
+    node = _node_at(root, path)
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if k.value == str(key):
+                return k.start_mark.line + 1
+    return _line(root, path)
+
+
+def _unknown(key: str, known: list[str]) -> str:
+    """An unknown key, with the known one it most looks like, or where a key of one's own goes."""
+    near = difflib.get_close_matches(key, known, n=1, cutoff=NEAR)
+    if near:
+        return f"unknown key {key!r} (did you mean {near[0]!r}?)"
+    return (
+        f"unknown key {key!r}; a key for another purpose goes under a name that starts "
+        f"with {EXTENSION!r} ({EXTENSION}{key})"
+    )
+
+
+def _objects(data: dict) -> list[tuple[list, dict]]:
+    """(path, mapping) of every object of the contract in the file: the file, source and
+    generator, each item and each of its evidences."""
+    found: list[tuple[list, dict]] = [([], data)]
+    found += [([k], data[k]) for k in ("source", "generator") if isinstance(data.get(k), dict)]
+    items = data.get("items")
+    for n, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        found.append((["items", n], item))
+        if isinstance(item.get("evidence"), dict):
+            found.append((["items", n, "evidence"], item["evidence"]))
+        for key in ("pair_evidence", "event_evidence"):
+            evidences = item.get(key)
+            for m, ev in enumerate(evidences if isinstance(evidences, list) else []):
+                if isinstance(ev, dict):
+                    found.append((["items", n, key, m], ev))
+    return found
+
+
+def _item_name(data: dict, path: list) -> str:
+    """The id of the item a path is in ('#3' before it has one), or '' outside the items."""
+    if len(path) < 2 or path[0] != "items" or not isinstance(path[1], int):
+        return ""
+    raw = data["items"][path[1]]
+    return str(raw.get("id", f"#{path[1] + 1}")) if isinstance(raw, dict) else f"#{path[1] + 1}"
+
+
+def _key_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
+    """Keys that are not text (YAML reads 'yes:' or '1:' as others), and keys given twice in
+    one mapping, which YAML takes silently, keeping the last."""
+    problems = []
+    for path, mapping in _objects(data):
+        for key in mapping:
+            if not isinstance(key, str):
+                problems.append(
+                    Problem(
+                        _key_line(root, path, key),
+                        _item_name(data, path),
+                        f"the key {key!r} is read as a {type(key).__name__}, not text; "
+                        "put it in quotes",
+                    )
+                )
+    for node in _mappings(root):
+        seen: dict[str, int] = {}
+        for k, _ in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value in seen:
+                problems.append(
+                    Problem(
+                        k.start_mark.line + 1,
+                        "",
+                        f"the key {k.value!r} is given twice (first on line {seen[k.value]}); "
+                        "YAML would keep only this one",
+                    )
+                )
+            elif isinstance(k, yaml.ScalarNode):
+                seen[k.value] = k.start_mark.line + 1
+    return problems
+
+
+def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping node in a composed tree."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            found.append(current)
+            stack += [v for _, v in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+    return found
+
+
 def _is_whole_number(_checker: object, value: object) -> bool:
     """JSON Schema's 'integer', without the floats it allows ('2.0' is no paragraph number)."""
     return isinstance(value, int) and not isinstance(value, bool)
@@ -367,19 +528,33 @@ def _schema_problems(data: Any, root: yaml.Node | None) -> list[Problem]:
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
-        item = ""
-        if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
-            raw = data["items"][path[1]]
-            number = f"#{path[1] + 1}"
-            item = str(raw.get("id", number)) if isinstance(raw, dict) else number
+        item = _item_name(data, path)
         key = (
             ".".join(str(p) for p in path[2:] if not isinstance(p, int))
             if item
             else ".".join(str(p) for p in path)
         )
+        if error.validator == "additionalProperties":
+            known = list(error.schema.get("properties", {}))
+            for extra in error.instance:
+                if extra not in known and not str(extra).startswith(EXTENSION):
+                    message = _unknown(str(extra), known)
+                    line = _key_line(root, path, extra)
+                    problems.append(Problem(line, item, f"{key}: {message}" if key else message))
+            continue
         message = error.message
         if error.validator == "required":
             message = message.replace(" is a required property", " is missing")
+            if "evidence" in message and "rule" in error.instance:
+                message += (
+                    " (an item a question template made keeps its evidence; "
+                    "an item of your own has no 'rule' and needs none)"
+                )
+        if error.validator == "type" and isinstance(error.instance, dict) and len(error.instance):
+            message += (
+                "; a ': ' in a text that is not in quotes made YAML read a key and a value "
+                "there: put the text in quotes"
+            )
         problems.append(Problem(_line(root, path), item, f"{key}: {message}" if key else message))
     return problems
 
@@ -392,23 +567,25 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
     for n, raw in enumerate(data["items"]):
         iid = str(raw["id"])
 
-        def problem(message: str, *key: str, _n: int = n, _iid: str = iid) -> None:
+        def problem(message: str, *key: str | int, _n: int = n, _iid: str = iid) -> None:
             problems.append(Problem(_line(root, ["items", _n, *key]), _iid, message))
 
         if iid in seen:
             problem(f"id {iid!r} is used twice")
         seen.add(iid)
         kind = raw["kind"]
-        evidence = [raw["evidence"], *raw.get("pair_evidence", [])]
-        for ev in evidence:
+        evidence = [(("evidence",), raw["evidence"])] if "evidence" in raw else []  # a teacher's
+        for key in ("pair_evidence", "event_evidence"):  # own item may have none
+            evidence += [((key, m), ev) for m, ev in enumerate(raw.get(key, []))]
+        for where, ev in evidence:
             para = ev["paragraph"]
             if para > len(passage):
                 problem(
                     f"evidence paragraph {para} is past the passage's {len(passage)} paragraphs",
-                    "evidence",
+                    *where,
                 )
             elif _norm(ev["sentence"]) not in _norm(passage[para - 1]):
-                problem(f"evidence sentence is not in paragraph {para}", "evidence")
+                problem(f"evidence sentence is not in paragraph {para}", *where)
         if kind == Kind.MULTIPLE_CHOICE:
             options = [_norm(o) for o in raw["options"]]
             hits = options.count(_norm(raw["answer"]))
@@ -447,7 +624,7 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
             Problem(1, "", "the file must be a mapping with format, title, passage, items")
         ]
     try:
-        problems = _schema_problems(data, root)
+        problems = _key_problems(data, root) or _schema_problems(data, root)
     except RecursionError:
         raise QuizgenError(f"{name}: the YAML nests too deeply to be a quiz file") from None
     if not problems:
@@ -477,12 +654,21 @@ def _read_text(path: Path) -> str:
 
 
 def validate(path: Path) -> list[Problem]:
-    """Every way the quiz file at ``path`` breaks the contract (empty when it is valid)."""
-    return check(_read_text(path), str(path))[1]
+    """Every way the quiz file at ``path`` breaks the contract (empty when it is valid); a
+    file that is not YAML is one problem, at the line where the broken part starts."""
+    try:
+        return check(_read_text(path), str(path))[1]
+    except BrokenYaml as exc:
+        return [exc.problem]
+
+
+def _extra(data: dict, keys: tuple[str, ...] = ()) -> tuple[tuple[str, object], ...]:
+    """The x- keys of an object (and the named ones), in the file's order, to be kept."""
+    return tuple((k, v) for k, v in data.items() if k.startswith(EXTENSION) or k in keys)
 
 
 def _evidence(data: dict) -> Evidence:
-    return Evidence(paragraph=data["paragraph"], sentence=data["sentence"])
+    return Evidence(paragraph=data["paragraph"], sentence=data["sentence"], extra=_extra(data))
 
 
 def _item(data: dict) -> Item:
@@ -498,7 +684,7 @@ def _item(data: dict) -> Item:
         options=tuple(str(o) for o in data.get("options", ())),
         accept=tuple(str(a) for a in data.get("accept", ())),
         pairs=tuple((str(a), str(b)) for a, b in data.get("pairs", ())),
-        evidence=_evidence(data["evidence"]),
+        evidence=_evidence(data["evidence"]) if "evidence" in data else None,
         difficulty=Difficulty(data.get("difficulty", "medium")),
         rule=str(data.get("rule", "")),
         points=int(data.get("points", 1)),
@@ -510,6 +696,7 @@ def _item(data: dict) -> Item:
             else (str(a), "")
             for a in data.get("alternatives", ())
         ),
+        extra=_extra(data, PLANNED_ITEM_KEYS),
     )
 
 
@@ -522,7 +709,10 @@ def from_data(data: dict) -> Quiz:
         passage=tuple(data["passage"]),
         items=tuple(_item(i) for i in data["items"]),
         source=Source(
-            str(source.get("file", "")), str(source.get("sha256", "")), int(source.get("words", 0))
+            str(source.get("file", "")),
+            str(source.get("sha256", "")),
+            int(source.get("words", 0)),
+            _extra(source),
         )
         if source
         else None,
@@ -530,10 +720,11 @@ def from_data(data: dict) -> Quiz:
             str(generator.get("version", "")),
             str(generator.get("model", "")),
             int(generator.get("seed", 0)),
+            _extra(generator),
         )
         if generator
         else None,
-        extra=tuple((k, v) for k, v in data.items() if k not in TOP_KEYS),
+        extra=_extra(data),
     )
 
 

@@ -181,15 +181,3 @@ def tidy(question: str) -> str:
     question = re.sub(r"[,;:\s]+\?$", "?", question)
     question = re.sub(r",\s*,", ",", question)
     return capitalize(question.strip())
-
-
-def plural_noun_phrase(tokens: list[Token]) -> str:
-    """A noun phrase without its determiner and number: 'the 31 rockets' -> 'rockets'."""
-    kept = [
-        t
-        for t in tokens
-        if t.dep_ not in {"det", "nummod", "quantmod", "predet"}
-        and t.ent_type_ not in {"CARDINAL"}
-        or t.dep_ == "compound"
-    ]
-    return " ".join("".join(t.text_with_ws for t in kept).split())

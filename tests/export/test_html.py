@@ -83,10 +83,18 @@ def test_passage_paragraphs_are_numbered_and_can_be_left_out(sample_quiz):
     doc = tree(pages(sample_quiz)["worksheet.html"])
     numbers = [text(s) for s in doc.xpath("//ol[@class='paragraphs']/li/span[@class='pnum']")]
     assert numbers == ["1", "2", "3"]
-    without = pages(sample_quiz, passage=False)["worksheet.html"]
+    left_off = pages(sample_quiz, passage=False)
+    without = left_off["worksheet.html"]
     assert 'class="paragraphs"' not in without
     assert sample_quiz.passage[2] not in without
     assert "passage you have been given" in without
+    # ... and then it is a handout of its own, numbered as the key cites it, with no items
+    assert list(left_off) == ["worksheet.html", "key.html", "passage.html"]
+    handout = tree(left_off["passage.html"])
+    assert [text(s) for s in handout.xpath("//span[@class='pnum']")] == ["1", "2", "3"]
+    assert text(handout.xpath("//ol[@class='paragraphs']/li/p")[2]) == sample_quiz.passage[2]
+    assert not handout.xpath("//li[contains(@class,'item')]")
+    assert list(pages(sample_quiz, passage=False, forms=2))[-1] == "passage.html"  # one for all
 
 
 def test_headings_are_printed_as_headings_and_not_numbered(sample_quiz):

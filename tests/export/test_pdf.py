@@ -143,3 +143,11 @@ def test_the_quick_key_columns_share_the_width_between_the_margins(paper):
     margin = left[0]
     # the second column starts half-way across the text block (less half the gap between them)
     assert left[1] - margin > 0.45 * (width - 2 * margin)
+
+
+def test_a_passage_left_off_the_worksheet_is_a_handout_of_its_own():
+    files = pdfs(make_sample_quiz(), passage=False)
+    assert list(files) == ["worksheet.pdf", "key.pdf", "passage.pdf"]
+    text = " ".join(page_texts(files["passage.pdf"]))
+    assert "Reading passage" in text and PASSAGE[2] in text
+    assert PASSAGE[2] not in " ".join(page_texts(files["worksheet.pdf"]))

@@ -1,6 +1,9 @@
 """The quiz file contract: round trip, JSON Schema, validation that names lines and items."""
 
+import io
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -67,7 +70,7 @@ def test_evidence_must_be_in_its_paragraph(tmp_path: Path):
 
 def test_broken_yaml_names_line_and_column(tmp_path: Path):
     with pytest.raises(QuizgenError, match=r"not valid YAML at line 2, column 9"):
-        quizfile.validate(write(tmp_path, "format: quizgen/1\ntitle: x: y\nitems: []\n"))
+        quizfile.load(write(tmp_path, "format: quizgen/1\ntitle: x: y\nitems: []\n"))
 
 
 def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path):
@@ -109,3 +112,252 @@ def test_option_sources_and_alternatives_round_trip(tmp_path: Path):
     data["items"][0]["alternatives"] = ["Mungo Park"]
     assert quizfile._schema_problems(data, None) == []
     assert quizfile._item(data["items"][0]).alternatives == (("Mungo Park", ""),)
+
+
+# --- the file forgives what it should and says what it must (issue 13) -----------------------
+
+TEACHER_FILE = """\
+format: quizgen/1
+title: The Persian Wars
+passage:
+  - "The Greeks fought the Persians at Marathon in 490 BC. The Persians lost."
+  - "Herodotus wrote the history of the wars."
+items:
+  - id: q1
+    kind: short_answer
+    prompt: Who fought the Greeks at Marathon?
+    answer: the Persians
+    evidence: {paragraph: 1, sentence: "The Greeks fought the Persians at Marathon in 490 BC."}
+    rule: who-object
+  - id: q99
+    kind: multiple_choice
+    prompt: Why do you think the Persians lost?
+    options: [They were far from home, They had no ships, They were few]
+    answer: They were far from home
+"""
+
+
+def problems_of(text: str) -> list[tuple[int, str, str]]:
+    return [(p.line, p.item, p.message) for p in quizfile.check(text)[1]]
+
+
+def test_a_teachers_own_item_needs_no_evidence():
+    assert problems_of(TEACHER_FILE) == []
+    quiz = quizfile.from_data(quizfile.check(TEACHER_FILE)[0])
+    assert quiz.items[1].evidence is None and quiz.items[1].rule == ""
+
+
+def test_an_item_a_template_made_keeps_its_evidence():
+    text = TEACHER_FILE.replace(
+        '    evidence: {paragraph: 1, sentence: "The Greeks fought the Persians at Marathon in '
+        '490 BC."}\n',
+        "",
+    )
+    ((line, item, message),) = problems_of(text)
+    assert (line, item) == (7, "q1") and message.startswith("'evidence' is missing")
+    assert "an item of your own has no 'rule'" in message
+
+
+def test_a_teachers_evidence_must_match():
+    text = TEACHER_FILE + '    evidence: {paragraph: 2, sentence: "Herodotus wrote a poem."}\n'
+    assert problems_of(text) == [(18, "q99", "evidence sentence is not in paragraph 2")]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "where", "message"),
+    [
+        (10, "    acept: [Persia]", "q1", "unknown key 'acept' (did you mean 'accept'?)"),
+        (10, "    anwser: Persia", "q1", "unknown key 'anwser' (did you mean 'answer'?)"),
+        (
+            10,
+            "    hint: think of Iran",
+            "q1",
+            "unknown key 'hint'; a key for another purpose goes under a name that starts with "
+            "'x-' (x-hint)",
+        ),
+        (3, "tittle: Wars", "", "unknown key 'tittle' (did you mean 'title'?)"),
+    ],
+)
+def test_an_unknown_key_is_an_error_that_names_the_nearest_known_key(line, key, where, message):
+    lines = TEACHER_FILE.splitlines()
+    lines.insert(line - 1, key)
+    assert problems_of("\n".join(lines) + "\n") == [(line, where, message)]
+
+
+def test_an_unknown_key_inside_evidence_names_its_place():
+    text = TEACHER_FILE.replace("sentence: ", "sentense: ")
+    assert problems_of(text) == [
+        (11, "q1", "evidence: unknown key 'sentense' (did you mean 'sentence'?)"),
+        (11, "q1", "evidence: 'sentence' is missing"),
+    ]
+
+
+X_KEYS = """\
+x-course: {code: HIST-7, term: 2}
+source: {file: wars.txt, sha256: abc, words: 20, x-scanned: true}
+generator: {version: 0.1.0, model: en_core_web_sm 3.8.0, seed: 7, x-run: 3}
+"""
+
+
+def test_x_keys_are_allowed_anywhere_and_kept():
+    text = TEACHER_FILE.replace("passage:\n", X_KEYS + "passage:\n", 1).replace(
+        '490 BC."}\n    rule', '490 BC.", x-checked: ms}\n    x-minutes: 2\n    rule', 1
+    )
+    assert problems_of(text) == []
+    quiz = quizfile.from_data(quizfile.check(text)[0])
+    assert dict(quiz.extra) == {"x-course": {"code": "HIST-7", "term": 2}}
+    assert quiz.source.extra == (("x-scanned", True),) and quiz.generator.extra == (("x-run", 3),)
+    assert quiz.items[0].evidence.extra == (("x-checked", "ms"),)
+    assert quiz.items[0].extra == (("x-minutes", 2),)
+    again = quizfile.check(quizfile.dump(quiz))
+    assert again[1] == [] and quizfile.from_data(again[0]) == quiz
+
+
+def test_the_keys_design_names_for_later_stages_are_accepted_and_kept():
+    text = TEACHER_FILE + (
+        "    skill: cause\n"
+        "  - id: q100\n    kind: multiple_choice\n    prompt: Which sentence proves q1?\n"
+        "    options: [The Persians lost., Herodotus wrote the history of the wars.]\n"
+        "    answer: The Persians lost.\n    refers_to: q1\n"
+        "    events: [Marathon, the Persians lose, Herodotus writes]\n"
+        "    event_evidence:\n      - {paragraph: 1, sentence: The Persians lost.}\n"
+    )
+    assert problems_of(text) == []
+    quiz = quizfile.from_data(quizfile.check(text)[0])
+    assert dict(quiz.items[1].extra) == {"skill": "cause"}
+    assert set(dict(quiz.items[2].extra)) == {"refers_to", "events", "event_evidence"}
+    assert quizfile.from_data(quizfile.check(quizfile.dump(quiz))[0]) == quiz
+    wrong = text.replace("The Persians lost.}", "The Persians won.}")
+    assert problems_of(wrong) == [(27, "q100", "evidence sentence is not in paragraph 1")]
+
+
+def test_keys_that_are_not_text_or_come_twice_are_named():
+    text = TEACHER_FILE.replace("    rule: who-object\n", "    rule: who-object\n    1: one\n")
+    assert problems_of(text) == [
+        (13, "q1", "the key 1 is read as a int, not text; put it in quotes")
+    ]
+    twice = TEACHER_FILE.replace("    rule: who-object\n", "    rule: who-object\n    answer: x\n")
+    assert problems_of(twice) == [
+        (
+            13,
+            "",
+            "the key 'answer' is given twice (first on line 10); YAML would keep only this one",
+        )
+    ]
+
+
+def test_a_text_read_as_a_mapping_says_to_quote_it():
+    text = TEACHER_FILE.replace(
+        "answer: the Persians\n",
+        "answer: the Persians\n    accept:\n      - Persia: the old name\n",
+    )
+    ((line, item, message),) = problems_of(text)
+    assert (line, item) == (12, "q1") and message.endswith("put the text in quotes")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        (  # the issue's case: reported where the text starts, with the fix
+            "    prompt: Herodotus wrote: who lost?\n",
+            "line 9, column 28",
+            'put the text in quotes: prompt: "Herodotus wrote: who lost?"',
+        ),
+        (
+            "    accept:\n      - Herodotus said: the Persians: lost\n",
+            "line 10, column 37",
+            'put the text in quotes: - "Herodotus said: the Persians: lost"',
+        ),
+        (
+            "    options: [the Persians, the Spartans\n",
+            "line 9, column 14",
+            "the '[' here is never closed with ']'",
+        ),
+        (
+            "    evidence: {paragraph: 1\n",
+            "line 9, column 15",
+            "the '{' here is never closed with '}'",
+        ),
+        ('    prompt: "Who lost?\n', "line 9, column 13", "is this text's closing quote missing?"),
+        ("    prompt: Who\n      lost: at Marathon?\n", "line 9, column 13", "runs on to line 10"),
+        ("    answer: *\n", "line 9, column 13", "a text that starts with '*' must be in quotes"),
+        ("\tanswer: x\n", "line 9, column 1", "a tab indents this line"),
+    ],
+)
+def test_a_yaml_error_names_the_line_where_the_broken_text_starts(tmp_path, text, where, says):
+    lines = TEACHER_FILE.splitlines(keepends=True)
+    broken = "".join(lines[:8]) + text + "".join(lines[8:])
+    with pytest.raises(QuizgenError, match=f"not valid YAML at {where}: .*{re.escape(says)}"):
+        quizfile.load(write(tmp_path, broken))
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens_not_where_the_file_ends(tmp_path):
+    text = TEACHER_FILE.replace(
+        "    options: [They were far from home, They had no ships, They were few]\n",
+        "    options: [They were far from home, They had no ships, They were few\n",
+    )
+    assert text.splitlines()[15].startswith("    options: [")  # line 16
+    with pytest.raises(QuizgenError, match=r"at line 16, column 14: the '\[' here is never closed"):
+        quizfile.load(write(tmp_path, text))
+    (problem,) = quizfile.validate(write(tmp_path, text))  # validate lists it as a problem
+    assert str(problem).startswith("line 16: not valid YAML (column 14): the '[' here is never")
+
+
+def test_the_schema_says_it_too_for_editors():
+    import jsonschema
+
+    schema = json.loads(quizfile.schema_text())
+    item = schema["properties"]["items"]["items"]
+    evidence = item["properties"]["evidence"]
+    for closed in (schema, item, evidence, schema["properties"]["source"]):
+        assert closed["additionalProperties"] is False
+        assert list(closed["patternProperties"]) == ["^x-"]
+    assert item["required"] == ["id", "kind", "prompt"]
+    assert {"if": {"required": ["rule"]}, "then": {"required": ["evidence"]}} in item["allOf"]
+    assert {"skill", "events", "event_evidence", "refers_to"} <= set(item["properties"])
+    editor = jsonschema.Draft202012Validator(schema)
+    data = quizfile.safe_load(TEACHER_FILE)
+    assert list(editor.iter_errors(data)) == []
+    data["items"][1]["acept"] = ["far"]
+    data["items"][1]["x-note"] = "mine"
+    (error,) = editor.iter_errors(data)
+    assert error.validator == "additionalProperties" and "'acept'" in error.message
+
+
+def test_a_teachers_items_show_no_evidence_anywhere(tmp_path):
+    """Every format renders an item without evidence, and shows none for it."""
+    from quizgen.export import FORMATS, export
+
+    text = TEACHER_FILE.replace(
+        '    evidence: {paragraph: 1, sentence: "The Greeks fought the Persians at Marathon in '
+        '490 BC."}\n    rule: who-object\n',
+        "",
+    ) + (
+        "  - id: q3\n    kind: matching\n    prompt: Match.\n"
+        "    pairs: [[Greeks, won], [Persians, lost], [Herodotus, wrote]]\n"
+        "  - id: q4\n    kind: fill_blank\n    prompt: The Persians _____.\n    answer: lost\n"
+        "  - id: q5\n    kind: true_false\n    prompt: The Greeks won.\n    answer: true\n"
+    )
+    assert problems_of(text) == []
+    quiz = quizfile.from_data(quizfile.check(text)[0])
+    for fmt in FORMATS:
+        for name, content in export(quiz, fmt).files:
+            assert not EVIDENCE.search(shown_text(content)), (fmt, name)
+
+
+EVIDENCE = re.compile(r"Paragraph \d+:")  # how every format words an item's evidence
+
+
+def shown_text(content: str | bytes) -> str:
+    """The text in an exported file: a zip's members (a deck's database among them), a PDF's
+    text layer, or the text itself."""
+    if isinstance(content, str):
+        return content
+    if content.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    if content.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(shown_text(archive.read(n)) for n in archive.namelist())
+    return content.decode("utf-8", errors="replace")

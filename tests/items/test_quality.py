@@ -1,0 +1,99 @@
+"""The filters against the faults of generated questions, on strings and hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+from docs import make_doc
+
+from quizgen.items import quality
+
+EVIDENCE = "Kataib Hezbollah fired 31 rockets into a base in Kirkuk last week."
+
+
+def faults(prompt: str, answer: str = "31", evidence: str = EVIDENCE) -> list[str]:
+    return quality.prompt_faults(prompt, answer, evidence)
+
+
+def test_a_sound_question_has_no_fault():
+    assert faults("How many rockets did Kataib Hezbollah fire into a base in Kirkuk?") == []
+
+
+@pytest.mark.parametrize(
+    "prompt, answer, fault",
+    [
+        ("How many rockets did they fire into a base?", "31", "vague pronoun"),
+        ("How many rockets did these men fire into a base?", "31", "context-bound"),
+        ("How many of the 31 rockets did Kataib Hezbollah fire?", "31", "answer in prompt"),
+        ("Where did Kataib Hezbollah fire 31 rockets into?", "Baghdad", "key not in evidence"),
+        ("How many rockets did Kataib Hezbollah fire into the?", "31", "dangling end"),
+        ("How many rockets did Kataib Hezbollah fire (into a base?", "31", "unbalanced"),
+        ("Fired?", "31", "length"),
+        ("How many rockets did did Kataib Hezbollah fire?", "31", "repeated word"),
+        ("How many rockets did Kataib Hezbollah fire and why?", "31", "two questions in one"),
+        ("Who fired 31 rockets into a base in Kirkuk?", "they", "empty answer"),
+    ],
+)
+def test_each_fault_is_named(prompt, answer, fault):
+    assert fault in faults(prompt, answer)
+
+
+def test_a_phrase_is_found_on_word_boundaries_whatever_the_quotes_and_case():
+    assert quality.contains_phrase("Iran\u2019s commander", "iran's")
+    assert not quality.contains_phrase("an Iranian commander", "Iran")
+    assert quality.contains_phrase("the QUDS Force.", "Quds Force")
+
+
+def test_a_name_before_the_pronoun_binds_it():
+    assert not quality.vague_pronoun("What did Esper say he wanted?")
+    assert quality.vague_pronoun("What did he say Esper wanted?")
+
+
+def test_empty_answers():
+    assert quality.empty_answer("the one") and quality.empty_answer("this king")
+    assert not quality.empty_answer("the king")
+
+
+# "Who fired the rockets?"
+WHO_FIRED = [
+    ("Who", 1, "nsubj", "WP", "PRON", "who"),
+    ("fired", 1, "ROOT", "VBD", "VERB", "fire"),
+    ("the", 3, "det", "DT", "DET", "the"),
+    ("rockets", 1, "dobj", "NNS", "NOUN", "rocket"),
+    ("?", 1, "punct", ".", "PUNCT", "?"),
+]
+# "The rockets fired at the base."
+ROCKETS_FIRED = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("rockets", 2, "nsubj", "NNS", "NOUN", "rocket"),
+    ("fired", 2, "ROOT", "VBD", "VERB", "fire"),
+    ("at", 2, "prep", "IN", "ADP", "at"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("base", 3, "pobj", "NN", "NOUN", "base"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+# "Fired the rockets."
+NO_SUBJECT = [
+    ("Fired", 0, "ROOT", "VBD", "VERB", "fire"),
+    ("the", 2, "det", "DT", "DET", "the"),
+    ("rockets", 0, "dobj", "NNS", "NOUN", "rocket"),
+    (".", 0, "punct", ".", "PUNCT", "."),
+]
+# "There was a storm."
+THERE_WAS = [
+    ("There", 1, "expl", "EX", "PRON", "there"),
+    ("was", 1, "ROOT", "VBD", "VERB", "be"),
+    ("a", 3, "det", "DT", "DET", "a"),
+    ("storm", 1, "attr", "NN", "NOUN", "storm"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_parsed_question_starts_with_its_wh_word_and_has_a_verb_at_its_root():
+    assert quality.wellformed_question(make_doc(WHO_FIRED))
+    assert not quality.wellformed_question(make_doc(ROCKETS_FIRED))
+
+
+def test_a_statement_has_a_subject_or_the_there_that_stands_for_one():
+    assert quality.wellformed_statement(make_doc(ROCKETS_FIRED))
+    assert quality.wellformed_statement(make_doc(THERE_WAS))
+    assert not quality.wellformed_statement(make_doc(NO_SUBJECT))

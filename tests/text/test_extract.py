@@ -1,0 +1,114 @@
+"""Facts other than clauses, on hand-built Docs: people's roles and who said what."""
+
+from __future__ import annotations
+
+from docs import QUOTE, QUOTE_ENTS, make_doc, read
+
+from quizgen.text import extract
+from quizgen.text.analysis import analyze
+
+# "Mark Esper, the defense secretary, spoke to reporters."
+APPOSITIVE = [
+    ("Mark", 1, "compound", "NNP", "PROPN", "Mark"),
+    ("Esper", 7, "nsubj", "NNP", "PROPN", "Esper"),
+    (",", 1, "punct", ",", "PUNCT", ","),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("defense", 5, "compound", "NN", "NOUN", "defense"),
+    ("secretary", 1, "appos", "NN", "NOUN", "secretary"),
+    (",", 1, "punct", ",", "PUNCT", ","),
+    ("spoke", 7, "ROOT", "VBD", "VERB", "speak"),
+    ("to", 7, "prep", "IN", "ADP", "to"),
+    ("reporters", 8, "pobj", "NNS", "NOUN", "reporter"),
+    (".", 7, "punct", ".", "PUNCT", "."),
+]
+APPOSITIVE_ENTS = [(0, 2, "PERSON")]
+
+# "Defense Secretary Mark Esper spoke to reporters."
+TITLED = [
+    ("Defense", 3, "compound", "NNP", "PROPN", "Defense"),
+    ("Secretary", 3, "compound", "NNP", "PROPN", "Secretary"),
+    ("Mark", 3, "compound", "NNP", "PROPN", "Mark"),
+    ("Esper", 4, "nsubj", "NNP", "PROPN", "Esper"),
+    ("spoke", 4, "ROOT", "VBD", "VERB", "speak"),
+    ("to", 4, "prep", "IN", "ADP", "to"),
+    ("reporters", 5, "pobj", "NNS", "NOUN", "reporter"),
+    (".", 4, "punct", ".", "PUNCT", "."),
+]
+TITLED_ENTS = [(2, 4, "PERSON")]
+
+# "Mark Esper, this gentleman, spoke to reporters."
+POINTING = [
+    *APPOSITIVE[:3],
+    ("this", 5, "det", "DT", "DET", "this"),
+    ("very", 5, "amod", "JJ", "ADJ", "very"),
+    ("gentleman", 1, "appos", "NN", "NOUN", "gentleman"),  # a person noun: a role but for 'this'
+    *APPOSITIVE[6:],
+]
+
+# '"Who fired?" Esper asked.'
+ASKED = [
+    ("\u201c", 3, "punct", "``", "PUNCT", "\u201c"),
+    ("Who", 2, "nsubj", "WP", "PRON", "who"),
+    ("fired", 6, "ccomp", "VBD", "VERB", "fire"),
+    ("?", 2, "punct", ".", "PUNCT", "?"),
+    ("\u201d", 6, "punct", "''", "PUNCT", "\u201d"),
+    ("Esper", 6, "nsubj", "NNP", "PROPN", "Esper"),
+    ("asked", 6, "ROOT", "VBD", "VERB", "ask"),
+    (".", 6, "punct", ".", "PUNCT", "."),
+]
+
+# 'Esper spoke. "Everything has changed," he said.'
+HE_SAID = [
+    ("Esper", 1, "nsubj", "NNP", "PROPN", "Esper"),
+    ("spoke", 1, "ROOT", "VBD", "VERB", "speak"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+    ("\u201c", 6, "punct", "``", "PUNCT", "\u201c"),
+    ("Everything", 6, "nsubj", "NN", "PRON", "everything"),
+    ("has", 6, "aux", "VBZ", "AUX", "have"),
+    ("changed", 10, "ccomp", "VBN", "VERB", "change"),
+    (",", 10, "punct", ",", "PUNCT", ","),
+    ("\u201d", 10, "punct", "''", "PUNCT", "\u201d"),
+    ("he", 10, "nsubj", "PRP", "PRON", "he"),
+    ("said", 10, "ROOT", "VBD", "VERB", "say"),
+    (".", 10, "punct", ".", "PUNCT", "."),
+]
+
+
+def roles_of(rows, ents):
+    return [(r.role, r.person.name, r.possessive) for r in read((rows, ents))[1].roles]
+
+
+def quotes_of(rows, ents):
+    doc = make_doc(rows, ents)
+    analysis = analyze([doc])
+    return [
+        (q.speaker.name, q.words, q.end) for s in doc.sents for q in extract.quotes(s, 0, analysis)
+    ]
+
+
+def test_an_appositive_person_noun_is_a_role():
+    assert roles_of(APPOSITIVE, APPOSITIVE_ENTS) == [("the defense secretary", "Mark Esper", False)]
+
+
+def test_a_title_of_two_words_before_a_name_is_a_role():
+    assert roles_of(TITLED, TITLED_ENTS) == [("Defense Secretary", "Mark Esper", False)]
+
+
+def test_a_role_that_points_back_into_the_text_is_none():
+    assert roles_of(POINTING, APPOSITIVE_ENTS) == []  # 'this very gentleman'
+
+
+def test_a_named_speaker_and_the_words_without_their_marks():
+    assert quotes_of(QUOTE, QUOTE_ENTS) == [("Esper", "The game has changed", "")]
+
+
+def test_a_question_quoted_keeps_its_mark():
+    assert quotes_of(ASKED, [(5, 6, "PERSON")]) == [("Esper", "Who fired", "?")]
+
+
+def test_he_said_is_the_person_named_just_before():
+    assert quotes_of(HE_SAID, [(0, 1, "PERSON")]) == [("Esper", "Everything has changed", "")]
+
+
+def test_no_quotation_without_a_person_to_say_it():
+    assert quotes_of(QUOTE, []) == []
