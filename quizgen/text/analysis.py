@@ -620,8 +620,8 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     """What a he/she/him/her/his refers to, only where that is safe.
 
     Safe means: the candidates are the people mentioned before the pronoun in the same
-    sentence and in the sentence before, in the same paragraph, after the last quotation
-    (a quotation may change who speaks) -- named persons, and characters named by a
+    sentence and in the sentence before, in the same paragraph and outside quotation marks
+    (a name inside a quotation is spoken to or of, not the speaker) -- named persons, and characters named by a
     gendered noun ('the king', 'the miller's daughter') -- and exactly one of them fits its
     gender. A name inside a longer name ("Destiny's Child") is no candidate.
     """
@@ -637,8 +637,7 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
         return ahead if ahead.cluster.gender in ("", gender) else None
     # the sentence up to the pronoun and the sentence before: one person in them must fit
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    last_quoted = max((i for i in range(start, token.i) if i in quoted), default=start - 1)
-    tokens = [doc[i] for i in range(last_quoted + 1, token.i)]
+    tokens = [doc[i] for i in range(start, token.i) if i not in quoted]  # not inside quotes
     fits = [
         ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
     ]
