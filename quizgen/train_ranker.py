@@ -2,7 +2,7 @@
 project's ``test`` extra).
 
     python -m quizgen.train_ranker dump PASSAGE... -o DIR   # every item quizgen can make
-    python -m quizgen.train_ranker record DIR REVIEW.json... # keep the verdicts with them
+    python -m quizgen.train_ranker record ROUND DIR REVIEW.json... # keep the verdicts
     python -m quizgen.train_ranker train                     # fit, cross-validate, ship
 
 ``dump`` overgenerates: every item of every kind the generator can make of each passage, not
@@ -105,9 +105,10 @@ def _quiz(path: Path):
     return quizfile.load(path)
 
 
-def record(folder: Path, reviews: list[Path]) -> None:
-    """Keep the judged quiz files and every verdict (with the item's features) in labels/."""
-    LABELS.mkdir(parents=True, exist_ok=True)
+def record(round_: str, folder: Path, reviews: list[Path]) -> None:
+    """Keep the judged quiz files (in labels/ROUND/: each round of judging has its own, as the
+    generator changed between them) and every verdict, with the item's features, in labels/."""
+    (LABELS / round_).mkdir(parents=True, exist_ok=True)
     verdicts: dict[str, list[dict]] = defaultdict(list)
     for review in reviews:
         for v in json.loads(review.read_text(encoding="utf-8")):
@@ -134,23 +135,26 @@ def record(folder: Path, reviews: list[Path]) -> None:
         mine = {k: v for k, v in verdicts.items() if k.split(":")[0] == name}
         if not mine:
             continue
-        (LABELS / path.name).write_bytes(path.read_bytes())
+        (LABELS / round_ / path.name).write_bytes(path.read_bytes())
         quiz = _quiz(path)
         ctx = ranker.context(quiz.title, quiz.passage)
         for item in quiz.items:
             ref = f"{name}:{item.id}"
             if ref in mine:
                 feats = ranker.features(item, ctx)
-                rows.append({"item": ref, "verdicts": mine[ref], "features": feats})
+                rows.append(
+                    {"round": round_, "item": ref, "verdicts": mine[ref], "features": feats}
+                )
     old = []
     if VERDICTS.is_file():
-        keep = {r["item"] for r in rows}
+        keep = {(r["round"], r["item"]) for r in rows}
         old = [
             r
             for r in map(json.loads, VERDICTS.read_text(encoding="utf-8").splitlines())
-            if r["item"] not in keep
+            if (r["round"], r["item"]) not in keep
         ]
-    lines = [json.dumps(r, sort_keys=True) for r in sorted(old + rows, key=lambda r: r["item"])]
+    rows = sorted(old + rows, key=lambda r: (r["round"], r["item"]))
+    lines = [json.dumps(r, sort_keys=True) for r in rows]
     VERDICTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} items recorded, {len(old) + len(rows)} in all", file=sys.stderr)
 
@@ -162,10 +166,11 @@ def labelled() -> tuple[list[dict], list[int], list[str]]:
     for line in VERDICTS.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         name, item_id = row["item"].split(":")
-        if name not in quizzes:
-            quiz = _quiz(LABELS / f"{name}.quiz.yaml")
-            quizzes[name] = (quiz, ranker.context(quiz.title, quiz.passage))
-        quiz, ctx = quizzes[name]
+        where = (row["round"], name)
+        if where not in quizzes:
+            quiz = _quiz(LABELS / row["round"] / f"{name}.quiz.yaml")
+            quizzes[where] = (quiz, ranker.context(quiz.title, quiz.passage))
+        quiz, ctx = quizzes[where]
         item = next(i for i in quiz.items if i.id == item_id)
         votes = row["verdicts"]
         good = sum(v["acceptable"] and v["key_correct"] for v in votes)
@@ -238,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("passages", nargs="+", type=Path)
     d.add_argument("-o", "--out", type=Path, required=True)
     r = sub.add_parser("record", help="keep judged quiz files and verdicts in labels/")
+    r.add_argument("round", help="a name for this round of judging, e.g. r2")
     r.add_argument("folder", type=Path)
     r.add_argument("reviews", nargs="+", type=Path)
     t = sub.add_parser("train", help="fit, cross-validate by passage, write the model")
@@ -246,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "dump":
         dump(args.passages, args.out)
     elif args.command == "record":
-        record(args.folder, args.reviews)
+        record(args.round, args.folder, args.reviews)
     else:
         train(args.C)
     return 0
