@@ -42,6 +42,7 @@ class Config:
     title: str | None = None
     model: str | None = None
     templates: Path | None = None
+    ranked: bool = True  # hold back what the learned ranker judges reviewers would reject
 
     @classmethod
     def from_options(cls, options) -> Config:

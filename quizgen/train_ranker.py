@@ -153,10 +153,10 @@ def record(round_: str, folder: Path, reviews: list[Path]) -> None:
             for r in map(json.loads, VERDICTS.read_text(encoding="utf-8").splitlines())
             if (r["round"], r["item"]) not in keep
         ]
-    rows = sorted(old + rows, key=lambda r: (r["round"], r["item"]))
-    lines = [json.dumps(r, sort_keys=True) for r in rows]
+    kept = sorted(old + rows, key=lambda r: (r["round"], r["item"]))
+    lines = [json.dumps(r, sort_keys=True) for r in kept]
     VERDICTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} items recorded, {len(old) + len(rows)} in all", file=sys.stderr)
+    print(f"{len(rows)} items recorded, {len(kept)} in all", file=sys.stderr)
 
 
 def labelled() -> tuple[list[dict], list[int], list[str]]:

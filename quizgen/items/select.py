@@ -23,6 +23,9 @@ MIN_ITEMS = 10
 MAX_PER_SENTENCE = 2
 # the share of a quiz each kind gets, when the passage allows; questions take the rest
 SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
+# filling up a quiz short of questions, statements and blanks may each take up to this share
+# of it, not more: fewer items rather than a quiz of true/false alone
+MAX_FILL_SHARE = 0.35
 NUMERIC = {Label.CARDINAL, Label.DATE, Label.QUANTITY, Label.MONEY}
 
 
@@ -271,6 +274,49 @@ class Builder:
         self.model = ranker.load() if ranked else None
         self.context = ranker.context(passage.title, passage.paragraphs)
         self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
+
+    def by_likelihood(self, pool: list, preview) -> list:
+        """The pool, the entries whose items reviewers would most likely keep first (the
+        ranker's verdict on each item as it would be made), ties in the pool's own order."""
+        if self.model is None:
+            return pool
+        scored = []
+        for k, entry in enumerate(pool):
+            item = preview(entry)
+            p = 0.0 if item is None else self.model.probability(ranker.features(item, self.context))
+            scored.append((-p, k, entry))
+        scored.sort(key=lambda t: (t[0], t[1]))
+        return [entry for _, _, entry in scored]
+
+    def preview_question(self, entry: Entry) -> Item | None:
+        """The question an entry would make, without side effects: multiple choice where its
+        options are already known to be enough, else a short answer."""
+        c = entry.candidate
+        wrong = entry.wrong if "ranked" in entry.__dict__ else []
+        mc = len(wrong) >= 3 and Kind.MULTIPLE_CHOICE in c.template.kinds
+        return Item(
+            id="",
+            kind=Kind.MULTIPLE_CHOICE if mc else Kind.SHORT_ANSWER,
+            prompt=c.prompt,
+            answer=c.answer,
+            options=(*wrong[:3], c.answer) if mc else (),
+            evidence=evidence_of(c),
+            rule=c.template.id,
+        )
+
+    def preview_statement(self, fact: FactEntry) -> Item | None:
+        """The true statement of a fact, as true_false() would state it."""
+        text = fact.true_text()
+        if text is None:
+            return None
+        return Item(
+            id="",
+            kind=Kind.TRUE_FALSE,
+            prompt=text,
+            answer=True,
+            evidence=evidence_of(fact.fact),
+            rule="tf-fact",
+        )
 
     def likely_kept(self, item: Item) -> bool:
         """Whether reviewers would likely hand the item out unchanged (the ranker's verdict)."""
@@ -527,7 +573,8 @@ def select(
             e.candidate.prompt,
         )
     )
-    builder = Builder(entries, analysis, passage, config, parse)
+    builder = Builder(entries, analysis, passage, config, parse, ranked=config.ranked)
+    builder.entries = entries = builder.by_likelihood(entries, builder.preview_question)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     if plan.get(Kind.MATCHING):
@@ -546,12 +593,13 @@ def select(
                     points=len(pairs.pairs),  # a point a pair, as each is marked
                 )
             )
-    fact_pool = fact_entries(facts, entries)
+    fact_pool = builder.by_likelihood(fact_entries(facts, entries), builder.preview_statement)
     statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
     sentence_pool = sorted(
         variants.sentence_blanks(analysis, passage.paragraphs),
         key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt),
     )
+    sentence_pool = builder.by_likelihood(sentence_pool, builder.sentence_blank)
     want_blanks = plan.get(Kind.FILL_BLANK, 0)
     blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
     blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
@@ -565,6 +613,8 @@ def select(
         (builder.question, None, Kind.SHORT_ANSWER, questions),
     ):
         missing = n - len(items) - len(statements) - len(blanks) - len(questions)
+        if into is not questions and len(config.kinds) > 2:  # no quiz of one kind of item
+            missing = min(missing, math.ceil(MAX_FILL_SHARE * n) - len(into))
         if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
             into.extend(builder.take(missing, make, pool))
     ordered = sorted(

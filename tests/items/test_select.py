@@ -66,7 +66,10 @@ def passage_parts():
 
 def make(parse, count=6):
     candidates, facts, analysis, passage = passage_parts()
-    config = pipeline.Config(count=count, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER))
+    # the selection's own mechanics, without the learned ranker's verdicts (tests/items/test_ranker.py)
+    config = pipeline.Config(
+        count=count, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER), ranked=False
+    )
     return select.select(candidates, facts, analysis, passage, config, parse=parse)
 
 
