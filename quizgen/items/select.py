@@ -26,6 +26,12 @@ SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
 # filling up a quiz short of questions, statements and blanks may each take up to this share
 # of it, not more: fewer items rather than a quiz of true/false alone
 MAX_FILL_SHARE = 0.35
+# a quiz the ranker leaves shorter than this is filled up to it with items reviewers more
+# likely keep than not (above LOWER_THRESHOLD), best first; a passage with fewer still gets
+# what it has, and the command says so
+FLOOR_PER_1000_WORDS = 6
+FLOOR_ITEMS = 5
+LOWER_THRESHOLD = 0.5
 NUMERIC = {Label.CARDINAL, Label.DATE, Label.QUANTITY, Label.MONEY}
 
 
@@ -272,6 +278,7 @@ class Builder:
         self.pending: list[tuple[str, bool]] = []  # stems the item being made awaits
         # the learned ranker: an item reviewers would likely reject is not offered at all
         self.model = ranker.load() if ranked else None
+        self.threshold = self.model.threshold if self.model else 0.0
         self.context = ranker.context(passage.title, passage.paragraphs)
         self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
 
@@ -322,7 +329,7 @@ class Builder:
         """Whether reviewers would likely hand the item out unchanged (the ranker's verdict)."""
         if self.model is None:
             return True
-        if self.model.probability(ranker.features(item, self.context)) >= self.model.threshold:
+        if self.model.probability(ranker.features(item, self.context)) >= self.threshold:
             return True
         self.held_back[item.kind] += 1
         if item.kind is Kind.TRUE_FALSE:
@@ -604,19 +611,27 @@ def select(
     blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
     blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
     questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
-    # a thin passage: fill up with what is left, statements and blanks alike
+    # a thin passage: fill up with what is left, statements and blanks alike; and where the
+    # ranker left too few for a quiz, fill up to the floor with items more likely kept than not
     builder.relaxed = True
-    for make, pool, kind, into in (
-        (builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
-        (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
-        (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
-        (builder.question, None, Kind.SHORT_ANSWER, questions),
-    ):
-        missing = n - len(items) - len(statements) - len(blanks) - len(questions)
-        if into is not questions and len(config.kinds) > 2:  # no quiz of one kind of item
-            missing = min(missing, math.ceil(MAX_FILL_SHARE * n) - len(into))
-        if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
-            into.extend(builder.take(missing, make, pool))
+    floor = min(n, max(FLOOR_ITEMS, math.ceil(FLOOR_PER_1000_WORDS * passage.words / 1000)))
+    for goal, threshold in ((n, None), (floor, LOWER_THRESHOLD)):
+        made = len(items) + len(statements) + len(blanks) + len(questions)
+        if made >= goal or (threshold is not None and builder.model is None):
+            continue
+        if threshold is not None:
+            builder.threshold = min(builder.threshold, threshold)
+        for make, pool, kind, into in (
+            (builder.true_false, fact_pool, Kind.TRUE_FALSE, statements),
+            (builder.sentence_blank, sentence_pool, Kind.FILL_BLANK, blanks),
+            (builder.fill_blank, None, Kind.FILL_BLANK, blanks),
+            (builder.question, None, Kind.SHORT_ANSWER, questions),
+        ):
+            missing = goal - len(items) - len(statements) - len(blanks) - len(questions)
+            if into is not questions and len(config.kinds) > 2:  # no quiz of one kind of item
+                missing = min(missing, math.ceil(MAX_FILL_SHARE * goal) - len(into))
+            if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
+                into.extend(builder.take(missing, make, pool))
     ordered = sorted(
         [*questions, *statements, *blanks, *items],
         key=lambda i: (
