@@ -20,7 +20,7 @@ from html import escape
 import genanki
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key
+from quizgen.export.fields import accepted, carried, is_key
 from quizgen.quiz.model import Evidence, Item, Kind, Quiz
 
 MODEL_NAME = "quizgen reading question"
@@ -34,6 +34,7 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as an Anki package; matching items become one note per pair, with a warning."""
+    quiz, warnings = carried(quiz)
     identity = _identity(quiz)
     model = _model()
     deck = genanki.Deck(
@@ -41,7 +42,6 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         quiz.title,
         description="".join(f"<p>{escape(p)}</p>" for p in quiz.passage),
     )
-    warnings = []
     for item in quiz.items:
         for note in _notes(item, identity, model):
             deck.add_note(note)
@@ -128,7 +128,7 @@ def _package(deck: genanki.Deck, model: genanki.Model) -> bytes:
 
 def _notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note]:
     """The item's notes: one, or one per pair for a matching item."""
-    tags = [item.kind.value, item.difficulty.value]
+    tags = [item.kind.value, item.difficulty.value, *([item.skill.value] if item.skill else [])]
     if item.kind is Kind.MATCHING:
         return [
             _Note(

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
+from quizgen.export.fields import accepted, carried, evidence_note, is_key, label, one_line
 from quizgen.quiz.model import BLANK, Item, Kind, Quiz
 
 SPECIAL = re.compile(r"([~=#{}:\\])")
@@ -134,8 +134,8 @@ def refusal(item: Item) -> str:
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a GIFT file: the category line, then one block per item."""
+    quiz, warnings = carried(quiz)
     blocks = [category(quiz.title)]
-    warnings = []
     for item in quiz.items:
         why = refusal(item)
         if why:

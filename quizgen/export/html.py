@@ -47,8 +47,17 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
     for form in make_forms(quiz, settings.forms):
         context = _common(quiz, form, settings, many)
         suffix = f"-{form.label}" if many else ""
-        sheet = {**context, "passage": passage, "parts": [_part(p, _question) for p in form.parts]}
-        key = {**context, "grade": grade, "parts": [_part(p, _answer) for p in form.parts]}
+        numbers = {e.item.id: e.number for e in form.entries}
+        asked = {e.item.refers_to for e in form.entries if e.item.refers_to in numbers}
+
+        def question(entry, numbers=numbers, asked=asked):
+            return _question(entry, numbers, asked)
+
+        def answer(entry, numbers=numbers, asked=asked):
+            return _answer(entry, numbers, asked)
+
+        sheet = {**context, "passage": passage, "parts": [_part(p, question) for p in form.parts]}
+        key = {**context, "grade": grade, "parts": [_part(p, answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
     return out
@@ -186,10 +195,16 @@ def _part(part, view) -> dict:
     }
 
 
-def _question(entry: Entry) -> dict:
-    """What the worksheet shows of an entry: never its key."""
+def _question(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:
+    """What the worksheet shows of an entry: never its key. ``numbers`` maps item ids to
+    their printed numbers (a Part B names its Part A by it); ``asked`` holds the ids of the
+    items a Part B follows."""
     item = entry.item
+    numbers = numbers or {}
     return {
+        "events": list(zip(LETTERS, entry.printed_events, strict=False)),
+        "part_a": item.id in (asked or ()),
+        "part_b_of": numbers.get(item.refers_to) if item.refers_to else None,
         "number": entry.number,
         "kind": item.kind.value,
         "prompt": item.prompt,
@@ -201,9 +216,14 @@ def _question(entry: Entry) -> dict:
     }
 
 
-def _answer(entry: Entry) -> dict:
+def _answer(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:
     """What the key shows of an entry: the question, its key, variants and evidence."""
     item = entry.item
+    ev = item.event_evidence if len(item.event_evidence) == len(item.events) else ()
+    events = [
+        {"number": n, "text": text, "evidence": _evidence(ev[n - 1]) if ev else None}
+        for n, text in enumerate(item.events, 1)
+    ]
     matches = [
         {"number": n, "left": left, "letter": letter, "right": right, "evidence": _evidence(ev)}
         for n, ((left, right), letter, ev) in enumerate(
@@ -211,8 +231,11 @@ def _answer(entry: Entry) -> dict:
         )
     ]
     return {
-        **_question(entry),
+        **_question(entry, numbers, asked),
         "id": item.id,
+        "skill": item.skill.value if item.skill else "",
+        "order": list(zip(LETTERS, entry.order, strict=False)),
+        "right_order": events,
         "difficulty": item.difficulty.value,
         "letter": entry.letter,
         "answer": _key_text(item),

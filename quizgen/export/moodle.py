@@ -30,7 +30,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, evidence_note, is_key, label, one_line
+from quizgen.export.fields import accepted, carried, evidence_note, is_key, label, one_line
 from quizgen.quiz.model import Item, Kind, Quiz
 
 RIGHT, WRONG = "100", "0"  # both on Moodle's grade list
@@ -73,6 +73,9 @@ def _question(root: etree._Element, item: Item, qtype: str) -> etree._Element:
     etree.SubElement(question, "defaultgrade").text = str(item.points)
     etree.SubElement(question, "penalty").text = PENALTY.get(item.kind, DEFAULT_PENALTY)
     etree.SubElement(question, "hidden").text = "0"
+    if item.skill is not None:  # the reading skill, as a question-bank tag
+        tag = etree.SubElement(etree.SubElement(question, "tags"), "tag")
+        etree.SubElement(tag, "text").text = item.skill.value
     return question
 
 
@@ -137,7 +140,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a Moodle XML file: the category, then one question per item."""
     root = etree.Element("quiz")
     _category(root, quiz)
-    warnings = []
+    quiz, warnings = carried(quiz)
     for item in quiz.items:
         why = refusal(item)
         if why:

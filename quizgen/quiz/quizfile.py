@@ -18,7 +18,17 @@ import yaml
 
 from quizgen.base.errors import QuizgenError
 from quizgen.base.folding import fold as _norm
-from quizgen.quiz.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
+from quizgen.quiz.model import (
+    BLANK,
+    Difficulty,
+    Evidence,
+    Generator,
+    Item,
+    Kind,
+    Quiz,
+    Skill,
+    Source,
+)
 
 FORMAT = "quizgen/1"
 SCHEMA_FILE = "quizgen-1.schema.json"
@@ -42,6 +52,10 @@ ITEM_KEYS = (
     "difficulty",
     "rule",
     "points",
+    "skill",
+    "events",
+    "event_evidence",
+    "refers_to",
 )
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -105,6 +119,22 @@ def json_schema() -> dict:
             "difficulty": {"enum": [d.value for d in Difficulty]},
             "rule": {"type": "string", "description": "the question template that made it"},
             "points": {"type": "integer", "minimum": 0},
+            "skill": {
+                "enum": [s.value for s in Skill],
+                "description": "the reading skill the item tests",
+            },
+            "events": {
+                "type": "array",
+                "items": _TEXT,
+                "minItems": 3,
+                "maxItems": 8,
+                "description": "ordering: the events, in the right order",
+            },
+            "event_evidence": {"type": "array", "items": _EVIDENCE},
+            "refers_to": {
+                **_TEXT,
+                "description": "Part B of a two-part item: the id of its Part A, an earlier item",
+            },
         },
         "allOf": [
             _kind_rule(Kind.MULTIPLE_CHOICE, ["options", "answer"], {"type": ["string", "number"]}),
@@ -112,6 +142,7 @@ def json_schema() -> dict:
             _kind_rule(Kind.FILL_BLANK, ["answer"], {"type": ["string", "number"]}),
             _kind_rule(Kind.TRUE_FALSE, ["answer"], {"type": "boolean"}),
             _kind_rule(Kind.MATCHING, ["pairs"], {}),
+            _kind_rule(Kind.ORDERING, ["events"], {}),
         ],
     }
     return {
@@ -164,6 +195,8 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["options"] = list(item.options)
     if item.kind is Kind.MATCHING:
         data["pairs"] = [list(p) for p in item.pairs]
+    elif item.kind is Kind.ORDERING:
+        data["events"] = list(item.events)
     else:
         data["answer"] = item.answer
     if item.accept:
@@ -177,6 +210,14 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["pair_evidence"] = [
             {"paragraph": e.paragraph, "sentence": e.sentence} for e in item.pair_evidence
         ]
+    if item.event_evidence:
+        data["event_evidence"] = [
+            {"paragraph": e.paragraph, "sentence": e.sentence} for e in item.event_evidence
+        ]
+    if item.refers_to:
+        data["refers_to"] = item.refers_to
+    if item.skill is not None:
+        data["skill"] = item.skill.value
     data["difficulty"] = item.difficulty.value
     if item.rule:
         data["rule"] = item.rule
@@ -371,7 +412,7 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
             problem(f"id {iid!r} is used twice")
         seen.add(iid)
         kind = raw["kind"]
-        evidence = [raw["evidence"], *raw.get("pair_evidence", [])]
+        evidence = [raw["evidence"], *raw.get("pair_evidence", []), *raw.get("event_evidence", [])]
         for ev in evidence:
             para = ev["paragraph"]
             if para > len(passage):
@@ -401,6 +442,17 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
                 else f"a fill_blank prompt has one blank, {BLANK}; this one has {blanks}",
                 "prompt",
             )
+        if kind == Kind.ORDERING:
+            if len({_norm(e) for e in raw["events"]}) != len(raw["events"]):
+                problem("an event repeats", "events")
+            if "event_evidence" in raw and len(raw["event_evidence"]) != len(raw["events"]):
+                problem("event_evidence needs one evidence per event", "event_evidence")
+        if "refers_to" in raw and str(raw["refers_to"]) not in seen - {iid}:
+            problem(f"refers_to {raw['refers_to']!r} names no earlier item", "refers_to")
+        if "refers_to" in raw and kind == Kind.MULTIPLE_CHOICE:
+            whole = _norm(" ".join(passage))
+            if any(_norm(o) not in whole for o in raw["options"]):
+                problem("a Part B's options are sentences copied from the passage", "options")
         if kind == Kind.MATCHING:
             for side in (0, 1):
                 values = [_norm(p[side]) for p in raw["pairs"]]
@@ -475,6 +527,10 @@ def _item(data: dict) -> Item:
         rule=str(data.get("rule", "")),
         points=int(data.get("points", 1)),
         pair_evidence=tuple(_evidence(e) for e in data.get("pair_evidence", ())),
+        skill=Skill(data["skill"]) if "skill" in data else None,
+        events=tuple(str(e) for e in data.get("events", ())),
+        event_evidence=tuple(_evidence(e) for e in data.get("event_evidence", ())),
+        refers_to=str(data.get("refers_to", "")),
     )
 
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_hostile_quiz, make_sample_quiz
+from conftest import make_hostile_quiz, make_sample_quiz, make_skills_quiz
 
 from quizgen.base.errors import QuizgenError
 from quizgen.quiz import quizfile
@@ -16,7 +16,7 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [make_sample_quiz, make_hostile_quiz])
+@pytest.mark.parametrize("make", [make_sample_quiz, make_hostile_quiz, make_skills_quiz])
 def test_round_trip_is_exact(tmp_path: Path, make):
     quiz = make()
     path = write(tmp_path, quizfile.dump(quiz))
@@ -34,6 +34,7 @@ def test_file_names_its_schema_and_the_schema_is_json():
         "true_false",
         "fill_blank",
         "matching",
+        "ordering",
     ]
 
 
@@ -85,3 +86,27 @@ def test_load_raises_with_the_first_problem(tmp_path: Path):
     text = quizfile.dump(make_sample_quiz()).replace("kind: short_answer", "kind: essay")
     with pytest.raises(QuizgenError, match="item q2"):
         quizfile.load(write(tmp_path, text))
+
+
+def test_skill_ordering_and_refers_to_are_written_and_checked(tmp_path: Path):
+    text = quizfile.dump(make_skills_quiz())
+    assert "skill: evidence" in text and "refers_to: q1" in text and "events:" in text
+    assert quizfile.validate(write(tmp_path, text)) == []
+    bad = text.replace("skill: sequence", "skill: guessing")
+    assert any("skill" in p.message for p in quizfile.validate(write(tmp_path, bad)))
+    bad = text.replace("refers_to: q1", "refers_to: q99")
+    assert any(
+        "names no earlier item" in p.message for p in quizfile.validate(write(tmp_path, bad))
+    )
+    bad = text.replace("- It flows north through eleven countries.", "- It flows south.")
+    assert any(
+        "copied from the passage" in p.message for p in quizfile.validate(write(tmp_path, bad))
+    )
+
+
+def test_an_ordering_item_needs_its_events(tmp_path: Path):
+    text = quizfile.dump(make_skills_quiz())
+    start = text.index("  events:")
+    end = text.index("  event_evidence:")
+    problems = quizfile.validate(write(tmp_path, text[:start] + text[end:]))
+    assert any(p.item == "q8" and "events" in p.message for p in problems)
