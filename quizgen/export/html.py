@@ -205,15 +205,25 @@ def _question(entry: Entry, numbers: dict | None = None, asked: set | None = Non
         "events": list(zip(LETTERS, entry.printed_events, strict=False)),
         "part_a": item.id in (asked or ()),
         "part_b_of": numbers.get(item.refers_to) if item.refers_to else None,
+        "part_b_prompt": _numbered(item.prompt, item.refers_to, numbers),
         "number": entry.number,
         "kind": item.kind.value,
         "prompt": item.prompt,
         "points": item.points,
-        "segments": item.prompt.split(BLANK) if item.kind is Kind.FILL_BLANK else [item.prompt],
+        "segments": item.prompt.split(BLANK)
+        if item.kind is Kind.FILL_BLANK
+        else [_numbered(item.prompt, item.refers_to, numbers)],
         "options": list(zip(LETTERS, item.options, strict=False)),
         "rows": [left for left, _ in item.pairs],
         "choices": list(zip(LETTERS, entry.right, strict=False)),
     }
+
+
+def _numbered(prompt: str, refers_to: str, numbers: dict) -> str:
+    """A Part B's prompt as a form prints it: 'question q3' becomes the printed number."""
+    if not refers_to or refers_to not in numbers:
+        return prompt
+    return prompt.replace(f"question {refers_to}", f"question {numbers[refers_to]}")
 
 
 def _answer(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:

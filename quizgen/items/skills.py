@@ -526,9 +526,10 @@ PART_B_PROMPT = "Part B: Which sentence from the passage best supports your answ
 
 
 def part_b_prompt(part_a: Item) -> str:
-    """Part B's question, naming its Part A's so that it stands on its own (and no two Part
-    Bs of a quiz read the same)."""
-    return f"Part B: Part A asked, \u201c{part_a.prompt}\u201d {PART_B_PROMPT[len('Part B: ') :]}"
+    """Part B's question, naming its Part A by id ('..., question q3?'), so that it stands on
+    its own in a question bank and no two Part Bs of a quiz read the same; the worksheet
+    prints the number instead."""
+    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,9 +591,12 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     if not key_words:
         return None
     ranked = []
-    for s in sentences:
-        if s is key or fold(s.text) == fold(key.text):
+    at = sentences.index(key)
+    for n, s in enumerate(sentences):
+        if s is key or fold(s.text) == fold(key.text) or not quality.balanced(s.text):
             continue
+        if abs(n - at) == 1:
+            continue  # the sentence beside the key: its context, that may prove it too
         if _words_of(s.text) & key_words or fold(str(part_a.answer)) in fold(s.text):
             continue  # it names the key: it might prove it as well
         shared = len(s.words & question_words)
