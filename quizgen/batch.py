@@ -40,6 +40,7 @@ class Options:
 
     count: int | None = None
     kinds: str | None = None
+    skills: str | None = None
     formats: str | None = None
     seed: int = 7
     title: str | None = None

@@ -135,7 +135,15 @@ def generate(
             "--kinds",
             "-k",
             help="Comma list of item kinds: multiple_choice, short_answer, "
-            "true_false, fill_blank, matching.",
+            "true_false, fill_blank, matching, ordering.",
+        ),
+    ] = None,
+    skills: Annotated[
+        str | None,
+        typer.Option(
+            "--skills",
+            help="Comma list of reading skills to test: detail, cause, sequence, "
+            "vocabulary, evidence (default: all the passage supports).",
         ),
     ] = None,
     formats: Formats = None,
@@ -172,6 +180,7 @@ def generate(
     options = batch.Options(
         count=count,
         kinds=kinds,
+        skills=skills,
         formats=formats,  # and the quiz file, always
         seed=seed,
         title=title,

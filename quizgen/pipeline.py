@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quizgen import __version__
 from quizgen.base.errors import QuizgenError
-from quizgen.quiz.model import Generator, Kind, Passage, Quiz, Source
+from quizgen.quiz.model import Generator, Kind, Passage, Quiz, Skill, Source
 from quizgen.text import nlp as nlp_module
 
 if TYPE_CHECKING:
@@ -29,7 +29,9 @@ DEFAULT_KINDS = (
     Kind.TRUE_FALSE,
     Kind.FILL_BLANK,
     Kind.MATCHING,
+    Kind.ORDERING,
 )
+DEFAULT_SKILLS = tuple(Skill)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Config:
     title: str | None = None
     model: str | None = None
     templates: Path | None = None
+    skills: tuple[Skill, ...] = DEFAULT_SKILLS
     ranked: bool = True  # hold back what the learned ranker judges reviewers would reject
 
     @classmethod
@@ -54,6 +57,7 @@ class Config:
             title=options.title,
             model=options.model,
             templates=options.templates,
+            skills=parse_skills(getattr(options, "skills", None)),
         )
 
 
@@ -73,6 +77,24 @@ def parse_kinds(spec: str | None) -> tuple[Kind, ...]:
                 f"unknown item kind {name!r}; choose from: {', '.join(k.value for k in Kind)}"
             ) from None
     return tuple(k for k in Kind if k in kinds) or DEFAULT_KINDS
+
+
+def parse_skills(spec: str | None) -> tuple[Skill, ...]:
+    """Turn 'cause,sequence' into skills; unknown names are an error."""
+    if not spec:
+        return DEFAULT_SKILLS
+    skills = []
+    for raw in spec.split(","):
+        name = raw.strip().lower().replace("-", "_")
+        if not name:
+            continue
+        try:
+            skills.append(Skill(name))
+        except ValueError:
+            raise QuizgenError(
+                f"unknown skill {name!r}; choose from: {', '.join(s.value for s in Skill)}"
+            ) from None
+    return tuple(s for s in Skill if s in skills) or DEFAULT_SKILLS
 
 
 def parse(nlp: Language, passage: Passage) -> list[Doc]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from quizgen.quiz.model import Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
+from quizgen.quiz.model import Difficulty, Evidence, Generator, Item, Kind, Quiz, Skill, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -19,6 +20,7 @@ def shown_text(text: str) -> str:
     (NFKC: the ligature 'ﬂ' a PDF's text layer may carry is 'fl'), white space folded."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
+
 PASSAGE = (
     "The Nile is the longest river in Africa. It flows north through eleven countries.",
     "In 1858, John Speke reached Lake Victoria, which he named after Queen Victoria.",
@@ -26,8 +28,53 @@ PASSAGE = (
 )
 
 
+def make_skills_quiz(passage: tuple[str, ...] = PASSAGE) -> Quiz:
+    """The sample quiz and the items of the newer reading skills: a Part B (evidence) naming
+    q1 as its Part A, and an ordering item (sequence), so that it holds every kind."""
+    p = passage
+    sample = make_sample_quiz(passage)
+    items = (
+        Item(
+            id="q7",
+            kind=Kind.MULTIPLE_CHOICE,
+            prompt="Part B: Which sentence from the passage best supports your answer to Part A?",
+            answer=p[1],
+            options=(
+                "The Nile is the longest river in Africa.",
+                "It flows north through eleven countries.",
+                p[1],
+                "Ancient Egyptians farmed the land beside the river.",
+            ),
+            evidence=Evidence(2, p[1]),
+            difficulty=Difficulty.HARD,
+            rule="evidence-part-b",
+            skill=Skill.EVIDENCE,
+            refers_to="q1",
+        ),
+        Item(
+            id="q8",
+            kind=Kind.ORDERING,
+            prompt="Put these events in the order they happened.",
+            events=(
+                "Ancient Egyptians farmed the land beside the river",
+                "John Speke reached Lake Victoria",
+                "John Speke named the lake after Queen Victoria",
+            ),
+            event_evidence=(
+                Evidence(3, "Ancient Egyptians farmed the land beside the river."),
+                Evidence(2, p[1]),
+                Evidence(2, p[1]),
+            ),
+            evidence=Evidence(3, "Ancient Egyptians farmed the land beside the river."),
+            rule="order-dates",
+            skill=Skill.SEQUENCE,
+        ),
+    )
+    return replace(sample, items=(*sample.items, *items))
+
+
 def make_sample_quiz(passage: tuple[str, ...] = PASSAGE) -> Quiz:
-    """A quiz that holds every item kind, built by hand."""
+    """A quiz of the older item kinds (all but ordering), built by hand."""
     p = passage
     items = (
         Item(
@@ -94,6 +141,7 @@ def make_sample_quiz(passage: tuple[str, ...] = PASSAGE) -> Quiz:
             rule="matching-roles",
         ),
     )
+    items = tuple(replace(i, skill=Skill.DETAIL) for i in items)
     return Quiz(
         title="The Nile",
         passage=passage,
@@ -166,6 +214,11 @@ def make_hostile_quiz() -> Quiz:
 @pytest.fixture
 def sample_quiz() -> Quiz:
     return make_sample_quiz()
+
+
+@pytest.fixture
+def skills_quiz() -> Quiz:
+    return make_skills_quiz()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from html import escape as _escape
 import genanki
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key
+from quizgen.export.fields import accepted, carried, is_key
 from quizgen.quiz.model import Evidence, Item, Kind, Quiz
 
 MODEL_NAME = "quizgen reading question"
@@ -42,6 +42,7 @@ def escape(text: str) -> str:
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as an Anki package; matching items become one note per pair, with a warning."""
+    quiz, warnings = carried(quiz)
     identity = _identity(quiz)
     model = _model()
     deck = genanki.Deck(
@@ -49,7 +50,6 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         quiz.title,
         description="".join(f"<p>{escape(p)}</p>" for p in quiz.passage),
     )
-    warnings = []
     for item in quiz.items:
         for note in _notes(item, identity, model):
             deck.add_note(note)
@@ -141,7 +141,7 @@ def _notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note
 
 def _card_notes(item: Item, identity: str, model: genanki.Model) -> list[genanki.Note]:
     """One note, its front and back as CARDS says for the item's kind."""
-    tags = [item.kind.value, item.difficulty.value]
+    tags = [item.kind.value, item.difficulty.value, *([item.skill.value] if item.skill else [])]
     front, back = CARDS[item.kind]
     fields = [front(item), back(item), _evidence(item.evidence)]
     return [_Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(identity, item.id))]

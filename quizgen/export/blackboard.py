@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key, one_line
+from quizgen.export.fields import accepted, carried, is_key, one_line
 from quizgen.quiz.model import Item, Kind, Quiz
 
 
@@ -61,4 +61,8 @@ def line(item: Item) -> str:
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a Blackboard upload file."""
-    return Rendered(files=(("blackboard.txt", "".join(line(i) + "\n" for i in quiz.items)),))
+    quiz, warnings = carried(quiz)
+    return Rendered(
+        files=(("blackboard.txt", "".join(line(i) + "\n" for i in quiz.items)),),
+        warnings=tuple(warnings),
+    )

@@ -27,7 +27,7 @@ import io
 from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, evidence_note, is_key, label
+from quizgen.export.fields import accepted, carried, evidence_note, is_key, label
 from quizgen.quiz.model import Difficulty, Item, Kind, Quiz
 
 WIDTH = 5  # fields per row, as in D2L's sample file
@@ -111,7 +111,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a Brightspace question-import CSV (UTF-8 with a byte-order mark)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    warnings: list[str] = []
+    quiz, warnings = carried(quiz)
     for item in quiz.items:
         rows, lost = block(item, quiz_key(quiz))
         writer.writerows([_field(v) for v in row] + [""] * (WIDTH - len(row)) for row in rows)

@@ -14,7 +14,7 @@ from lxml import etree, html
 from lxml.builder import E
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key, pack
+from quizgen.export.fields import accepted, carried, is_key, pack
 from quizgen.quiz.model import Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -39,6 +39,7 @@ QUESTION_TYPES = {
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The Canvas QTI 1.2 package of a quiz, as one zip."""
+    quiz, warnings = carried(quiz)
     ident = _identifier(quiz, "assessment")
     meta = _identifier(quiz, "assessment_meta")
     files = {
@@ -46,7 +47,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
         f"{ident}/{ident}.xml": _xml(_assessment(quiz, ident)),
         f"{ident}/assessment_meta.xml": _xml(_meta(quiz, ident)),
     }
-    return Rendered(files=(("canvas.zip", pack(files)),))
+    return Rendered(files=(("canvas.zip", pack(files)),), warnings=tuple(warnings))
 
 
 def _identifier(quiz: Quiz, *parts: str) -> str:

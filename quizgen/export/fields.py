@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 
 from quizgen.base.folding import fold
-from quizgen.quiz.model import Item
+from quizgen.quiz.model import Item, Kind, Quiz
 
 ELLIPSIS = "…"
 
@@ -86,3 +87,52 @@ def moodle_shown(text: str) -> str:
     categories), which strips tags ('x <= y & y >= z' shows as 'x = z'): each ``<`` written
     ``&lt;``, and an ``&`` that would start an entity ``&amp;``, so it shows as typed."""
     return _ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
+
+
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
+
+
+def as_matching(item: Item) -> Item:
+    """An ordering item as matching, for formats without an ordering question: each event
+    with its place (1st, 2nd, ...), the events listed in an order that is not the right one."""
+    import random
+
+    from quizgen.quiz.forms import shuffled
+
+    rows = shuffled(len(item.events), random.Random(f"order/{item.id}"))
+    evidence = item.event_evidence if len(item.event_evidence) == len(item.events) else ()
+    return replace(
+        item,
+        kind=Kind.MATCHING,
+        prompt=f"{item.prompt} Match each event with its place in the order.",
+        pairs=tuple((item.events[i], ORDINALS[i]) for i in rows),
+        pair_evidence=tuple(evidence[i] for i in rows) if evidence else (),
+        events=(),
+        event_evidence=(),
+    )
+
+
+def with_part_a(item: Item, part_a: Item | None) -> Item:
+    """A Part B as a question of its own: its prompt names its Part A and repeats it."""
+    if part_a is None:
+        return item
+    return replace(item, prompt=f"{item.prompt} (Part A is {part_a.id}: {part_a.prompt})")
+
+
+def carried(quiz: Quiz, ordering: bool = False) -> tuple[Quiz, list[str]]:
+    """The quiz as a format without the newer item shapes takes it: ordering items as matching
+    (unless the format has ``ordering``), every Part B naming its Part A; and the warnings
+    that say so."""
+    by_id = {i.id: i for i in quiz.items}
+    items, warnings = [], []
+    for item in quiz.items:
+        if item.kind is Kind.ORDERING and not ordering:
+            item = as_matching(item)
+            warnings.append(
+                f"{item.id}: an ordering item, carried as matching (each event with its "
+                "place: 1st, 2nd, ...)"
+            )
+        if item.refers_to:
+            item = with_part_a(item, by_id.get(item.refers_to))
+        items.append(item)
+    return replace(quiz, items=tuple(items)), warnings

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import (
     accepted,
+    carried,
     evidence_note,
     is_key,
     label,
@@ -164,8 +165,8 @@ def refusal(item: Item) -> str:
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a GIFT file: the category line, then one block per item."""
+    quiz, warnings = carried(quiz)
     blocks = [category(quiz.title)]
-    warnings = []
     for item in quiz.items:
         why = refusal(item)
         if why:

@@ -56,8 +56,17 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
     for form in forms:
         context = _common(quiz, form, settings, many)
         suffix = f"-{form.label}" if many else ""
-        sheet = {**context, "passage": passage, "parts": [_part(p, _question) for p in form.parts]}
-        key = {**context, "grade": grade, "parts": [_part(p, _answer) for p in form.parts]}
+        numbers = {e.item.id: e.number for e in form.entries}
+        asked = {e.item.refers_to for e in form.entries if e.item.refers_to in numbers}
+
+        def question(entry, numbers=numbers, asked=asked):
+            return _question(entry, numbers, asked)
+
+        def answer(entry, numbers=numbers, asked=asked):
+            return _answer(entry, numbers, asked)
+
+        sheet = {**context, "passage": passage, "parts": [_part(p, question) for p in form.parts]}
+        key = {**context, "grade": grade, "parts": [_part(p, answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
     if not settings.passage:
@@ -198,24 +207,45 @@ def _part(part, view) -> dict:
     }
 
 
-def _question(entry: Entry) -> dict:
-    """What the worksheet shows of an entry: never its key."""
+def _question(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:
+    """What the worksheet shows of an entry: never its key. ``numbers`` maps item ids to
+    their printed numbers (a Part B names its Part A by it); ``asked`` holds the ids of the
+    items a Part B follows."""
     item = entry.item
+    numbers = numbers or {}
     return {
+        "events": list(zip(LETTERS, entry.printed_events, strict=False)),
+        "part_a": item.id in (asked or ()),
+        "part_b_of": numbers.get(item.refers_to) if item.refers_to else None,
+        "part_b_prompt": _numbered(item.prompt, item.refers_to, numbers),
         "number": entry.number,
         "kind": item.kind.value,
         "prompt": item.prompt,
         "points": item.points,
-        "segments": item.prompt.split(BLANK) if item.kind is Kind.FILL_BLANK else [item.prompt],
+        "segments": item.prompt.split(BLANK)
+        if item.kind is Kind.FILL_BLANK
+        else [_numbered(item.prompt, item.refers_to, numbers)],
         "options": list(zip(LETTERS, item.options, strict=False)),
         "rows": [left for left, _ in item.pairs],
         "choices": list(zip(LETTERS, entry.right, strict=False)),
     }
 
 
-def _answer(entry: Entry) -> dict:
+def _numbered(prompt: str, refers_to: str, numbers: dict) -> str:
+    """A Part B's prompt as a form prints it: 'question q3' becomes the printed number."""
+    if not refers_to or refers_to not in numbers:
+        return prompt
+    return prompt.replace(f"question {refers_to}", f"question {numbers[refers_to]}")
+
+
+def _answer(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:
     """What the key shows of an entry: the question, its key, variants and evidence."""
     item = entry.item
+    ev = item.event_evidence if len(item.event_evidence) == len(item.events) else ()
+    events = [
+        {"number": n, "text": text, "evidence": _evidence(ev[n - 1]) if ev else None}
+        for n, text in enumerate(item.events, 1)
+    ]
     matches = [
         {"number": n, "left": left, "letter": letter, "right": right, "evidence": _evidence(ev)}
         for n, ((left, right), letter, ev) in enumerate(
@@ -223,8 +253,11 @@ def _answer(entry: Entry) -> dict:
         )
     ]
     return {
-        **_question(entry),
+        **_question(entry, numbers, asked),
         "id": item.id,
+        "skill": item.skill.value if item.skill else "",
+        "order": list(zip(LETTERS, entry.order, strict=False)),
+        "right_order": events,
         "difficulty": item.difficulty.value,
         "letter": entry.letter,
         "answer": _key_text(item),

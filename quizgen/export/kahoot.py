@@ -34,7 +34,7 @@ from openpyxl.cell import Cell
 from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import clip, is_key, one_line
+from quizgen.export.fields import carried, clip, is_key, one_line
 from quizgen.quiz.model import Item, Kind, Quiz
 
 QUESTION_LIMIT = 120
@@ -178,7 +178,7 @@ def xlsx(book: Workbook) -> bytes:
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a Kahoot spreadsheet; the warnings name every item changed or left out."""
     questions: list[Question] = []
-    warnings: list[str] = []
+    quiz, warnings = carried(quiz)
     for item in quiz.items:
         q, notes = question(item)
         questions += [q] if q else []

@@ -39,6 +39,7 @@ from lxml import etree
 from quizgen.export import Rendered, Settings
 from quizgen.export.fields import (
     accepted,
+    carried,
     evidence_note,
     is_key,
     label,
@@ -101,6 +102,9 @@ def _question(root: etree._Element, item: Item, qtype: str) -> etree._Element:
     etree.SubElement(question, "defaultgrade").text = str(item.points)
     etree.SubElement(question, "penalty").text = PENALTY.get(item.kind, DEFAULT_PENALTY)
     etree.SubElement(question, "hidden").text = "0"
+    if item.skill is not None:  # the reading skill, as a question-bank tag
+        tag = etree.SubElement(etree.SubElement(question, "tags"), "tag")
+        etree.SubElement(tag, "text").text = item.skill.value
     return question
 
 
@@ -165,7 +169,7 @@ def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as a Moodle XML file: the category, then one question per item."""
     root = etree.Element("quiz")
     _category(root, quiz)
-    warnings = []
+    quiz, warnings = carried(quiz)
     for item in quiz.items:
         why = refusal(item)
         if why:

@@ -12,7 +12,7 @@ import hashlib
 from lxml import etree
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import accepted, is_key, pack
+from quizgen.export.fields import accepted, carried, is_key, pack
 from quizgen.quiz.model import BLANK, Evidence, Item, Kind, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -29,11 +29,12 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The QTI 2.1 content package of a quiz, as one zip."""
+    quiz, warnings = carried(quiz)
     items = {_identifier(quiz, "item", item.id): item for item in quiz.items}
     files = {_href(ident): _xml(_item(quiz, ident, item)) for ident, item in items.items()}
     files[TEST_FILE] = _xml(_test(quiz, items))
     files["imsmanifest.xml"] = _xml(_manifest(quiz, items))
-    return Rendered(files=(("qti21.zip", pack(files)),))
+    return Rendered(files=(("qti21.zip", pack(files)),), warnings=tuple(warnings))
 
 
 def _identifier(quiz: Quiz, *parts: str) -> str:

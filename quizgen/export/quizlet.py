@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizgen.export import Rendered, Settings
-from quizgen.export.fields import one_line
+from quizgen.export.fields import carried, one_line
 from quizgen.quiz.model import Item, Kind, Quiz
 
 Card = tuple[str, str]
@@ -51,7 +51,7 @@ WRITERS: dict[Kind, Callable[[Item], tuple[list[Card], list[str]]]] = {
 def render(quiz: Quiz, settings: Settings) -> Rendered:
     """The quiz as Quizlet flashcards."""
     lines: list[str] = []
-    warnings: list[str] = []
+    quiz, warnings = carried(quiz)
     for item in quiz.items:
         cards, lost = WRITERS[item.kind](item)
         lines += [f"{one_line(term)}\t{one_line(definition)}\n" for term, definition in cards]

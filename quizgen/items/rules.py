@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.base.errors import QuizgenError
 from quizgen.base.resources import questions_dir
-from quizgen.quiz.model import Kind, Label
+from quizgen.quiz.model import Kind, Label, Skill
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, Cluster
@@ -41,9 +41,11 @@ from quizgen.text.lexicon import (
 )
 
 FACT_KINDS = {"clause", "role", "quote"}
-TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight"}
+TEMPLATE_KEYS = {"id", "fact", "answer", "when", "ask", "kinds", "weight", "skill"}
 # the conditions a template's when may state; the filters after the first seven are on unless
 # a template says otherwise (defaults below, listed in the header of templates/questions/*.yaml)
+# a template that does not name its skill: a why-question's slots test cause, the rest detail
+CAUSE_SLOTS = {"cause", "purpose", "reason", "effect", "result"}
 CONDITION_KEYS = {"label", "not_label", "person", "max_words", "source", "quote_words", "copula"}
 FILTER_DEFAULTS: dict[str, dict[str, object]] = {  # answer slot ('*': every one) -> defaults
     "*": {"negated_copula": False, "bound_subject": False},
@@ -106,6 +108,7 @@ class Template:
     weight: float = 0.5
     when: tuple[tuple[str, object], ...] = ()
     file: str = ""
+    skill: Skill = Skill.DETAIL
 
     def condition(self, key: str, default=None):
         """The value of one of the template's conditions: as its when says, else the default
@@ -173,6 +176,12 @@ def _template(raw: object, file: Path, n: int) -> Template:
         weight = float(raw.get("weight", 0.5))
     except (TypeError, ValueError):
         raise QuizgenError(f"{where} ({raw['id']}): weight must be a number from 0 to 1") from None
+    default = Skill.CAUSE if raw["answer"] in CAUSE_SLOTS else Skill.DETAIL
+    try:
+        skill = Skill(raw.get("skill", default))
+    except ValueError:
+        choices = ", ".join(s.value for s in Skill)
+        raise QuizgenError(f"{where} ({raw['id']}): skill must be one of {choices}") from None
     return Template(
         id=str(raw["id"]),
         fact=raw["fact"],
@@ -182,6 +191,7 @@ def _template(raw: object, file: Path, n: int) -> Template:
         weight=weight,
         when=tuple(sorted(when.items(), key=str)),
         file=file.name,
+        skill=skill,
     )
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from quizgen.base.folding import fold_typography
-from quizgen.items import distract, quality, ranker, variants
+from quizgen.items import distract, quality, ranker, skills, variants
 from quizgen.items.rules import Candidate
-from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage
+from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
 from quizgen.text.analysis import Analysis, text_of
 from quizgen.text.extract import Clause, Quote, Role
 from quizgen.text.lexicon import date_key
@@ -410,6 +410,7 @@ class Builder:
             evidence=evidence_of(c),
             difficulty=difficulty(c),
             rule=c.template.id,
+            skill=c.template.skill,
         )
         if (
             len(entry.wrong) >= 3
@@ -566,6 +567,16 @@ def select(
 ) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
     n = target_count(passage, config.count)
+    wanted = set(getattr(config, "skills", tuple(Skill)))
+    rng = random.Random(f"{config.seed}:skills")
+    # items of the skills beyond detail take their places first; the rest share what is left
+    own = skill_items(facts, analysis, passage, config, wanted, rng)
+    part_bs = PART_B_MOST if n >= PART_B_FROM else 1
+    part_bs = part_bs if Skill.EVIDENCE in wanted and Kind.MULTIPLE_CHOICE in config.kinds else 0
+    n = max(0, n - len(own) - part_bs)
+    candidates = [c for c in candidates if c.template.skill in wanted]
+    if Skill.DETAIL not in wanted:  # statements, blanks and role matching test details
+        config = replace(config, kinds=tuple(k for k in config.kinds if k in QUESTION_KINDS))
     entries = [Entry(score(c), c, analysis, config.seed) for c in candidates if sound(c)]
     # wrong options only for the best candidates: the search costs more than all the rest
     entries.sort(key=lambda e: -e.score)
@@ -584,7 +595,7 @@ def select(
     builder.entries = entries = builder.by_likelihood(entries, builder.preview_question)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
-    if plan.get(Kind.MATCHING):
+    if plan.get(Kind.MATCHING) and not any(i.kind is Kind.MATCHING for i in own):
         pairs = variants.matching(facts.roles, [e.candidate for e in entries])
         if pairs is not None:
             items.append(
@@ -632,15 +643,104 @@ def select(
                 missing = min(missing, math.ceil(MAX_FILL_SHARE * goal) - len(into))
             if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
                 into.extend(builder.take(missing, make, pool))
+    second = part_b_items(questions, analysis, passage, part_bs)
+    if len(second) < part_bs:  # too few Part Bs: the places go back to questions
+        questions += builder.take(part_bs - len(second), builder.question)
     ordered = sorted(
-        [*questions, *statements, *blanks, *items],
+        [*questions, *statements, *blanks, *items, *own],
         key=lambda i: (
             list(Kind).index(i.kind),
             i.evidence.paragraph,
             _sentence_position(passage, i),
         ),
     )
-    return [replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)]
+    return number(ordered, second)
+
+
+PART_B_MOST = 2  # two-part items in a quiz of PART_B_FROM items or more; one in a shorter one
+PART_B_FROM = 12
+VOCABULARY_MOST = 2  # vocabulary multiple-choice items; a matching item takes the other words
+QUESTION_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.ORDERING)
+
+
+def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng) -> list[Item]:
+    """The ordering item (sequence) and the vocabulary items the passage supports."""
+    out: list[Item] = []
+    if Skill.SEQUENCE in wanted and Kind.ORDERING in config.kinds:
+        made = skills.ordering(facts, analysis, passage.paragraphs)
+        if made is not None:
+            out.append(made)
+    if Skill.VOCABULARY in wanted:
+        found = skills.glosses(analysis, passage.paragraphs)
+
+        def wrong_for(gloss: skills.Gloss) -> list[str]:
+            return distract.phrase_distractors(
+                gloss.meaning,
+                list(gloss.tokens),
+                analysis,
+                random.Random(f"{config.seed}:{gloss.term}"),
+                False,
+                avoid=[skills.vocabulary_prompt(gloss)],
+            )
+
+        asked: list[Item] = []
+        if Kind.MULTIPLE_CHOICE in config.kinds:
+            asked = skills.vocabulary_items(found, wrong_for, rng, VOCABULARY_MOST)
+        out += asked
+        if Kind.MATCHING in config.kinds:
+            rest = [
+                g for g in found if skills.vocabulary_prompt(g) not in {i.prompt for i in asked}
+            ]
+            matching = skills.vocabulary_matching(rest)
+            if matching is not None:
+                out.append(matching)
+    return out
+
+
+def part_b_items(questions: list[Item], analysis: Analysis, passage: Passage, most: int) -> list:
+    """(Part A, Part B) pairs: the evidence item after the best detail or cause questions
+    (cause first), never two on one sentence."""
+    if most <= 0:
+        return []
+    sentences = skills.passage_sentences(analysis, passage.paragraphs)
+    order = sorted(
+        (q for q in questions if q.kind is Kind.MULTIPLE_CHOICE and q.skill in PART_A_SKILLS),
+        key=lambda q: (q.skill is not Skill.CAUSE, q.difficulty is Difficulty.EASY),
+    )
+    out, used = [], set()
+    for part_a in order:
+        if len(out) >= most:
+            break
+        if part_a.evidence.sentence in used:
+            continue
+        made = skills.part_b(part_a, sentences)
+        if made is not None:
+            out.append((part_a, made))
+            used.add(part_a.evidence.sentence)
+    return out
+
+
+PART_A_SKILLS = (Skill.DETAIL, Skill.CAUSE)
+
+
+def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:
+    """Number the items q1, q2, ..., each Part B right after its Part A and naming it."""
+    after = {id(a): b for a, b in second}
+    out: list[Item] = []
+    for item in ordered:
+        made = replace(item, id=f"q{len(out) + 1}", skill=item.skill or Skill.DETAIL)
+        out.append(made)
+        if id(item) in after:
+            second_part = after[id(item)]
+            out.append(
+                replace(
+                    second_part,
+                    id=f"q{len(out) + 1}",
+                    refers_to=made.id,
+                    prompt=skills.part_b_prompt(made),
+                )
+            )
+    return out
 
 
 def _sentence_position(passage: Passage, item: Item) -> int:

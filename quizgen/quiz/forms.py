@@ -22,6 +22,7 @@ PART_ORDER = (
     Kind.TRUE_FALSE,
     Kind.FILL_BLANK,
     Kind.MATCHING,
+    Kind.ORDERING,
     Kind.SHORT_ANSWER,
 )
 LETTERS = string.ascii_uppercase
@@ -33,7 +34,8 @@ class Entry:
 
     number: int
     item: Item
-    column: tuple[int, ...] = ()  # matching: indexes into item.pairs, in right-hand column order
+    column: tuple[int, ...] = ()  # matching: indexes into item.pairs, in right-hand column order;
+    # ordering: indexes into item.events, in the order printed
 
     @property
     def letter(self) -> str:
@@ -46,13 +48,31 @@ class Entry:
         return ""
 
     @property
+    def printed_events(self) -> tuple[str, ...]:
+        """Ordering: the events in the order printed (never the right one)."""
+        if not self.item.events:
+            return ()
+        return tuple(self.item.events[i] for i in self.column)
+
+    @property
+    def order(self) -> tuple[int, ...]:
+        """Ordering: for each printed event, its place in the right order (from 1)."""
+        if not self.item.events:
+            return ()
+        return tuple(i + 1 for i in self.column)
+
+    @property
     def right(self) -> tuple[str, ...]:
         """Matching: the right-hand column's texts, in the order printed (lettered A, B, ...)."""
+        if not self.item.pairs:
+            return ()
         return tuple(self.item.pairs[i][1] for i in self.column)
 
     @property
     def matches(self) -> tuple[str, ...]:
         """Matching: for each left-hand row in order, the letter of its right-hand text."""
+        if not self.item.pairs:
+            return ()
         return tuple(LETTERS[self.column.index(i)] for i in range(len(self.item.pairs)))
 
 
@@ -103,7 +123,7 @@ def make_form(quiz: Quiz, label: str) -> Form:
         items = [item for item in quiz.items if item.kind is kind]
         if not items:
             continue
-        order = shuffled(len(items), Random(f"{quiz.seed}/{label}/{kind}"), keep)
+        order = together(shuffled(len(items), Random(f"{quiz.seed}/{label}/{kind}"), keep), items)
         entries = []
         for i in order:
             entries.append(
@@ -112,6 +132,20 @@ def make_form(quiz: Quiz, label: str) -> Form:
             number += 1
         parts.append(Part(LETTERS[len(parts)], kind, tuple(entries)))
     return Form(label, tuple(parts))
+
+
+def together(order: list[int], items: list[Item]) -> list[int]:
+    """The order with each Part B (an item that ``refers_to`` another) right after its Part A."""
+    ids = {item.id: i for i, item in enumerate(items)}
+    second = {ids[item.refers_to]: i for i, item in enumerate(items) if item.refers_to in ids}
+    out = []
+    for i in order:
+        if i in second.values():
+            continue
+        out.append(i)
+        if i in second:
+            out.append(second[i])
+    return out
 
 
 def shuffled(n: int, rng: Random, keep: bool = False) -> list[int]:
@@ -127,6 +161,8 @@ def _entry(number: int, item: Item, rng: Random, keep: bool) -> Entry:
     if item.options:
         order = shuffled(len(item.options), rng, keep)
         item = replace(item, options=tuple(item.options[i] for i in order))
+    if item.events:  # printed in an order that is never the right one, on every form
+        return Entry(number, item, tuple(shuffled(len(item.events), rng)))
     if not item.pairs:
         return Entry(number, item)
     rows = shuffled(len(item.pairs), rng, keep)

@@ -17,6 +17,17 @@ class Kind(StrEnum):
     TRUE_FALSE = "true_false"
     FILL_BLANK = "fill_blank"
     MATCHING = "matching"
+    ORDERING = "ordering"
+
+
+class Skill(StrEnum):
+    """The reading skill an item tests; the values are the quiz file's ``skill`` (DESIGN.md)."""
+
+    DETAIL = "detail"  # find a stated fact: who, what, where, when, how many
+    CAUSE = "cause"  # why something happened: the cause or purpose the passage gives
+    SEQUENCE = "sequence"  # in what order events happen
+    VOCABULARY = "vocabulary"  # what a word means as the passage uses it
+    EVIDENCE = "evidence"  # which sentence proves an answer (Part B of a two-part item)
 
 
 class Difficulty(StrEnum):
@@ -110,7 +121,8 @@ class Item:
     """One quiz item with its key and evidence.
 
     ``answer`` is the key's text for multiple_choice, short_answer and fill_blank, a bool
-    for true_false, and empty for matching (whose key is ``pairs``).
+    for true_false, and empty for matching (whose key is ``pairs``) and ordering (whose key
+    is the order of ``events``).
     """
 
     id: str
@@ -125,6 +137,10 @@ class Item:
     rule: str = ""  # id of the question template that made it
     points: int = 1
     pair_evidence: tuple[Evidence, ...] = ()  # matching only: one per pair
+    skill: Skill | None = None  # the reading skill it tests (an item a person wrote may omit it)
+    events: tuple[str, ...] = ()  # ordering only: the events, in the right order
+    event_evidence: tuple[Evidence, ...] = ()  # ordering only: one per event
+    refers_to: str = ""  # Part B of a two-part item: the id of its Part A
     # multiple_choice, for the teacher's review (exporters ignore them): where each wrong
     # option came from, (option, source) pairs; and next-best wrong options, (text, source)
     sources: tuple[tuple[str, str], ...] = ()

@@ -25,7 +25,17 @@ import yaml
 from quizgen.base.errors import QuizgenError
 from quizgen.base.folding import fold as _norm
 from quizgen.quiz import yaml_errors
-from quizgen.quiz.model import BLANK, Difficulty, Evidence, Generator, Item, Kind, Quiz, Source
+from quizgen.quiz.model import (
+    BLANK,
+    Difficulty,
+    Evidence,
+    Generator,
+    Item,
+    Kind,
+    Quiz,
+    Skill,
+    Source,
+)
 
 FORMAT = "quizgen/1"
 SCHEMA_FILE = "quizgen-1.schema.json"
@@ -51,12 +61,14 @@ ITEM_KEYS = (
     "points",
     "sources",
     "alternatives",
+    "skill",
+    "events",
+    "event_evidence",
+    "refers_to",
 )
-# keys DESIGN.md names for stages still to come, and the next-best options the review page
-# offers (issue 16): accepted now and kept (in Item.extra), so a file that has them is valid
-# before the code that reads them lands
-PLANNED_ITEM_KEYS = ("skill", "events", "event_evidence", "refers_to")
-SKILLS = ("detail", "cause", "sequence", "vocabulary", "evidence")
+# keys DESIGN.md names for stages still to come: accepted now and kept (in Item.extra), so a
+# file that has them is valid before the code that reads them lands (none at present)
+PLANNED_ITEM_KEYS: tuple[str, ...] = ()
 EXTENSION = "x-"  # keys for other tools start with it, anywhere in the file
 NEAR = 0.7  # how alike an unknown key and a known one must be to suggest it ('hint' != 'points')
 OBJECT_KEYS = ("paragraph", "sentence", "file", "sha256", "words", "version", "model", "seed")
@@ -143,7 +155,10 @@ def json_schema() -> dict:
                 "has none, and needs no evidence",
             },
             "points": {"type": "integer", "minimum": 0},
-            "skill": {"enum": list(SKILLS), "description": "the reading skill the item tests"},
+            "skill": {
+                "enum": [s.value for s in Skill],
+                "description": "the reading skill the item tests",
+            },
             "events": {
                 "type": "array",
                 "items": _TEXT,
@@ -191,6 +206,7 @@ def json_schema() -> dict:
             _kind_rule(Kind.TRUE_FALSE, ["answer"], {"type": "boolean"}),
             _kind_rule(Kind.MATCHING, ["pairs"], {}),
             _RULE_NEEDS_EVIDENCE,
+            _kind_rule(Kind.ORDERING, ["events"], {}),
         ],
     )
     top = _closed(
@@ -248,6 +264,8 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["options"] = list(item.options)
     if item.kind is Kind.MATCHING:
         data["pairs"] = [list(p) for p in item.pairs]
+    elif item.kind is Kind.ORDERING:
+        data["events"] = list(item.events)
     else:
         data["answer"] = item.answer
     if item.accept:
@@ -256,6 +274,12 @@ def _item_data(item: Item) -> dict[str, Any]:
         data["evidence"] = _evidence_data(item.evidence)
     if item.pair_evidence:
         data["pair_evidence"] = [_evidence_data(e) for e in item.pair_evidence]
+    if item.event_evidence:
+        data["event_evidence"] = [_evidence_data(e) for e in item.event_evidence]
+    if item.refers_to:
+        data["refers_to"] = item.refers_to
+    if item.skill is not None:
+        data["skill"] = item.skill.value
     data["difficulty"] = item.difficulty.value
     if item.rule:
         data["rule"] = item.rule
@@ -606,6 +630,17 @@ def _item_problems(data: dict, root: yaml.Node | None) -> list[Problem]:
                 else f"a fill_blank prompt has one blank, {BLANK}; this one has {blanks}",
                 "prompt",
             )
+        if kind == Kind.ORDERING:
+            if len({_norm(e) for e in raw["events"]}) != len(raw["events"]):
+                problem("an event repeats", "events")
+            if "event_evidence" in raw and len(raw["event_evidence"]) != len(raw["events"]):
+                problem("event_evidence needs one evidence per event", "event_evidence")
+        if "refers_to" in raw and str(raw["refers_to"]) not in seen - {iid}:
+            problem(f"refers_to {raw['refers_to']!r} names no earlier item", "refers_to")
+        if "refers_to" in raw and kind == Kind.MULTIPLE_CHOICE:
+            whole = _norm(" ".join(passage))
+            if any(_norm(o) not in whole for o in raw["options"]):
+                problem("a Part B's options are sentences copied from the passage", "options")
         if kind == Kind.MATCHING:
             for side in (0, 1):
                 values = [_norm(p[side]) for p in raw["pairs"]]
@@ -689,6 +724,10 @@ def _item(data: dict) -> Item:
         rule=str(data.get("rule", "")),
         points=int(data.get("points", 1)),
         pair_evidence=tuple(_evidence(e) for e in data.get("pair_evidence", ())),
+        skill=Skill(data["skill"]) if "skill" in data else None,
+        events=tuple(str(e) for e in data.get("events", ())),
+        event_evidence=tuple(_evidence(e) for e in data.get("event_evidence", ())),
+        refers_to=str(data.get("refers_to", "")),
         sources=tuple((str(k), str(v)) for k, v in (data.get("sources") or {}).items()),
         alternatives=tuple(
             (str(a.get("text", "")), str(a.get("source", "")))

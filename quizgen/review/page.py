@@ -29,7 +29,7 @@ KIND_NAMES = {  # as the worksheet's part headings say them
 
 
 @cache
-def environment() -> Environment:
+def environment() -> SandboxedEnvironment:
     """The autoescaping Jinja2 environment of the review page's own templates."""
     return SandboxedEnvironment(
         loader=FileSystemLoader(str(templates_dir() / "review")),

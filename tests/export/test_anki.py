@@ -12,7 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import make_hostile_quiz, make_sample_quiz
+from conftest import make_hostile_quiz, make_sample_quiz, make_skills_quiz
 from lxml import html
 
 from quizgen.export import Settings, anki
@@ -165,11 +165,13 @@ def test_hostile_text_reads_back_intact(col, tmp_path):
 
 
 def test_every_kind_is_carried_and_matching_warns():
-    quiz = make_sample_quiz()
+    quiz = make_skills_quiz()
     assert {i.kind for i in quiz.items} == set(Kind)
-    assert set(anki.CARDS) | {Kind.MATCHING} == set(Kind)
+    assert set(anki.CARDS) | {Kind.MATCHING, Kind.ORDERING} == set(Kind)
     assert anki.render(quiz, Settings()).warnings == (
+        "q8: an ordering item, carried as matching (each event with its place: 1st, 2nd, ...)",
         "q6: matching item carried as 3 cards, one per pair",
+        "q8: matching item carried as 3 cards, one per pair",
     )
 
 

@@ -244,8 +244,9 @@ def test_hostile_text_reads_back_intact():
 
 def test_every_kind_is_carried_without_warnings():
     quiz = make_sample_quiz()
-    assert {i.kind for i in quiz.items} == set(Kind)
-    assert set(canvas.WRITERS) == set(Kind)
+    # ordering reaches Canvas as matching, with a warning (tests/export/test_kinds.py)
+    assert {i.kind for i in quiz.items} == set(Kind) - {Kind.ORDERING}
+    assert set(canvas.WRITERS) == set(Kind) - {Kind.ORDERING}
     rendered = canvas.render(quiz, Settings())
     assert rendered.warnings == ()
     _, assessment, _ = _parts(quiz)

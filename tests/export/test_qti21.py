@@ -178,7 +178,8 @@ def test_evidence_is_for_scorers_only():
 
 def test_every_kind_is_carried_without_warnings():
     quiz = make_sample_quiz()
-    assert {i.kind for i in quiz.items} == set(Kind) == set(qti21.WRITERS)
+    # ordering reaches QTI 2.1 as matching, with a warning (tests/export/test_kinds.py)
+    assert {i.kind for i in quiz.items} == set(Kind) - {Kind.ORDERING} == set(qti21.WRITERS)
     assert qti21.render(quiz, Settings()).warnings == ()
     assert len(_items(quiz)) == len(quiz.items)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import PASSAGE, make_sample_quiz, shown_text
+from conftest import PASSAGE, make_sample_quiz, make_skills_quiz, shown_text
 from pypdf import PdfReader
 
 from quizgen.export import Settings, export
@@ -82,7 +82,9 @@ def long_words_quiz():
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("quiz", [make_sample_quiz, long_words_quiz], ids=["sample", "long"])
+@pytest.mark.parametrize(
+    "quiz", [make_sample_quiz, long_words_quiz, make_skills_quiz], ids=["sample", "long", "skills"]
+)
 def test_every_item_is_visible_and_nothing_overflows(chromium, tmp_path, paper, quiz):
     quiz = quiz()
     for name, html in export(quiz, "html", Settings(paper=paper)).files:

@@ -22,13 +22,13 @@ def test_form_a_keeps_the_quiz_order(sample_quiz):
         assert [e.item.pairs for e in part.entries] == [item.pairs for item in in_quiz]
 
 
-def test_parts_follow_the_kind_order_and_numbers_run_on(sample_quiz):
-    for form in make_forms(sample_quiz, 3):
+def test_parts_follow_the_kind_order_and_numbers_run_on(skills_quiz):
+    for form in make_forms(skills_quiz, 3):
         assert [p.kind for p in form.parts] == list(PART_ORDER)
         assert [p.letter for p in form.parts] == list(LETTERS[: len(PART_ORDER)])
-        assert [e.number for e in form.entries] == list(range(1, len(sample_quiz.items) + 1))
-        assert sorted(e.item.id for e in form.entries) == sorted(i.id for i in sample_quiz.items)
-        assert form.points == sum(i.points for i in sample_quiz.items)
+        assert [e.number for e in form.entries] == list(range(1, len(skills_quiz.items) + 1))
+        assert sorted(e.item.id for e in form.entries) == sorted(i.id for i in skills_quiz.items)
+        assert form.points == sum(i.points for i in skills_quiz.items)
 
 
 def test_forms_are_the_same_on_every_run(sample_quiz):

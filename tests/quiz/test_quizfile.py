@@ -7,10 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import make_hostile_quiz, make_sample_quiz
+from conftest import make_hostile_quiz, make_sample_quiz, make_skills_quiz
 
 from quizgen.base.errors import QuizgenError
 from quizgen.quiz import quizfile
+from quizgen.quiz.model import Skill
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -19,7 +20,7 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [make_sample_quiz, make_hostile_quiz])
+@pytest.mark.parametrize("make", [make_sample_quiz, make_hostile_quiz, make_skills_quiz])
 def test_round_trip_is_exact(tmp_path: Path, make):
     quiz = make()
     path = write(tmp_path, quizfile.dump(quiz))
@@ -37,6 +38,7 @@ def test_file_names_its_schema_and_the_schema_is_json():
         "true_false",
         "fill_blank",
         "matching",
+        "ordering",
     ]
 
 
@@ -224,8 +226,9 @@ def test_the_keys_design_names_for_later_stages_are_accepted_and_kept():
     )
     assert problems_of(text) == []
     quiz = quizfile.from_data(quizfile.check(text)[0])
-    assert dict(quiz.items[1].extra) == {"skill": "cause"}
-    assert set(dict(quiz.items[2].extra)) == {"refers_to", "events", "event_evidence"}
+    assert quiz.items[1].skill is Skill.CAUSE
+    part_b = quiz.items[2]
+    assert (part_b.refers_to, len(part_b.events), len(part_b.event_evidence)) == ("q1", 3, 1)
     assert quizfile.from_data(quizfile.check(quizfile.dump(quiz))[0]) == quiz
     wrong = text.replace("The Persians lost.}", "The Persians won.}")
     assert problems_of(wrong) == [(27, "q100", "evidence sentence is not in paragraph 1")]
@@ -361,3 +364,27 @@ def shown_text(content: str | bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             return " ".join(shown_text(archive.read(n)) for n in archive.namelist())
     return content.decode("utf-8", errors="replace")
+
+
+def test_skill_ordering_and_refers_to_are_written_and_checked(tmp_path: Path):
+    text = quizfile.dump(make_skills_quiz())
+    assert "skill: evidence" in text and "refers_to: q1" in text and "events:" in text
+    assert quizfile.validate(write(tmp_path, text)) == []
+    bad = text.replace("skill: sequence", "skill: guessing")
+    assert any("skill" in p.message for p in quizfile.validate(write(tmp_path, bad)))
+    bad = text.replace("refers_to: q1", "refers_to: q99")
+    assert any(
+        "names no earlier item" in p.message for p in quizfile.validate(write(tmp_path, bad))
+    )
+    bad = text.replace("- It flows north through eleven countries.", "- It flows south.")
+    assert any(
+        "copied from the passage" in p.message for p in quizfile.validate(write(tmp_path, bad))
+    )
+
+
+def test_an_ordering_item_needs_its_events(tmp_path: Path):
+    text = quizfile.dump(make_skills_quiz())
+    start = text.index("  events:")
+    end = text.index("  event_evidence:")
+    problems = quizfile.validate(write(tmp_path, text[:start] + text[end:]))
+    assert any(p.item == "q8" and "events" in p.message for p in problems)

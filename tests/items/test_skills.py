@@ -1,0 +1,137 @@
+"""Reading-skill items on hand-built Docs: glosses, events, and Part B sentences (no model)."""
+
+from __future__ import annotations
+
+import random
+
+from docs import make_doc
+
+from quizgen.items import skills
+from quizgen.quiz.model import Evidence, Item, Kind, Skill
+from quizgen.text.analysis import analyze
+from quizgen.text.extract import clauses
+
+# "A casserole is a dish that cooks slowly."
+DEFINITION = [
+    ("A", 1, "det", "DT", "DET", "a"),
+    ("casserole", 2, "nsubj", "NN", "NOUN", "casserole"),
+    ("is", 2, "ROOT", "VBZ", "AUX", "be"),
+    ("a", 4, "det", "DT", "DET", "a"),
+    ("dish", 2, "attr", "NN", "NOUN", "dish"),
+    ("that", 6, "nsubj", "WDT", "PRON", "that"),
+    ("cooks", 4, "relcl", "VBZ", "VERB", "cook"),
+    ("slowly", 6, "advmod", "RB", "ADV", "slowly"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+# "They built a long road called a turnpike."
+CALLED = [
+    ("They", 1, "nsubj", "PRP", "PRON", "they"),
+    ("built", 1, "ROOT", "VBD", "VERB", "build"),
+    ("a", 4, "det", "DT", "DET", "a"),
+    ("long", 4, "amod", "JJ", "ADJ", "long"),
+    ("road", 1, "dobj", "NN", "NOUN", "road"),
+    ("called", 4, "acl", "VBN", "VERB", "call"),
+    ("a", 7, "det", "DT", "DET", "a"),
+    ("turnpike", 5, "oprd", "NN", "NOUN", "turnpike"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+# "In 1886, workers founded the club."
+DATED = [
+    ("In", 4, "prep", "IN", "ADP", "in"),
+    ("1886", 0, "pobj", "CD", "NUM", "1886"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("workers", 4, "nsubj", "NNS", "NOUN", "worker"),
+    ("founded", 4, "ROOT", "VBD", "VERB", "found"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("club", 4, "dobj", "NN", "NOUN", "club"),
+    (".", 4, "punct", ".", "PUNCT", "."),
+]
+
+
+def _gloss(rows):
+    doc = make_doc(rows)
+    return list(skills.glosses_in(doc[:], 0))
+
+
+def test_a_definition_sentence_explains_its_subject():
+    (gloss,) = _gloss(DEFINITION)
+    assert (gloss.term, gloss.meaning, gloss.how) == (
+        "casserole",
+        "a dish that cooks slowly",
+        "definition",
+    )
+
+
+def test_called_names_the_phrase_before_it():
+    (gloss,) = _gloss(CALLED)
+    assert (gloss.term, gloss.meaning, gloss.how) == ("turnpike", "a long road", "called")
+
+
+def test_a_past_description_is_no_definition():
+    rows = [r if r[0] != "is" else ("was", 2, "ROOT", "VBD", "AUX", "be") for r in DEFINITION]
+    assert _gloss(rows) == []
+
+
+def test_vocabulary_item_keys_the_passage_meaning_and_asks_by_paragraph():
+    glosses = _gloss(DEFINITION) + _gloss(CALLED)
+    items = skills.vocabulary_items(
+        glosses, lambda g: ["a big house", "a quiet lake", "a red car"], random.Random(1), 2
+    )
+    assert [i.prompt for i in items][
+        0
+    ] == "As used in paragraph 1, what does \u201ccasserole\u201d mean?"
+    assert all(i.skill is Skill.VOCABULARY and i.answer in i.options for i in items)
+    assert "a long road" in items[0].options  # the other word's meaning is a wrong option
+
+
+def test_a_dated_event_loses_its_date_and_keeps_its_year():
+    doc = make_doc(DATED, ents=[(1, 2, "DATE")])
+    analysis = analyze([doc])
+    (clause,) = list(clauses(doc[:], 0, analysis))
+    assert skills.event_text(clause) == "Workers founded the club"
+    assert skills._date_of(clause)[0] == 1886
+
+
+def test_events_spread_keeps_first_and_last():
+    made = [skills.Event(f"Event {n} happened here", 0, None) for n in range(10)]
+    spread = skills._spread(made)
+    assert len(spread) == skills.MAX_EVENTS
+    assert spread[0] is made[0] and spread[-1] is made[-1]
+
+
+def _ref(n, text):
+    return skills.SentenceRef(n, text, frozenset(skills._content_words(text)))
+
+
+def test_part_b_quotes_the_proof_and_sentences_that_do_not_name_the_key():
+    sentences = [
+        _ref(0, "The river flooded the great lake every spring."),
+        _ref(0, "Farmers in the valley grew wheat and barley."),
+        _ref(1, "In 1858, John Speke reached the great lake."),
+        _ref(1, "The valley lies far from the lake and the river."),
+        _ref(2, "Speke wrote about the valley in his journal."),
+        _ref(2, "Boats carried grain across the lake to the sea."),
+        _ref(3, "The lake feeds the river in the valley each year."),
+        _ref(3, "Fishermen on the great lake caught fish."),
+    ]
+    part_a = Item(
+        id="q3",
+        kind=Kind.MULTIPLE_CHOICE,
+        prompt="Who reached the great lake in 1858?",
+        answer="John Speke",
+        options=("John Speke", "Richard Burton", "Samuel Baker", "David Livingstone"),
+        evidence=Evidence(2, "In 1858, John Speke reached the great lake."),
+        skill=Skill.DETAIL,
+    )
+    b = skills.part_b(part_a, sentences)
+    assert b is not None and b.refers_to == "q3" and b.skill is Skill.EVIDENCE
+    assert b.answer == "In 1858, John Speke reached the great lake."
+    assert b.prompt.endswith("to Part A, question q3?")
+    wrong = [o for o in b.options if o != b.answer]
+    assert len(wrong) == 3
+    assert not any("Speke" in o for o in wrong)  # none names the key, so none proves it
+    # the sentences beside the key are its context and are never options
+    assert "Farmers in the valley grew wheat and barley." not in b.options
+    assert "The valley lies far from the lake and the river." not in b.options
