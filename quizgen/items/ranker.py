@@ -75,7 +75,7 @@ CROSSED = (
     "long_answer", "answer_empty", "answer_in_title", "context_bound", "definite_phrases",
     "hedged_evidence", "negation_dropped", "name_not_in_evidence", "evidence_pronoun",
     "answer_shape=lower", "answer_shape=name", "answer_shape=number", "dangling_end",
-    "repeated_name", "rare_stem_words", "answer_mentions",
+    "repeated_name", "rare_stem_words", "answer_mentions", "definite_from_before",
 )
 NUMBER = re.compile(r"^\s*(?:[$£€]?\d[\d,.]*%?|\d{4}s?)\s*$")
 RULE_FAMILIES = (
@@ -129,15 +129,19 @@ class Context:
     title_words: frozenset[str]
     counts: dict[str, int]  # how often each word occurs in the passage
     paragraphs: int
+    first: dict[str, int]  # the paragraph (from 1) each word first occurs in
 
 
 def context(title: str, paragraphs: Sequence[str]) -> Context:
     counts: dict[str, int] = {}
-    for paragraph in paragraphs:
+    first: dict[str, int] = {}
+    for number, paragraph in enumerate(paragraphs, 1):
         for word in _words(paragraph):
             counts[word] = counts.get(word, 0) + 1
+            first.setdefault(word, number)
     stop = quality.EMPTY_WORDS | {"of", "and", "in", "on", "to", "for", "a", "s"}
-    return Context(frozenset(w for w in _words(title) if w not in stop), counts, len(paragraphs))
+    title_words = frozenset(w for w in _words(title) if w not in stop)
+    return Context(title_words, counts, len(paragraphs), first)
 
 
 def features(item: Item, ctx: Context) -> dict[str, float]:
@@ -168,6 +172,12 @@ def features(item: Item, ctx: Context) -> dict[str, float]:
     f["vague_pronoun"] = float(quality.vague_pronoun(stem))
     f["context_words"] = float(len(CONTEXT.findall(stem)))
     f["definite_phrases"] = float(len(DEFINITE.findall(stem)))
+    # 'the challenge', 'the structure': a definite noun the passage brought up in an earlier
+    # paragraph points back at text the item does not show
+    here = item.evidence.paragraph if item.evidence else 1
+    f["definite_from_before"] = float(
+        sum(ctx.first.get(noun, here) < here for noun in DEFINITE.findall(stem.lower()))
+    )
     f["personal"] = float(bool(PERSONAL.search(quality.outside_quotes(stem))))
     f["negation"] = float(bool(NEGATION.search(stem)))
     f["evidence_negation"] = float(bool(NEGATION.search(evidence)))
