@@ -90,7 +90,7 @@ class Outcome:
 
 
 def expand(
-    sources: list[str], recursive: bool = False, skip: Path | None = None
+    sources: list[str], *, recursive: bool = False, skip: Path | None = None
 ) -> list[tuple[str, str]]:
     """Files to read, from files, folders and '-', each once, as (path, name relative to the
     folder it was found in); files inside ``skip`` (the output folder) are left out."""
@@ -98,7 +98,7 @@ def expand(
     for source in sources:
         path = Path(source)
         if source != "-" and path.is_dir():
-            inside = _folder_files(path, recursive, skip)
+            inside = _folder_files(path, recursive=recursive, skip=skip)
             if not inside:
                 raise QuizgenError(f"{path}: no passages in this folder")
             found.extend((str(p), str(p.relative_to(path))) for p in inside)
@@ -107,7 +107,7 @@ def expand(
     return _once(found)
 
 
-def _folder_files(folder: Path, recursive: bool, skip: Path | None) -> list[Path]:
+def _folder_files(folder: Path, *, recursive: bool, skip: Path | None) -> list[Path]:
     """Supported files in a folder (and its sub-folders), hidden ones and outputs left out."""
     candidates = sorted(folder.rglob("*") if recursive else folder.iterdir())
     outputs = skip.resolve() if skip is not None else None
@@ -191,7 +191,7 @@ def read_file(source: str) -> tuple[list[Passage], float]:
     return passages, time.perf_counter() - start
 
 
-def _read_task(source: str, strict: bool) -> tuple[list[Passage], float] | Outcome:
+def _read_task(source: str, *, strict: bool) -> tuple[list[Passage], float] | Outcome:
     """Read a file; in a batch, a failure becomes an Outcome instead of an exception."""
     try:
         return read_file(source)
@@ -335,7 +335,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     """Make and write a quiz for each passage; return how many failed. With one file, a
     failure raises; in a batch, each is reported on a line of its own and skipped."""
     started = time.perf_counter()
-    found = expand(sources, options.recursive, skip=out)
+    found = expand(sources, recursive=options.recursive, skip=out)
     files_module.check_dir(out)  # fail early; the folder is made when the first quiz is written
     job = Job(
         pipeline.Config.from_options(options),
@@ -344,7 +344,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
         out,
     )
     with (
-        _progress(options.quiet) as progress,
+        _progress(quiet=options.quiet) as progress,
         Workers(options.jobs or cores(), options.model) as workers,
     ):
         read = _read_all(found, workers, progress)
@@ -352,7 +352,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
         job = replace(job, strict=len(found) == 1 and len(units) == 1)
         made = {o.stem: o for o in _make_all(units, job, workers, progress)}
     outcomes = _in_order(found, read, units, made)
-    _report(outcomes, dict(found), options.quiet, time.perf_counter() - started)
+    _report(outcomes, dict(found), time.perf_counter() - started, quiet=options.quiet)
     return sum(1 for o in outcomes if o.error)
 
 
@@ -367,7 +367,8 @@ def _read_all(found: list[tuple[str, str]], workers: Workers, progress) -> list:
     results: list = [None] * len(found)
     strict = len(found) == 1
     task = progress.add_task("Reading", total=len(found))
-    for n, result in workers.run(_read_task, [(source, strict) for source, _ in found]):
+    read_task = partial(_read_task, strict=strict)
+    for n, result in workers.run(read_task, [(source,) for source, _ in found]):
         results[n] = result
         if isinstance(result, Outcome):
             _say(f"quizgen: {result.error}")
@@ -439,7 +440,7 @@ def _in_order(
     ]
 
 
-def _progress(quiet: bool):
+def _progress(*, quiet: bool):
     """A progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
     if quiet or not sys.stderr.isatty():
         return _NoProgress()  # and Rich is not even imported
@@ -472,7 +473,7 @@ class _NoProgress:
         return None
 
 
-def _report(outcomes: list[Outcome], names: dict[str, str], quiet: bool, seconds: float) -> None:
+def _report(outcomes: list[Outcome], names: dict[str, str], seconds: float, *, quiet: bool) -> None:
     """The files written, on stdout; for a batch, a summary table on stderr."""
     if quiet:
         return

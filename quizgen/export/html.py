@@ -54,14 +54,14 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
     out = []
     forms = make_forms(quiz, settings.forms)
     for form in forms:
-        context = _common(quiz, form, settings, many)
+        context = _common(quiz, form, settings, many=many)
         suffix = f"-{form.label}" if many else ""
         sheet = {**context, "passage": passage, "parts": [_part(p, _question) for p in form.parts]}
         key = {**context, "grade": grade, "parts": [_part(p, _answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
     if not settings.passage:
-        handout = {**_common(quiz, forms[0], settings, False), "passage": numbered}
+        handout = {**_common(quiz, forms[0], settings, many=False), "passage": numbered}
         out.append(("passage.html", fill(env, PAGES["passage"], handout)))
     return out
 
@@ -166,7 +166,7 @@ def reading_grade(text: str) -> float:
     return round(grade, 1)
 
 
-def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
+def _common(quiz: Quiz, form: Form, settings: Settings, *, many: bool) -> dict:
     """What both the worksheet and the key show: title, form label, paper, totals."""
     return {
         "title": quiz.title,

@@ -247,7 +247,7 @@ def is_person(phrase_tokens: list[Token], label: Label) -> bool:
     return head is not None and head.lemma_.lower() in person_nouns()
 
 
-def wh_word(person: bool, label: Label, text: str, head: Token | None = None) -> str:
+def wh_word(label: Label, text: str, head: Token | None = None, *, person: bool) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
     if (
         person
@@ -277,14 +277,16 @@ def _rest(clause: Clause, removed: Phrase | None) -> str:
 
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
-    aux, verb = grammar.question_order(clause.verb, clause.aux, clause.negated, clause.adverbs)
+    aux, verb = grammar.question_order(
+        clause.verb, clause.aux, clause.adverbs, negated=clause.negated
+    )
     subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
     return {
         "aux": aux,
         "verb": verb,
         "subject": subject,
         "verb_group": grammar.subject_verb_group(
-            clause.verb, clause.aux, clause.negated, clause.adverbs
+            clause.verb, clause.aux, clause.adverbs, negated=clause.negated
         ),
         "rest": _rest(clause, removed),
         "tail": "",
@@ -309,7 +311,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     person = is_person(subj.tokens, label) or resolved
     evidence = with_previous(clause.sentence) if resolved else None
     values = _base_values(clause, None)
-    values["wh"] = wh_word(person, label, answer, subj.head)
+    values["wh"] = wh_word(label, answer, subj.head, person=person)
     yield Slot(answer, tokens, label, subj.cluster, None, values, person, evidence=evidence)
 
 
@@ -322,7 +324,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         label = Label.of(part.label)
         person = is_person(part.tokens, label)
         values = _base_values(clause, part)
-        values["wh"] = wh_word(person, label, answer, part.head)
+        values["wh"] = wh_word(label, answer, part.head, person=person)
         yield Slot(answer, tokens, label, part.cluster, part, values, person)
 
 

@@ -118,7 +118,7 @@ class Entry:
             c.answer_tokens,
             self.analysis,
             rng,
-            c.template.condition("person", False) is True,
+            person=c.template.condition("person", False) is True,
             avoid=[c.prompt],
         )
 
@@ -190,7 +190,7 @@ class Ledger:
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
 
-    def allows(self, ref: tuple, prompt: str, share: int, strict: bool) -> bool:
+    def allows(self, ref: tuple, prompt: str, share: int, *, strict: bool) -> bool:
         """Whether an item on this fact may join: new fact, new prompt, not the same answer
         from the same sentence (one item would give the other away), room left."""
         paragraph, sentence, fact, answer = ref
@@ -270,7 +270,7 @@ class Builder:
             self.tf[item.answer] -= 1  # true_false() counted it when it made it
         return False
 
-    def reads_well(self, text: str, question: bool) -> bool:
+    def reads_well(self, text: str, *, question: bool) -> bool:
         """Whether a generated stem reads as a well-formed question or statement.
 
         A stem not yet re-parsed counts as reading well for now: ``take`` re-parses the stems
@@ -311,11 +311,13 @@ class Builder:
             for entry in pool:
                 if len(items) >= want:
                     return tried
-                if not self.ledger.allows(entry.ref, "", share, strict):
+                if not self.ledger.allows(entry.ref, "", share, strict=strict):
                     continue
                 self.pending = []
                 made = make(entry)
-                if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
+                if made is None or not self.ledger.allows(
+                    entry.ref, made.prompt, share, strict=strict
+                ):
                     continue
                 if not self.likely_kept(made):
                     continue
@@ -351,7 +353,7 @@ class Builder:
             and Kind.MULTIPLE_CHOICE in c.template.kinds
         ):
             options = order_options(
-                c.answer, entry.wrong[:3], self._key_position(), c.answer_label in NUMERIC
+                c.answer, entry.wrong[:3], self._key_position(), natural=c.answer_label in NUMERIC
             )
             return Item(kind=Kind.MULTIPLE_CHOICE, options=tuple(options), **common)
         if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
@@ -463,7 +465,7 @@ def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
     ]
 
 
-def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
+def order_options(key: str, wrong: list[str], position: int, *, natural: bool) -> list[str]:
     """Numbers and years in order; other options with the key at the given position."""
     options = [*wrong, key]
     if natural:

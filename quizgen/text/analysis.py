@@ -187,7 +187,7 @@ class Analysis:
                     tokens = list(chunk)
                     if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
                         continue  # too long, or nothing describe() could take for its noun
-                    phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
+                    phrase = describe(tokens, person=chunk.root.lemma_.lower() in person_nouns())
                     if phrase is not None:
                         found.setdefault(fold_words(phrase.text), phrase)
             self._noun_phrases = list(found.values())
@@ -664,7 +664,7 @@ NOT_PHRASE_OPTIONS = {
 }
 
 
-def describe(tokens, person: bool) -> NounPhrase | None:
+def describe(tokens, *, person: bool) -> NounPhrase | None:
     """A noun phrase's description; None for one that would make a poor option."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]

@@ -263,7 +263,7 @@ def _listed(token: Token) -> bool:
     return any(t.dep_ in {"cc", "conj"} for t in token.subtree)
 
 
-def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
+def phrase_tokens(head: Token, *, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
     subtree = list(head.subtree)

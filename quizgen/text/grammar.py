@@ -75,7 +75,7 @@ def _lemma(verb: Token) -> str:
 
 
 def question_order(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+    verb: Token, aux: list[Token], adverbs: list[Token] = (), *, negated: bool = False
 ) -> tuple[str, str]:
     """(fronted auxiliary, verb words after the subject) for a question.
 
@@ -93,7 +93,7 @@ def question_order(
 
 
 def subject_verb_group(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = ()
+    verb: Token, aux: list[Token], adverbs: list[Token] = (), *, negated: bool = False
 ) -> str:
     """The verb group of a who/what subject question, agreeing with a singular wh-subject."""
     neg = ["not"] if negated else []
