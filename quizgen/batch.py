@@ -19,7 +19,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import islice
 from pathlib import Path, PurePath
 
 from quizgen import pipeline, render
@@ -30,7 +29,7 @@ from quizgen.quiz.model import Passage
 from quizgen.read import reader
 from quizgen.text import nlp as nlp_module
 
-CHUNK_WORDS = 2_000  # passages parsed together in one nlp.pipe call by one worker
+CHUNK_WORDS = 2_000  # passages given to one worker at a time, made one after the other
 PIPE_BATCH = 64  # paragraphs per nlp.pipe minibatch
 
 
@@ -202,16 +201,16 @@ def _read_task(source: str, *, strict: bool) -> tuple[list[Passage], float] | Ou
 
 
 def make_quizzes(job: Job, units: list[Unit]) -> list[Outcome]:
-    """Make and write the quizzes of some passages, parsing all their paragraphs in one
-    ``nlp.pipe`` stream; only one passage's Docs are held at a time."""
+    """Make and write the quizzes of some passages, one after the other, each parsed in an
+    ``nlp.pipe`` stream of its own (so its seconds are its own; one stream across passages
+    is no faster); only one passage's Docs are held at a time."""
     outcomes = {u.stem: _outcome(job, u, _check_language) for u in units}
     ready = [u for u in units if outcomes[u.stem] is None]
     if not ready:
         return list(outcomes.values())
     nlp = nlp_module.load(job.config.model)  # only now: a refusal above needs no model
-    docs = nlp.pipe((p for u in ready for p in u.passage.paragraphs), batch_size=PIPE_BATCH)
     for unit in ready:
-        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, nlp, docs))
+        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, nlp))
     return [outcomes[u.stem] for u in units]
 
 
@@ -230,11 +229,12 @@ def _outcome(job: Job, unit: Unit, step: Callable[[Unit], Outcome | None]) -> Ou
         return Outcome(unit.source, unit.stem, unit.passage.words, error=_message(exc, unit.source))
 
 
-def _make(job: Job, nlp, docs: Iterator, unit: Unit) -> Outcome:
-    """Take a passage's Docs from the stream, build its quiz and write its files."""
+def _make(job: Job, nlp, unit: Unit) -> Outcome:
+    """Parse a passage, build its quiz and write its files; the seconds are reading, parsing,
+    building and writing this passage."""
     started = time.perf_counter()
     label = nlp_module.label(nlp)
-    parsed = list(islice(docs, len(unit.passage.paragraphs)))
+    parsed = list(nlp.pipe(unit.passage.paragraphs, batch_size=PIPE_BATCH))
     if len(parsed) != len(unit.passage.paragraphs):
         raise QuizgenError(f"{unit.source}: parsing stopped before the end of the passage")
     quiz = pipeline.build(unit.passage, parsed, job.config, label, nlp)
@@ -490,12 +490,8 @@ def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> 
     from rich.console import Console
     from rich.table import Table
 
-    failed = sum(1 for o in outcomes if o.error)
     renamed = any(o.stem and o.stem != stem_of(o.source) for o in outcomes)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        caption=f"{len(outcomes) - failed} quizzes, {failed} failed, {seconds:.1f} s in all",
-    )
+    table = Table(box=box.SIMPLE_HEAD, caption=caption(outcomes, len(names), seconds))
     table.add_column("file", overflow="fold")
     if renamed:
         table.add_column("quiz", overflow="fold")
@@ -511,6 +507,16 @@ def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> 
         ]
         table.add_row(*cells)
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(table)
+
+
+def caption(outcomes: list[Outcome], files: int, seconds: float) -> str:
+    """'3 files: 2 quizzes made, 1 failed, 7.5 s in all' (a book's parts count as quizzes)."""
+    failed = sum(1 for o in outcomes if o.error)
+    made = len(outcomes) - failed
+    return (
+        f"{files} file{'' if files == 1 else 's'}: {made} {'quiz' if made == 1 else 'quizzes'} "
+        f"made, {failed} failed, {seconds:.1f} s in all"
+    )
 
 
 def _say(line: str) -> None:
