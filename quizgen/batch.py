@@ -83,6 +83,7 @@ class Outcome:
     paths: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
+    notes: tuple[str, ...] = ()  # what of the count and kinds asked for could not be made, why
 
 
 # sources and output names
@@ -237,7 +238,8 @@ def _make(job: Job, nlp, unit: Unit) -> Outcome:
     parsed = list(nlp.pipe(unit.passage.paragraphs, batch_size=PIPE_BATCH))
     if len(parsed) != len(unit.passage.paragraphs):
         raise QuizgenError(f"{unit.source}: parsing stopped before the end of the passage")
-    quiz = pipeline.build(unit.passage, parsed, job.config, label, nlp)
+    made = pipeline.make(unit.passage, parsed, job.config, label, nlp)
+    quiz = made.quiz
     warnings: list[str] = []
     paths = render.write(quiz, unit.stem, job.out, job.formats, job.settings, warn=warnings.append)
     seconds = time.perf_counter() - started + unit.read_seconds
@@ -249,6 +251,7 @@ def _make(job: Job, nlp, unit: Unit) -> Outcome:
         seconds,
         tuple(map(str, paths)),
         tuple(warnings),
+        notes=made.notes,
     )
 
 
@@ -419,6 +422,8 @@ def _make_all(units: list[Unit], job: Job, workers: Workers, progress) -> list[O
         for outcome in done:
             if outcome.error:
                 _say(f"quizgen: {outcome.error}")
+            for note in outcome.notes:
+                _say(f"quizgen: {note}")
             for warning in outcome.warnings:
                 _say(f"quizgen: warning: {warning}")
         outcomes.extend(done)

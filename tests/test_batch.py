@@ -64,11 +64,20 @@ def fake_build(passage, docs, config, model_label, nlp=None):
     )
 
 
+def fake_make(passage, docs, config, model_label, nlp=None):
+    """The fake quiz, saying it made fewer items than asked when a count was given."""
+    quiz = fake_build(passage, docs, config, model_label, nlp)
+    notes = ()
+    if config.count and len(quiz.items) < config.count:
+        notes = (f"{passage.file}: made {len(quiz.items)} items of the {config.count} asked",)
+    return pipeline.Made(quiz, notes)
+
+
 @pytest.fixture
 def fake_model(monkeypatch):
     """No spaCy: a fake pipeline and quiz builder, so batch logic is tested in milliseconds."""
     monkeypatch.setattr(nlp_module, "load", lambda name=None: FakeNLP())
-    monkeypatch.setattr(pipeline, "build", fake_build)
+    monkeypatch.setattr(pipeline, "make", fake_make)
 
 
 def generate(*args: str):
@@ -222,7 +231,7 @@ def test_each_quiz_is_timed_with_its_own_parsing_and_the_summary_counts_files(
     tmp_path, monkeypatch
 ):
     monkeypatch.setattr(nlp_module, "load", lambda name=None: SlowNLP())
-    monkeypatch.setattr(pipeline, "build", fake_build)
+    monkeypatch.setattr(pipeline, "make", fake_make)
     for name, text in (("a.txt", STORY), ("b.txt", OTHER), ("c.txt", "# " + STORY)):
         (tmp_path / name).write_text(text)
     made = batch.make_quizzes(
@@ -237,6 +246,13 @@ def test_each_quiz_is_timed_with_its_own_parsing_and_the_summary_counts_files(
     assert batch.caption(made, 3, 1.25) == "3 files: 3 quizzes made, 0 failed, 1.2 s in all"
     one = [batch.Outcome("a.txt", "a", 10, 5), batch.Outcome("b.txt", error="x")]
     assert batch.caption(one, 2, 2.0) == "2 files: 1 quiz made, 1 failed, 2.0 s in all"
+
+
+def test_what_could_not_be_made_is_said_on_stderr_even_when_quiet(tmp_path, fake_model):
+    (tmp_path / "a.txt").write_text(STORY)
+    result = generate(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-n", "5", "-q")
+    assert result.exit_code == 0
+    assert result.stderr == f"quizgen: {tmp_path / 'a.txt'}: made 1 items of the 5 asked\n"
 
 
 def test_duplicate_stems_are_disambiguated(tmp_path, fake_model):

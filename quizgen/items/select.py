@@ -491,10 +491,32 @@ def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
     return plan
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The items chosen, and what was aimed at, so that the pipeline can say what it could not
+    make and why (selection words nothing)."""
+
+    items: list[Item]
+    wanted: int  # items aimed at in all
+    planned: dict[Kind, int]  # each kind's share of them; the questions' under one key (below)
+    lacking_options: int  # questions whose wrong options were looked for and fell short of three
+    matched: bool  # a matching set was found (when one was planned)
+
+
 def select(
     candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
 ) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
+    return choose(candidates, facts, analysis, passage, config, parse).items
+
+
+def choose(
+    candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
+) -> Selection:
+    """The quiz's items, as :func:`select` makes them, with what was aimed at of each kind.
+
+    The questions' share is planned under multiple choice when it was asked for, else under
+    short answer: which of the two a question becomes depends on its wrong options."""
     n = target_count(passage, config.count)
     entries = [Entry(score(c), c, analysis, config.seed) for c in candidates if sound(c)]
     # wrong options only for the best candidates: the search costs more than all the rest
@@ -513,6 +535,7 @@ def select(
     builder = Builder(entries, analysis, passage, config, parse)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
+    pairs = None
     if plan.get(Kind.MATCHING):
         pairs = variants.matching(facts.roles, [e.candidate for e in entries])
         if pairs is not None:
@@ -558,7 +581,17 @@ def select(
             _sentence_position(passage, i),
         ),
     )
-    return [replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)]
+    asked = [k for k in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER) if k in config.kinds]
+    planned = {k: v for k, v in plan.items() if v}
+    if asked:
+        planned[asked[0]] = max(0, n - sum(planned.values()))
+    return Selection(
+        items=[replace(item, id=f"q{k}") for k, item in enumerate(ordered, 1)],
+        wanted=n,
+        planned=planned,
+        lacking_options=sum(1 for e in entries if "wrong" in vars(e) and len(e.wrong) < 3),
+        matched=pairs is not None,
+    )
 
 
 def _sentence_position(passage: Passage, item: Item) -> int:
