@@ -8,10 +8,11 @@ the help of :mod:`quizgen.text.grammar`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
@@ -22,7 +23,7 @@ from quizgen.quiz.model import Kind, Label
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, Cluster
-from quizgen.text.extract import Clause, Phrase, Quote, Role, phrase_tokens
+from quizgen.text.extract import Clause, Fact, Phrase, Quote, Role, phrase_tokens
 from quizgen.text.lexicon import (
     PLACE_TYPES,
     date_key,
@@ -95,7 +96,7 @@ class Template:
     ask: str
     kinds: tuple[Kind, ...]
     weight: float = 0.5
-    when: tuple[tuple[str, object], ...] = ()
+    when: tuple[tuple[str, Any], ...] = ()  # condition -> its value, as YAML gave it
     file: str = ""
 
     def condition(self, key: str, default=None):
@@ -123,14 +124,16 @@ class Candidate:
     cluster: Cluster | None = None
     answer_tokens: list[Token] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
-    fact: tuple = ()  # identifies the fact and slot; two candidates of one fact test one thing
-    clause: object = None  # the fact itself: a Clause, Quote or Role
+    # identifies the fact and slot: (paragraph, sentence start, answer start); two candidates
+    # of one fact test one thing
+    fact: tuple[int, ...] = ()
+    clause: Fact | None = None  # the fact itself
 
 
 # --- loading -------------------------------------------------------------------------------
 
 
-def _template(raw: object, file: Path, n: int) -> Template:
+def _template(raw: Any, file: Path, n: int) -> Template:
     where = f"{file.name}, template {n + 1}"
     if not isinstance(raw, dict):
         raise QuizgenError(f"{where}: a template must be a mapping")
@@ -380,7 +383,8 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         if found is None:
             continue
         text, tokens, label, cluster = found
-        if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
+        pobj = _pobj(part)
+        if label not in PLACE_TYPES or pobj is None or tokens[0].i != pobj.left_edge.i:
             continue
         if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens) or date_key(text):
             continue  # 'Aug.1' tagged as a place is a date
@@ -551,7 +555,8 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
     )
 
 
-SLOT_FINDERS = {
+# fact kind -> answer slot -> finder (each takes the fact of its kind)
+SLOT_FINDERS: dict[str, dict[str, Callable[[Any, Analysis], Iterator[Slot]]]] = {
     "clause": {
         "subject": find_subject,
         "object": find_object,
@@ -572,7 +577,7 @@ SLOT_FINDERS = {
 # --- applying ------------------------------------------------------------------------------
 
 
-def failed_condition(template: Template, slot: Slot, fact) -> str | None:
+def failed_condition(template: Template, slot: Slot, fact: Fact) -> str | None:
     """The first of a template's conditions the slot does not meet, or None."""
     label = slot.label or "none"
     labels = template.condition("label")
@@ -610,7 +615,7 @@ def _names_cluster(slot: Slot) -> bool:
     answer = slot.answer.casefold().removeprefix("the ")
     return any(
         answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
-        for n in slot.cluster.names
+        for n in (slot.cluster.names if slot.cluster is not None else [])
     )
 
 
@@ -677,7 +682,7 @@ def cut_short(slot: Slot) -> bool:
 
 def explain(
     templates: tuple[Template, ...],
-    fact,
+    fact: Fact,
     kind: str,
     analysis: Analysis,
 ) -> Iterator[tuple[Template, Candidate | None, str]]:
@@ -687,7 +692,7 @@ def explain(
         if template.fact != kind:
             continue
         if (
-            kind == "clause"
+            isinstance(fact, Clause)
             and fact.negated
             and fact.verb.lemma_ == "be"
             and not template.condition("negated_copula")
@@ -752,7 +757,7 @@ def failed_filter(template: Template, slot: Slot, analysis: Analysis) -> str | N
 
 
 def apply(
-    templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
+    templates: tuple[Template, ...], fact: Fact, kind: str, analysis: Analysis
 ) -> Iterator[Candidate]:
     """Every candidate question the templates make from one fact."""
     for _, candidate, _ in explain(templates, fact, kind, analysis):
@@ -760,7 +765,7 @@ def apply(
             yield candidate
 
 
-def _candidate(template: Template, prompt: str, slot: Slot, fact) -> Candidate:
+def _candidate(template: Template, prompt: str, slot: Slot, fact: Fact) -> Candidate:
     return Candidate(
         template=template,
         prompt=prompt,

@@ -408,7 +408,8 @@ def _read_html(raw: bytes, name: str) -> Passage:
     paragraphs = [_element_text(el) for el in _leaf_blocks(doc)]
     if not any(p.strip() for p in paragraphs):
         raise QuizgenError(f"{name}: found no article text in this web page")
-    return _passage(doc.get("title") or "", paragraphs, name)
+    title = doc.get("title") if doc is not None else None
+    return _passage(title or "", paragraphs, name)
 
 
 HTML_BLOCKS = ("head", "p", "item", "quote")  # trafilatura's block elements in its XML

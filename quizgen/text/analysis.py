@@ -313,8 +313,8 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     mentions = _mentions(docs)
     keys = sorted({name_key(m.text) for _, m in mentions}, key=lambda k: (-len(k), k))
     clusters: list[Cluster] = []
-    home: dict[tuple[str, ...], Cluster | None] = {}
-    shared_label: dict[int, set[str]] = {}  # a short name that fits several clusters
+    home: dict[tuple[str, ...], Cluster] = {}
+    shared_label: dict[int, set[int]] = {}  # a short name that fits several clusters
     for key in keys:
         fits = [c for c in clusters if alias_of(key, c.key)]
         if len(fits) == 1:
@@ -505,7 +505,7 @@ def text_of(span: Span | Doc) -> str:
     whole = doc.user_data.get("quizgen.text")
     if whole is None:
         whole = doc.user_data["quizgen.text"] = doc.text
-    return whole if span is doc else whole[span.start_char : span.end_char]
+    return whole if isinstance(span, Doc) else whole[span.start_char : span.end_char]
 
 
 def quoted_segments(doc: Doc) -> list[Span]:
@@ -541,7 +541,7 @@ def _within(span: Span | Doc, key: str, find) -> list[Span]:
         spans = sorted(find(doc), key=lambda f: (f.start, f.end))
         found = doc.user_data[key] = (spans, [f.start for f in spans])
     spans, starts = found
-    if span is doc:
+    if isinstance(span, Doc):
         return spans
     out = []
     for f in islice(spans, bisect_left(starts, span.start), None):  # by start, from the first
@@ -588,7 +588,8 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     sentence = token.sent
     ahead = _named_subject_ahead(analysis, paragraph, token)
     if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
-        return ahead if ahead.cluster.gender in ("", gender) else None
+        said = ahead.cluster.gender if ahead.cluster is not None else ""
+        return ahead if said in ("", gender) else None
     scopes = [range(sentence.start, token.i)]
     if sentence.start > 0:
         scopes.append(range(doc[sentence.start - 1].sent.start, sentence.start))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from spacy.tokens import Span, Token
 
@@ -227,6 +228,9 @@ class Role:
     person: Cluster
     role: str
     possessive: bool = False  # "Iran's foreign minister" takes no 'the'
+
+
+Fact: TypeAlias = "Clause | Quote | Role"  # what a question template is applied to
 
 
 def _strip(tokens: list[Token]) -> list[Token]:
@@ -601,7 +605,9 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             if subject.head.i > verb.i and verb.dep_ != "relcl":
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)
-            parts, fronted, before = [], [], []
+            parts: list[Phrase] = []
+            fronted: list[Phrase] = []
+            before: list[Token] = []
             for child in verb.children:
                 if child.dep_ in NOT_PARTS:
                     continue
@@ -732,7 +738,7 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
                     text,
                     possessive=any(t.dep_ == "poss" for t in tokens),
                 )
-        i, title = ent.start - 1, []
+        i, title = ent.start - 1, list[Token]()
         while (
             i >= sentence.start
             and doc[i].dep_ == "compound"
