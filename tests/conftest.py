@@ -19,6 +19,7 @@ def shown_text(text: str) -> str:
     (NFKC: the ligature 'ﬂ' a PDF's text layer may carry is 'fl'), white space folded."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
+
 PASSAGE = (
     "The Nile is the longest river in Africa. It flows north through eleven countries.",
     "In 1858, John Speke reached Lake Victoria, which he named after Queen Victoria.",
