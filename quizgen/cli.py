@@ -369,11 +369,21 @@ def facts(
     ],
     model: Model = None,
     templates: Templates = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            show_default="off",
+            help="Also each sentence's facts and every question template's outcome on them.",
+        ),
+    ] = False,
 ) -> None:
-    """Show the facts found in a passage, and which question templates used them or why not."""
+    """Go through a passage sentence by sentence: the items each gave, and why any other
+    question it gave is not on the worksheet."""
     from quizgen import report
 
-    report.print_facts(passage, model=model, templates=templates)
+    report.print_facts(passage, model=model, templates=templates, verbose=verbose, echo=typer.echo)
 
 
 @app.command(cls=PlainHelp, epilog=example("quizgen formats"))
