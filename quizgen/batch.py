@@ -19,7 +19,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import islice
 from pathlib import Path, PurePath
 
 from quizgen import pipeline, render
@@ -30,7 +29,7 @@ from quizgen.quiz.model import Passage
 from quizgen.read import reader
 from quizgen.text import nlp as nlp_module
 
-CHUNK_WORDS = 2_000  # passages parsed together in one nlp.pipe call by one worker
+CHUNK_WORDS = 2_000  # passages given to one worker at a time, made one after the other
 PIPE_BATCH = 64  # paragraphs per nlp.pipe minibatch
 
 
@@ -85,13 +84,14 @@ class Outcome:
     paths: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
+    notes: tuple[str, ...] = ()  # what of the count and kinds asked for could not be made, why
 
 
 # sources and output names
 
 
 def expand(
-    sources: list[str], recursive: bool = False, skip: Path | None = None
+    sources: list[str], *, recursive: bool = False, skip: Path | None = None
 ) -> list[tuple[str, str]]:
     """Files to read, from files, folders and '-', each once, as (path, name relative to the
     folder it was found in); files inside ``skip`` (the output folder) are left out."""
@@ -99,7 +99,7 @@ def expand(
     for source in sources:
         path = Path(source)
         if source != "-" and path.is_dir():
-            inside = _folder_files(path, recursive, skip)
+            inside = _folder_files(path, recursive=recursive, skip=skip)
             if not inside:
                 raise QuizgenError(f"{path}: no passages in this folder")
             found.extend((str(p), str(p.relative_to(path))) for p in inside)
@@ -108,7 +108,7 @@ def expand(
     return _once(found)
 
 
-def _folder_files(folder: Path, recursive: bool, skip: Path | None) -> list[Path]:
+def _folder_files(folder: Path, *, recursive: bool, skip: Path | None) -> list[Path]:
     """Supported files in a folder (and its sub-folders), hidden ones and outputs left out."""
     candidates = sorted(folder.rglob("*") if recursive else folder.iterdir())
     outputs = skip.resolve() if skip is not None else None
@@ -192,7 +192,7 @@ def read_file(source: str) -> tuple[list[Passage], float]:
     return passages, time.perf_counter() - start
 
 
-def _read_task(source: str, strict: bool) -> tuple[list[Passage], float] | Outcome:
+def _read_task(source: str, *, strict: bool) -> tuple[list[Passage], float] | Outcome:
     """Read a file; in a batch, a failure becomes an Outcome instead of an exception."""
     try:
         return read_file(source)
@@ -203,16 +203,16 @@ def _read_task(source: str, strict: bool) -> tuple[list[Passage], float] | Outco
 
 
 def make_quizzes(job: Job, units: list[Unit]) -> list[Outcome]:
-    """Make and write the quizzes of some passages, parsing all their paragraphs in one
-    ``nlp.pipe`` stream; only one passage's Docs are held at a time."""
+    """Make and write the quizzes of some passages, one after the other, each parsed in an
+    ``nlp.pipe`` stream of its own (so its seconds are its own; one stream across passages
+    is no faster); only one passage's Docs are held at a time."""
     outcomes = {u.stem: _outcome(job, u, _check_language) for u in units}
     ready = [u for u in units if outcomes[u.stem] is None]
     if not ready:
         return list(outcomes.values())
     nlp = nlp_module.load(job.config.model)  # only now: a refusal above needs no model
-    docs = nlp.pipe((p for u in ready for p in u.passage.paragraphs), batch_size=PIPE_BATCH)
     for unit in ready:
-        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, nlp, docs))
+        outcomes[unit.stem] = _outcome(job, unit, partial(_make, job, nlp))
     return [outcomes[u.stem] for u in units]
 
 
@@ -231,14 +231,16 @@ def _outcome(job: Job, unit: Unit, step: Callable[[Unit], Outcome | None]) -> Ou
         return Outcome(unit.source, unit.stem, unit.passage.words, error=_message(exc, unit.source))
 
 
-def _make(job: Job, nlp, docs: Iterator, unit: Unit) -> Outcome:
-    """Take a passage's Docs from the stream, build its quiz and write its files."""
+def _make(job: Job, nlp, unit: Unit) -> Outcome:
+    """Parse a passage, build its quiz and write its files; the seconds are reading, parsing,
+    building and writing this passage."""
     started = time.perf_counter()
     label = nlp_module.label(nlp)
-    parsed = list(islice(docs, len(unit.passage.paragraphs)))
+    parsed = list(nlp.pipe(unit.passage.paragraphs, batch_size=PIPE_BATCH))
     if len(parsed) != len(unit.passage.paragraphs):
         raise QuizgenError(f"{unit.source}: parsing stopped before the end of the passage")
-    quiz = pipeline.build(unit.passage, parsed, job.config, label, nlp)
+    made = pipeline.make(unit.passage, parsed, job.config, label, nlp)
+    quiz = made.quiz
     warnings: list[str] = []
     paths = render.write(quiz, unit.stem, job.out, job.formats, job.settings, warn=warnings.append)
     seconds = time.perf_counter() - started + unit.read_seconds
@@ -250,6 +252,7 @@ def _make(job: Job, nlp, docs: Iterator, unit: Unit) -> Outcome:
         seconds,
         tuple(map(str, paths)),
         tuple(warnings),
+        notes=made.notes,
     )
 
 
@@ -336,7 +339,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
     """Make and write a quiz for each passage; return how many failed. With one file, a
     failure raises; in a batch, each is reported on a line of its own and skipped."""
     started = time.perf_counter()
-    found = expand(sources, options.recursive, skip=out)
+    found = expand(sources, recursive=options.recursive, skip=out)
     files_module.check_dir(out)  # fail early; the folder is made when the first quiz is written
     job = Job(
         pipeline.Config.from_options(options),
@@ -345,7 +348,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
         out,
     )
     with (
-        _progress(options.quiet) as progress,
+        _progress(quiet=options.quiet) as progress,
         Workers(options.jobs or cores(), options.model) as workers,
     ):
         read = _read_all(found, workers, progress)
@@ -353,7 +356,7 @@ def run(sources: list[str], out: Path, options: Options) -> int:
         job = replace(job, strict=len(found) == 1 and len(units) == 1)
         made = {o.stem: o for o in _make_all(units, job, workers, progress)}
     outcomes = _in_order(found, read, units, made)
-    _report(outcomes, dict(found), options.quiet, time.perf_counter() - started)
+    _report(outcomes, dict(found), time.perf_counter() - started, quiet=options.quiet)
     return sum(1 for o in outcomes if o.error)
 
 
@@ -368,7 +371,8 @@ def _read_all(found: list[tuple[str, str]], workers: Workers, progress) -> list:
     results: list = [None] * len(found)
     strict = len(found) == 1
     task = progress.add_task("Reading", total=len(found))
-    for n, result in workers.run(_read_task, [(source, strict) for source, _ in found]):
+    read_task = partial(_read_task, strict=strict)
+    for n, result in workers.run(read_task, [(source,) for source, _ in found]):
         results[n] = result
         if isinstance(result, Outcome):
             _say(f"quizgen: {result.error}")
@@ -419,6 +423,8 @@ def _make_all(units: list[Unit], job: Job, workers: Workers, progress) -> list[O
         for outcome in done:
             if outcome.error:
                 _say(f"quizgen: {outcome.error}")
+            for note in outcome.notes:
+                _say(f"quizgen: {note}")
             for warning in outcome.warnings:
                 _say(f"quizgen: warning: {warning}")
         outcomes.extend(done)
@@ -440,7 +446,7 @@ def _in_order(
     ]
 
 
-def _progress(quiet: bool):
+def _progress(*, quiet: bool):
     """A progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
     if quiet or not sys.stderr.isatty():
         return _NoProgress()  # and Rich is not even imported
@@ -473,7 +479,7 @@ class _NoProgress:
         return None
 
 
-def _report(outcomes: list[Outcome], names: dict[str, str], quiet: bool, seconds: float) -> None:
+def _report(outcomes: list[Outcome], names: dict[str, str], seconds: float, *, quiet: bool) -> None:
     """The files written, on stdout; for a batch, a summary table on stderr."""
     if quiet:
         return
@@ -490,12 +496,8 @@ def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> 
     from rich.console import Console
     from rich.table import Table
 
-    failed = sum(1 for o in outcomes if o.error)
     renamed = any(o.stem and o.stem != stem_of(o.source) for o in outcomes)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        caption=f"{len(outcomes) - failed} quizzes, {failed} failed, {seconds:.1f} s in all",
-    )
+    table = Table(box=box.SIMPLE_HEAD, caption=caption(outcomes, len(names), seconds))
     table.add_column("file", overflow="fold")
     if renamed:
         table.add_column("quiz", overflow="fold")
@@ -511,6 +513,16 @@ def _summary(outcomes: list[Outcome], names: dict[str, str], seconds: float) -> 
         ]
         table.add_row(*cells)
     Console(stderr=True, highlight=False, emoji=False, markup=False).print(table)
+
+
+def caption(outcomes: list[Outcome], files: int, seconds: float) -> str:
+    """'3 files: 2 quizzes made, 1 failed, 7.5 s in all' (a book's parts count as quizzes)."""
+    failed = sum(1 for o in outcomes if o.error)
+    made = len(outcomes) - failed
+    return (
+        f"{files} file{'' if files == 1 else 's'}: {made} {'quiz' if made == 1 else 'quizzes'} "
+        f"made, {failed} failed, {seconds:.1f} s in all"
+    )
 
 
 def _say(line: str) -> None:

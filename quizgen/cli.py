@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from quizgen import __version__
 from quizgen.base.errors import QuizgenError
@@ -17,6 +19,40 @@ try:  # newer Typer carries its own copy of Click; older ones use Click itself
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+
+class PlainHelp(TyperCommand):
+    """A command whose help is in plain words: arguments by their metavar alone ('PASSAGE...',
+    not '{passages}...' and '<list[str]>'), ranges as 'at least 1' and '1 to 26'."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        arguments = [p for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return [self.options_metavar, *(p.metavar or p.name.upper() for p in arguments)]
+
+    def format_options(self, ctx, formatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, text = record
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or name, _plain_range(text)))
+            else:
+                options.append((name, _plain_range(text)))
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _plain_range(text: str) -> str:
+    """Click's '1<=x<=26' in words and 'x>=1' (a count is at least one) left out; a default
+    given in words without parentheses."""
+    text = re.sub(r"\b(\d+)<=x<=(\d+)\b", r"\1 to \2", text)
+    text = re.sub(r"(; )?\bx>=1\b", "", text).replace("  []", "")
+    return re.sub(r"default: \(([^)]*)\)", r"default: \1", text)
+
 
 app = typer.Typer(
     epilog="\b\nExample: quizgen generate seeds/drone-strike.txt -o out",
@@ -59,30 +95,44 @@ def _root(
 
 
 OutDir = Annotated[
-    Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).")
+    Path,
+    typer.Option("--out", "-o", metavar="FOLDER", help="Folder to write into (made if missing)."),
 ]
 Formats = Annotated[
-    str | None,
+    str,
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMATS",
         help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`.",
     ),
 ]
-Paper = Annotated[str, typer.Option("--paper", help="Worksheet paper size: a4 or letter.")]
+Paper = Annotated[str, typer.Option("--paper", metavar="a4|letter", help="Worksheet paper size.")]
 Forms = Annotated[
     int,
     typer.Option(
-        "--forms", min=1, max=26, help="Shuffled versions (A, B, ...) of worksheet and key."
+        "--forms",
+        min=1,
+        max=26,
+        metavar="NUMBER",
+        help="Shuffled versions (A, B, ...) of worksheet and key.",
     ),
 ]
 NoPassage = Annotated[
-    bool, typer.Option("--no-passage", help="Leave the passage off the worksheet.")
+    bool,
+    typer.Option(
+        "--no-passage",
+        show_default="off",
+        help="Leave the passage off the worksheet and write it as a handout of its own "
+        "(<stem>.passage.html, .pdf).",
+    ),
 ]
 Templates = Annotated[
     Path | None,
     typer.Option(
         "--templates",
+        metavar="FOLDER",
+        show_default="the shipped ones",
         help="Folder of your own question and output templates, used first.",
         exists=True,
         file_okay=False,
@@ -94,7 +144,9 @@ Model = Annotated[
         "--model",
         "-m",
         envvar="QUIZGEN_MODEL",
-        help="An installed spaCy pipeline to use instead of the pinned English one.",
+        metavar="NAME",
+        show_default="the English pipeline installed with quizgen",
+        help="An installed spaCy pipeline to use instead.",
     ),
 ]
 
@@ -108,12 +160,14 @@ def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
 
 
 @app.command(
-    epilog=example("quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle")
+    cls=PlainHelp,
+    epilog=example("quizgen generate seeds/drone-strike.txt -o out --format html,pdf,moodle"),
 )
 def generate(
     passages: Annotated[
         list[str],
         typer.Argument(
+            metavar="PASSAGE...",
             help="Passage files (.txt .md .html .docx .pdf), folders of them, "
             "or - for standard input.",
             show_default=False,
@@ -126,7 +180,10 @@ def generate(
             "--count",
             "-n",
             min=1,
-            help="Items per quiz (default: about one per 70 words, at least 10).",
+            metavar="NUMBER",
+            show_default="about one per 70 words, at least 10",
+            help="Items per quiz; fewer if the passage cannot give that many good ones "
+            "(quizgen says so).",
         ),
     ] = None,
     kinds: Annotated[
@@ -134,6 +191,8 @@ def generate(
         typer.Option(
             "--kinds",
             "-k",
+            metavar="KINDS",
+            show_default="all five",
             help="Comma list of item kinds: multiple_choice, short_answer, "
             "true_false, fill_blank, matching, ordering.",
         ),
@@ -142,34 +201,63 @@ def generate(
         str | None,
         typer.Option(
             "--skills",
+            metavar="SKILLS",
+            show_default="all the passage supports",
             help="Comma list of reading skills to test: detail, cause, sequence, "
-            "vocabulary, evidence (default: all the passage supports).",
+            "vocabulary, evidence.",
         ),
     ] = None,
-    formats: Formats = None,
-    seed: Annotated[int, typer.Option("--seed", "-s", help="Seed for every random choice.")] = 7,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMATS",
+            help="Comma list of output formats, or 'lms' or 'all'; see `quizgen formats`. "
+            "The quiz file (<stem>.quiz.yaml) is always written.",
+        ),
+    ] = "html",
+    seed: Annotated[
+        int,
+        typer.Option("--seed", "-s", metavar="NUMBER", help="Seed for every random choice."),
+    ] = 7,
     title: Annotated[
-        str | None, typer.Option("--title", "-t", help="Quiz title (default: the passage's).")
+        str | None,
+        typer.Option(
+            "--title", "-t", metavar="TEXT", show_default="the passage's", help="Quiz title."
+        ),
     ] = None,
     model: Model = None,
     recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Descend into sub-folders.")
+        bool,
+        typer.Option("--recursive", "-r", show_default="off", help="Descend into sub-folders."),
     ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for many passages (default: all cores)."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="NUMBER",
+            show_default="all cores",
+            help="Worker processes for many passages.",
         ),
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+        bool,
+        typer.Option("--quiet", "-q", show_default="off", help="No progress bar or summary."),
     ] = False,
     paper: Paper = "a4",
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
     review: Annotated[
-        bool, typer.Option("--review", help="Then review the quiz in your browser (one passage).")
+        bool,
+        typer.Option(
+            "--review",
+            show_default="off",
+            help="Then review the quiz in your browser (one passage).",
+        ),
     ] = False,
 ) -> None:
     """Make a quiz from each passage: the quiz file, a worksheet and an answer key."""
@@ -202,11 +290,15 @@ def generate(
 
 
 @app.command(
-    epilog=example("quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out")
+    cls=PlainHelp,
+    epilog=example("quizgen export out/drone-strike.quiz.yaml --format html,moodle,canvas -o out"),
 )
 def export(
     quiz: Annotated[
-        Path, typer.Argument(help="A quiz file (.quiz.yaml), edited or not.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="QUIZ", help="A quiz file (.quiz.yaml), edited or not.", show_default=False
+        ),
     ],
     formats: Formats = "html",
     out: OutDir = Path("out"),
@@ -234,13 +326,19 @@ def export(
         typer.echo(str(path))
 
 
-@app.command(epilog=example("quizgen review out/drone-strike.quiz.yaml"))
+@app.command(cls=PlainHelp, epilog=example("quizgen review out/drone-strike.quiz.yaml"))
 def review(
     quiz: Annotated[
-        Path, typer.Argument(help="A quiz file (.quiz.yaml) to review.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="QUIZ", help="A quiz file (.quiz.yaml) to review.", show_default=False
+        ),
     ],
     no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Only print the address; open no browser.")
+        bool,
+        typer.Option(
+            "--no-browser", show_default="off", help="Only print the address; open no browser."
+        ),
     ] = False,
 ) -> None:
     """Keep, drop, fix and export a quiz's items in your browser; every change is saved at once."""
@@ -249,9 +347,12 @@ def review(
     server.serve(quiz, browser=not no_browser, echo=typer.echo)
 
 
-@app.command(epilog=example("quizgen validate out/drone-strike.quiz.yaml"))
+@app.command(cls=PlainHelp, epilog=example("quizgen validate out/drone-strike.quiz.yaml"))
 def validate(
-    quizzes: Annotated[list[Path], typer.Argument(help="Quiz files to check.", show_default=False)],
+    quizzes: Annotated[
+        list[Path],
+        typer.Argument(metavar="QUIZ...", help="Quiz files to check.", show_default=False),
+    ],
 ) -> None:
     """Check quiz files against the quizgen/1 contract; each problem names its line and item."""
     from quizgen.quiz import quizfile
@@ -269,21 +370,34 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command(epilog=example("quizgen facts seeds/drone-strike.txt"))
+@app.command(cls=PlainHelp, epilog=example("quizgen facts seeds/drone-strike.txt"))
 def facts(
     passage: Annotated[
-        str, typer.Argument(help="A passage file, or - for standard input.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="PASSAGE", help="A passage file, or - for standard input.", show_default=False
+        ),
     ],
     model: Model = None,
     templates: Templates = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            show_default="off",
+            help="Also each sentence's facts and every question template's outcome on them.",
+        ),
+    ] = False,
 ) -> None:
-    """Show the facts found in a passage, and which question templates used them or why not."""
+    """Go through a passage sentence by sentence: the items each gave, and why any other
+    question it gave is not on the worksheet."""
     from quizgen import report
 
-    report.print_facts(passage, model=model, templates=templates)
+    report.print_facts(passage, model=model, templates=templates, verbose=verbose, echo=typer.echo)
 
 
-@app.command(epilog=example("quizgen formats"))
+@app.command(cls=PlainHelp, epilog=example("quizgen formats"))
 def formats() -> None:
     """List the output formats, one line each."""
     from quizgen.export import FORMATS, GROUPS
@@ -295,7 +409,7 @@ def formats() -> None:
         typer.echo(f"{name:<{width}}  {', '.join(members)}")
 
 
-@app.command(epilog=example("quizgen schema > quizgen-1.schema.json"))
+@app.command(cls=PlainHelp, epilog=example("quizgen schema > quizgen-1.schema.json"))
 def schema() -> None:
     """Print the quiz file's JSON Schema (for editors and other tools)."""
     from quizgen.quiz import quizfile

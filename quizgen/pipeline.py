@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from quizgen.items.rules import Candidate
     from quizgen.text.analysis import Analysis
+    from quizgen.text.extract import Clause, Fact, Quote, Role
 
 MIN_WORDS = 20  # fewer words than this are a sentence or two, not a passage to ask about
 DEFAULT_KINDS = (
@@ -113,11 +114,11 @@ def analyze(docs: list[Doc]) -> Analysis:
 class Facts:
     """What the extractors found in a passage, by kind."""
 
-    clauses: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-    roles: list = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
-    def by_kind(self) -> Iterator[tuple[str, object]]:
+    def by_kind(self) -> Iterator[tuple[str, Fact]]:
         """(fact kind, fact) pairs, as question templates name the kinds."""
         for kind, facts in (("clause", self.clauses), ("quote", self.quotes), ("role", self.roles)):
             for fact in facts:
@@ -158,29 +159,55 @@ def source_of(passage: Passage) -> Source:
     return Source(file=passage.file, sha256=digest, words=passage.words)
 
 
+@dataclass(frozen=True, slots=True)
+class Made:
+    """A quiz, and a line for each thing asked for that the passage could not give (see
+    :mod:`quizgen.shortfall`)."""
+
+    quiz: Quiz
+    notes: tuple[str, ...] = ()
+
+
 def build(
     passage: Passage, docs: list[Doc], config: Config, model_label: str, nlp: Language | None = None
 ) -> Quiz:
     """Make the quiz for a parsed passage (the pipeline re-parses generated stems to check them)."""
+    return make(passage, docs, config, model_label, nlp).quiz
+
+
+def make(
+    passage: Passage, docs: list[Doc], config: Config, model_label: str, nlp: Language | None = None
+) -> Made:
+    """Make the quiz for a parsed passage, saying what of the count and kinds asked for it
+    could not make, and why; refuse, saying why, when it can make nothing."""
+    from quizgen import shortfall
     from quizgen.items import select
 
     nlp = nlp or nlp_module.load(config.model)
     analysis = analyze(docs)
     facts = extract_facts(analysis, passage)
     candidates = list(ask(analysis, facts, config.templates))
-    items = select.select(candidates, facts, analysis, passage, config, parse=nlp)
-    if not items:
+    chosen = select.choose(candidates, facts, analysis, passage, config, parse=nlp)
+    kinds_asked = config.kinds != DEFAULT_KINDS
+    if not chosen.items:
         raise QuizgenError(
-            f"{passage.file or 'passage'}: found nothing to ask about; "
-            "is it a passage of English prose at least a paragraph long?"
+            shortfall.nothing(chosen, passage, config.kinds, kinds_asked=kinds_asked)
         )
-    return Quiz(
+    quiz = Quiz(
         title=config.title or passage.title,
         passage=passage.paragraphs,
-        items=tuple(items),
+        items=tuple(chosen.items),
         source=source_of(passage),
         generator=Generator(version=__version__, model=model_label, seed=config.seed),
     )
+    notes = shortfall.notes(
+        chosen,
+        passage,
+        config.kinds,
+        count_asked=config.count is not None,
+        kinds_asked=kinds_asked,
+    )
+    return Made(quiz, tuple(notes))
 
 
 def _name(passage: Passage) -> str:

@@ -100,9 +100,9 @@ def score(path: Path, group: str, quiz, quizcheck: ModuleType | None, folder: Pa
 def measure(groups: dict[str, list[Path]], quizcheck: ModuleType | None) -> list[Score]:
     """Make a quiz of every passage, with one pipeline loaded once."""
     from quizgen import pipeline
-    from quizgen.text import nlp
     from quizgen.base.errors import QuizgenError
     from quizgen.read import reader
+    from quizgen.text import nlp
 
     model = nlp.load()
     scores = []
@@ -164,19 +164,23 @@ def report(scores: list[Score]) -> str:
                 f"  {s.name[:52]:52} {s.words:6} {s.items:5} {s.per_thousand:6.1f} {faulty:>6}"
             )
         t = totals(members)
-        lines.append(f"  total: {t['items']} items on {t['words']:,} words, "
-                     f"{t['items_per_1000_words']} per 1,000 (fewest on 500+ words: "
-                     f"{t['fewest_per_1000_words_of_500_or_more']}); kinds {t['kinds']}")
+        lines.append(
+            f"  total: {t['items']} items on {t['words']:,} words, "
+            f"{t['items_per_1000_words']} per 1,000 (fewest on 500+ words: "
+            f"{t['fewest_per_1000_words_of_500_or_more']}); kinds {t['kinds']}"
+        )
         if t["fault_rate"] is not None:
             top = ", ".join(f"{k} {v}" for k, v in list(t["faults"].items())[:8])
-            lines.append(f"  quizcheck: {t['contract_errors']} contract errors, "
-                         f"fault rate {t['fault_rate']:.1%} ({top or 'no faults'})")
+            lines.append(
+                f"  quizcheck: {t['contract_errors']} contract errors, "
+                f"fault rate {t['fault_rate']:.1%} ({top or 'no faults'})"
+            )
     if not any(s.faulty is not None for s in scores):
         lines.append("\n(quizcheck.py not found: faults not counted; see --quizcheck)")
     return "\n".join(lines).lstrip("\n")
 
 
-def ratchet(scores: list[Score], old: dict | None = None, loosen: bool = False) -> dict:
+def ratchet(scores: list[Score], old: dict | None = None, *, loosen: bool = False) -> dict:
     """The fault rates the tests hold, per group: today's, with a little room for noise, and
     never looser than the file already says unless ``loosen``; with the passages they cover."""
     out = {}
@@ -216,7 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_ratchet:
         path = args.write_ratchet
         old = json.loads(path.read_text("utf-8")) if path.is_file() else None
-        path.write_text(json.dumps(ratchet(scores, old, args.loosen), indent=2) + "\n", "utf-8")
+        path.write_text(
+            json.dumps(ratchet(scores, old, loosen=args.loosen), indent=2) + "\n", "utf-8"
+        )
         print(f"\nwrote {args.write_ratchet}", file=sys.stderr)
     return 0
 

@@ -12,6 +12,7 @@ from quizgen import batch, pipeline
 from quizgen.base.errors import QuizgenError
 from quizgen.cli import app
 from quizgen.quiz.model import Evidence, Generator, Item, Kind, Quiz
+from quizgen.read import reader
 from quizgen.text import nlp as nlp_module
 
 STORY = (
@@ -63,11 +64,20 @@ def fake_build(passage, docs, config, model_label, nlp=None):
     )
 
 
+def fake_make(passage, docs, config, model_label, nlp=None):
+    """The fake quiz, saying it made fewer items than asked when a count was given."""
+    quiz = fake_build(passage, docs, config, model_label, nlp)
+    notes = ()
+    if config.count and len(quiz.items) < config.count:
+        notes = (f"{passage.file}: made {len(quiz.items)} items of the {config.count} asked",)
+    return pipeline.Made(quiz, notes)
+
+
 @pytest.fixture
 def fake_model(monkeypatch):
     """No spaCy: a fake pipeline and quiz builder, so batch logic is tested in milliseconds."""
     monkeypatch.setattr(nlp_module, "load", lambda name=None: FakeNLP())
-    monkeypatch.setattr(pipeline, "build", fake_build)
+    monkeypatch.setattr(pipeline, "make", fake_make)
 
 
 def generate(*args: str):
@@ -154,7 +164,7 @@ def test_folder_with_a_broken_file(tmp_path, fake_model):
     errors = [line for line in result.stderr.splitlines() if line.startswith("quizgen:")]
     assert len(errors) == 2
     assert "broken.pdf: cannot read this PDF" in errors[0] and "empty.docx" in errors[1]
-    assert "2 quizzes, 2 failed" in result.stderr  # the summary table
+    assert "4 files: 2 quizzes made, 2 failed" in result.stderr  # the summary table
     assert "lighthouse" in result.stderr and "failed" in result.stderr
 
 
@@ -185,7 +195,7 @@ def test_summary_and_paths_for_a_batch(tmp_path, fake_model):
     assert lines[0].endswith("a.quiz.yaml") and len(lines) == len(set(lines))
     for column in ("file", "words", "items", "seconds"):
         assert column in result.stderr
-    assert "2 quizzes, 0 failed" in result.stderr
+    assert "2 files: 2 quizzes made, 0 failed" in result.stderr
     assert "\r" not in result.stderr  # no progress bar when stderr is not a terminal
 
 
@@ -202,6 +212,47 @@ def test_the_quiz_file_is_written_whatever_the_format(tmp_path, fake_model, form
             "a.quiz.yaml",
             "quizgen-1.schema.json",
         ]
+
+
+class SlowNLP(FakeNLP):
+    """A fake pipeline that takes a tenth of a second a paragraph, parsing in batches of 64."""
+
+    def pipe(self, texts, batch_size=64):
+        import time
+
+        texts = list(texts)
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start : start + batch_size]
+            time.sleep(0.1 * len(batch))
+            yield from batch
+
+
+def test_each_quiz_is_timed_with_its_own_parsing_and_the_summary_counts_files(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(nlp_module, "load", lambda name=None: SlowNLP())
+    monkeypatch.setattr(pipeline, "make", fake_make)
+    for name, text in (("a.txt", STORY), ("b.txt", OTHER), ("c.txt", "# " + STORY)):
+        (tmp_path / name).write_text(text)
+    made = batch.make_quizzes(
+        batch.Job(pipeline.Config(), ("yaml",), batch.Settings(), tmp_path / "out"),
+        [
+            batch.Unit(str(tmp_path / n), n[0], reader.read(str(tmp_path / n)))
+            for n in ("a.txt", "b.txt", "c.txt")
+        ],
+    )
+    for outcome in made:  # one paragraph each: a tenth of a second, not 0.0 for the later ones
+        assert 0.1 <= outcome.seconds < 0.5, outcome
+    assert batch.caption(made, 3, 1.25) == "3 files: 3 quizzes made, 0 failed, 1.2 s in all"
+    one = [batch.Outcome("a.txt", "a", 10, 5), batch.Outcome("b.txt", error="x")]
+    assert batch.caption(one, 2, 2.0) == "2 files: 1 quiz made, 1 failed, 2.0 s in all"
+
+
+def test_what_could_not_be_made_is_said_on_stderr_even_when_quiet(tmp_path, fake_model):
+    (tmp_path / "a.txt").write_text(STORY)
+    result = generate(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-n", "5", "-q")
+    assert result.exit_code == 0
+    assert result.stderr == f"quizgen: {tmp_path / 'a.txt'}: made 1 items of the 5 asked\n"
 
 
 def test_duplicate_stems_are_disambiguated(tmp_path, fake_model):

@@ -27,6 +27,21 @@ def test_every_command_has_help_ending_with_an_example(command):
     assert result.output.strip().splitlines()[-1].strip().startswith("Example: quizgen ")
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_is_in_plain_words_and_every_option_shows_its_default(command):
+    import re
+
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    text = result.output
+    types = r"<(str|int|float|path|dir|file|bool|list\[\w+\]|int range)>"
+    assert not re.search(types + r"|\{\w+|x>=|<=x", text), text  # no <str>, {passages}
+    options = text.split("Options:")[1].split("Example:")[0]
+    for line in options.splitlines():
+        if line.strip().startswith("-") and "--help" not in line:
+            assert "[default: " in line or "default: " in line, line
+
+
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("quizgen ")

@@ -77,6 +77,28 @@ def test_a_matching_item_is_worth_a_point_a_pair(quizzes):
         assert item.points == len(item.pairs) >= 3, (name, item.id)
 
 
+def test_fewer_than_asked_is_said_in_a_line_and_never_padded():
+    from quizgen.text import nlp as nlp_module
+
+    nlp = nlp_module.load()
+    passage = reader.read(ROOT / "seeds" / "drone-strike.txt")
+    docs = pipeline.parse(nlp, passage)
+
+    def make(**config):
+        return pipeline.make(passage, docs, pipeline.Config(**config), "model", nlp)
+
+    assert make().notes == ()  # nothing asked: nothing to say
+    many = make(count=200)
+    assert len(many.quiz.items) < 200
+    assert [note.split(": ", 1)[1].split(" (")[0] for note in many.notes] == [
+        f"made {len(many.quiz.items)} items of the 200 asked"
+    ]
+    same = make(count=200, kinds=(Kind.MULTIPLE_CHOICE,))
+    assert {i.kind for i in same.quiz.items} == {Kind.MULTIPLE_CHOICE}  # no other kind padded in
+    (line,) = same.notes
+    assert f"made {len(same.quiz.items)} multiple-choice items of the 200 asked: " in line
+
+
 def test_no_two_items_share_a_prompt(quizzes):
     for name, quiz in quizzes.items():
         prompts = [quality.norm(i.prompt) for i in quiz.items]

@@ -1,1 +1,1 @@
-"""The floor under every stage: the one exception, atomic writes, where shipped files live."""
+"""The floor under every stage: the one exception, atomic writes, text comparison, shipped files."""

@@ -119,7 +119,7 @@ def with_part_a(item: Item, part_a: Item | None) -> Item:
     return replace(item, prompt=f"{item.prompt} (Part A is {part_a.id}: {part_a.prompt})")
 
 
-def carried(quiz: Quiz, ordering: bool = False) -> tuple[Quiz, list[str]]:
+def carried(quiz: Quiz, *, ordering: bool = False) -> tuple[Quiz, list[str]]:
     """The quiz as a format without the newer item shapes takes it: ordering items as matching
     (unless the format has ``ordering``), every Part B naming its Part A; and the warnings
     that say so."""

@@ -54,7 +54,7 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
     out = []
     forms = make_forms(quiz, settings.forms)
     for form in forms:
-        context = _common(quiz, form, settings, many)
+        context = _common(quiz, form, settings, many=many)
         suffix = f"-{form.label}" if many else ""
         numbers = {e.item.id: e.number for e in form.entries}
         asked = {e.item.refers_to for e in form.entries if e.item.refers_to in numbers}
@@ -70,7 +70,7 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
     if not settings.passage:
-        handout = {**_common(quiz, forms[0], settings, False), "passage": numbered}
+        handout = {**_common(quiz, forms[0], settings, many=False), "passage": numbered}
         out.append(("passage.html", fill(env, PAGES["passage"], handout)))
     return out
 
@@ -175,7 +175,7 @@ def reading_grade(text: str) -> float:
     return round(grade, 1)
 
 
-def _common(quiz: Quiz, form: Form, settings: Settings, many: bool) -> dict:
+def _common(quiz: Quiz, form: Form, settings: Settings, *, many: bool) -> dict:
     """What both the worksheet and the key show: title, form label, paper, totals."""
     return {
         "title": quiz.title,

@@ -517,7 +517,7 @@ def _acronym(name: str) -> bool:
     return len(letters) >= 2 and letters.isupper()
 
 
-def _name_words(text: str, skip_first: bool = False) -> set[str]:
+def _name_words(text: str, *, skip_first: bool = False) -> set[str]:
     """The capitalized words of a text, case-folded (but a sentence's first word)."""
     words = text.split()[1:] if skip_first else text.split()
     return {fold_words(w) for w in words if w[:1].isupper() and fold_words(w)}
@@ -544,12 +544,15 @@ def phrase_distractors(
     key_tokens,
     analysis: Analysis,
     rng: random.Random,
+    *,
     person: bool,
     avoid: Iterable[str] = (),
     n: int = 3,
 ) -> list[str]:
     """Other noun phrases of the passage shaped like the key (see :func:`phrase_options`)."""
-    return _texts(phrase_options(answer, key_tokens, analysis, rng, person, avoid, n)[:n])
+    return _texts(
+        phrase_options(answer, key_tokens, analysis, rng, person=person, avoid=avoid, n=n)[:n]
+    )
 
 
 def phrase_options(
@@ -557,6 +560,7 @@ def phrase_options(
     key_tokens,
     analysis: Analysis,
     rng: random.Random,
+    *,
     person: bool,
     avoid: Iterable[str] = (),
     n: int = 3,
@@ -564,7 +568,7 @@ def phrase_options(
     """Other noun phrases of the passage shaped like the key: same determiner, same number,
     person for person, a head noun of the key's class, of comparable length; never one the
     passage gives the same verb. Best first, then up to ``KEPT`` next-best."""
-    key = describe(list(key_tokens), person) if key_tokens else None
+    key = describe(list(key_tokens), person=person) if key_tokens else None
     if key is None:
         return []
     key_words = {w for w in fold_words(key.text).split() if len(w) > 3}

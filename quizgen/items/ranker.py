@@ -68,14 +68,29 @@ DANGLING = frozenset(
     "the a an of and or but to with that which by for as his her its their is was be not than "
     "in on at from too also alone again instead example addition however then".split()
 )
-PRONOUN_START = re.compile(r"^(?:[A-Z][\w ,]*, )?(?:he|she|it|they|his|her|its|their|this|these)\b", re.I)
+PRONOUN_START = re.compile(
+    r"^(?:[A-Z][\w ,]*, )?(?:he|she|it|they|his|her|its|their|this|these)\b", re.I
+)
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{3,}(?:—|--| - )")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
 CROSSED = (
-    "long_answer", "answer_empty", "answer_in_title", "context_bound", "definite_phrases",
-    "hedged_evidence", "negation_dropped", "name_not_in_evidence", "evidence_pronoun",
-    "answer_shape=lower", "answer_shape=name", "answer_shape=number", "dangling_end",
-    "repeated_name", "rare_stem_words", "answer_mentions", "definite_from_before",
+    "long_answer",
+    "answer_empty",
+    "answer_in_title",
+    "context_bound",
+    "definite_phrases",
+    "hedged_evidence",
+    "negation_dropped",
+    "name_not_in_evidence",
+    "evidence_pronoun",
+    "answer_shape=lower",
+    "answer_shape=name",
+    "answer_shape=number",
+    "dangling_end",
+    "repeated_name",
+    "rare_stem_words",
+    "answer_mentions",
+    "definite_from_before",
 )
 NUMBER = re.compile(r"^\s*(?:[$£€]?\d[\d,.]*%?|\d{4}s?)\s*$")
 RULE_FAMILIES = (
@@ -210,9 +225,10 @@ def features(item: Item, ctx: Context) -> dict[str, float]:
         f["statement_true"] = float(item.answer is True)
         f["statement_wh_start"] = float(_wh(prompt) != "none")
     if item.kind is not Kind.MULTIPLE_CHOICE and item.kind is not Kind.SHORT_ANSWER:
-        f["remnant"] = float(bool(REMNANT.match(prompt.strip())) or bool(
-            re.match(r"^\w+(?: \w+)?, ", prompt) and _wh(prompt.split(",")[0]) != "none"
-        ))
+        f["remnant"] = float(
+            bool(REMNANT.match(prompt.strip()))
+            or bool(re.match(r"^\w+(?: \w+)?, ", prompt) and _wh(prompt.split(",")[0]) != "none")
+        )
     last = pw[-1] if pw else ""
     f["dangling_end"] = float(last in DANGLING)
     f["negation_dropped"] = float(bool(NEGATION.search(evidence)) and not NEGATION.search(stem))

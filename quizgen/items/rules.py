@@ -8,10 +8,11 @@ the help of :mod:`quizgen.text.grammar`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
@@ -21,11 +22,11 @@ from quizgen.base.resources import questions_dir
 from quizgen.quiz.model import Kind, Label, Skill
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
-from quizgen.text.analysis import Analysis, Cluster
-from quizgen.text.analysis import PERSON_VERBS
+from quizgen.text.analysis import PERSON_VERBS, Analysis, Cluster
 from quizgen.text.extract import (
     CAUSE_PREPS,
     Clause,
+    Fact,
     Phrase,
     Quote,
     Role,
@@ -106,7 +107,7 @@ class Template:
     ask: str
     kinds: tuple[Kind, ...]
     weight: float = 0.5
-    when: tuple[tuple[str, object], ...] = ()
+    when: tuple[tuple[str, Any], ...] = ()  # condition -> its value, as YAML gave it
     file: str = ""
     skill: Skill = Skill.DETAIL
 
@@ -135,14 +136,16 @@ class Candidate:
     cluster: Cluster | None = None
     answer_tokens: list[Token] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
-    fact: tuple = ()  # identifies the fact and slot; two candidates of one fact test one thing
-    clause: object = None  # the fact itself: a Clause, Quote or Role
+    # identifies the fact and slot: (paragraph, sentence start, answer start); two candidates
+    # of one fact test one thing
+    fact: tuple[int, ...] = ()
+    clause: Fact | None = None  # the fact itself
 
 
 # --- loading -------------------------------------------------------------------------------
 
 
-def _template(raw: object, file: Path, n: int) -> Template:
+def _template(raw: Any, file: Path, n: int) -> Template:
     where = f"{file.name}, template {n + 1}"
     if not isinstance(raw, dict):
         raise QuizgenError(f"{where}: a template must be a mapping")
@@ -301,7 +304,7 @@ def acts_as_person(clause: Clause) -> bool:
     return clause.verb.lemma_ in PERSON_VERBS and not clause.passive
 
 
-def wh_word(person: bool, label: Label, text: str, head: Token | None = None) -> str:
+def wh_word(label: Label, text: str, head: Token | None = None, *, person: bool) -> str:
     """who / which organization / which country / what, from the entity type and head noun."""
     if (
         person
@@ -332,7 +335,11 @@ def _rest(clause: Clause, removed: Phrase | None) -> str:
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
     aux, verb = grammar.question_order(
-        clause.verb, clause.aux, clause.negated, clause.adverbs, clause.negation
+        clause.verb,
+        clause.aux,
+        clause.adverbs,
+        negated=clause.negated,
+        negation=clause.negation,
     )
     subject = grammar.lower_start(clause.subject.text, clause.subject.tokens[0])
     return {
@@ -340,7 +347,11 @@ def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:
         "verb": verb,
         "subject": subject,
         "verb_group": grammar.subject_verb_group(
-            clause.verb, clause.aux, clause.negated, clause.adverbs, clause.negation
+            clause.verb,
+            clause.aux,
+            clause.adverbs,
+            negated=clause.negated,
+            negation=clause.negation,
         ),
         "rest": _rest(clause, removed),
         "tail": "",
@@ -371,7 +382,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             person = True  # 'the general spoke on condition of anonymity'
     evidence = with_previous(clause.sentence) if resolved or _resolved(clause) else None
     values = _base_values(clause, None)
-    values["wh"] = wh_word(person, label, answer, subj.head)
+    values["wh"] = wh_word(label, answer, subj.head, person=person)
     yield Slot(answer, tokens, label, subj.cluster, None, values, person, evidence=evidence)
 
 
@@ -390,7 +401,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         label = Label.of(part.label)
         person = is_person(part.tokens, label)
         values = _base_values(clause, part)
-        values["wh"] = wh_word(person, label, answer, part.head)
+        values["wh"] = wh_word(label, answer, part.head, person=person)
         evidence = with_previous(clause.sentence) if _resolved(clause) else None
         yield Slot(answer, tokens, label, part.cluster, part, values, person, evidence=evidence)
 
@@ -447,7 +458,8 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         if found is None:
             continue
         text, tokens, label, cluster = found
-        if label not in PLACE_TYPES or tokens[0].i != _pobj(part).left_edge.i:
+        pobj = _pobj(part)
+        if label not in PLACE_TYPES or pobj is None or tokens[0].i != pobj.left_edge.i:
             continue
         if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in tokens) or date_key(text):
             continue  # 'Aug.1' tagged as a place is a date
@@ -618,7 +630,9 @@ def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             )
         ) or (part.role == "prep" and text.startswith(("in order to", "so as to")))
         if purpose:
-            yield Slot(part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part))
+            yield Slot(
+                part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part)
+            )
 
 
 def find_means(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -626,7 +640,9 @@ def find_means(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     for part in clause.parts:
         if part.role == "prep" and part.head.lower_ == "by":
             if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in part.head.children):
-                yield Slot(part.text, part.tokens, Label.MEANS, None, part, _base_values(clause, part))
+                yield Slot(
+                    part.text, part.tokens, Label.MEANS, None, part, _base_values(clause, part)
+                )
 
 
 def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
@@ -686,7 +702,8 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
     )
 
 
-SLOT_FINDERS = {
+# fact kind -> answer slot -> finder (each takes the fact of its kind)
+SLOT_FINDERS: dict[str, dict[str, Callable[[Any, Analysis], Iterator[Slot]]]] = {
     "clause": {
         "subject": find_subject,
         "object": find_object,
@@ -709,7 +726,7 @@ SLOT_FINDERS = {
 # --- applying ------------------------------------------------------------------------------
 
 
-def failed_condition(template: Template, slot: Slot, fact) -> str | None:
+def failed_condition(template: Template, slot: Slot, fact: Fact) -> str | None:
     """The first of a template's conditions the slot does not meet, or None."""
     label = slot.label or "none"
     labels = template.condition("label")
@@ -747,7 +764,7 @@ def _names_cluster(slot: Slot) -> bool:
     answer = slot.answer.casefold().removeprefix("the ")
     return any(
         answer == n.casefold().removeprefix("the ") or answer.endswith(" " + n.casefold())
-        for n in slot.cluster.names
+        for n in (slot.cluster.names if slot.cluster is not None else [])
     )
 
 
@@ -832,7 +849,7 @@ def cut_short(slot: Slot) -> bool:
 
 def explain(
     templates: tuple[Template, ...],
-    fact,
+    fact: Fact,
     kind: str,
     analysis: Analysis,
 ) -> Iterator[tuple[Template, Candidate | None, str]]:
@@ -842,7 +859,7 @@ def explain(
         if template.fact != kind:
             continue
         if (
-            kind == "clause"
+            isinstance(fact, Clause)
             and fact.negated
             and fact.verb.lemma_ == "be"
             and not template.condition("negated_copula")
@@ -875,7 +892,9 @@ def explain(
                 continue
             if kind == "clause" and fact.attribution:
                 # a claim keeps its source: 'According to U.S. officials, who fired ...?'
-                prompt = grammar.tidy(f"According to {fact.attribution}, {prompt[0].lower()}{prompt[1:]}")
+                prompt = grammar.tidy(
+                    f"According to {fact.attribution}, {prompt[0].lower()}{prompt[1:]}"
+                )
             if echoes(slot, prompt):
                 yield template, None, f"answer {slot.answer!r} repeats the question's words"
                 made = True
@@ -920,7 +939,7 @@ def failed_filter(template: Template, slot: Slot, analysis: Analysis) -> str | N
 
 
 def apply(
-    templates: tuple[Template, ...], fact, kind: str, analysis: Analysis
+    templates: tuple[Template, ...], fact: Fact, kind: str, analysis: Analysis
 ) -> Iterator[Candidate]:
     """Every candidate question the templates make from one fact."""
     for _, candidate, _ in explain(templates, fact, kind, analysis):
@@ -928,7 +947,7 @@ def apply(
             yield candidate
 
 
-def _candidate(template: Template, prompt: str, slot: Slot, fact) -> Candidate:
+def _candidate(template: Template, prompt: str, slot: Slot, fact: Fact) -> Candidate:
     return Candidate(
         template=template,
         prompt=prompt,

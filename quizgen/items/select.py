@@ -129,7 +129,7 @@ class Entry:
             c.answer_tokens,
             self.analysis,
             rng,
-            c.template.condition("person", False) is True,
+            person=c.template.condition("person", False) is True,
             avoid=[c.prompt],
         )
 
@@ -212,7 +212,7 @@ class Ledger:
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
 
-    def allows(self, ref: tuple, prompt: str, share: int, strict: bool) -> bool:
+    def allows(self, ref: tuple, prompt: str, share: int, *, strict: bool) -> bool:
         """Whether an item on this fact may join: new fact, new prompt, not the same answer
         from the same sentence (one item would give the other away), room left."""
         paragraph, sentence, fact, answer = ref
@@ -336,7 +336,7 @@ class Builder:
             self.tf[item.answer] -= 1  # true_false() counted it when it made it
         return False
 
-    def reads_well(self, text: str, question: bool) -> bool:
+    def reads_well(self, text: str, *, question: bool) -> bool:
         """Whether a generated stem reads as a well-formed question or statement.
 
         A stem not yet re-parsed counts as reading well for now: ``take`` re-parses the stems
@@ -377,11 +377,13 @@ class Builder:
             for entry in pool:
                 if len(items) >= want:
                     return tried
-                if not self.ledger.allows(entry.ref, "", share, strict):
+                if not self.ledger.allows(entry.ref, "", share, strict=strict):
                     continue
                 self.pending = []
                 made = make(entry)
-                if made is None or not self.ledger.allows(entry.ref, made.prompt, share, strict):
+                if made is None or not self.ledger.allows(
+                    entry.ref, made.prompt, share, strict=strict
+                ):
                     continue
                 if not self.likely_kept(made):
                     continue
@@ -418,7 +420,7 @@ class Builder:
             and Kind.MULTIPLE_CHOICE in c.template.kinds
         ):
             options = order_options(
-                c.answer, entry.wrong[:3], self._key_position(), c.answer_label in NUMERIC
+                c.answer, entry.wrong[:3], self._key_position(), natural=c.answer_label in NUMERIC
             )
             return Item(
                 kind=Kind.MULTIPLE_CHOICE,
@@ -536,7 +538,7 @@ def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
     ]
 
 
-def order_options(key: str, wrong: list[str], position: int, natural: bool) -> list[str]:
+def order_options(key: str, wrong: list[str], position: int, *, natural: bool) -> list[str]:
     """Numbers and years in order; other options with the key at the given position."""
     options = [*wrong, key]
     if natural:
@@ -562,11 +564,33 @@ def _plan(n: int, kinds: tuple[Kind, ...]) -> dict[Kind, int]:
     return plan
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The items chosen, and what was aimed at, so that the pipeline can say what it could not
+    make and why (selection words nothing)."""
+
+    items: list[Item]
+    wanted: int  # items aimed at in all
+    planned: dict[Kind, int]  # each kind's share of them; the questions' under one key (below)
+    lacking_options: int  # questions whose wrong options were looked for and fell short of three
+    matched: bool  # a matching set was found (when one was planned)
+
+
 def select(
     candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
 ) -> list[Item]:
     """The quiz's items grouped by kind, in passage order within a kind, numbered q1, q2, ..."""
-    n = target_count(passage, config.count)
+    return choose(candidates, facts, analysis, passage, config, parse).items
+
+
+def choose(
+    candidates: list[Candidate], facts, analysis: Analysis, passage: Passage, config, parse=None
+) -> Selection:
+    """The quiz's items, as :func:`select` makes them, with what was aimed at of each kind.
+
+    The questions' share is planned under multiple choice when it was asked for, else under
+    short answer: which of the two a question becomes depends on its wrong options."""
+    n = target = target_count(passage, config.count)
     wanted = set(getattr(config, "skills", tuple(Skill)))
     rng = random.Random(f"{config.seed}:skills")
     # items of the skills beyond detail take their places first; the rest share what is left
@@ -595,6 +619,7 @@ def select(
     builder.entries = entries = builder.by_likelihood(entries, builder.preview_question)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
+    pairs = None
     if plan.get(Kind.MATCHING) and not any(i.kind is Kind.MATCHING for i in own):
         pairs = variants.matching(facts.roles, [e.candidate for e in entries])
         if pairs is not None:
@@ -654,7 +679,17 @@ def select(
             _sentence_position(passage, i),
         ),
     )
-    return number(ordered, second)
+    asked = [k for k in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER) if k in config.kinds]
+    planned = {k: v for k, v in plan.items() if v}
+    if asked:
+        planned[asked[0]] = max(0, target - sum(planned.values()))
+    return Selection(
+        items=number(ordered, second),
+        wanted=target,
+        planned=planned,
+        lacking_options=sum(1 for e in entries if "wrong" in vars(e) and len(e.wrong) < 3),
+        matched=pairs is not None,
+    )
 
 
 PART_B_MOST = 2  # two-part items in a quiz of PART_B_FROM items or more; one in a shorter one
@@ -679,7 +714,7 @@ def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng
                 list(gloss.tokens),
                 analysis,
                 random.Random(f"{config.seed}:{gloss.term}"),
-                False,
+                person=False,
                 avoid=[skills.vocabulary_prompt(gloss)],
             )
 

@@ -61,7 +61,7 @@ class Event:
         return Evidence(self.paragraph + 1, text_of(self.sentence).strip())
 
 
-def _simple_past(clause: Clause, passive: bool = False) -> bool:
+def _simple_past(clause: Clause, *, passive: bool = False) -> bool:
     """'Hansel dropped the pebbles': a told event, not a pluperfect ('had gone': a flashback),
     a modal, a progressive or a present; with ``passive``, also 'the club was founded'
     (in a story a past passive mostly describes a state: 'the animal was depressed')."""

@@ -196,7 +196,7 @@ def negative_statement(clause: Clause) -> str | None:
         return statement(replace(clause, negated=True))
     if clause.verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
-    aux, verb = grammar.question_order(clause.verb, [], True, clause.adverbs)
+    aux, verb = grammar.question_order(clause.verb, [], clause.adverbs, negated=True)
     text = statement(clause)
     if text is None:
         return None

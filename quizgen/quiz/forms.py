@@ -123,11 +123,13 @@ def make_form(quiz: Quiz, label: str) -> Form:
         items = [item for item in quiz.items if item.kind is kind]
         if not items:
             continue
-        order = together(shuffled(len(items), Random(f"{quiz.seed}/{label}/{kind}"), keep), items)
+        order = together(
+            shuffled(len(items), Random(f"{quiz.seed}/{label}/{kind}"), keep=keep), items
+        )
         entries = []
         for i in order:
             entries.append(
-                _entry(number, items[i], Random(f"{quiz.seed}/{label}/{items[i].id}"), keep)
+                _entry(number, items[i], Random(f"{quiz.seed}/{label}/{items[i].id}"), keep=keep)
             )
             number += 1
         parts.append(Part(LETTERS[len(parts)], kind, tuple(entries)))
@@ -148,7 +150,7 @@ def together(order: list[int], items: list[Item]) -> list[int]:
     return out
 
 
-def shuffled(n: int, rng: Random, keep: bool = False) -> list[int]:
+def shuffled(n: int, rng: Random, *, keep: bool = False) -> list[int]:
     """Indexes 0..n-1 in the given order if ``keep``, else shuffled into an order that differs."""
     order = list(range(n))
     while not keep and n > 1 and order == sorted(order):
@@ -156,16 +158,16 @@ def shuffled(n: int, rng: Random, keep: bool = False) -> list[int]:
     return order
 
 
-def _entry(number: int, item: Item, rng: Random, keep: bool) -> Entry:
+def _entry(number: int, item: Item, rng: Random, *, keep: bool) -> Entry:
     """Reorder one item's options or pairs for a form."""
     if item.options:
-        order = shuffled(len(item.options), rng, keep)
+        order = shuffled(len(item.options), rng, keep=keep)
         item = replace(item, options=tuple(item.options[i] for i in order))
     if item.events:  # printed in an order that is never the right one, on every form
         return Entry(number, item, tuple(shuffled(len(item.events), rng)))
     if not item.pairs:
         return Entry(number, item)
-    rows = shuffled(len(item.pairs), rng, keep)
+    rows = shuffled(len(item.pairs), rng, keep=keep)
     evidence = item.pair_evidence
     if len(evidence) == len(item.pairs):
         evidence = tuple(evidence[i] for i in rows)

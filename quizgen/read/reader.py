@@ -408,7 +408,8 @@ def _read_html(raw: bytes, name: str) -> Passage:
     paragraphs = [_element_text(el) for el in _leaf_blocks(doc)]
     if not any(p.strip() for p in paragraphs):
         raise QuizgenError(f"{name}: found no article text in this web page")
-    return _passage(doc.get("title") or "", paragraphs, name)
+    title = doc.get("title") if doc is not None else None
+    return _passage(title or "", paragraphs, name)
 
 
 HTML_BLOCKS = ("head", "p", "item", "quote")  # trafilatura's block elements in its XML
@@ -756,7 +757,9 @@ def sections(
     groups: list[list[str]] = [[]]
     words = 0
     for paragraph in passage.paragraphs:
-        if words >= MIN_SECTION_WORDS and _opens_section(paragraph, words, marked, part_words):
+        if words >= MIN_SECTION_WORDS and _opens_section(
+            paragraph, words, part_words, marked=marked
+        ):
             groups.append([])
             words = 0
         groups[-1].append(paragraph)
@@ -766,7 +769,7 @@ def sections(
     return [_section(passage, group, n) for n, group in enumerate(groups, start=1)]
 
 
-def _opens_section(paragraph: str, words: int, marked: bool, part_words: int) -> bool:
+def _opens_section(paragraph: str, words: int, part_words: int, *, marked: bool) -> bool:
     """Whether a paragraph starts a new section, given the words of the current one."""
     if marked and is_chapter_heading(paragraph):
         return True

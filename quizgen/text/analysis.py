@@ -204,7 +204,7 @@ class Analysis:
                     tokens = list(chunk)
                     if not 1 <= len(tokens) <= 6 or not any(t.pos_ == "NOUN" for t in tokens):
                         continue  # too long, or nothing describe() could take for its noun
-                    phrase = describe(tokens, chunk.root.lemma_.lower() in person_nouns())
+                    phrase = describe(tokens, person=chunk.root.lemma_.lower() in person_nouns())
                     if phrase is not None and fold_words(phrase.text) not in found:
                         found[fold_words(phrase.text)] = replace(phrase, paragraph=number)
             self._noun_phrases = list(found.values())
@@ -351,8 +351,8 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     mentions = _mentions(docs)
     keys = sorted({name_key(m.text) for _, m in mentions}, key=lambda k: (-len(k), k))
     clusters: list[Cluster] = []
-    home: dict[tuple[str, ...], Cluster | None] = {}
-    shared_label: dict[int, set[str]] = {}  # a short name that fits several clusters
+    home: dict[tuple[str, ...], Cluster] = {}
+    shared_label: dict[int, set[int]] = {}  # a short name that fits several clusters
     for key in keys:
         fits = [c for c in clusters if alias_of(key, c.key)]
         if len(fits) == 1:
@@ -523,7 +523,12 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
     found: dict[str, tuple] = {}
     for t in tokens:
         cluster = analysis.cluster_of(paragraph, t)
-        if cluster is not None and cluster.label == "PERSON" and not _attributive(t) and not _in_name(t):
+        if (
+            cluster is not None
+            and cluster.label == "PERSON"
+            and not _attributive(t)
+            and not _in_name(t)
+        ):
             found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
         elif (
             t.pos_ == "NOUN"
@@ -550,7 +555,7 @@ def text_of(span: Span | Doc) -> str:
     whole = doc.user_data.get("quizgen.text")
     if whole is None:
         whole = doc.user_data["quizgen.text"] = doc.text
-    return whole if span is doc else whole[span.start_char : span.end_char]
+    return whole if isinstance(span, Doc) else whole[span.start_char : span.end_char]
 
 
 def quoted_segments(doc: Doc) -> list[Span]:
@@ -586,7 +591,7 @@ def _within(span: Span | Doc, key: str, find) -> list[Span]:
         spans = sorted(find(doc), key=lambda f: (f.start, f.end))
         found = doc.user_data[key] = (spans, [f.start for f in spans])
     spans, starts = found
-    if span is doc:
+    if isinstance(span, Doc):
         return spans
     out = []
     for f in islice(spans, bisect_left(starts, span.start), None):  # by start, from the first
@@ -621,9 +626,9 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
 
     Safe means: the candidates are the people mentioned before the pronoun in the same
     sentence and in the sentence before, in the same paragraph and outside quotation marks
-    (a name inside a quotation is spoken to or of, not the speaker) -- named persons, and characters named by a
-    gendered noun ('the king', 'the miller's daughter') -- and exactly one of them fits its
-    gender. A name inside a longer name ("Destiny's Child") is no candidate.
+    (a name inside a quotation is spoken to or of, not the speaker) -- named persons, and
+    characters named by a gendered noun ('the king', 'the miller's daughter') -- and exactly
+    one of them fits its gender. A name inside a longer name ("Destiny's Child") is no candidate.
     """
     word = token.lower_
     if word not in PERSONAL_PRONOUNS:
@@ -634,7 +639,8 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     sentence = token.sent
     ahead = _named_subject_ahead(analysis, paragraph, token)
     if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
-        return ahead if ahead.cluster.gender in ("", gender) else None
+        said = ahead.cluster.gender if ahead.cluster is not None else ""
+        return ahead if said in ("", gender) else None
     # the sentence up to the pronoun and the sentence before: one person in them must fit
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     tokens = [doc[i] for i in range(start, token.i) if i not in quoted]  # not inside quotes
@@ -716,7 +722,7 @@ NOT_PHRASE_OPTIONS = {
 }
 
 
-def describe(tokens, person: bool) -> NounPhrase | None:
+def describe(tokens, *, person: bool) -> NounPhrase | None:
     """A noun phrase's description; None for one that would make a poor option."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]

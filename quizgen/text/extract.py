@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeAlias
 
 from spacy.tokens import Span, Token
 
@@ -235,6 +236,9 @@ class Role:
     possessive: bool = False  # "Iran's foreign minister" takes no 'the'
 
 
+Fact: TypeAlias = "Clause | Quote | Role"  # what a question template is applied to
+
+
 def _strip(tokens: list[Token]) -> list[Token]:
     """Drop punctuation at the edges, and a parenthesis with its contents anywhere."""
     out, depth = [], 0
@@ -276,7 +280,7 @@ def _hyphen_joined(token: Token) -> bool:
     return last + 1 < len(doc) and doc[last + 1].tag_ == "HYPH" and not doc[last].whitespace_
 
 
-def phrase_tokens(head: Token, keep_restrictive: bool = True) -> list[Token]:
+def phrase_tokens(head: Token, *, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
     subtree = list(head.subtree)
@@ -355,6 +359,7 @@ def _render(
     analysis: Analysis,
     paragraph: int,
     bound: str = "",
+    *,
     loose_ok: bool = False,
 ) -> tuple[str, bool, bool]:
     """The words of a phrase, with a he/she/his resolved to a name or Unresolved raised;
@@ -545,23 +550,31 @@ def anaphoric(tokens: list[Token], analysis: Analysis) -> str:
     ids = {t.i for t in tokens}
     for n, t in enumerate(tokens):
         nxt = tokens[n + 1].lower_ if n + 1 < len(tokens) else ""
-        if (t.lower_, nxt) in RECIPROCALS or (n and (tokens[n - 1].lower_, t.lower_) in RECIPROCALS):
+        if (t.lower_, nxt) in RECIPROCALS or (
+            n and (tokens[n - 1].lower_, t.lower_) in RECIPROCALS
+        ):
             continue
         before = tokens[n - 1].lower_ if n else ""
-        if t.pos_ in {"DET", "ADJ", "PRON"} and (
-            (
-                t.lower_ in ANAPHORIC_WORDS
-                and nxt != "as"  # 'the same as the Moon's': a comparison names both
-                and not (t.lower_ == "another" and any(u.lower_ == "one" for u in tokens[:n]))
+        if (
+            t.pos_ in {"DET", "ADJ", "PRON"}
+            and (
+                (
+                    t.lower_ in ANAPHORIC_WORDS
+                    and nxt != "as"  # 'the same as the Moon's': a comparison names both
+                    and not (t.lower_ == "another" and any(u.lower_ == "one" for u in tokens[:n]))
+                )
+                or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
+                or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
+                or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
             )
-            or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
-            or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
-            or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
         ):
             return f"anaphoric {t.text!r}"
-        if t.lower_ in TIME_POINTERS and t.pos_ in {"ADV", "ADP", "SCONJ"} and not any(
-            c.dep_ in {"pobj", "pcomp"} or c.i > t.i for c in t.children
-        ) and t.dep_ in {"advmod", "prep", "npadvmod"}:
+        if (
+            t.lower_ in TIME_POINTERS
+            and t.pos_ in {"ADV", "ADP", "SCONJ"}
+            and not any(c.dep_ in {"pobj", "pcomp"} or c.i > t.i for c in t.children)
+            and t.dep_ in {"advmod", "prep", "npadvmod"}
+        ):
             return f"pointer {t.text!r}"
         if t.lower_ in PLACE_POINTERS and t.dep_ == "advmod":
             return f"pointer {t.text!r}"
@@ -886,7 +899,8 @@ def _cause(head: Token) -> bool:
     if head.dep_ == "prep":
         text = " ".join(t.lower_ for t in islice(head.subtree, 4))
         return text.startswith(CAUSE_PREPS) or (
-            head.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in head.children)
+            head.lower_ == "by"
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in head.children)
         )
     return False
 
@@ -982,7 +996,9 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)
             negation = next((c.lower_ for c in verb.children if c.dep_ == "neg"), "not")
-            parts, fronted, before = [], [], []
+            parts: list[Phrase] = []
+            fronted: list[Phrase] = []
+            before: list[Token] = []
             cause_before = None
             for child in verb.children:
                 if child.dep_ in NOT_PARTS:
@@ -1016,7 +1032,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue  # 'killing an American contractor': a participle is a fact apart
                 if child.dep_ == "advcl" and not (
                     _cause(child)
-                    and ("since" not in {c.lower_ for c in child.children} or causal_since(child, verb))
+                    and (
+                        "since" not in {c.lower_ for c in child.children}
+                        or causal_since(child, verb)
+                    )
                 ):
                     continue  # 'while in other places ...': an adverbial clause is a fact apart
                 if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
@@ -1152,7 +1171,7 @@ def roles(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Role]:
                     text,
                     possessive=any(t.dep_ == "poss" for t in tokens),
                 )
-        i, title = ent.start - 1, []
+        i, title = ent.start - 1, list[Token]()
         while (
             i >= sentence.start
             and doc[i].dep_ == "compound"

@@ -75,7 +75,12 @@ def _lemma(verb: Token) -> str:
 
 
 def question_order(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = (), negation: str = "not"
+    verb: Token,
+    aux: list[Token],
+    adverbs: list[Token] = (),
+    *,
+    negated: bool = False,
+    negation: str = "not",
 ) -> tuple[str, str]:
     """(fronted auxiliary, verb words after the subject) for a question.
 
@@ -94,7 +99,12 @@ def question_order(
 
 
 def subject_verb_group(
-    verb: Token, aux: list[Token], negated: bool, adverbs: list[Token] = (), negation: str = "not"
+    verb: Token,
+    aux: list[Token],
+    adverbs: list[Token] = (),
+    *,
+    negated: bool = False,
+    negation: str = "not",
 ) -> str:
     """The verb group of a who/what subject question, agreeing with a singular wh-subject;
     a negation is always kept: 'never painted', 'did not paint'."""

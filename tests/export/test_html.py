@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import lxml.html
 import pytest
-from conftest import GOLDEN, HOSTILE
+from conftest import HOSTILE
 
 from quizgen.base.errors import QuizgenError
 from quizgen.export import Settings, export
@@ -31,16 +31,6 @@ def tree(html: str):
 def text(node) -> str:
     """A node's text, pieces joined by single spaces."""
     return " ".join(" ".join(node.itertext()).split())
-
-
-@pytest.mark.parametrize("name", ["worksheet.html", "key.html"])
-def test_sample_matches_golden(sample_quiz, name):
-    got = pages(sample_quiz)[name]
-    path = GOLDEN / f"sample.{name}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(got, encoding="utf-8")
-    assert got == path.read_text(encoding="utf-8")
 
 
 def test_file_names_per_form(sample_quiz):

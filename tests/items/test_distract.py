@@ -5,8 +5,8 @@ import random
 from docs import make_doc
 
 from quizgen.items import distract
-from quizgen.text import lexicon
 from quizgen.text import analysis as analysis_module
+from quizgen.text import lexicon
 from quizgen.text.analysis import analyze
 
 

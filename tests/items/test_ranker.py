@@ -15,7 +15,9 @@ PASSAGE = (
 CTX = ranker.context("The Nile", PASSAGE)
 
 
-def item(prompt, answer, kind=Kind.MULTIPLE_CHOICE, options=(), evidence=PASSAGE[1], rule="who-subject"):
+def item(
+    prompt, answer, kind=Kind.MULTIPLE_CHOICE, options=(), evidence=PASSAGE[1], rule="who-subject"
+):
     return Item(
         id="q1",
         kind=kind,
@@ -67,9 +69,12 @@ def test_context_bound_hedged_personal_and_topic_answers_are_marked():
 def test_stray_marks_and_lower_case_starts_are_marked():
     f = ranker.features(item(". at home and around the _____. . .", "world", Kind.FILL_BLANK), CTX)
     assert f["stray_marks"] == 1.0
-    assert ranker.features(item("that the torch was passed.", True, Kind.TRUE_FALSE), CTX)[
-        "starts_lower"
-    ] == 1.0
+    assert (
+        ranker.features(item("that the torch was passed.", True, Kind.TRUE_FALSE), CTX)[
+            "starts_lower"
+        ]
+        == 1.0
+    )
 
 
 def test_the_model_is_a_logistic_function_of_the_named_features(tmp_path):

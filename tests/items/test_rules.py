@@ -271,7 +271,9 @@ NEVER_ENTS = [(0, 1, "PERSON")]
 
 def test_a_negation_is_carried_into_a_subject_question():
     found = questions((NEVER, NEVER_ENTS))
-    assert found["who-subject"][0].replace(" 's", "'s") == "Who never painted out Old Marley's name?"
+    assert (
+        found["who-subject"][0].replace(" 's", "'s") == "Who never painted out Old Marley's name?"
+    )
 
 
 # "The city council closed the bridge because floods had weakened it."

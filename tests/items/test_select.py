@@ -66,7 +66,7 @@ def passage_parts():
 
 def make(parse, count=6):
     candidates, facts, analysis, passage = passage_parts()
-    # the selection's own mechanics, without the learned ranker's verdicts (tests/items/test_ranker.py)
+    # the selection's own mechanics, without the learned ranker's verdicts
     config = pipeline.Config(
         count=count, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER), ranked=False
     )
@@ -114,9 +114,9 @@ def test_the_ledger_forgets_what_it_was_told():
     ledger = select.Ledger()
     ref = (0, 0, (0, 0, 1), "trump")
     ledger.add(ref, "Who won?")
-    assert not ledger.allows(ref, "", 5, False)
+    assert not ledger.allows(ref, "", 5, strict=False)
     ledger.remove(ref, "Who won?")
-    assert ledger.allows(ref, "Who won?", 5, True)
+    assert ledger.allows(ref, "Who won?", 5, strict=True)
     assert not +ledger.answers and not +ledger.paragraphs
 
 
@@ -145,5 +145,5 @@ def test_one_answer_from_one_sentence_is_asked_once():
     """A blank and a question with the same key from one sentence: one gives the other away."""
     ledger = select.Ledger()
     ledger.add((2, 40, "blank", "george darwin"), "The details were worked out by _____.")
-    assert not ledger.allows((2, 40, (2, 40, 7), "george darwin"), "", 5, False)
-    assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, False)
+    assert not ledger.allows((2, 40, (2, 40, 7), "george darwin"), "", 5, strict=False)
+    assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, strict=False)

@@ -731,7 +731,13 @@ def test_export_writes_beside_the_quiz_file_and_lists_files_and_warnings(client,
     assert response.status_code == 200, response.text
     result = response.json()
     names = [f["name"] for f in result["files"]]
-    assert names == ["nile.worksheet.html", "nile.key.html", "nile.gift.txt", "nile.kahoot.xlsx"]
+    assert names == [
+        "nile.worksheet.html",
+        "nile.key.html",
+        "nile.passage.html",  # the passage left off the worksheet is a handout of its own
+        "nile.gift.txt",
+        "nile.kahoot.xlsx",
+    ]
     assert result["folder"] == str(path.parent)
     assert all((path.parent / n).is_file() for n in names)
     assert path.read_text(encoding="utf-8") == quiz_text  # export never rewrites the quiz file

@@ -16,27 +16,27 @@ def aux_of(verb):
 
 def test_do_support_in_the_past():
     verb = verb_of(FIRED, "fire")
-    assert grammar.question_order(verb, [], False) == ("did", "fire")
+    assert grammar.question_order(verb, [], negated=False) == ("did", "fire")
 
 
 def test_do_support_in_the_present_agrees():
     verb = verb_of(LEADS, "lead")
-    assert grammar.question_order(verb, [], False) == ("does", "lead")
+    assert grammar.question_order(verb, [], negated=False) == ("does", "lead")
 
 
 def test_auxiliary_inverts():
     verb = verb_of(KILLED, "kill")
-    assert grammar.question_order(verb, aux_of(verb), False) == ("was", "killed")
+    assert grammar.question_order(verb, aux_of(verb), negated=False) == ("was", "killed")
 
 
 def test_modal_inverts():
     verb = verb_of(MODAL, "reach")
-    assert grammar.question_order(verb, aux_of(verb), False) == ("can", "reach")
+    assert grammar.question_order(verb, aux_of(verb), negated=False) == ("can", "reach")
 
 
 def test_copula_inverts_by_itself_and_keeps_negation():
     verb = verb_of(COPULA_NEG, "be")
-    assert grammar.question_order(verb, [], True) == ("is", "not")
+    assert grammar.question_order(verb, [], negated=True) == ("is", "not")
 
 
 def test_subject_question_agrees_with_a_singular_who():
@@ -47,11 +47,11 @@ def test_subject_question_agrees_with_a_singular_who():
             ("here", 1, "advmod", "RB", "ADV", "here"),
         ]
     )
-    assert grammar.subject_verb_group(doc[1], [], False) == "was"
+    assert grammar.subject_verb_group(doc[1], [], negated=False) == "was"
     doc = make_doc(
         [("Tides", 1, "nsubj", "NNS", "NOUN", "tide"), ("rise", 1, "ROOT", "VBP", "VERB", "rise")]
     )
-    assert grammar.subject_verb_group(doc[1], [], False) == "rises"
+    assert grammar.subject_verb_group(doc[1], [], negated=False) == "rises"
 
 
 def test_passive_becomes_active_in_its_tense():
@@ -87,7 +87,7 @@ def test_contractions_are_spelled_out():
         spaces=[True, False, True, False],
     )
     assert grammar.word(doc[2]) == "not"
-    assert grammar.question_order(doc[3], [doc[1]], True) == ("did", "not go")
+    assert grammar.question_order(doc[3], [doc[1]], negated=True) == ("did", "not go")
 
 
 def test_sentence_initial_capital_is_lowered_but_names_keep_theirs():

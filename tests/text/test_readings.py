@@ -123,9 +123,10 @@ def test_a_possessive_before_a_named_subject_is_that_subject():
 
 
 def test_organization_only_of_names_that_say_so():
-    assert rules.wh_word(False, Label.ORG, "the Quds Force") == "which organization"
-    assert rules.wh_word(False, Label.ORG, "NASA") == "which organization"
-    assert rules.wh_word(False, Label.ORG, "Taranaki") == "what"  # a volcano the model calls ORG
+    assert rules.wh_word(Label.ORG, "the Quds Force", person=False) == "which organization"
+    assert rules.wh_word(Label.ORG, "NASA", person=False) == "which organization"
+    # a volcano the model calls ORG
+    assert rules.wh_word(Label.ORG, "Taranaki", person=False) == "what"
 
 
 def test_a_mans_name_is_known_by_its_given_name():
@@ -147,7 +148,7 @@ def test_no_option_is_named_in_the_question():
 
 
 def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
-    motions = describe(list(make_doc(MOTIONS)[2:6]), False)
+    motions = describe(list(make_doc(MOTIONS)[2:6]), person=False)
     assert (motions.head, motions.plural) == ("motion", True)
     century = make_doc(
         [
@@ -157,7 +158,7 @@ def test_a_phrase_is_described_by_its_own_head_and_no_date_is_a_thing():
         ],
         [(0, 3, "DATE")],
     )
-    assert describe(list(century), False) is None
+    assert describe(list(century), person=False) is None
 
 
 def test_only_what_looks_like_a_name_is_made_a_person_by_the_noun_beside_it():
