@@ -99,12 +99,28 @@ Model = Annotated[
 ]
 
 
-def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
+WordBank = Annotated[
+    bool,
+    typer.Option(
+        "--word-bank", help="Print a word bank (the keys and as many other words) above the blanks."
+    ),
+]
+
+
+def _settings(
+    paper: str, forms: int, no_passage: bool, templates: Path | None, word_bank: bool = False
+):
     from quizgen.export import Settings
 
     if paper.lower() not in ("a4", "letter"):
         raise QuizgenError(f"unknown paper size {paper!r}; choose a4 or letter")
-    return Settings(paper=paper.lower(), forms=forms, passage=not no_passage, templates=templates)
+    return Settings(
+        paper=paper.lower(),
+        forms=forms,
+        passage=not no_passage,
+        templates=templates,
+        word_bank=word_bank,
+    )
 
 
 @app.command(
@@ -160,6 +176,7 @@ def generate(
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
+    word_bank: WordBank = False,
     review: Annotated[
         bool, typer.Option("--review", help="Then review the quiz in your browser (one passage).")
     ] = False,
@@ -179,7 +196,7 @@ def generate(
         recursive=recursive,
         jobs=jobs,
         quiet=quiet,
-        settings=_settings(paper, forms, no_passage, templates),
+        settings=_settings(paper, forms, no_passage, templates, word_bank),
         templates=templates,
     )
     started = time.time()
@@ -205,6 +222,7 @@ def export(
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
+    word_bank: WordBank = False,
 ) -> None:
     """Render a quiz file again in the chosen formats, after you have edited it."""
     from quizgen import render
@@ -219,7 +237,7 @@ def export(
         stem,
         out,
         render.formats(formats),
-        _settings(paper, forms, no_passage, templates),
+        _settings(paper, forms, no_passage, templates, word_bank),
         keep=quiz,
     ):
         typer.echo(str(path))

@@ -139,7 +139,7 @@ def build(
     passage: Passage, docs: list[Doc], config: Config, model_label: str, nlp: Language | None = None
 ) -> Quiz:
     """Make the quiz for a parsed passage (the pipeline re-parses generated stems to check them)."""
-    from quizgen.items import select
+    from quizgen.items import select, variants
 
     nlp = nlp or nlp_module.load(config.model)
     analysis = analyze(docs)
@@ -151,10 +151,12 @@ def build(
             f"{passage.file or 'passage'}: found nothing to ask about; "
             "is it a passage of English prose at least a paragraph long?"
         )
+    keys = [str(i.answer) for i in items if i.kind is Kind.FILL_BLANK]
     return Quiz(
         title=config.title or passage.title,
         passage=passage.paragraphs,
         items=tuple(items),
+        word_bank=tuple(variants.word_bank(keys, analysis, config.seed)),
         source=source_of(passage),
         generator=Generator(version=__version__, model=model_label, seed=config.seed),
     )
