@@ -224,10 +224,10 @@ class Ledger:
             same = (p, s) == (paragraph, sentence)
             if same and _same_fact(prompt, other):
                 return True
-            if key is not None and _answers(other, key, prompt, same):
-                return True
-            if other_key is not None and _answers(prompt, other_key, other, same):
-                return True
+            if key is not None and _answers(prompt, key, other, same):
+                return True  # the new item's key stands in the stem taken before
+            if other_key is not None and _answers(other, other_key, prompt, same):
+                return True  # the key taken before stands in the new item's stem
         return False
 
     def add(self, ref: tuple, prompt: str, count: int = 1, key: str | None = None) -> None:
@@ -414,7 +414,7 @@ class Builder:
                 return None
             return text
 
-        want_true = self.tf[True] <= self.tf[False]
+        want_true = self.tf[True] < self.tf[False]  # a false one first: they are the scarcer
         text, answer, rule = None, True, "tf-fact"
         if not want_true:
             swaps = (
@@ -429,7 +429,7 @@ class Builder:
                 ((r, t) for r, t in chain(swaps, negative) if sound(t, False)), (rule, None)
             )
             text = sound(text, False)
-            if text is None and not self.relaxed:
+            if text is None and (not self.relaxed or self.tf[True] - self.tf[False] >= 2):
                 return None  # a false one is due: leave this fact for a true one later
             answer = text is None
         if text is None:

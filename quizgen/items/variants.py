@@ -557,6 +557,8 @@ def sentence_blanks(
                     continue
                 if not prompt.rstrip().endswith((".", "!", "?", "\u201d", '"', ")")):
                     continue
+                if REMNANT.match(prompt) and "," not in prompt:
+                    continue  # 'When Aunt Em came there to live she was a _____.'
                 salience = cluster.salience if cluster else 1
                 blank = SentenceBlank(
                     prompt,
@@ -639,7 +641,7 @@ DANGLING_END = quality.DANGLING_END | {
 _CAPITALIZED = re.compile(r"\b[A-Z][\w\-]+")
 NOT_NAMES = {"The", "A", "An", "In", "On", "At", "Of", "And", "But", "He", "She", "It", "They"}
 NOT_NAMES |= {"I", "Mr", "Mrs", "Dr", "St", "Ms", "This", "That", "There", "When", "As", "If"}
-_TOKEN = re.compile(r"\w[\w'\-.]*\w|\w|--|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:['\-.]\w+)*|--|[^\w\s]")
 # marks that keep words apart: run together in a statement they make a garble
 # ('the hop-skip-and-jump--proof enough' -> 'the hop-skip-and-jump proof enough')
 SEPARATORS = {"--", "\u2014", "\u2013", "(", ")", "[", "]", ";"}
@@ -656,6 +658,28 @@ def repeated_name(text: str, evidence: str) -> bool:
     Ben', where the passage has 'him'."""
     said = names_in(evidence)
     return any(n > 1 and n > said[w] for w, n in names_in(text).items())
+
+
+def repeated_phrase(text: str, evidence: str) -> bool:
+    """A noun said more often than the sentence says it, once a pronoun is spelled out: 'The man
+    did not fling a look back along the way the man had come.'"""
+    said = Counter(quality.words(evidence))
+    mine = Counter(w for w in quality.words(text) if len(w) > 2 and w not in quality.EMPTY_WORDS)
+    return any(n > 1 and n > said[w] for w, n in mine.items())
+
+
+def unclosed_aside(text: str, evidence: str) -> bool:
+    """An aside between two commas of the sentence kept with its first comma only: 'Thomas
+    Hobbes and Baruch Spinoza, in the next generation are …'."""
+    mine, theirs = _tokens(text), _tokens(evidence)
+    joined = " " + " ".join(mine) + " "
+    commas = [i for i, t in enumerate(theirs) if t == ","]
+    for a, b in zip(commas, commas[1:], strict=False):
+        if 1 < b - a <= 8 and b + 1 < len(theirs):
+            run = " ".join([*theirs[a : b], theirs[b + 1]])
+            if f" {run} " in joined:
+                return True
+    return False
 
 
 def new_name(text: str, evidence: str) -> bool:
@@ -708,8 +732,10 @@ def statement_faults(text: str, evidence: str, true: bool) -> list[str]:
     last = quality.words(text)[-1:]
     if last and last[0] in DANGLING_END:
         faults.append("dangling end")
-    if repeated_name(text, evidence):
+    if repeated_name(text, evidence) or repeated_phrase(text, evidence):
         faults.append("repeated name")
+    if unclosed_aside(text, evidence):
+        faults.append("unclosed aside")
     if new_name(text, evidence):
         faults.append("name not in the sentence")
     said = quality.outside_quotes(evidence)
@@ -789,9 +815,26 @@ def clean_blank_sentence(text: str) -> str | None:
     """A sentence fit to print with a blank: a bullet or leading stop taken off; None when it
     still carries stray marks (an ellipsis, brackets, a lower-case start)."""
     cleaned = BULLET.sub("", text, count=1).strip()
-    if stray_marks(cleaned) or CONNECTIVE.match(cleaned) or REMNANT.match(cleaned):
-        return None
+    if stray_marks(cleaned) or cleaned.startswith("\u2018") or _repeated_run(cleaned):
+        return None  # a single quotation mark first reads as a stray mark on its own
+    if REMNANT.match(cleaned) and "," not in cleaned:
+        return None  # 'When Aunt Em came there to live she was a _____.' reads as a question
     return cleaned
+
+
+def _repeated_run(text: str) -> bool:
+    """A name of two or more capitalized words said twice in one sentence ('Royal Arsenal')."""
+    runs, run = [], []
+    for i, word in enumerate(re.findall(r"[A-Za-z][\w'\u2019\-]*", quality.outside_quotes(text))):
+        if i > 0 and word[0].isupper():
+            run.append(re.sub(r"['\u2019]s$", "", word))
+            continue
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+        run = []
+    if len(run) >= 2:
+        runs.append(" ".join(run))
+    return len(runs) != len(set(runs))
 
 
 def _named_beside(span: Span) -> bool:
