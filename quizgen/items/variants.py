@@ -536,9 +536,14 @@ def sentence_blanks(
                 continue
             cut = text.index(cleaned)  # what a bullet or a leading stop took off the front
             best = None
+            linked = CONNECTIVE.match(cleaned)
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
+                if end - start > 1 and doc[end - 1].lower_ in POSSESSIVE:
+                    end -= 1  # 'New York City's higher education': the name without its 's
                 span = doc[start:end]
                 answer = span.text
+                if linked and span.start_char - offset - cut < linked.end():
+                    continue  # 'In _____, supporters speculated': a fixed phrase, not content
                 before = whole[span.start_char - 1 : span.start_char] if span.start_char else " "
                 after = whole[span.end_char : span.end_char + 1] or " "
                 if before.isalnum() or after.isalnum() or "-" in (before, after):
@@ -772,6 +777,7 @@ def without_connective(text: str) -> str:
 
 # --- what a blank must be ------------------------------------------------------------------------
 
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 MAX_KEY_WORDS = 3  # a longer key behind one short blank is a guess at its length, not a reading
 FILLERS = {"one", "a", "an", "the same", "same"}  # '_____ dollar' -> 'One': the sentence says it
 
@@ -801,6 +807,8 @@ def key_faults(answer: str, title: str = "", label: str = "") -> list[str]:
         faults.append("filler")
     if len(ws) > MAX_KEY_WORDS:
         faults.append("long key")
+    if "," in answer or ";" in answer:
+        faults.append("two phrases")  # 'cross, uncle' behind one blank
     if re.search(r"[^\w\s'\u2019\-.,&]", answer):
         faults.append("symbols")  # 'TX > TY': a formula, not a word to write in
     if unsuitable_words() & set(ws):
@@ -852,12 +860,17 @@ def _named_beside(span: Span) -> bool:
         return True
     if span.start >= 1 and doc[span.start - 1].lower_.rstrip(".") in TITLE_WORDS | RANKS:
         return True
-    return (
-        span.end + 1 < len(doc)
-        and doc[span.end].lower_ in {"'s", "\u2019s"}
-        and doc[span.end + 1].pos_ == "PROPN"
-        and doc[span.end + 1].is_title
-    )
+    # a name it is part of: 'St. Mary's _____', 'the U.S. _____', 'from _____ Complex 39A',
+    # '_____'s Child' for 'Destiny's Child'
+    before = doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and before.lower_ in POSSESSIVE and span.start >= 2:
+        before = doc[span.start - 2]
+    if before is not None and before.pos_ == "PROPN":
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in POSSESSIVE and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    return after is not None and after.pos_ == "PROPN" and after.is_title
 
 
 # --- the word bank -------------------------------------------------------------------------------
