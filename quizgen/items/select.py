@@ -195,9 +195,16 @@ class Ledger:
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
     items: list = field(default_factory=list)  # (paragraph, sentence, prompt, key or None)
+    kinds: Counter = field(default_factory=Counter)  # (kind, paragraph)
 
     def allows(
-        self, ref: tuple, prompt: str, share: int, strict: bool, key: str | None = None
+        self,
+        ref: tuple,
+        prompt: str,
+        share: int,
+        strict: bool,
+        key: str | None = None,
+        kind: Kind | None = None,
     ) -> bool:
         """Whether an item on this fact may join: new fact, new prompt, not the same answer
         from the same sentence (one item would give the other away), a key not yet used for
@@ -215,6 +222,8 @@ class Ledger:
             return False
         if strict and self.answers[answer]:
             return False
+        if strict and kind is not None and self.kinds[(kind, paragraph)]:
+            return False  # first, each kind spread over the paragraphs
         return not (prompt and self.gives_away(paragraph, sentence, prompt, key))
 
     def gives_away(self, paragraph: int, sentence: int, prompt: str, key: str | None) -> bool:
@@ -230,9 +239,18 @@ class Ledger:
                 return True  # the key taken before stands in the new item's stem
         return False
 
-    def add(self, ref: tuple, prompt: str, count: int = 1, key: str | None = None) -> None:
+    def add(
+        self,
+        ref: tuple,
+        prompt: str,
+        count: int = 1,
+        key: str | None = None,
+        kind: Kind | None = None,
+    ) -> None:
         """Record an item (or with ``count=-1``, forget one)."""
         paragraph, sentence, fact, answer = ref
+        if kind is not None:
+            self.kinds[(kind, paragraph)] += count
         record = (paragraph, sentence, prompt, key)
         if count > 0:
             self.clauses.add(fact)
@@ -251,9 +269,11 @@ class Ledger:
         self.sentences[(paragraph, sentence)] += count
         self.paragraphs[paragraph] += count
 
-    def remove(self, ref: tuple, prompt: str, key: str | None = None) -> None:
+    def remove(
+        self, ref: tuple, prompt: str, key: str | None = None, kind: Kind | None = None
+    ) -> None:
         """Forget an item recorded with ``add``."""
-        self.add(ref, prompt, count=-1, key=key)
+        self.add(ref, prompt, count=-1, key=key, kind=kind)
 
     def add_pairs(self, pairs, evidence) -> None:
         """Record a matching item: each pair as an item of its sentence whose key is its left."""
@@ -343,7 +363,7 @@ class Builder:
                 return items
             for item, entry in bad:  # undo them, and fill their places
                 items.remove(item)
-                self.ledger.remove(entry.ref, item.prompt, _key(item))
+                self.ledger.remove(entry.ref, item.prompt, _key(item), item.kind)
                 if item.kind is Kind.TRUE_FALSE:
                     self.tf[item.answer] -= 1
 
@@ -359,10 +379,10 @@ class Builder:
                 self.pending = []
                 made = make(entry)
                 if made is None or not self.ledger.allows(
-                    entry.ref, made.prompt, share, strict, _key(made)
+                    entry.ref, made.prompt, share, strict, _key(made), made.kind
                 ):
                     continue
-                self.ledger.add(entry.ref, made.prompt, key=_key(made))
+                self.ledger.add(entry.ref, made.prompt, key=_key(made), kind=made.kind)
                 items.append(made)
                 if self.pending:
                     tried.append((made, entry, self.pending))

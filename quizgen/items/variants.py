@@ -625,6 +625,12 @@ UNDECIDABLE = re.compile(
 )
 # in the sentence, these make what any of its clauses says hold only on a condition
 CONDITIONAL = re.compile(r"\b(if|unless|until|either|whether|or not|otherwise)\b", re.I)
+# a sentence that is someone's report: '…, officials said.', 'According to the CDC, …'
+ATTRIBUTED = re.compile(
+    r",\s+(?:(?!(?:and|but|or|while|when|as)\b)[\w.'\u2019\-]+\s+){1,5}(?:said|says|reported|reports|added|noted|told \w+)\b"
+    r"[^,;]*[.!?]?[\u201d\"]?$|^\W*according to\b",
+    re.I,
+)
 # what a true statement must keep: without it, it says what the sentence does not
 ONE_OF_TWO = re.compile(r"\b(neither|nor|either|unless|if|whether)\b", re.I)
 DANGLING_END = quality.DANGLING_END | {
@@ -752,6 +758,8 @@ def statement_faults(text: str, evidence: str, true: bool) -> list[str]:
         HEDGES.search(said) or UNDECIDABLE.search(text) or CONDITIONAL.search(said)
     ):
         faults.append("undecidable")
+    if true and ATTRIBUTED.search(said.strip()) and not ATTRIBUTED.search(text):
+        faults.append("attribution dropped")  # '…, officials said.' -> the claim as a fact
     if true and {m.group(0).lower() for m in ONE_OF_TWO.finditer(said)} - {
         m.group(0).lower() for m in ONE_OF_TWO.finditer(text)
     }:

@@ -254,3 +254,25 @@ def test_matching_needs_four_to_six_pairs():
 )
 def test_a_definition_reads_as_a_class_and_what_sets_it_apart(text, ok):
     assert bool(variants.DEFINING.match(text)) is ok
+
+
+def test_a_reported_claim_keeps_its_attribution():
+    evidence = "The armed forces went on alert, officials said."
+    assert "attribution dropped" in variants.statement_faults(
+        "The armed forces went on alert.", evidence, True
+    )
+    assert "attribution dropped" in variants.statement_faults(
+        "Superbugs are spreading.", "According to the CDC, superbugs are spreading.", True
+    )
+    assert variants.statement_faults("Tom sat down.", "Tom sat down, and Ben said nothing.", True) == []
+
+
+def test_first_each_kind_is_spread_over_the_paragraphs():
+    from quizgen.quiz.model import Kind
+
+    ledger = select.Ledger()
+    ledger.add((0, 0, (0, 0, 1), "a"), "A first statement.", kind=Kind.TRUE_FALSE)
+    second = (0, 9, (0, 9, 1), "b")
+    assert not ledger.allows(second, "A second statement.", 9, True, None, Kind.TRUE_FALSE)
+    assert ledger.allows(second, "A second statement.", 9, False, None, Kind.TRUE_FALSE)
+    assert ledger.allows((1, 0, (1, 0, 1), "c"), "Another one.", 9, True, None, Kind.TRUE_FALSE)
