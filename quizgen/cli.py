@@ -151,12 +151,30 @@ Model = Annotated[
 ]
 
 
-def _settings(paper: str, forms: int, no_passage: bool, templates: Path | None):
+WordBank = Annotated[
+    bool,
+    typer.Option(
+        "--word-bank",
+        show_default="off",
+        help="Print a word bank above the blanks: their answers and as many other words.",
+    ),
+]
+
+
+def _settings(
+    paper: str, forms: int, templates: Path | None, *, no_passage: bool, word_bank: bool = False
+):
     from quizgen.export import Settings
 
     if paper.lower() not in ("a4", "letter"):
         raise QuizgenError(f"unknown paper size {paper!r}; choose a4 or letter")
-    return Settings(paper=paper.lower(), forms=forms, passage=not no_passage, templates=templates)
+    return Settings(
+        paper=paper.lower(),
+        forms=forms,
+        passage=not no_passage,
+        templates=templates,
+        word_bank=word_bank,
+    )
 
 
 @app.command(
@@ -251,6 +269,7 @@ def generate(
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
+    word_bank: WordBank = False,
     review: Annotated[
         bool,
         typer.Option(
@@ -276,7 +295,7 @@ def generate(
         recursive=recursive,
         jobs=jobs,
         quiet=quiet,
-        settings=_settings(paper, forms, no_passage, templates),
+        settings=_settings(paper, forms, templates, no_passage=no_passage, word_bank=word_bank),
         templates=templates,
     )
     started = time.time()
@@ -306,6 +325,7 @@ def export(
     forms: Forms = 1,
     no_passage: NoPassage = False,
     templates: Templates = None,
+    word_bank: WordBank = False,
 ) -> None:
     """Render a quiz file again in the chosen formats, after you have edited it."""
     from quizgen import render
@@ -320,7 +340,7 @@ def export(
         stem,
         out,
         render.formats(formats),
-        _settings(paper, forms, no_passage, templates),
+        _settings(paper, forms, templates, no_passage=no_passage, word_bank=word_bank),
         keep=quiz,
     ):
         typer.echo(str(path))

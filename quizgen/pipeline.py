@@ -181,7 +181,7 @@ def make(
     """Make the quiz for a parsed passage, saying what of the count and kinds asked for it
     could not make, and why; refuse, saying why, when it can make nothing."""
     from quizgen import shortfall
-    from quizgen.items import select
+    from quizgen.items import select, variants
 
     nlp = nlp or nlp_module.load(config.model)
     analysis = analyze(docs)
@@ -193,10 +193,12 @@ def make(
         raise QuizgenError(
             shortfall.nothing(chosen, passage, config.kinds, kinds_asked=kinds_asked)
         )
+    keys = [str(i.answer) for i in chosen.items if i.kind is Kind.FILL_BLANK]
     quiz = Quiz(
         title=config.title or passage.title,
         passage=passage.paragraphs,
         items=tuple(chosen.items),
+        word_bank=tuple(variants.word_bank(keys, analysis, config.seed)),
         source=source_of(passage),
         generator=Generator(version=__version__, model=model_label, seed=config.seed),
     )

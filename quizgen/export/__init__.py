@@ -23,6 +23,7 @@ class Settings:
     forms: int = 1  # shuffled versions A, B, ... of the worksheet and key
     passage: bool = True  # print the passage on the worksheet
     templates: Path | None = None  # a teacher's own template folder, searched first
+    word_bank: bool = False  # print a word bank above the fill-in-the-blank part
 
 
 @dataclass(frozen=True, slots=True)

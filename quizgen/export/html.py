@@ -8,6 +8,7 @@ and line. The worksheet's context holds no key at all, so no template can leak o
 
 from __future__ import annotations
 
+import random
 import re
 import traceback
 from functools import cache
@@ -66,6 +67,7 @@ def pages(quiz: Quiz, settings: Settings) -> list[tuple[str, str]]:
             return _answer(entry, numbers, asked)
 
         sheet = {**context, "passage": passage, "parts": [_part(p, question) for p in form.parts]}
+        sheet["word_bank"] = word_bank(quiz, form) if settings.word_bank else []
         key = {**context, "grade": grade, "parts": [_part(p, answer) for p in form.parts]}
         out.append((f"worksheet{suffix}.html", fill(env, PAGES["worksheet"], sheet)))
         out.append((f"key{suffix}.html", fill(env, PAGES["key"], key)))
@@ -173,6 +175,16 @@ def reading_grade(text: str) -> float:
     syllables = sum(map(LANGDATA["en"]["syllables"], words))
     grade = 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
     return round(grade, 1)
+
+
+def word_bank(quiz: Quiz, form: Form) -> list[str]:
+    """The form's blank keys and the quiz's extra words, shuffled by the seed and form."""
+    keys = [str(e.item.answer) for e in form.entries if e.item.kind is Kind.FILL_BLANK]
+    if not keys:
+        return []
+    words = list(dict.fromkeys([*keys, *quiz.word_bank]))
+    random.Random(f"{quiz.seed}:{form.label}:word-bank").shuffle(words)
+    return words
 
 
 def _common(quiz: Quiz, form: Form, settings: Settings, *, many: bool) -> dict:

@@ -296,11 +296,28 @@ def wellformed_question(doc) -> bool:
     return words[0].dep_ in SUBJECT_PLACE_DEPS | {"attr"}  # 'Who was it?': the wh-word is one
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# what a statement ends on that leaves it unfinished: 'The locust-trees were in bloom and.'
+OPEN_DEPS = {"cc", "prep", "mark", "det", "aux", "case"}
+
+
 def wellformed_statement(doc) -> bool:
-    """A parsed true/false statement is one sentence with a finite verb and its subject."""
+    """A parsed true/false statement is one declarative sentence: a finite verb and its
+    subject, no wh-word or preposition-and-wh-word first ('From which, a ladder led down'),
+    not ending on a conjunction, preposition or determiner."""
     if len(list(doc.sents)) != 1:
+        return False
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[0].tag_ in WH_TAGS:
+        return False
+    if len(words) > 1 and words[0].tag_ == "IN" and words[1].tag_ in WH_TAGS:
+        return False
+    if words[-1].dep_ in OPEN_DEPS:
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not _verb(root):
         return False
-    return any(c.dep_ in SUBJECT_PLACE_DEPS for c in root.children)
+    finite = root.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in root.children
+    )
+    return finite and any(c.dep_ in SUBJECT_PLACE_DEPS for c in root.children)

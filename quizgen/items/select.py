@@ -9,6 +9,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
 
 from quizgen.base.folding import fold_typography
 from quizgen.items import distract, quality, ranker, skills, variants
@@ -201,9 +202,13 @@ def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
     return out
 
 
+MAX_PER_KEY = 2  # a key that answers three items makes the quiz about one thing
+
+
 @dataclass(slots=True)
 class Ledger:
-    """What the quiz already tests: facts, prompts, answers, sentences, paragraphs."""
+    """What the quiz already tests: facts, prompts, answers, sentences, paragraphs, and each
+    item's sentence, prompt and key, to check every pair of items for give-aways."""
 
     clauses: set = field(default_factory=set)
     prompts: set = field(default_factory=set)
@@ -211,10 +216,22 @@ class Ledger:
     answers: Counter = field(default_factory=Counter)
     sentences: Counter = field(default_factory=Counter)
     paragraphs: Counter = field(default_factory=Counter)
+    items: list = field(default_factory=list)  # (paragraph, sentence, prompt, key or None)
+    kinds: Counter = field(default_factory=Counter)  # (kind, paragraph)
 
-    def allows(self, ref: tuple, prompt: str, share: int, *, strict: bool) -> bool:
+    def allows(
+        self,
+        ref: tuple,
+        prompt: str,
+        share: int,
+        *,
+        strict: bool,
+        key: str | None = None,
+        kind: Kind | None = None,
+    ) -> bool:
         """Whether an item on this fact may join: new fact, new prompt, not the same answer
-        from the same sentence (one item would give the other away), room left."""
+        from the same sentence (one item would give the other away), a key not yet used for
+        two items, room left, and no item it gives away or that gives it away."""
         paragraph, sentence, fact, answer = ref
         if fact in self.clauses or fold_typography(prompt) in self.prompts:
             return False
@@ -224,26 +241,95 @@ class Ledger:
             return False
         if self.paragraphs[paragraph] >= share:
             return False
-        return not (strict and self.answers[answer])
+        if key is not None and self.answers[fold_typography(key)] >= MAX_PER_KEY:
+            return False
+        if strict and self.answers[answer]:
+            return False
+        if strict and kind is not None and self.kinds[(kind, paragraph)]:
+            return False  # first, each kind spread over the paragraphs
+        return not (prompt and self.gives_away(paragraph, sentence, prompt, key))
 
-    def add(self, ref: tuple, prompt: str, count: int = 1) -> None:
+    def gives_away(self, paragraph: int, sentence: int, prompt: str, key: str | None) -> bool:
+        """Whether a new item and one already taken answer each other: from one sentence, the
+        one's key stands in the other's stem; from two, that and the stems say the same."""
+        for p, s, other, other_key in self.items:
+            same = (p, s) == (paragraph, sentence)
+            if same and _same_fact(prompt, other):
+                return True
+            if key is not None and _answers(prompt, key, other, same_sentence=same):
+                return True  # the new item's key stands in the stem taken before
+            if other_key is not None and _answers(other, other_key, prompt, same_sentence=same):
+                return True  # the key taken before stands in the new item's stem
+        return False
+
+    def add(
+        self,
+        ref: tuple,
+        prompt: str,
+        count: int = 1,
+        key: str | None = None,
+        kind: Kind | None = None,
+    ) -> None:
         """Record an item (or with ``count=-1``, forget one)."""
         paragraph, sentence, fact, answer = ref
+        if kind is not None:
+            self.kinds[(kind, paragraph)] += count
+        record = (paragraph, sentence, prompt, key)
         if count > 0:
             self.clauses.add(fact)
             self.prompts.add(fold_typography(prompt))
             self.keys.add((paragraph, sentence, answer))
+            self.items.append(record)
         else:
             self.clauses.discard(fact)
             self.prompts.discard(fold_typography(prompt))
             self.keys.discard((paragraph, sentence, answer))
+            if record in self.items:
+                self.items.remove(record)
         self.answers[answer] += count
+        if key is not None and fold_typography(key) != answer:
+            self.answers[fold_typography(key)] += count
         self.sentences[(paragraph, sentence)] += count
         self.paragraphs[paragraph] += count
 
-    def remove(self, ref: tuple, prompt: str) -> None:
+    def remove(
+        self, ref: tuple, prompt: str, key: str | None = None, kind: Kind | None = None
+    ) -> None:
         """Forget an item recorded with ``add``."""
-        self.add(ref, prompt, count=-1)
+        self.add(ref, prompt, count=-1, key=key, kind=kind)
+
+    def add_pairs(self, pairs, evidence) -> None:
+        """Record a matching item: each pair as an item of its sentence whose key is its left."""
+        for (left, right), fact in zip(pairs, evidence, strict=True):
+            ref = (fact.paragraph, fact.sentence.start, ("pair", left), fold_typography(left))
+            self.add(ref, f"{left}: {right}", key=left)
+
+
+def _same_fact(one: str, other: str) -> bool:
+    """Two stems from one sentence that say the same: most content words of the shorter are in
+    the longer ('Fifty degrees below zero meant _____ odd degrees of frost.' and the statement
+    'Fifty degrees below zero meant seventy-five odd degrees of frost.')."""
+    a = {w for w in quality.words(one) if len(w) > 3}
+    b = {w for w in quality.words(other) if len(w) > 3}
+    small = min(len(a), len(b))
+    return small > 0 and len(a & b) >= 0.6 * small
+
+
+def _answers(stem: str, key: str, other: str, *, same_sentence: bool) -> bool:
+    """Whether ``other`` (an item's stem) gives away the key of the item asking ``stem``."""
+    if not quality.contains_phrase(other, key):
+        return False
+    if same_sentence:
+        return True
+    # from another sentence, only when it also says most of what the stem asks about
+    asked = {w for w in quality.words(stem) if len(w) > 3} - set(quality.words(key))
+    said = set(quality.words(other))
+    return bool(asked) and len(asked & said) >= 0.6 * len(asked)
+
+
+def _key(item: Item) -> str | None:
+    """The key an item's give-aways are checked by: a true/false statement has none."""
+    return None if item.kind is Kind.TRUE_FALSE else str(item.answer)
 
 
 def _passes(n: int, paragraphs: int) -> list[tuple[int, bool]]:
@@ -366,7 +452,7 @@ class Builder:
                 return items
             for item, entry in bad:  # undo them, and fill their places
                 items.remove(item)
-                self.ledger.remove(entry.ref, item.prompt)
+                self.ledger.remove(entry.ref, item.prompt, _key(item), item.kind)
                 if item.kind is Kind.TRUE_FALSE:
                     self.tf[item.answer] -= 1
 
@@ -382,12 +468,12 @@ class Builder:
                 self.pending = []
                 made = make(entry)
                 if made is None or not self.ledger.allows(
-                    entry.ref, made.prompt, share, strict=strict
+                    entry.ref, made.prompt, share, strict=strict, key=_key(made), kind=made.kind
                 ):
                     continue
                 if not self.likely_kept(made):
                     continue
-                self.ledger.add(entry.ref, made.prompt)
+                self.ledger.add(entry.ref, made.prompt, key=_key(made), kind=made.kind)
                 items.append(made)
                 if self.pending:
                     tried.append((made, entry, self.pending))
@@ -434,30 +520,39 @@ class Builder:
         return None
 
     def true_false(self, fact: FactEntry) -> Item | None:
-        """A statement of the fact, true or made false, keeping the two about even."""
-        want_true = self.tf[True] <= self.tf[False]
+        """A statement of the fact, true or made false, keeping the two about even; every
+        statement whole and standing on its own, a false one decidably false."""
+        evidence = text_of(fact.fact.sentence)
+
+        def sound(text: str | None, *, true: bool) -> str | None:
+            if text is None:
+                return None
+            text = variants.without_connective(text)
+            if quality.context_bound(text) or variants.statement_faults(text, evidence, true=true):
+                return None
+            return text
+
+        want_true = self.tf[True] < self.tf[False]  # a false one first: they are the scarcer
         text, answer, rule = None, True, "tf-fact"
         if not want_true:
-            text = next(
-                (
-                    s.text
-                    for e in fact.entries
-                    for w in e.wrong
-                    if (s := variants.false_statement(e.candidate, w, self.analysis))
-                ),
-                None,
+            swaps = (
+                ("tf-swap", s.text)
+                for e in fact.entries
+                if e.candidate.answer_label in variants.SWAPPABLE
+                for w in e.wrong
+                if (s := variants.false_statement(e.candidate, w, self.analysis))
             )
-            rule = "tf-swap"
-            if text is None and (text := variants.negated_statement(fact.fact)):
-                rule = "tf-negation"
-            if text is None and (text := variants.negative_statement(fact.fact)):
-                rule = "tf-negative"
-            if text is None and not self.relaxed:
+            negative = (("tf-negative", variants.negative_statement(fact.fact)) for _ in (1,))
+            rule, text = next(
+                ((r, t) for r, t in chain(swaps, negative) if sound(t, true=False)), (rule, None)
+            )
+            text = sound(text, true=False)
+            if text is None and (not self.relaxed or self.tf[True] - self.tf[False] >= 2):
                 return None  # a false one is due: leave this fact for a true one later
             answer = text is None
         if text is None:
-            text, rule = fact.true_text(), "tf-fact"
-        if text is None or quality.context_bound(text) or not self.reads_well(text, question=False):
+            text, rule = sound(fact.true_text(), true=True), "tf-fact"
+        if text is None or not self.reads_well(text, question=False):
             return None
         self.tf[answer] += 1
         return Item(
@@ -499,11 +594,9 @@ class Builder:
         )
 
     def fill_blank(self, entry: Entry) -> Item | None:
-        """The fact with its key, or for variety its verb, blanked."""
+        """The fact with its key (a name, number or date) blanked."""
         c = entry.candidate
-        made = variants.blank_key(c)
-        if made is None or (len(self.ledger.prompts) % 3 == 2 and variants.blank_verb(c)):
-            made = variants.blank_verb(c) or made
+        made = variants.blank_key(c, self.passage.title)
         if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
             return None
         accept = tuple(accepted(c)) if made.answer == c.answer else ()
@@ -621,8 +714,9 @@ def choose(
     items: list[Item] = []
     pairs = None
     if plan.get(Kind.MATCHING) and not any(i.kind is Kind.MATCHING for i in own):
-        pairs = variants.matching(facts.roles, [e.candidate for e in entries])
+        pairs = variants.matching(facts.roles, [e.candidate for e in entries], facts.clauses)
         if pairs is not None:
+            builder.ledger.add_pairs(pairs.pairs, pairs.evidence)
             items.append(
                 Item(
                     id="",
@@ -639,7 +733,7 @@ def choose(
     fact_pool = builder.by_likelihood(fact_entries(facts, entries), builder.preview_statement)
     statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
     sentence_pool = sorted(
-        variants.sentence_blanks(analysis, passage.paragraphs),
+        variants.sentence_blanks(analysis, passage.paragraphs, passage.title),
         key=lambda b: (-b.score, b.paragraph, b.sentence.start, b.prompt),
     )
     sentence_pool = builder.by_likelihood(sentence_pool, builder.sentence_blank)

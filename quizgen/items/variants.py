@@ -8,9 +8,13 @@ element for a wrong option of its type, and is checked against every sentence of
 
 from __future__ import annotations
 
+import random
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span
 
@@ -24,11 +28,24 @@ from quizgen.text.analysis import (
     Cluster,
     entities,
     noun_chunks,
-    quoted_segments,
     text_of,
 )
 from quizgen.text.extract import Clause, Quote, Role
-from quizgen.text.lexicon import NAME_TYPES
+from quizgen.text.lexicon import NAME_TYPES, TITLE_WORDS
+
+# words of rank that stand before a name as a title does: 'General _____', 'President _____'
+RANKS = {"general", "president", "king", "queen", "prince", "princess", "captain", "senator"}
+RANKS |= {
+    "governor",
+    "judge",
+    "colonel",
+    "major",
+    "lieutenant",
+    "sergeant",
+    "father",
+    "uncle",
+    "aunt",
+}
 
 # 'you' or 'we' outside quotation marks speak to the reader; 'I' may be a story's narrator
 ADDRESSED = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
@@ -119,16 +136,17 @@ def true_statement(candidate: Candidate) -> Statement | None:
     return Statement(text, True, candidate)
 
 
+SWAPPABLE = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "NUMBER"}
+
+
 def false_statement(candidate: Candidate, wrong: str, analysis: Analysis) -> Statement | None:
     """The fact with its key swapped for a wrong option; None unless it is surely false.
 
-    Only names, numbers and dates are swapped: another common noun may well be true too."""
-    person = candidate.template.condition("person") is True
-    if (not candidate.answer_label and not person) or candidate.answer_label in {
-        Label.CAUSE,
-        Label.PURPOSE,
-    }:
-        return None  # a character ('the king') may stand in for another; a thing may not
+    Only numbers and dates are swapped: another name or common noun may well be true too."""
+    if candidate.answer_label not in SWAPPABLE:
+        # a name swapped in may belong there too, or be nonsense ('The Best R&B Song ventured
+        # into acting'); a number or a date of the same unit is decidably wrong
+        return None
     true = true_statement(candidate)
     if true is None:
         return None
@@ -232,31 +250,25 @@ class Blank:
     rule: str
 
 
-def blank_key(candidate: Candidate) -> Blank | None:
-    """The fact stated with its key blanked out: 'Chopin died in _____ in 1849.'"""
+def blank_key(candidate: Candidate, title: str = "") -> Blank | None:
+    """The fact stated with its key blanked out: 'Chopin died in _____ in 1849.'
+
+    Only a name, number or date is blanked: a common noun phrase has synonyms that fit as well
+    ('the fence lines' for 'the virtual fence boundaries')."""
+    if not candidate.answer_label or candidate.answer_label in {"CAUSE", "PURPOSE", "NP"}:
+        return None
+    if key_faults(candidate.answer, title, candidate.answer_label):
+        return None
     true = true_statement(candidate)
-    if true is None or len(candidate.answer.split()) > 5 or "__" in true.text:
+    if true is None or "__" in true.text:
+        return None
+    evidence = text_of(candidate.sentence)
+    if statement_faults(true.text, evidence, true=True):
         return None
     prompt = _replace_once(true.text, candidate.answer, BLANK)
     if prompt is None or prompt.startswith(BLANK):
         return None
     return Blank(prompt, candidate.answer, candidate, f"blank-{candidate.template.id}")
-
-
-def blank_verb(candidate: Candidate) -> Blank | None:
-    """The fact stated with its main verb blanked out: 'Chopin _____ a friendship with Liszt.'"""
-    clause = candidate.clause
-    if not isinstance(clause, Clause) or clause.verb.lemma_ in {"be", "have", "do", "get", "make"}:
-        return None
-    if clause.verb.pos_ != "VERB" or clause.verb.text not in candidate.sentence.text:
-        return None
-    true = true_statement(candidate)
-    if true is None or "__" in true.text:
-        return None
-    prompt = _replace_once(true.text, clause.verb.text, BLANK)
-    if prompt is None:
-        return None
-    return Blank(prompt, clause.verb.text, candidate, "blank-verb")
 
 
 DATED = re.compile(
@@ -288,19 +300,50 @@ def role_pairs(roles: list[Role]) -> Iterator[tuple[str, str, Role]]:
         yield name, role.role, role
 
 
-def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
-    """A matching item: people with their roles, or else dates with the events they date."""
-    people = list(role_pairs(roles))
-    if len(people) >= 3:
-        chosen = _distinct(people)[:6]
-        if len(chosen) >= 3:
-            return Pairs(
-                "Match each person with the role the passage gives them.",
-                [(a, b) for a, b, _ in chosen],
-                [r for _, _, r in chosen],
-                "matching-person-role",
-            )
-    dated = []
+MIN_PAIRS, MAX_PAIRS = 4, 6
+# 'A synonym is a word or phrase that has a similar meaning': a class noun and what sets it apart
+DEFINING = re.compile(
+    r"^(?:(?:a|an)\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+\s+"
+    r"(?:that|which|who|whose|in which|of|for|with|used)\b",
+    re.I,
+)
+
+
+def term_pairs(clauses) -> Iterator[tuple[str, str, Clause]]:
+    """Term and definition from 'X is a Y that …' sentences: ('synonym', 'a word or phrase that
+    has a similar meaning to the unknown word')."""
+    for clause in clauses:
+        if (
+            not isinstance(clause, Clause)
+            or clause.verb.lemma_ != "be"
+            or clause.negated
+            or clause.aux
+            or clause.fronted
+            or clause.source not in {"main", "conj"}
+        ):
+            continue
+        subject = clause.subject
+        if subject.head.pos_ not in {"NOUN", "PROPN"} or not 1 <= len(subject) <= 4:
+            continue
+        if subject.text != text_of(subject.head.doc[subject.start : subject.end]):
+            continue  # a resolved pronoun: not the passage's own term
+        attr = [p for p in clause.parts if p.role == "attr"]
+        if len(attr) != 1 or len(clause.parts) != 1 or not DEFINING.match(attr[0].text):
+            continue
+        definition = attr[0].text.rstrip(".,;")
+        if not 4 <= len(definition.split()) <= 16 or not quality.balanced(definition):
+            continue
+        term = re.sub(r"^(?:the|a|an)\s+", "", subject.text, flags=re.I)
+        first = subject.tokens[0] if subject.tokens[0].lower_ not in {"the", "a", "an"} else None
+        if first is not None and first.is_sent_start and first.pos_ != "PROPN":
+            term = term[:1].lower() + term[1:]  # 'Negative feedback' first in its sentence
+        if quality.contains_phrase(definition, term):
+            continue
+        yield term, definition, clause
+
+
+def date_pairs(candidates: list[Candidate]) -> Iterator[tuple[str, str, Candidate]]:
+    """A date and the event it dates, the date left out of the event."""
     for c in candidates:
         if c.template.id != "when-time" or not isinstance(c.clause, Clause):
             continue
@@ -317,18 +360,37 @@ def matching(roles: list[Role], candidates: list[Candidate]) -> Pairs | None:
         event = statement(c.clause, without=removed)
         if event is None or quality.contains_phrase(event, c.answer):
             continue
+        if statement_faults(event, text_of(c.sentence), true=True):
+            continue
         event = event.rstrip(".")
         if 3 <= len(event.split()) <= 16:
-            dated.append((c.answer, event, c))
-    chosen = _distinct(dated)[:6]
-    if len(chosen) >= 3:
-        return Pairs(
-            "Match each date with what the passage says happened then.",
-            [(a, b) for a, b, _ in chosen],
-            [c for _, _, c in chosen],
-            "matching-date-event",
-        )
-    return None
+            yield c.answer, event, c
+
+
+RELATIONS = (
+    ("matching-person-role", "Match each person with the role the passage gives them."),
+    ("matching-term-definition", "Match each term with its meaning in the passage."),
+    ("matching-date-event", "Match each date with what the passage says happened then."),
+)
+
+
+def matching(roles: list[Role], candidates: list[Candidate], clauses=()) -> Pairs | None:
+    """A matching item from the relation the passage offers most of, 4 to 6 pairs: people
+    with their roles, terms with their definitions, dates with the events they date."""
+    rows = {
+        "matching-person-role": list(role_pairs(roles)),
+        "matching-term-definition": list(term_pairs(clauses)),
+        "matching-date-event": list(date_pairs(candidates)),
+    }
+    best = None
+    for rule, prompt in RELATIONS:
+        chosen = _distinct(rows[rule])[:MAX_PAIRS]
+        if len(chosen) >= MIN_PAIRS and (best is None or len(chosen) > len(best[2])):
+            best = (rule, prompt, chosen)
+    if best is None:
+        return None
+    rule, prompt, chosen = best
+    return Pairs(prompt, [(a, b) for a, b, _ in chosen], [e for _, _, e in chosen], rule)
 
 
 def _distinct(rows: list[tuple]) -> list[tuple]:
@@ -367,7 +429,7 @@ class SentenceBlank:
         return self.paragraph, self.sentence.start, self.fact, fold_typography(self.answer)
 
 
-BLANK_WEIGHTS = {Label.NAME: 0.8, Label.NUMBER: 0.75, Label.TERM: 0.7, Label.VERB: 0.5}
+BLANK_WEIGHTS = {Label.NAME: 0.8, Label.NUMBER: 0.75, Label.TERM: 0.7}
 MAX_BLANK_SENTENCE_WORDS = 32
 
 
@@ -419,9 +481,7 @@ def _number_span(ent: Span) -> tuple[int, int] | None:
 
 
 def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
-    """Meaningful spans to blank: names, numbers and dates, key terms, the main verb (this
-    one only outside quotation marks, where it carries the story rather than the talk)."""
-    quoted = {t.i for seg in quoted_segments(sentence.doc) for t in seg}
+    """Meaningful spans to blank: names, numbers and dates, key terms."""
     for ent in entities(sentence):
         if ent.root.pos_ == "ADJ":
             continue  # 'an American contractor': blanking the adjective tests little
@@ -439,13 +499,7 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                 default=root.i,
             )
             yield start, root.i + 1, Label.TERM, None
-    root = sentence.root
-    if (
-        root.pos_ == "VERB"
-        and root.i not in quoted
-        and root.lemma_ not in {"be", "have", "do", "say", "get", "make", "mean", "think", "see"}
-    ):
-        yield root.i, root.i + 1, Label.VERB, None
+    # no verb: 'took', 'kept', 'uses' — any verb of the sentence's sense fits its blank
 
 
 def key_terms(analysis: Analysis) -> set[str]:
@@ -461,7 +515,9 @@ def key_terms(analysis: Analysis) -> set[str]:
     return {lemma for lemma, n in counts.items() if n >= 3}
 
 
-def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator[SentenceBlank]:
+def sentence_blanks(
+    analysis: Analysis, paragraphs: tuple[str, ...], title: str = ""
+) -> Iterator[SentenceBlank]:
     """Fill-in-the-blank candidates from every sentence that stands on its own."""
     from quizgen.read.reader import is_heading
 
@@ -475,21 +531,39 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
                 continue
             offset = sentence.start_char
             text = text_of(sentence).strip()
+            cleaned = clean_blank_sentence(text)
+            if cleaned is None:
+                continue
+            cut = text.index(cleaned)  # what a bullet or a leading stop took off the front
             best = None
+            linked = CONNECTIVE.match(cleaned)
             for start, end, label, cluster in _spans(sentence, analysis, n, terms):
+                if end - start > 1 and doc[end - 1].lower_ in POSSESSIVE:
+                    end -= 1  # 'New York City's higher education': the name without its 's
                 span = doc[start:end]
                 answer = span.text
+                if linked and span.start_char - offset - cut < linked.end():
+                    continue  # 'In _____, supporters speculated': a fixed phrase, not content
                 before = whole[span.start_char - 1 : span.start_char] if span.start_char else " "
                 after = whole[span.end_char : span.end_char + 1] or " "
                 if before.isalnum() or after.isalnum() or "-" in (before, after):
                     continue  # '_____-backed': a blank glued to a word gives it away
-                prompt = text[: span.start_char - offset] + BLANK + text[span.end_char - offset :]
+                if span.start_char - offset < cut or key_faults(answer, title, label):
+                    continue
+                if label == "NAME" and _named_beside(span):
+                    continue  # '_____, D.C.': the rest of the name gives the blank away
+                prompt = (
+                    text[cut : span.start_char - offset] + BLANK + text[span.end_char - offset :]
+                )
+                prompt = prompt[: len(prompt) - (len(text) - cut - len(cleaned))]
                 if quality.contains_phrase(
                     prompt.replace(BLANK, " "), answer
                 ) or quality.vague_pronoun(prompt):
                     continue
                 if not prompt.rstrip().endswith((".", "!", "?", "\u201d", '"', ")")):
                     continue
+                if REMNANT.match(prompt) and "," not in prompt:
+                    continue  # 'When Aunt Em came there to live she was a _____.'
                 salience = cluster.salience if cluster else 1
                 blank = SentenceBlank(
                     prompt,
@@ -505,3 +579,358 @@ def sentence_blanks(analysis: Analysis, paragraphs: tuple[str, ...]) -> Iterator
                     best = blank  # one blank a sentence: its most telling span
             if best is not None:
                 yield best
+
+
+# --- what a statement or a blank sentence must be, checked on its text ---------------------------
+
+WH = r"(?:who|whom|whose|what|which|where|when|why|how|whether)"
+# 'From which, a ladder led down', 'Where, the cows…', 'Exactly what, a superbug is.': a clause's
+# remains after its antecedent was cut away, not a statement
+REMNANT = re.compile(
+    rf"^\W*(?:(?:in|from|of|across|to|by|with|at|on|for|during|through|under|into|upon|after|"
+    rf"before|exactly)\s+)?{WH}\b|,\s*(?:\w+\s+)?(?:which|whom|whose),",
+    re.I,
+)
+# 'Atop, the Main Building's gold dome…', 'During, the Middle Ages…': a lone word cut off by a comma
+LONE_LEAD = re.compile(
+    r"^\W*(?:atop|during|in|from|of|to|by|with|at|on|for|before|after|since|as|while|though|"
+    r"although|because|unless|until|if|than)\s*,\s",
+    re.I,
+)
+# 'In addition, …', 'However, …': a link to a sentence the reader of one item does not see
+CONNECTIVE = re.compile(
+    r"^\W*(?:in addition|in turn|however|also|rather|instead|thus|therefore|moreover|"
+    r"furthermore|still|yet|so|then|besides|meanwhile|consequently|nevertheless|nonetheless|"
+    r"hence|otherwise|similarly|likewise|indeed|in fact|of course|for example|for instance|"
+    r"in contrast|by contrast|on the other hand|as a result|finally|and|but|or|even so|"
+    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly|next)\b,?\s+",
+    re.I,
+)
+# hedges and attributions a true statement must keep (the checker's list, with the modals of
+# possibility): 'suggested that', 'critics argue', 'according to', 'probably', 'may'
+HEDGES = re.compile(
+    r"\b(argue[sd]?|arguing|assume[sd]?|assuming|suggest(s|ed)?|claim(s|ed)?|believe[sd]?|"
+    r"perhaps|possibly|probably|reportedly|allegedly|likely|unlikely|according to|probability|"
+    r"hypothes[ie]s|theor(y|ies|ized|ised)|may|might|legend holds)\b",
+    re.I,
+)
+# a sentence a false statement may not come from: what it says holds only under a condition,
+# for one of two things, in some measure, or is itself a negative ('did not fail to win')
+UNDECIDABLE = re.compile(
+    r"\b(until|unless|if|only|either|neither|whether|nor|except|almost|nearly|hardly|barely|"
+    r"scarcely|may|might|could|would|should|must|cannot|can't|once more|as before|without|"
+    r"fail(s|ed)?|refuse[sd]?|lack(s|ed)?|avoid(s|ed)?|den(y|ies|ied)|never|none|nobody|"
+    r"nothing|no|little|few)\b",
+    re.I,
+)
+# in the sentence, these make what any of its clauses says hold only on a condition
+CONDITIONAL = re.compile(r"\b(if|unless|until|either|whether|or not|otherwise)\b", re.I)
+# a sentence that is someone's report: '…, officials said.', 'According to the CDC, …'
+ATTRIBUTED = re.compile(
+    r",\s+(?:(?!(?:and|but|or|while|when|as)\b)[\w.'\u2019\-]+\s+){1,5}"
+    r"(?:said|says|reported|reports|added|noted|told \w+)\b"
+    r"[^,;]*[.!?]?[\u201d\"]?$|^\W*according to\b",
+    re.I,
+)
+# what a true statement must keep: without it, it says what the sentence does not
+ONE_OF_TWO = re.compile(r"\b(neither|nor|either|unless|if|whether)\b", re.I)
+DANGLING_END = quality.DANGLING_END | {
+    "while",
+    "because",
+    "although",
+    "when",
+    "if",
+    "so",
+    "nor",
+    "whose",
+    "who",
+    "from",
+    "in",
+    "on",
+    "at",
+    "into",
+}
+_CAPITALIZED = re.compile(r"\b[A-Z][\w\-]+")
+NOT_NAMES = {"The", "A", "An", "In", "On", "At", "Of", "And", "But", "He", "She", "It", "They"}
+NOT_NAMES |= {"I", "Mr", "Mrs", "Dr", "St", "Ms", "This", "That", "There", "When", "As", "If"}
+_TOKEN = re.compile(r"\w+(?:['\-.]\w+)*|--|[^\w\s]")
+# marks that keep words apart: run together in a statement they make a garble
+# ('the hop-skip-and-jump--proof enough' -> 'the hop-skip-and-jump proof enough')
+SEPARATORS = {"--", "\u2014", "\u2013", "(", ")", "[", "]", ";"}
+
+
+def names_in(text: str) -> Counter:
+    """Capitalized words outside quotation marks, a possessive 's left off: 'Ben', 'Marley'."""
+    found = _CAPITALIZED.findall(quality.outside_quotes(text.replace("\u2019", "'")))
+    return Counter(n for w in found if (n := re.sub(r"'s$", "", w)) not in NOT_NAMES)
+
+
+def repeated_name(text: str, evidence: str) -> bool:
+    """A name said more often than the sentence says it: 'Ben did not range up alongside of
+    Ben', where the passage has 'him'."""
+    said = names_in(evidence)
+    return any(n > 1 and n > said[w] for w, n in names_in(text).items())
+
+
+def repeated_phrase(text: str, evidence: str) -> bool:
+    """A noun said more often than the sentence says it, once a pronoun is spelled out: 'The man
+    did not fling a look back along the way the man had come.'"""
+    said = Counter(quality.words(evidence))
+    mine = Counter(w for w in quality.words(text) if len(w) > 2 and w not in quality.EMPTY_WORDS)
+    return any(n > 1 and n > said[w] for w, n in mine.items())
+
+
+def unclosed_aside(text: str, evidence: str) -> bool:
+    """An aside between two commas of the sentence kept with its first comma only: 'Thomas
+    Hobbes and Baruch Spinoza, in the next generation are …'."""
+    mine, theirs = _tokens(text), _tokens(evidence)
+    joined = " " + " ".join(mine) + " "
+    commas = [i for i, t in enumerate(theirs) if t == ","]
+    for a, b in zip(commas, commas[1:], strict=False):
+        if 1 < b - a <= 8 and b + 1 < len(theirs):
+            run = " ".join([*theirs[a:b], theirs[b + 1]])
+            if f" {run} " in joined:
+                return True
+    return False
+
+
+def new_name(text: str, evidence: str) -> bool:
+    """A name the sentence does not have: a pronoun resolved, or an element swapped in."""
+    said = names_in(evidence)
+    plain = set(quality.words(evidence))  # 'From' first in the statement is 'from' in the sentence
+    return any(not said[w] and w.lower() not in plain for w in names_in(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold_typography(text))
+
+
+def run_together(text: str, evidence: str) -> bool:
+    """Words a dash, bracket or semicolon keeps apart in the sentence, side by side in the text."""
+    mine, theirs = _tokens(text), _tokens(evidence)
+    pairs = set(zip(mine, mine[1:], strict=False))
+    adjacent = set(zip(theirs, theirs[1:], strict=False))
+    return any(
+        theirs[i + 1] in SEPARATORS
+        and (theirs[i], theirs[i + 2]) in pairs
+        and (theirs[i], theirs[i + 2]) not in adjacent
+        for i in range(len(theirs) - 2)
+    )
+
+
+def stray_marks(text: str) -> str | None:
+    """Marks a printed item should not carry: a lower-case start, a bullet or leading stop, an
+    ellipsis, doubled or spaced punctuation, brackets."""
+    t = text.strip()
+    if not t or not (t[0].isupper() or t[0] in "\"\u201c'\u2018_0123456789"):
+        return "lower-case start"
+    if re.match(r"^[*\u2022\-\u2013\u2014.\u00b7]", t) or re.search(r"\.\s?\.\s?\.|\u2026", t):
+        return "bullet or ellipsis"
+    if re.search(r"(?<!\.)\.\.(?!\.)|\?\.|\.\?|,[.?!]|\s[,.;:?!]", t):
+        return "doubled or spaced punctuation"
+    if not quality.balanced(t) or "(" in t or "[" in t:
+        return "brackets"
+    return None
+
+
+def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
+    """Why a true/false statement made from the evidence sentence would not stand on its own, or
+    (when it is false) could not be decided from the passage; empty when it is sound."""
+    faults = []
+    if REMNANT.search(text) and (REMNANT.match(text) or "," in text) or LONE_LEAD.match(text):
+        faults.append("fragment")
+    if CONNECTIVE.match(text):
+        faults.append("connective")
+    last = quality.words(text)[-1:]
+    if last and last[0] in DANGLING_END:
+        faults.append("dangling end")
+    if repeated_name(text, evidence) or repeated_phrase(text, evidence):
+        faults.append("repeated name")
+    if unclosed_aside(text, evidence):
+        faults.append("unclosed aside")
+    if new_name(text, evidence):
+        faults.append("name not in the sentence")
+    said = quality.outside_quotes(evidence)
+    if true and {m.group(0).lower() for m in HEDGES.finditer(said)} - {
+        m.group(0).lower() for m in HEDGES.finditer(text)
+    }:
+        faults.append("hedge dropped")
+    if not true and (HEDGES.search(said) or UNDECIDABLE.search(text) or CONDITIONAL.search(said)):
+        faults.append("undecidable")
+    if true and ATTRIBUTED.search(said.strip()) and not ATTRIBUTED.search(text):
+        faults.append("attribution dropped")  # '…, officials said.' -> the claim as a fact
+    if true and {m.group(0).lower() for m in ONE_OF_TWO.finditer(said)} - {
+        m.group(0).lower() for m in ONE_OF_TWO.finditer(text)
+    }:
+        faults.append("condition dropped")  # 'neither intends … nor knows' -> 'intends'
+    if re.search(r"\b(\w+),? \1\b", text, re.I):
+        faults.append("repeated word")  # 'grew louder, louder!' -> 'did not grow louder louder'
+
+    if run_together(text, evidence):
+        faults.append("run together")
+    if why := stray_marks(text):
+        faults.append(why)
+    return faults
+
+
+def without_connective(text: str) -> str:
+    """'In addition, the club reached the final.' -> 'The club reached the final.'"""
+    match = CONNECTIVE.match(text)
+    if not match or match.end() >= len(text):
+        return text
+    rest = text[match.end() :]
+    return rest[0].upper() + rest[1:]
+
+
+# --- what a blank must be ------------------------------------------------------------------------
+
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+MAX_KEY_WORDS = 3  # a longer key behind one short blank is a guess at its length, not a reading
+FILLERS = {"one", "a", "an", "the same", "same"}  # '_____ dollar' -> 'One': the sentence says it
+
+
+@lru_cache(maxsize=1)
+def unsuitable_words() -> frozenset[str]:
+    """Words a school worksheet does not blank: the word list of the better-profanity package
+    (a well-kept list of swear words, slurs and sexual terms, with their inflections)."""
+    try:
+        text = (
+            resources.files("better_profanity")
+            .joinpath("profanity_wordlist.txt")
+            .read_text(encoding="utf-8")
+        )
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+def key_faults(answer: str, title: str = "", label: str = "") -> list[str]:
+    """Why a key should not be blanked: the passage's topic (every word of it in the title), a
+    filler the sentence gives away, longer than three words, a word unsuitable for school."""
+    faults = []
+    ws = quality.words(answer)
+    content = [w for w in ws if w not in quality.EMPTY_WORDS]
+    if content and set(content) <= set(quality.words(title)):
+        faults.append("topic word")
+    if fold_typography(answer).strip() in FILLERS or not content and label != "NUMBER":
+        faults.append("filler")
+    if len(ws) > MAX_KEY_WORDS:
+        faults.append("long key")
+    if "," in answer or ";" in answer:
+        faults.append("two phrases")  # 'cross, uncle' behind one blank
+    if re.search(r"[^\w\s'\u2019\-.,&]", answer):
+        faults.append("symbols")  # 'TX > TY': a formula, not a word to write in
+    if unsuitable_words() & set(ws):
+        faults.append("unsuitable word")
+    return faults
+
+
+BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7\-\u2013\u2014]+|\.+|\d+[.)]|\([a-z0-9]\))\s+")
+
+
+def clean_blank_sentence(text: str) -> str | None:
+    """A sentence fit to print with a blank: a bullet or leading stop taken off; None when it
+    still carries stray marks (an ellipsis, brackets, a lower-case start)."""
+    cleaned = BULLET.sub("", text, count=1).strip()
+    if stray_marks(cleaned) or cleaned.startswith("\u2018") or _repeated_run(cleaned):
+        return None  # a single quotation mark first reads as a stray mark on its own
+    if REMNANT.match(cleaned) and "," not in cleaned:
+        return None  # 'When Aunt Em came there to live she was a _____.' reads as a question
+    return cleaned
+
+
+def _repeated_run(text: str) -> bool:
+    """A name of two or more capitalized words said twice in one sentence ('Royal Arsenal')."""
+    runs, run = [], []
+    for i, word in enumerate(re.findall(r"[A-Za-z][\w'\u2019\-]*", quality.outside_quotes(text))):
+        if i > 0 and word[0].isupper():
+            run.append(re.sub(r"['\u2019]s$", "", word))
+            continue
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+        run = []
+    if len(run) >= 2:
+        runs.append(" ".join(run))
+    return len(runs) != len(set(runs))
+
+
+def _named_beside(span: Span) -> bool:
+    """The rest of a name stands beside the span and gives it away: after or before a comma
+    ('Washington, D.C.', 'Fredericksburg, Texas'), a title before it ('Mr. _____', 'General
+    _____'), a name it begins ('_____'s Child' for 'Destiny's Child')."""
+    doc = span.doc
+
+    def name(token) -> bool:
+        return token.pos_ == "PROPN" and token.ent_type_ == span.root.ent_type_
+
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and name(doc[span.end + 1]):
+        return True
+    if span.start >= 2 and doc[span.start - 1].text == "," and name(doc[span.start - 2]):
+        return True
+    if span.start >= 1 and doc[span.start - 1].lower_.rstrip(".") in TITLE_WORDS | RANKS:
+        return True
+    # a name it is part of: 'St. Mary's _____', 'the U.S. _____', 'from _____ Complex 39A',
+    # '_____'s Child' for 'Destiny's Child'
+    before = doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and before.lower_ in POSSESSIVE and span.start >= 2:
+        before = doc[span.start - 2]
+    if before is not None and before.pos_ == "PROPN":
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in POSSESSIVE and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    return after is not None and after.pos_ == "PROPN" and after.is_title
+
+
+# --- the word bank -------------------------------------------------------------------------------
+
+
+def _bank_shape(span: Span, label: str) -> tuple:
+    """What a word-bank word must share with a key: its kind, entity type, length and number."""
+    if label == "NAME":
+        return ("NAME", span.root.ent_type_, len(span))
+    if label == "NUMBER":
+        return ("NUMBER", span.root.ent_type_, any(t.is_digit for t in span))
+    return ("TERM", len(span), span.root.tag_)
+
+
+def _bank_spans(analysis: Analysis) -> Iterator[tuple[str, tuple]]:
+    """Every name, number and key term of the passage with its shape, in passage order."""
+    terms = key_terms(analysis)
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            for start, end, label, _ in _spans(sentence, analysis, n, terms):
+                span = doc[start:end]
+                yield span.text, _bank_shape(span, label)
+
+
+def word_bank(keys: list[str], analysis: Analysis, seed: int) -> list[str]:
+    """As many extra words as there are blanks, each another word of the passage of its key's
+    kind (a name for a name, a number for a number, a noun of its shape for a noun), none of
+    them a key; chosen by the seed."""
+    rng = random.Random(f"{seed}:word-bank")
+    by_shape: dict[tuple, list[str]] = {}
+    shape_of: dict[str, tuple] = {}
+    for text, shape in _bank_spans(analysis):
+        shape_of.setdefault(fold_typography(text), shape)
+        words = by_shape.setdefault(shape, [])
+        if text not in words:
+            words.append(text)
+    taken = {fold_typography(k) for k in keys}
+    extra: list[str] = []
+    for key in keys:
+        shape = shape_of.get(fold_typography(key))
+        pool = [
+            w
+            for w in by_shape.get(shape, ())
+            if fold_typography(w) not in taken
+            and not quality.contains_phrase(w, key)
+            and not quality.contains_phrase(key, w)
+            and not key_faults(w)
+        ]
+        if not pool:
+            continue
+        choice = rng.choice(pool)
+        taken.add(fold_typography(choice))
+        extra.append(choice)
+    return extra

@@ -180,6 +180,7 @@ class Quiz:
     source: Source | None = None
     generator: Generator | None = None
     extra: tuple[tuple[str, object], ...] = field(default=())  # top-level x- keys, kept
+    word_bank: tuple[str, ...] = ()  # words of the passage a word bank adds to the blanks' keys
 
     @property
     def seed(self) -> int:

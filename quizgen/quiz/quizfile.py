@@ -45,7 +45,7 @@ SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 20_000_000  # a quiz file of a 20 MB passage; beyond that, refuse before parsing
-TOP_KEYS = ("format", "title", "source", "generator", "passage", "items")
+TOP_KEYS = ("format", "title", "source", "generator", "word_bank", "passage", "items")
 ITEM_KEYS = (
     "id",
     "kind",
@@ -227,6 +227,12 @@ def json_schema() -> dict:
                     "seed": {"type": "integer"},
                 }
             ),
+            "word_bank": {
+                "type": "array",
+                "items": _TEXT,
+                "description": "words of the passage a word bank prints beside the keys of the "
+                "fill-in-the-blank items, as distractors (optional)",
+            },
             "passage": {
                 "type": "array",
                 "minItems": 1,
@@ -310,6 +316,8 @@ def to_data(quiz: Quiz) -> dict[str, Any]:
             "seed": quiz.generator.seed,
             **dict(quiz.generator.extra),
         }
+    if quiz.word_bank:
+        data["word_bank"] = list(quiz.word_bank)
     data.update(dict(quiz.extra))
     data["passage"] = list(quiz.passage)
     data["items"] = [_item_data(i) for i in quiz.items]
@@ -764,6 +772,7 @@ def from_data(data: dict) -> Quiz:
         if generator
         else None,
         extra=_extra(data),
+        word_bank=tuple(str(w) for w in data.get("word_bank") or ()),
     )
 
 

@@ -1,108 +1,357 @@
-"""True/false statements and blanks, on hand-built Docs: what is stated, what is surely false,
-which span of a sentence is blanked."""
+"""True/false statements, blanks, matching and the word bank: each rule on text or on a
+hand-built Doc (no model)."""
 
 from __future__ import annotations
 
-from docs import (
-    COPULA_ENTS,
-    COPULA_NEG,
-    FIRED,
-    FIRED_ENTS,
-    KILLED,
-    KILLED_ENTS,
-    MODAL,
-    MODAL_ENTS,
-    QUOTE,
-    QUOTE_ENTS,
-    read,
-)
+import pytest
+from docs import make_doc
 
-from quizgen.items import variants
+from quizgen.items import quality, select, variants
 
-# "All rockets hit the base."
-ALL_HIT = [
-    ("All", 1, "det", "DT", "DET", "all"),
-    ("rockets", 2, "nsubj", "NNS", "NOUN", "rocket"),
-    ("hit", 2, "ROOT", "VBD", "VERB", "hit"),
-    ("the", 4, "det", "DT", "DET", "the"),
-    ("base", 2, "dobj", "NN", "NOUN", "base"),
+# "From which a ladder led down."
+WH_REMNANT = [
+    ("From", 3, "prep", "IN", "ADP", "from"),
+    ("which", 0, "pobj", "WDT", "PRON", "which"),
+    ("a", 3, "det", "DT", "DET", "a"),
+    ("ladder", 4, "nsubj", "NN", "NOUN", "ladder"),
+    ("led", 4, "ROOT", "VBD", "VERB", "lead"),
+    ("down", 4, "advmod", "RB", "ADV", "down"),
+    (".", 4, "punct", ".", "PUNCT", "."),
+]
+# "The locust-trees were in bloom and."
+OPEN_END = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("trees", 2, "nsubj", "NNS", "NOUN", "tree"),
+    ("were", 2, "ROOT", "VBD", "AUX", "be"),
+    ("in", 2, "prep", "IN", "ADP", "in"),
+    ("bloom", 3, "pobj", "NN", "NOUN", "bloom"),
+    ("and", 2, "cc", "CC", "CCONJ", "and"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+# "A superbug spreading fast." (no finite verb)
+NO_FINITE = [
+    ("A", 1, "det", "DT", "DET", "a"),
+    ("superbug", 2, "nsubj", "NN", "NOUN", "superbug"),
+    ("spreading", 2, "ROOT", "VBG", "VERB", "spread"),
+    ("fast", 2, "advmod", "RB", "ADV", "fast"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+# "The ladder led down."
+WHOLE = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("ladder", 2, "nsubj", "NN", "NOUN", "ladder"),
+    ("led", 2, "ROOT", "VBD", "VERB", "lead"),
+    ("down", 2, "advmod", "RB", "ADV", "down"),
     (".", 2, "punct", ".", "PUNCT", "."),
 ]
 
 
-def candidate(template: str, *sentences):
-    """The first candidate a template makes of a passage, with the passage's analysis."""
-    candidates, _, analysis, _ = read(*sentences)
-    return next(c for c in candidates if c.template.id == template), analysis
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [(WH_REMNANT, False), (OPEN_END, False), (NO_FINITE, False), (WHOLE, True)],
+)
+def test_a_statement_is_a_whole_declarative_sentence(rows, expected):
+    assert quality.wellformed_statement(make_doc(rows)) is expected
 
 
-def test_a_true_statement_is_the_fact_said_plainly():
-    c, _ = candidate("how-many-object", (FIRED, FIRED_ENTS))
-    assert variants.true_statement(c).text == (
-        "Kataib Hezbollah fired 31 rockets into a base in Kirkuk last week."
-    )
-
-
-def test_a_quotation_is_stated_with_its_speaker():
-    c, _ = candidate("who-said", (QUOTE, QUOTE_ENTS))
-    assert variants.true_statement(c).text == "Esper said, \u201cThe game has changed.\u201d"
-
-
-def test_a_false_statement_swaps_the_key_for_the_wrong_option():
-    c, analysis = candidate("how-many-object", (FIRED, FIRED_ENTS))
-    false = variants.false_statement(c, "13", analysis)
-    assert (false.text, false.true) == (
-        "Kataib Hezbollah fired 13 rockets into a base in Kirkuk last week.",
-        False,
-    )
-
-
-def test_what_the_passage_says_with_the_same_verb_is_not_surely_false():
-    # 'Baghdad' stands in the very sentence that says who was killed there
-    c, analysis = candidate("who-subject", (KILLED, KILLED_ENTS))
-    assert variants.false_statement(c, "Baghdad", analysis) is None
-    assert variants.false_statement(c, "Tehran", analysis).text == (
-        "Tehran was killed at Baghdad International Airport."
-    )
-
-
-def test_a_common_noun_is_never_swapped():
-    # another thing may well be true too: '31 rockets' -> 'some shells' proves nothing
-    c, analysis = candidate("what-object", (FIRED, FIRED_ENTS))
-    assert not c.answer_label
-    assert variants.false_statement(c, "some shells", analysis) is None
-
-
-def test_a_plain_fact_made_negative_is_false():
-    _, facts, _, _ = read((FIRED, FIRED_ENTS))
-    assert variants.negative_statement(facts.clauses[0]) == (
-        "Kataib Hezbollah did not fire 31 rockets into a base in Kirkuk last week."
-    )
-
-
-def test_no_negative_of_a_quantified_or_already_negative_fact():
-    _, facts, _, _ = read((ALL_HIT, []), (COPULA_NEG, COPULA_ENTS))
-    assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
-
-
-def blanks(*sentences):
-    _, _, analysis, passage = read(*sentences)
-    return [
-        (b.prompt, b.answer, b.rule) for b in variants.sentence_blanks(analysis, passage.paragraphs)
-    ]
-
-
-def test_one_blank_a_sentence_its_name_before_its_number():
-    assert blanks((FIRED, FIRED_ENTS)) == [
+@pytest.mark.parametrize(
+    ("text", "evidence", "true", "fault"),
+    [
         (
-            "_____ fired 31 rockets into a base in Kirkuk last week.",
-            "Kataib Hezbollah",
-            "blank-name",
-        )
-    ]
+            "From which, a ladder led down into the hole.",
+            "…, from which a ladder led down.",
+            True,
+            "fragment",
+        ),
+        (
+            "Where, the cows graze all day.",
+            "That is where the cows graze all day.",
+            True,
+            "fragment",
+        ),
+        (
+            "Atop, the dome is a golden statue.",
+            "Atop the dome is a golden statue.",
+            True,
+            "fragment",
+        ),
+        (
+            "Hard as flint, from which, no steel had struck fire.",
+            "Hard as flint, from which no steel had struck fire.",
+            True,
+            "fragment",
+        ),
+        (
+            "In addition, the club reached the final.",
+            "In addition, the club reached the final.",
+            True,
+            "connective",
+        ),
+        (
+            "Admitted students came from 1,311 high schools and.",
+            "Admitted students came from 1,311 high schools and the average student traveled.",
+            True,
+            "dangling end",
+        ),
+        (
+            "Ben did not range up alongside of Ben.",
+            "Ben ranged up alongside of him.",
+            False,
+            "repeated name",
+        ),
+        (
+            "The man did not fling a look back along the way the man had come.",
+            "The man flung a look back along the way he had come.",
+            False,
+            "repeated name",
+        ),
+        (
+            "Destiny has won 20 Grammy Awards.",
+            "She has won 20 Grammy Awards.",
+            True,
+            "name not in the sentence",
+        ),
+        (
+            "Cells evolved from bacteria.",
+            "Critics suggested that cells probably evolved from bacteria.",
+            True,
+            "hedge dropped",
+        ),
+        (
+            "The box was not too small.",
+            "Either the box was too small or the cat too big.",
+            False,
+            "undecidable",
+        ),
+        ("The dog did not wait until dark.", "The dog waited until dark.", False, "undecidable"),
+        ("Girl's Tyme did not fail to win.", "Girl's Tyme failed to win.", False, "undecidable"),
+        (
+            "Every individual generally intends to promote the public interest.",
+            "Every individual neither intends to promote the public interest, nor knows it.",
+            True,
+            "condition dropped",
+        ),
+        (
+            "The beating did not grow louder louder.",
+            "The beating grew louder, louder!",
+            False,
+            "repeated word",
+        ),
+        (
+            "Ben's gait was the hop-skip-and-jump proof enough.",
+            "Ben's gait was the hop-skip-and-jump--proof enough.",
+            True,
+            "run together",
+        ),
+        (
+            "Hobbes and Spinoza, in the next generation are described as empiricists.",
+            "Hobbes and Spinoza, in the next generation, are described as empiricists.",
+            True,
+            "unclosed aside",
+        ),
+        ("the queen jumped for joy.", "The queen jumped for joy.", True, "lower-case start"),
+    ],
+)
+def test_statement_faults(text, evidence, true, fault):
+    assert fault in variants.statement_faults(text, evidence, true=true)
 
 
-def test_a_quantity_blanks_its_number_and_keeps_its_unit():
-    assert blanks((MODAL, MODAL_ENTS)) == [
-        ("The tides can reach _____ metres.", "five", "blank-number")
-    ]
+@pytest.mark.parametrize(
+    ("text", "evidence", "true"),
+    [
+        ("The queen jumped for joy.", "The queen jumped for joy.", True),
+        ("The queen did not jump for joy.", "The queen jumped for joy.", False),
+        ("Critics argue that the plan failed.", "Critics argue that the plan failed.", True),
+        (
+            "Graham's Arsenal won the FA Cup in 1993.",
+            "Graham's Arsenal won the FA Cup in 1993.",
+            True,
+        ),
+        ("The club was formed in 1886.", "The club was formed in 1886, from which it grew.", True),
+    ],
+)
+def test_a_sound_statement_has_no_fault(text, evidence, true):
+    assert variants.statement_faults(text, evidence, true=true) == []
+
+
+def test_a_connective_is_dropped_and_the_rest_capitalized():
+    assert variants.without_connective("In addition, the club won.") == "The club won."
+    assert variants.without_connective("However, Tom sat down.") == "Tom sat down."
+    assert variants.without_connective("Tom sat down.") == "Tom sat down."
+
+
+def test_only_numbers_and_dates_are_swapped():
+    assert {"DATE", "CARDINAL", "MONEY"} <= variants.SWAPPABLE
+    assert not {"PERSON", "GPE", "ORG", "NP"} & variants.SWAPPABLE
+
+
+@pytest.mark.parametrize(
+    ("answer", "title", "label", "fault"),
+    [
+        ("Chopin", "Frédéric Chopin", "NAME", "topic word"),
+        ("Virtual fences", "Virtual fences help cows", "TERM", "topic word"),
+        ("One", "", "NUMBER", "filler"),
+        ("the same", "", "TERM", "filler"),
+        ("the virtual fence boundaries", "", "TERM", "long key"),
+        ("ejaculated", "", "TERM", "unsuitable word"),
+        ("TX > TY", "", "NAME", "symbols"),
+    ],
+)
+def test_key_faults(answer, title, label, fault):
+    assert fault in variants.key_faults(answer, title, label)
+
+
+def test_a_sound_key_has_no_fault():
+    assert variants.key_faults("Warsaw", "Frédéric Chopin", "NAME") == []
+    assert variants.key_faults("1849", "", "NUMBER") == []
+
+
+def test_the_unsuitable_words_come_from_the_package_list():
+    words = variants.unsuitable_words()
+    assert len(words) > 500 and "ejaculated" in words and "warsaw" not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("* The probe also must survive the heat.", "The probe also must survive the heat."),
+        ("\u2022 The probe also must survive.", "The probe also must survive."),
+        (". The probe also must survive.", "The probe also must survive."),
+        ("The probe . . . must survive.", None),
+        ("The probe (a small one) must survive.", None),
+        ("the probe must survive.", None),
+        ("\u2018Then fetch me some,\u2019 said the Whale.", None),
+        ("The Royal Arsenal was renamed Royal Arsenal.", None),
+        ("The probe must survive.", "The probe must survive."),
+    ],
+)
+def test_blank_sentences_are_cleaned_or_left_out(text, expected):
+    assert variants.clean_blank_sentence(text) == expected
+
+
+# "It is in Washington, D.C. today."
+CAPITAL = [
+    ("It", 1, "nsubj", "PRP", "PRON", "it"),
+    ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+    ("in", 1, "prep", "IN", "ADP", "in"),
+    ("Washington", 2, "pobj", "NNP", "PROPN", "Washington"),
+    (",", 3, "punct", ",", "PUNCT", ","),
+    ("D.C.", 3, "appos", "NNP", "PROPN", "D.C."),
+    ("today", 1, "npadvmod", "NN", "NOUN", "today"),
+]
+# "Mr. Bennet made no answer."
+TITLED = [
+    ("Mr.", 1, "compound", "NNP", "PROPN", "Mr."),
+    ("Bennet", 2, "nsubj", "NNP", "PROPN", "Bennet"),
+    ("made", 2, "ROOT", "VBD", "VERB", "make"),
+    ("no", 4, "det", "DT", "DET", "no"),
+    ("answer", 2, "dobj", "NN", "NOUN", "answer"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_name_given_away_beside_its_blank():
+    doc = make_doc(CAPITAL, ents=[(3, 4, "GPE"), (5, 6, "GPE")])
+    assert variants._named_beside(doc[3:4])  # '_____, D.C.'
+    assert variants._named_beside(doc[5:6])  # 'Washington, _____'
+    doc = make_doc(TITLED, ents=[(1, 2, "PERSON")])
+    assert variants._named_beside(doc[1:2])  # 'Mr. _____'
+    doc = make_doc(WHOLE)
+    assert not variants._named_beside(doc[1:2])
+
+
+def test_the_ledger_holds_a_key_to_two_items():
+    ledger = select.Ledger()
+    for n in range(2):
+        ref = (n, 0, (n, 0, 1), "new zealand")
+        assert ledger.allows(ref, f"Where is place {n}?", 9, strict=False, key="New Zealand")
+        ledger.add(ref, f"Where is place {n}?", key="New Zealand")
+    assert not ledger.allows(
+        (3, 0, (3, 0, 1), "new zealand"), "Where is it?", 9, strict=False, key="New Zealand"
+    )
+
+
+def test_an_item_from_the_same_sentence_that_gives_another_away_is_refused():
+    ledger = select.Ledger()
+    ledger.add((0, 5, (0, 5, 2), "warsaw"), "Where did Chopin die?", key="Warsaw")
+    # a statement from the same sentence that says the key
+    assert not ledger.allows(
+        (0, 5, (0, 5, 9), "chopin died in warsaw."),
+        "Chopin died in Warsaw in 1849.",
+        9,
+        strict=False,
+    )
+    # a blank from the same sentence that tests the same fact with another key
+    assert not ledger.allows(
+        (0, 5, (0, 5, 7), "1849"), "Chopin died in Warsaw in _____.", 9, strict=False, key="1849"
+    )
+    # another sentence, another fact
+    assert ledger.allows(
+        (1, 0, (1, 0, 3), "paris"), "Chopin moved to _____ in 1831.", 9, strict=False, key="Paris"
+    )
+
+
+def test_a_matching_pair_is_not_asked_again():
+    from types import SimpleNamespace
+
+    ledger = select.Ledger()
+    sentence = SimpleNamespace(start=4)
+    fact = SimpleNamespace(paragraph=2, sentence=sentence)
+    ledger.add_pairs([("Mark Esper", "Defense Secretary")], [fact])
+    assert not ledger.allows(
+        (2, 4, (2, 4, 1), "mark esper"),
+        "Who is the Defense Secretary?",
+        9,
+        strict=False,
+        key="Mark Esper",
+    )
+
+
+def test_matching_needs_four_to_six_pairs():
+    assert (variants.MIN_PAIRS, variants.MAX_PAIRS) == (4, 6)
+    assert variants.matching([], [], []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("a word or phrase that has a similar meaning", True),
+        ("words that mean the opposite of a word", True),
+        ("a component of a feedback system", True),
+        ("important", False),
+        ("synonyms", False),
+    ],
+)
+def test_a_definition_reads_as_a_class_and_what_sets_it_apart(text, ok):
+    assert bool(variants.DEFINING.match(text)) is ok
+
+
+def test_a_reported_claim_keeps_its_attribution():
+    evidence = "The armed forces went on alert, officials said."
+    assert "attribution dropped" in variants.statement_faults(
+        "The armed forces went on alert.", evidence, true=True
+    )
+    assert "attribution dropped" in variants.statement_faults(
+        "Superbugs are spreading.", "According to the CDC, superbugs are spreading.", true=True
+    )
+    assert (
+        variants.statement_faults("Tom sat down.", "Tom sat down, and Ben said nothing.", true=True)
+        == []
+    )
+
+
+def test_first_each_kind_is_spread_over_the_paragraphs():
+    from quizgen.quiz.model import Kind
+
+    ledger = select.Ledger()
+    ledger.add((0, 0, (0, 0, 1), "a"), "A first statement.", kind=Kind.TRUE_FALSE)
+    second = (0, 9, (0, 9, 1), "b")
+    assert not ledger.allows(
+        second, "A second statement.", 9, strict=True, key=None, kind=Kind.TRUE_FALSE
+    )
+    assert ledger.allows(
+        second, "A second statement.", 9, strict=False, key=None, kind=Kind.TRUE_FALSE
+    )
+    assert ledger.allows(
+        (1, 0, (1, 0, 1), "c"), "Another one.", 9, strict=True, key=None, kind=Kind.TRUE_FALSE
+    )
