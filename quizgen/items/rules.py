@@ -183,8 +183,8 @@ def _template(raw: Any, file: Path, n: int) -> Template:
     try:
         skill = Skill(raw.get("skill", default))
     except ValueError:
-        choices = ", ".join(s.value for s in Skill)
-        raise QuizgenError(f"{where} ({raw['id']}): skill must be one of {choices}") from None
+        skills = ", ".join(s.value for s in Skill)
+        raise QuizgenError(f"{where} ({raw['id']}): skill must be one of {skills}") from None
     return Template(
         id=str(raw["id"]),
         fact=raw["fact"],
@@ -884,13 +884,13 @@ def explain(
                 yield template, None, "a slot of its wording is missing"
                 made = True
                 continue
-            if kind == "clause" and any(
+            if isinstance(fact, Clause) and any(
                 p.loose for p in [*fact.parts, *fact.fronted] if p is not slot.removed
             ):
                 yield template, None, "an 'it' in the question only its key explains"
                 made = True
                 continue
-            if kind == "clause" and fact.attribution:
+            if isinstance(fact, Clause) and fact.attribution:
                 # a claim keeps its source: 'According to U.S. officials, who fired ...?'
                 prompt = grammar.tidy(
                     f"According to {fact.attribution}, {prompt[0].lower()}{prompt[1:]}"
