@@ -147,6 +147,15 @@ class Entry:
         return c.paragraph, c.sentence.start, clause, fold_typography(c.answer)
 
 
+def _imperative(sentence) -> bool:
+    """'Let both sides join ...', 'Ask not what ...': a sentence whose main verb is a bare
+    command with no subject of its own."""
+    root = sentence.root
+    return root.tag_ == "VB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children
+    )
+
+
 @dataclass
 class FactEntry:
     """A clause or quotation to state as true or false, with the questions asked of it."""
@@ -156,10 +165,14 @@ class FactEntry:
     score: float
 
     def true_text(self) -> str | None:
-        """The fact stated plainly."""
+        """The fact stated plainly; none of a claim someone reports ('Others say ...', 'Cox
+        complained that ...') nor of an appeal ('Let both sides ...'): the passage does not
+        say either is so."""
         if isinstance(self.fact, Quote):
             name = next((e.candidate.answer for e in self.entries), None)
             return variants.quote_statement(self.fact, name) if name else None
+        if self.fact.source == "reported" or _imperative(self.fact.sentence):
+            return None
         return variants.statement(self.fact)
 
     @cached_property

@@ -794,6 +794,12 @@ REPORTING_VERBS = SPEECH_VERBS | {
     "assume",
     "deny",
     "allege",
+    "complain",
+    "suggest",
+    "contend",
+    "maintain",
+    "speculate",
+    "worry",
 }
 MODALS_OF_POSSIBILITY = {"might", "may", "could", "would", "should", "ought"}
 HYPOTHETICAL_STARTS = ("if ", "suppose ", "imagine ", "assume ", "unless ", "what if ")
