@@ -14,52 +14,21 @@ from quizgen.text.analysis import Analysis, Cluster, describe, name_key
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NUMBER_WORDS,
     PLACE_TYPES,
+    SCALES,
+    TENS,
     WEEKDAYS,
     YEAR,
     family_names,
     given_names,
+    is_duration,
     name_gender,
     nationalities,
     place_kind,
     place_of,
     places,
 )
-
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -164,6 +133,33 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
     return sorted(out[:n], key=lambda s: parse_number(s)[0] if parse_number(s) else 0)
 
 
+def duration_amount(text: str) -> float | None:
+    """How many units a stretch of time is: 'three years' -> 3.0; None without a number."""
+    amount, _, _ = text.rpartition(" ")
+    parsed = parse_number(amount) if is_duration(text) else None
+    return parsed[0] if parsed else None
+
+
+def perturb_duration(key: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Other stretches of the key's unit: 'three years' -> 'two years', 'five years'."""
+    amount, _, unit = key.rpartition(" ")
+    if duration_amount(key) is None:
+        return []
+    return [f"{other} {unit}" for other in perturb_number(amount, rng, n)]
+
+
+def _passage_durations(analysis: Analysis, key: str) -> list[str]:
+    """Other stretches of time the passage names, in the key's unit."""
+    unit = key.rpartition(" ")[2].lower()
+    return [
+        d
+        for d in analysis.dates
+        if is_duration(d)
+        and d.rpartition(" ")[2].lower() == unit
+        and fold_words(d) != fold_words(key)
+    ]
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 
@@ -260,6 +256,8 @@ def distractors(
     """Up to ``n`` wrong options for a key of the given label."""
     if label in {Label.CARDINAL, Label.QUANTITY}:
         pool = perturb_number(key, rng, n + 2)
+    elif label is Label.DURATION:
+        pool = _passage_durations(analysis, key) + perturb_duration(key, rng, n + 2)
     elif label in {Label.DATE, Label.TIME}:
         pool = _passage_dates(analysis, key) + perturb_date(key, rng, n + 2)
     elif label is Label.PERSON:

@@ -26,7 +26,9 @@ from quizgen.text.analysis import Analysis, Cluster
 from quizgen.text.extract import Clause, Fact, Phrase, Quote, Role, phrase_tokens
 from quizgen.text.lexicon import (
     PLACE_TYPES,
+    POINT_WORDS,
     date_key,
+    is_duration,
     looks_like_organization,
     person_nouns,
     place_kind,
@@ -394,7 +396,8 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
 
 
 def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
-    """A date or time: 'When did some Maori tribes declare independence?'"""
+    """A date or time: 'When did some Maori tribes declare independence?'; or a stretch of
+    time, labelled DURATION: 'How long did the war last?'"""
     for part in [*clause.parts, *clause.fronted]:
         if part.role == "prep" and part.head.lower_ in TIME_PREPS:
             pobj = _pobj(part)
@@ -410,7 +413,12 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
         if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
             continue
-        yield Slot(text, tokens, Label.DATE, None, part, _base_values(clause, part))
+        # 'less than a month before the outbreak' is a point in time, for all its 'a month'
+        around = set(part.text.lower().split()) - set(text.lower().split())
+        label = Label.DURATION if is_duration(text) and not around & POINT_WORDS else Label.DATE
+        if label is Label.DURATION and part.role == "prep":
+            continue  # 'in three years': neither when nor quite how long
+        yield Slot(text, tokens, label, None, part, _base_values(clause, part))
 
 
 def _counted(part: Phrase) -> tuple[list[Token], str] | None:

@@ -250,3 +250,39 @@ def test_every_filter_and_its_default_is_listed_in_the_templates_header():
         for key, value in defaults.items():
             shown = str(value).lower()
             assert re.search(rf"#\s+{key}\s+\[{shown}\]", header), f"{key} [{shown}]"
+
+
+# "The Crimean War lasted three years."
+WAR = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("Crimean", 2, "compound", "NNP", "PROPN", "Crimean"),
+    ("War", 3, "nsubj", "NNP", "PROPN", "War"),
+    ("lasted", 3, "ROOT", "VBD", "VERB", "last"),
+    ("three", 5, "nummod", "CD", "NUM", "three"),
+    ("years", 3, "npadvmod", "NNS", "NOUN", "year"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+WAR_ENTS = [(1, 3, "EVENT"), (4, 6, "DATE")]
+
+
+def test_a_duration_is_asked_how_long_never_when():
+    found = questions((WAR, WAR_ENTS))
+    assert found["how-long"] == ("How long did the Crimean War last?", "three years")
+    assert "when-time" not in found
+
+
+# "The Crimean War ended three years ago."
+ENDED = [
+    *WAR[:3],
+    ("ended", 3, "ROOT", "VBD", "VERB", "end"),
+    ("three", 5, "nummod", "CD", "NUM", "three"),
+    ("years", 6, "npadvmod", "NNS", "NOUN", "year"),
+    ("ago", 3, "advmod", "RB", "ADV", "ago"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_point_in_time_is_still_asked_when():
+    found = questions((ENDED, [(1, 3, "EVENT"), (4, 7, "DATE")]))
+    assert found["when-time"] == ("When did the Crimean War end?", "three years ago")
+    assert "how-long" not in found
