@@ -97,22 +97,25 @@ def notes(
     kinds_asked: bool,
 ) -> list[str]:
     """A line for each thing asked for that the quiz has fewer of: each kind (when ``--kinds``
-    was given), else the count (when ``-n`` was)."""
+    was given), else the count (when ``-n`` was, and no kind's line says it already)."""
     name = passage.file or "passage"
     made = _made(selection)
     total = len(selection.items)
     out = []
-    if count_asked and total < selection.wanted and not kinds_asked:
+    short = _short(selection, kinds) if kinds_asked else []
+    if count_asked and total < selection.wanted and not short:
         mix = ", ".join(f"{made[k]} {SHORT[k]}" for k in Kind if made[k])
+        why = (
+            "a quiz has one matching exercise, of up to six pairs"
+            if set(kinds) == {Kind.MATCHING}
+            else f"the {passage.words:,}-word passage gives no more without asking a fact twice "
+            "or giving another item's answer away; quizgen does not pad a quiz with weak items"
+        )
         out.append(
             f"{name}: made {total} item{'' if total == 1 else 's'} of the {selection.wanted} "
-            f"asked ({mix}): the {passage.words:,}-word passage gives no more without asking a "
-            "fact twice or giving another item's answer away; quizgen does not pad a quiz "
-            "with weak items"
+            f"asked ({mix}): {why}"
         )
-    if not kinds_asked:
-        return out
-    for kind, _, planned, got in _short(selection, kinds):
+    for kind, _, planned, got in short:
         alone = count_asked and planned == selection.wanted  # the kind is all that was asked
         if kind is Kind.MATCHING:
             out.append(f"{name}: made no matching exercise: {WHY[kind]}")

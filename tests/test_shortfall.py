@@ -113,3 +113,12 @@ def test_nothing_made_of_every_kind_asks_whether_it_is_prose():
         "tale.txt: found nothing to ask about; is it a passage of English prose at least a "
         "paragraph long?"
     )
+
+
+def test_one_matching_exercise_of_several_asked_says_a_quiz_has_one():
+    made = selection(items(matching=1), 5, {Kind.MATCHING: 1}, matched=True)
+    (line,) = shortfall.notes(made, PASSAGE, (Kind.MATCHING,), count_asked=True, kinds_asked=True)
+    assert line == (
+        "tale.txt: made 1 item of the 5 asked (1 matching): a quiz has one matching exercise, "
+        "of up to six pairs"
+    )

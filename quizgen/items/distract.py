@@ -20,11 +20,15 @@ from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NUMBER_WORDS,
     PLACE_TYPES,
     SAME_CLASS_DEPTH,
+    SCALES,
+    TENS,
     WEEKDAYS,
     YEAR,
     class_depth,
+    is_duration,
     kind_of,
     looks_like_organization,
     place_kind,
@@ -44,42 +48,6 @@ class Option:
 
 def _texts(options: Iterable[Option | str]) -> list[str]:
     return [o.text if isinstance(o, Option) else o for o in options]
-
-
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -182,6 +150,33 @@ def perturb_number(key: str, rng: random.Random, n: int = 3) -> list[str]:
         out.remove(reversed_pair)
         out.insert(0, reversed_pair)
     return sorted(out[:n], key=lambda s: parse_number(s)[0] if parse_number(s) else 0)
+
+
+def duration_amount(text: str) -> float | None:
+    """How many units a stretch of time is: 'three years' -> 3.0; None without a number."""
+    amount, _, _ = text.rpartition(" ")
+    parsed = parse_number(amount) if is_duration(text) else None
+    return parsed[0] if parsed else None
+
+
+def perturb_duration(key: str, rng: random.Random, n: int = 3) -> list[str]:
+    """Other stretches of the key's unit: 'three years' -> 'two years', 'five years'."""
+    amount, _, unit = key.rpartition(" ")
+    if duration_amount(key) is None:
+        return []
+    return [f"{other} {unit}" for other in perturb_number(amount, rng, n)]
+
+
+def _passage_durations(analysis: Analysis, key: str) -> list[str]:
+    """Other stretches of time the passage names, in the key's unit."""
+    unit = key.rpartition(" ")[2].lower()
+    return [
+        d
+        for d in analysis.dates
+        if is_duration(d)
+        and d.rpartition(" ")[2].lower() == unit
+        and fold_words(d) != fold_words(key)
+    ]
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -412,6 +407,15 @@ def wrong_options(
     the question's fact (see :func:`relation`)."""
     if label in {"CARDINAL", "QUANTITY"}:
         pool = [Option(x, "the key's number, changed") for x in perturb_number(key, rng, n + KEPT)]
+    elif label == "DURATION":
+        pool = [
+            Option(d, "another length of time in the passage")
+            for d in _passage_durations(analysis, key)
+        ]
+        pool += [
+            Option(d, "the key's length of time, changed")
+            for d in perturb_duration(key, rng, n + KEPT)
+        ]
     elif label in {"DATE", "TIME"}:
         pool = [Option(d, "another date in the passage") for d in _passage_dates(analysis, key)]
         pool += [Option(d, "the key's date, moved") for d in perturb_date(key, rng, n + KEPT)]

@@ -35,7 +35,9 @@ from quizgen.text.extract import (
 )
 from quizgen.text.lexicon import (
     PLACE_TYPES,
+    POINT_WORDS,
     date_key,
+    is_duration,
     looks_like_organization,
     person_nouns,
     place_kind,
@@ -469,7 +471,8 @@ def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
 
 
 def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
-    """A date or time: 'When did some Maori tribes declare independence?'"""
+    """A date or time: 'When did some Maori tribes declare independence?'; or a stretch of
+    time, labelled DURATION: 'How long did the war last?'"""
     for part in [*clause.parts, *clause.fronted]:
         if part.role == "prep" and part.head.lower_ in TIME_PREPS:
             pobj = _pobj(part)
@@ -485,9 +488,14 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
         if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
             continue
-        if not when_answer(text):
+        # 'less than a month before the outbreak' is a point in time, for all its 'a month'
+        around = set(part.text.lower().split()) - set(text.lower().split())
+        label = Label.DURATION if is_duration(text) and not around & POINT_WORDS else Label.DATE
+        if label is Label.DURATION and part.role == "prep":
+            continue  # 'in three years': neither when nor quite how long
+        if label is Label.DATE and not when_answer(text):
             continue  # 'every year' answers 'how often', 'all day' 'how long'
-        yield Slot(text, tokens, Label.DATE, None, part, _base_values(clause, part))
+        yield Slot(text, tokens, label, None, part, _base_values(clause, part))
 
 
 FREQUENCY_STARTS = ("every", "each", "all ", "daily", "weekly", "monthly", "yearly", "annually")

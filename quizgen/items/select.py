@@ -33,7 +33,7 @@ MAX_FILL_SHARE = 0.35
 FLOOR_PER_1000_WORDS = 6
 FLOOR_ITEMS = 5
 LOWER_THRESHOLD = 0.5
-NUMERIC = {Label.CARDINAL, Label.DATE, Label.QUANTITY, Label.MONEY}
+NUMERIC = {Label.CARDINAL, Label.DATE, Label.DURATION, Label.QUANTITY, Label.MONEY}
 
 
 def target_count(passage: Passage, count: int | None) -> int:
@@ -59,13 +59,15 @@ def accepted(candidate: Candidate) -> list[str]:
     first, _, rest = key.partition(" ")
     if first.lower() in {"the", "a", "an"} and rest:
         out.setdefault(rest, None)
-    parsed = distract.parse_number(key)
+    amount, unit = key, ""
+    if candidate.answer_label is Label.DURATION:
+        amount, _, unit = key.rpartition(" ")  # 'three years': 3 years is right too
+    parsed = distract.parse_number(amount)
     if parsed is not None:
         value, form = parsed
         if value == int(value) and 0 <= value < 100:
-            out.setdefault(
-                str(int(value)) if form == "words" else distract.number_words(int(value)), None
-            )
+            other = str(int(value)) if form == "words" else distract.number_words(int(value))
+            out.setdefault(f"{other} {unit}".strip(), None)
     return [a for a in out if fold_typography(a) != fold_typography(key)]
 
 
@@ -92,7 +94,7 @@ def difficulty(candidate: Candidate) -> Difficulty:
         return Difficulty.HARD
     if len(candidate.sentence) > 35:
         return Difficulty.MEDIUM if candidate.cluster is not None else Difficulty.HARD
-    if candidate.cluster is not None or candidate.answer_label is Label.DATE:
+    if candidate.cluster is not None or candidate.answer_label in {Label.DATE, Label.DURATION}:
         return Difficulty.EASY
     return Difficulty.MEDIUM
 
@@ -654,6 +656,9 @@ def order_options(key: str, wrong: list[str], position: int, *, natural: bool) -
         dates = [date_key(o) for o in options]
         if all(dates):
             return sorted(options, key=date_key)
+        lengths = [distract.duration_amount(o) for o in options]
+        if all(length is not None for length in lengths):
+            return sorted(options, key=lambda o: distract.duration_amount(o) or 0)
     position = min(position, len(wrong))
     return [*wrong[:position], key, *wrong[position:]]
 

@@ -65,6 +65,7 @@ class Label(StrEnum):
     ORDINAL = "ORDINAL"
     CARDINAL = "CARDINAL"
     # what the slot finders find that is no entity
+    DURATION = "DURATION"  # 'three years' (a DATE to the parser): asked how long, never when
     CAUSE = "CAUSE"  # 'in retaliation for ...', 'because ...'
     PURPOSE = "PURPOSE"  # 'to oversee the colony'
     MEANS = "MEANS"  # 'by flooding the fields'

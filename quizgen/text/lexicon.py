@@ -1,12 +1,12 @@
 """What words and names are: the lexical knowledge of every stage, at the bottom of text/.
 
-Entity types, people (pronouns, titles, nouns for people, given and family names), organizations,
-places, things, dates, and English verb forms. The word lists are the files in ``data/`` beside
-this module; the verb forms come from the pipeline's own lemmatizer tables (WordNet's word lists
-and exceptions, shipped in the spaCy package) and a table of irregular verbs, read once per process
-in a few hundredths of a second, where a general inflection library takes most of a second to
-load: the forms quizgen needs are few (past, participle, third person) and regular but for the
-verbs in the table.
+Entity types, people (pronouns, titles, nouns for people, given and family names),
+organizations, places, things, numbers, stretches of time, dates, and English verb forms. The
+word lists are the files in ``data/`` beside this module; the verb forms come from the
+pipeline's own lemmatizer tables (WordNet's word lists and exceptions, shipped in the spaCy
+package) and a table of irregular verbs, read once per process in a few hundredths of a second,
+where a general inflection library takes most of a second to load: the forms quizgen needs are
+few (past, participle, third person) and regular but for the verbs in the table.
 """
 
 from __future__ import annotations
@@ -279,6 +279,130 @@ def common_things() -> frozenset[str]:
         for line in text.splitlines()
         if not line.startswith("#")
         for w in line.split()
+    )
+
+
+# --- numbers and stretches of time -------------------------------------------------------------
+
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "millennium",
+}
+# words that make a stretch of time a point in time: 'three years ago', 'the next day', 'last
+# week', 'every year'; and 'one day' ('One day, the king rode out') is a point too
+POINT_WORDS = {
+    "ago",
+    "later",
+    "earlier",
+    "before",
+    "after",
+    "since",
+    "last",
+    "next",
+    "previous",
+    "past",
+    "following",
+    "same",
+    "this",
+    "that",
+    "these",
+    "those",
+    "the",
+    "every",
+    "each",
+    "one",
+}
+# words that give an amount of time: 'several months', 'half a day', 'about 40 years'
+AMOUNT_WORDS = {
+    "a",
+    "an",
+    "and",
+    "half",
+    "several",
+    "many",
+    "few",
+    "some",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "more",
+    "than",
+    "less",
+    "at",
+    "least",
+    "just",
+    "only",
+}
+
+
+def _time_unit(word: str) -> str | None:
+    """'years' -> 'year', 'centuries' -> 'century', 'millennia' -> 'millennium'."""
+    for form in (word, word.removesuffix("s"), word.removesuffix("ies") + "y"):
+        if form in TIME_UNITS:
+            return form
+    return "millennium" if word == "millennia" else None
+
+
+def is_duration(text: str) -> bool:
+    """'three years', '10 days', 'a decade', 'several months': a stretch of time, asked with
+    'how long'; not a point in time ('three years ago', 'the next day', 'one day', '1835')."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) < 2 or any(w in POINT_WORDS for w in words) or not _time_unit(words[-1]):
+        return False
+    return all(
+        w.replace(",", "").replace(".", "").isdigit()
+        or w in AMOUNT_WORDS
+        or w in NUMBER_WORDS
+        or w in TENS
+        or w in SCALES
+        for w in words[:-1]
     )
 
 

@@ -436,3 +436,39 @@ def test_a_frequency_or_a_duration_is_no_when():
     assert not rules.when_answer("all day")
     assert not rules.when_answer("less than a month")
     assert not rules.when_answer("hundreds of years")
+
+
+# "The Crimean War lasted three years."
+WAR = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("Crimean", 2, "compound", "NNP", "PROPN", "Crimean"),
+    ("War", 3, "nsubj", "NNP", "PROPN", "War"),
+    ("lasted", 3, "ROOT", "VBD", "VERB", "last"),
+    ("three", 5, "nummod", "CD", "NUM", "three"),
+    ("years", 3, "npadvmod", "NNS", "NOUN", "year"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+WAR_ENTS = [(1, 3, "EVENT"), (4, 6, "DATE")]
+
+
+def test_a_duration_is_asked_how_long_never_when():
+    found = questions((WAR, WAR_ENTS))
+    assert found["how-long"] == ("How long did the Crimean War last?", "three years")
+    assert "when-time" not in found
+
+
+# "The Crimean War ended three years ago."
+ENDED = [
+    *WAR[:3],
+    ("ended", 3, "ROOT", "VBD", "VERB", "end"),
+    ("three", 5, "nummod", "CD", "NUM", "three"),
+    ("years", 6, "npadvmod", "NNS", "NOUN", "year"),
+    ("ago", 3, "advmod", "RB", "ADV", "ago"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_point_in_time_is_still_asked_when():
+    found = questions((ENDED, [(1, 3, "EVENT"), (4, 7, "DATE")]))
+    assert found["when-time"] == ("When did the Crimean War end?", "three years ago")
+    assert "how-long" not in found
