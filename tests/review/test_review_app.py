@@ -521,17 +521,6 @@ def test_dropping_every_item_is_refused_by_the_validator(client, session):
     assert [i["id"] for i in on_disk(session.store.path)["items"]] == ["q6"]
 
 
-def _evidence_required() -> bool:
-    item_schema = quizfile.json_schema()["properties"]["items"]["items"]
-    return "evidence" in item_schema["required"]
-
-
-@pytest.mark.xfail(
-    _evidence_required(),
-    reason="the quiz file's validator still requires evidence of an item a person wrote "
-    "(issue 13, part 5); the review page adds the item without",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "body",
     [
