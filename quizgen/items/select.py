@@ -611,7 +611,7 @@ class Builder:
     def fill_blank(self, entry: Entry) -> Item | None:
         """The fact with its key (a name, number or date) blanked."""
         c = entry.candidate
-        made = variants.blank_key(c, self.passage.title)
+        made = variants.blank_key(c, variants.topic_text(self.analysis, self.passage.title))
         if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
             return None
         accept = tuple(accepted(c)) if made.answer == c.answer else ()

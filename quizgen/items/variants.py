@@ -470,6 +470,14 @@ def _blankable(sentence: Span) -> bool:
     )
 
 
+def _points_back(sentence: Span, analysis: Analysis) -> bool:
+    """'In the same judgement the court ...', 'The other ...': a sentence whose words point
+    back into text the student does not see (the clauses' own test, extract.anaphoric)."""
+    from quizgen.text.extract import anaphoric
+
+    return bool(anaphoric(list(sentence), analysis))
+
+
 def _number_span(ent: Span) -> tuple[int, int] | None:
     """The words of a date or number worth blanking: '1835', 'October 1810', 'twenty-one'."""
     if len(ent) <= 3 and all(t.like_num or t.is_title or t.text in {",", "."} for t in ent):
@@ -522,12 +530,13 @@ def sentence_blanks(
     from quizgen.read.reader import is_heading
 
     terms = key_terms(analysis)
+    title = topic_text(analysis, title)
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
             continue
         whole = text_of(doc)
         for sentence in doc.sents:
-            if not _blankable(sentence):
+            if not _blankable(sentence) or _points_back(sentence, analysis):
                 continue
             offset = sentence.start_char
             text = text_of(sentence).strip()
@@ -733,12 +742,28 @@ def stray_marks(text: str) -> str | None:
     return None
 
 
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their)\b", re.I)
+_POSSESSOR = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+['\u2019]s\b")
+
+
+def possessive_spelled_out(text: str, evidence: str) -> bool:
+    """'stretched out the little girl's feet' for 'stretched out her feet': a possessive
+    pronoun written out as a common noun phrase reads as nobody writes; a name ('Dorothy's')
+    is fine."""
+    if not _POSSESSIVE_PRONOUN.search(evidence):
+        return False
+    said = fold_typography(evidence)
+    return any(fold_typography(m.group(0)) not in said for m in _POSSESSOR.finditer(text))
+
+
 def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
     """Why a true/false statement made from the evidence sentence would not stand on its own, or
     (when it is false) could not be decided from the passage; empty when it is sound."""
     faults = []
     if REMNANT.search(text) and (REMNANT.match(text) or "," in text) or LONE_LEAD.match(text):
         faults.append("fragment")
+    if possessive_spelled_out(text, evidence):
+        faults.append("pronoun spelled out")
     if CONNECTIVE.match(text):
         faults.append("connective")
     last = quality.words(text)[-1:]
@@ -802,6 +827,20 @@ def unsuitable_words() -> frozenset[str]:
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
         return frozenset()
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+def topic_text(analysis: Analysis, title: str) -> str:
+    """The words a blank must not be: the title's, its initials ('ECB' of 'European Central
+    Bank') and the names of the one entity the passage is about, when one stands out (twice
+    as often named as any other, and at least five times): guessable without reading."""
+    capitals = [w for w in title.split() if w[:1].isupper() and w.lower() not in {"the", "of"}]
+    initials = "".join(w[0] for w in capitals) if len(capitals) >= 2 else ""
+    named = sorted(analysis.clusters, key=lambda c: (-c.salience, c.id))
+    top = ""
+    if named and named[0].salience >= 5:
+        if len(named) == 1 or named[0].salience >= 2 * named[1].salience:
+            top = " ".join(named[0].names)
+    return " ".join(w for w in (title, initials, top) if w)
 
 
 def key_faults(answer: str, title: str = "", label: str = "") -> list[str]:
