@@ -841,6 +841,8 @@ def vague_common_answer(slot: Slot, analysis: Analysis) -> bool:
     first = slot.tokens[0]
     if first.lower_ in {"a", "an"} and len(content) < 3:
         return True
+    if first.lower_ == "the" and len(content) == 2 and content[0].pos_ == "NUM":
+        return True  # 'the two men': a group the passage named before, not its names
     if len(content) >= 2:
         return False
     if first.dep_ not in {"det", "poss"}:

@@ -472,3 +472,29 @@ def test_a_point_in_time_is_still_asked_when():
     found = questions((ENDED, [(1, 3, "EVENT"), (4, 7, "DATE")]))
     assert found["when-time"] == ("When did the Crimean War end?", "three years ago")
     assert "how-long" not in found
+
+
+# "The two men wrote the state song in 1910."
+TWO_MEN = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("two", 2, "nummod", "CD", "NUM", "two"),
+    ("men", 3, "nsubj", "NNS", "NOUN", "man"),
+    ("wrote", 3, "ROOT", "VBD", "VERB", "write"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("state", 6, "compound", "NN", "NOUN", "state"),
+    ("song", 3, "dobj", "NN", "NOUN", "song"),
+    ("in", 3, "prep", "IN", "ADP", "in"),
+    ("1910", 7, "pobj", "CD", "NUM", "1910"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+TWO_MEN_ENTS = [(8, 9, "DATE")]
+
+
+def test_a_counted_group_the_passage_named_before_is_no_key():
+    """'the two men' answers nothing a student can write: their names are elsewhere."""
+    found = questions((TWO_MEN, TWO_MEN_ENTS))
+    assert not any("the two men" == c.lower() for prompts in found.values() for c in prompts)
+    keys = [
+        c.answer.lower() for c in read((TWO_MEN, TWO_MEN_ENTS))[0] if c.template.fact == "clause"
+    ]
+    assert "the two men" not in keys
