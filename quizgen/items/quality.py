@@ -320,4 +320,11 @@ def wellformed_statement(doc) -> bool:
     finite = root.tag_ in FINITE_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in root.children
     )
-    return finite and any(c.dep_ in SUBJECT_PLACE_DEPS for c in root.children)
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_PLACE_DEPS]
+    if not finite or not subjects:
+        return False
+    # 'The only person, and had loved the little girl.': an 'and' with nothing it joins is
+    # what is left of a sentence cut apart
+    return not any(
+        t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children) for t in doc
+    )

@@ -97,3 +97,27 @@ def test_a_statement_has_a_subject_or_the_there_that_stands_for_one():
     assert quality.wellformed_statement(make_doc(ROCKETS_FIRED))
     assert quality.wellformed_statement(make_doc(THERE_WAS))
     assert not quality.wellformed_statement(make_doc(NO_SUBJECT))
+
+
+# "The only person, and had loved the little girl." (a sentence cut apart)
+CUT_APART = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("only", 2, "amod", "JJ", "ADJ", "only"),
+    ("person", 6, "nsubj", "NN", "NOUN", "person"),
+    (",", 2, "punct", ",", "PUNCT", ","),
+    ("and", 2, "cc", "CC", "CCONJ", "and"),
+    ("had", 6, "aux", "VBD", "AUX", "have"),
+    ("loved", 6, "ROOT", "VBN", "VERB", "love"),
+    ("the", 9, "det", "DT", "DET", "the"),
+    ("little", 9, "amod", "JJ", "ADJ", "little"),
+    ("girl", 6, "dobj", "NN", "NOUN", "girl"),
+    (".", 6, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_an_and_that_joins_nothing_is_no_statement():
+    assert not quality.wellformed_statement(make_doc(CUT_APART))
+    joined = [*CUT_APART[:5], ("Ben", 2, "conj", "NNP", "PROPN", "Ben"), *CUT_APART[5:]]
+    joined = [(w, h + (h >= 5), d, t, p, lemma) for w, h, d, t, p, lemma in joined]
+    joined[5] = ("Ben", 2, "conj", "NNP", "PROPN", "Ben")
+    assert quality.wellformed_statement(make_doc(joined))
