@@ -675,7 +675,9 @@ def check(text: str, name: str = "quiz file") -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A quiz file's text, refused with a one-line reason when it is no UTF-8 file of a
+    quiz's size."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -700,7 +702,7 @@ def validate(path: Path) -> list[Problem]:
     """Every way the quiz file at ``path`` breaks the contract (empty when it is valid); a
     file that is not YAML is one problem, at the line where the broken part starts."""
     try:
-        return check(_read_text(path), str(path))[1]
+        return check(read_text(path), str(path))[1]
     except BrokenYaml as exc:
         return [exc.problem]
 
@@ -778,7 +780,7 @@ def from_data(data: dict) -> Quiz:
 
 def load(path: Path) -> Quiz:
     """Read and validate a quiz file; a broken one raises QuizgenError naming the first problem."""
-    data, problems = check(_read_text(path), str(path))
+    data, problems = check(read_text(path), str(path))
     if problems:
         more = f" (and {len(problems) - 1} more; run quizgen validate)" if len(problems) > 1 else ""
         raise QuizgenError(f"{path}: {problems[0]}{more}")

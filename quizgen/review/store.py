@@ -71,23 +71,7 @@ def orig_path(path: Path) -> Path:
     return path.with_name(f"{stem}.orig{suffix or '.yaml'}")
 
 
-def read_text(path: Path) -> str:
-    """A quiz file's text, refused when it is no UTF-8 file of a quiz's size."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(quizfile.MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise QuizgenError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise QuizgenError(f"{path}: is a folder, not a quiz file") from None
-    except OSError as exc:
-        raise QuizgenError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(raw) > quizfile.MAX_BYTES:
-        raise QuizgenError(f"{path}: the file is too large for a quiz file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise QuizgenError(f"{path}: a quiz file must be UTF-8 text") from None
+read_text = quizfile.read_text  # one reading of a quiz file, the validator's
 
 
 def _sha(text: str) -> str:
