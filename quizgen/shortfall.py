@@ -115,6 +115,17 @@ def notes(
             f"{name}: made {total} item{'' if total == 1 else 's'} of the {selection.wanted} "
             f"asked ({mix}): {why}"
         )
+    if not count_asked and not kinds_asked and total < selection.wanted:
+        why = (
+            "the others it could make are items reviewers would likely not hand out unchanged"
+            if selection.held_back
+            else "it found no more facts to ask about without asking one twice"
+        )
+        out.append(
+            f"{name}: made {total} item{'' if total == 1 else 's'}, fewer than the "
+            f"{selection.wanted} a {passage.words:,}-word passage usually gives: {why}; "
+            "quizgen does not pad a quiz with weak items"
+        )
     for kind, _, planned, got in short:
         alone = count_asked and planned == selection.wanted  # the kind is all that was asked
         if kind is Kind.MATCHING:

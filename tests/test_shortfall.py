@@ -29,9 +29,17 @@ def test_nothing_is_said_when_the_quiz_is_what_was_asked_for():
     made = selection(items(multiple_choice=6, true_false=2), 8, {Kind.MULTIPLE_CHOICE: 6})
     kinds = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE)
     assert shortfall.notes(made, PASSAGE, kinds, count_asked=True, kinds_asked=True) == []
-    # fewer than quizgen's own estimate, with nothing asked: nothing to say either
+
+
+def test_fewer_than_a_passage_usually_gives_is_said_with_why_even_unasked():
+    """A passage that supports 3 good items gets 3, and the command says so."""
     few = selection(items(true_false=3), 12, {Kind.MULTIPLE_CHOICE: 8, Kind.TRUE_FALSE: 2})
-    assert shortfall.notes(few, PASSAGE, DEFAULT, count_asked=False, kinds_asked=False) == []
+    (line,) = shortfall.notes(few, PASSAGE, DEFAULT, count_asked=False, kinds_asked=False)
+    assert line.startswith("tale.txt: made 3 items, fewer than the 12 a 320-word passage")
+    assert "no more facts" in line and "does not pad" in line
+    held = Selection(items(true_false=3), 12, {Kind.TRUE_FALSE: 2}, 0, False, held_back=9)
+    (line,) = shortfall.notes(held, PASSAGE, DEFAULT, count_asked=False, kinds_asked=False)
+    assert "reviewers would likely not hand out unchanged" in line
 
 
 def test_a_count_the_passage_cannot_give_is_one_line_with_the_mix_and_why():

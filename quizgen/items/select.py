@@ -685,6 +685,7 @@ class Selection:
     planned: dict[Kind, int]  # each kind's share of them; the questions' under one key (below)
     lacking_options: int  # questions whose wrong options were looked for and fell short of three
     matched: bool  # a matching set was found (when one was planned)
+    held_back: int = 0  # items made but kept out as ones reviewers would likely reject
 
 
 def select(
@@ -801,6 +802,7 @@ def choose(
         planned=planned,
         lacking_options=sum(1 for e in entries if "wrong" in vars(e) and len(e.wrong) < 3),
         matched=pairs is not None,
+        held_back=sum(builder.held_back.values()),
     )
 
 
