@@ -381,6 +381,7 @@ class Builder:
         self.model = ranker.load() if ranked else None
         self.threshold = self.model.threshold if self.model else 0.0
         self.context = ranker.context(passage.title, passage.paragraphs)
+        self.topic = variants.topic_text(analysis, passage.title)  # no blank's key
         self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
 
     def by_likelihood(self, pool: list, preview) -> list:
@@ -611,7 +612,7 @@ class Builder:
     def fill_blank(self, entry: Entry) -> Item | None:
         """The fact with its key (a name, number or date) blanked."""
         c = entry.candidate
-        made = variants.blank_key(c, variants.topic_text(self.analysis, self.passage.title))
+        made = variants.blank_key(c, self.topic)
         if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
             return None
         accept = tuple(accepted(c)) if made.answer == c.answer else ()

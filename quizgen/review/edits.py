@@ -198,15 +198,20 @@ def prompt(draft: Draft, iid: str, args: dict) -> Draft:
     return _edit_item(draft, iid, change)
 
 
+def _option_at(item: dict, args: dict, iid: str) -> tuple[list, int]:
+    """A multiple-choice item's options and the index the request names."""
+    options = item.get("options")
+    if item.get("kind") != "multiple_choice" or not isinstance(options, list):
+        raise EditError("options", "only a multiple-choice item has options", iid)
+    return options, _index(args.get("index"), len(options), "option")
+
+
 def option(draft: Draft, iid: str, args: dict) -> Draft:
     """Reword one option; when it is the key, the key follows."""
     text = clean(args.get("value"), "options")
 
     def change(item: dict) -> None:
-        options = item.get("options")
-        if item.get("kind") != "multiple_choice" or not isinstance(options, list):
-            raise EditError("options", "only a multiple-choice item has options", iid)
-        n = _index(args.get("index"), len(options), "option")
+        options, n = _option_at(item, args, iid)
         if _same(options[n], item.get("answer", "")):
             item["answer"] = text
         options[n] = text
@@ -268,10 +273,7 @@ def swap(draft: Draft, iid: str, args: dict) -> Draft:
     text = clean(args.get("value"), "options")
 
     def change(item: dict) -> None:
-        options = item.get("options")
-        if item.get("kind") != "multiple_choice" or not isinstance(options, list):
-            raise EditError("options", "only a multiple-choice item has options", iid)
-        n = _index(args.get("index"), len(options), "option")
+        options, n = _option_at(item, args, iid)
         if _same(options[n], item.get("answer", "")):
             raise EditError("options", "the key is not swapped; choose another key first", iid)
         reserve = item.get(ALTERNATIVES)
