@@ -23,6 +23,7 @@ MAX_POINTS = 100
 # where the generator keeps the next-best wrong options of a multiple-choice item (the options
 # issue): a list of texts, or of mappings with the text under "text"; the swap menu reads it
 ALTERNATIVES = "alternatives"
+SOURCES = "sources"  # option text -> where the generator found it
 # the reading skills an item may test, as DESIGN.md documents them; the schema's own list wins
 SKILLS = ("detail", "cause", "sequence", "vocabulary", "evidence")
 KINDS_TO_ADD = ("multiple_choice", "short_answer", "true_false", "fill_blank")
@@ -214,6 +215,9 @@ def option(draft: Draft, iid: str, args: dict) -> Draft:
         options, n = _option_at(item, args, iid)
         if _same(options[n], item.get("answer", "")):
             item["answer"] = text
+        sources = item.get(SOURCES)
+        if isinstance(sources, dict) and options[n] in sources:
+            sources[text] = sources.pop(options[n])  # reworded, it still came from there
         options[n] = text
 
     return _edit_item(draft, iid, change)
@@ -290,8 +294,22 @@ def swap(draft: Draft, iid: str, args: dict) -> Draft:
         taken = reserve.pop(place)
         old = options[n]
         options[n] = taken.get("text") if isinstance(taken, dict) else taken
+        # where each option came from follows it: the new option's source comes from the
+        # alternative, the old option's goes with it into the alternatives
+        sources = item.get(SOURCES)
+        sources = sources if isinstance(sources, dict) else {}
+        came_from = sources.pop(old, None)
+        if isinstance(taken, dict) and taken.get("source"):
+            sources[options[n]] = taken["source"]
+        if sources:
+            item[SOURCES] = sources
+        else:
+            item.pop(SOURCES, None)
         # the option swapped out becomes an alternative, in the shape the others have
-        reserve.insert(0, {"text": old} if isinstance(taken, dict) else old)
+        if isinstance(taken, dict):
+            reserve.insert(0, {"text": old, "source": came_from} if came_from else {"text": old})
+        else:
+            reserve.insert(0, old)
 
     return _edit_item(draft, iid, change)
 
@@ -305,7 +323,7 @@ def short_answer(draft: Draft, iid: str, args: dict) -> Draft:
         if item.get("refers_to"):
             raise EditError("item", "a Part B item's options are sentences; keep it", iid)
         item["kind"] = "short_answer"
-        for name in ("options", ALTERNATIVES):
+        for name in ("options", ALTERNATIVES, SOURCES):
             item.pop(name, None)
 
     return _edit_item(draft, iid, change)

@@ -8,6 +8,7 @@ from review_quiz import Q1_ALTERNATIVES, quiz_data
 from quizgen.review.edits import (
     ALTERNATIVES,
     MAX_TEXT,
+    SOURCES,
     Draft,
     EditError,
     alternative_texts,
@@ -90,6 +91,22 @@ def test_swap_puts_the_old_option_in_reserve_in_the_reserves_shape(draft):
     swapped = apply(Draft(data), "swap", {"item": "q1", "index": 0, "value": "Mungo Park"})
     assert swapped.data["items"][0][ALTERNATIVES] == [{"text": "Richard Burton"}]
     assert swapped.data["items"][0]["options"][0] == "Mungo Park"
+
+
+def test_where_an_option_came_from_follows_it_through_swaps_rewording_and_short_answer():
+    data = quiz_data()
+    q1 = data["items"][0]
+    q1[ALTERNATIVES] = [{"text": "Mungo Park", "source": "paragraph 9"}]
+    q1[SOURCES] = {q1["options"][0]: "paragraph 2"}
+    old = q1["options"][0]
+    swapped = apply(Draft(data), "swap", {"item": "q1", "index": 0, "value": "Mungo Park"})
+    item = swapped.data["items"][0]
+    assert item[SOURCES] == {"Mungo Park": "paragraph 9"}
+    assert item[ALTERNATIVES] == [{"text": old, "source": "paragraph 2"}]
+    reworded = apply(swapped, "option", {"item": "q1", "index": 0, "value": "Park"})
+    assert reworded.data["items"][0][SOURCES] == {"Park": "paragraph 9"}
+    short = apply(reworded, "short_answer", {"item": "q1"})
+    assert SOURCES not in short.data["items"][0]
 
 
 def test_alternatives_are_read_from_texts_or_mappings_and_never_repeat_an_option():
