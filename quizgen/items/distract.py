@@ -486,7 +486,8 @@ def choose(
     avoid = list(avoid)
     avoid_norm = [f" {fold_words(a)} " for a in avoid]
     avoid_names = {w for a in avoid for w in _name_words(a, skip_first=True)}
-    taken = [f" {fold_words(a)} " for a in {*aliases, key}]  # the key's names, then each chosen
+    # the key's names, then each chosen, singular: 'Polynesian' is 'Polynesians' again
+    taken = [_singular(f" {fold_words(a)} ") for a in {*aliases, key}]
     chosen: list = []
     for raw in pool:
         text = raw.text if isinstance(raw, Option) else raw
@@ -494,17 +495,23 @@ def choose(
         if not option:
             continue
         normed = f" {fold_words(option)} "
-        if not normed.strip() or any(_holds(normed, t) for t in taken):
+        if not normed.strip() or any(_holds(_singular(normed), t) for t in taken):
             continue
         if any(normed in a for a in avoid_norm) or avoid_names & _name_words(option):
             continue  # said in the question: 'Wojciech Żywny' for 'Who took lessons from Żywny?'
         if not similar_length(option, key) or _broken(option):
             continue
         chosen.append(Option(option, raw.source) if isinstance(raw, Option) else option)
-        taken.append(normed)
+        taken.append(_singular(normed))
         if len(chosen) == n:
             break
     return chosen
+
+
+def _singular(padded: str) -> str:
+    """A normalized, space-padded text with each word's plural ending cut ('europeans' ->
+    'european', 'churches' -> 'church'), so that two forms of one name compare as one."""
+    return re.sub(r"(?<=[a-z]{3})(?:(?<=ch|sh)es|(?<=x)es|(?<!s)s)(?= )", "", padded)
 
 
 def _broken(text: str) -> bool:

@@ -222,3 +222,10 @@ def test_fillers_broken_text_and_length_cues_are_no_options():
     assert not distract.similar_length("a", "the paramilitary groups of the region")
     assert distract.similar_length("the armed forces", "the paramilitary groups")
     assert "majority" in analysis_module.FILLER_NOUNS
+
+
+def test_a_plural_or_singular_form_of_the_key_or_of_a_chosen_option_is_no_option():
+    pool = ["Polynesian", "Europeans", "European", "Dutch", "French", "Maori"]
+    chosen = distract.choose(pool, "Polynesians", set(), [], 4)
+    assert chosen == ["Europeans", "Dutch", "French", "Maori"]
+    assert distract.choose(["Church", "Boxes", "Box"], "Churches", set(), [], 3) == ["Boxes"]
