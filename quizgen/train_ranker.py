@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -34,8 +35,8 @@ TARGET_PRECISION = 0.8
 def overgenerate(passage, nlp, seed: int = 7):
     """Every item the generator can make of a passage, each kind from its whole pool."""
     from quizgen import pipeline
-    from quizgen.items import select, variants
-    from quizgen.quiz.model import Kind, Quiz
+    from quizgen.items import select, skills, variants
+    from quizgen.quiz.model import Kind, Quiz, Skill
 
     config = pipeline.Config(seed=seed, count=10_000)
     docs = pipeline.parse(nlp, passage)
@@ -73,11 +74,32 @@ def overgenerate(passage, nlp, seed: int = 7):
                 rule=pairs.rule,
             )
         )
+    # the items of the skills beyond detail: ordering, vocabulary, and a Part B for every
+    # question that can have one
+    made += select.skill_items(
+        facts, analysis, passage, config, set(Skill), random.Random(f"{seed}:skills")
+    )
     seen, items = set(), []
     for item in made:
         if item.prompt not in seen:
             seen.add(item.prompt)
-            items.append(replace(item, id=f"q{len(items) + 1}"))
+            items.append(replace(item, id=f"q{len(items) + 1}", skill=item.skill or Skill.DETAIL))
+    sentences = skills.passage_sentences(analysis, passage.paragraphs)
+    for part_a in list(items):
+        if part_a.kind in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER) and part_a.skill in (
+            Skill.DETAIL,
+            Skill.CAUSE,
+        ):
+            part_b = skills.part_b(part_a, sentences)
+            if part_b is not None:
+                items.append(
+                    replace(
+                        part_b,
+                        id=f"q{len(items) + 1}",
+                        refers_to=part_a.id,
+                        prompt=skills.part_b_prompt(part_a),
+                    )
+                )
     return Quiz(
         title=passage.title,
         passage=passage.paragraphs,
