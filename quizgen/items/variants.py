@@ -62,7 +62,10 @@ def statement(clause: Clause, without=None) -> str | None:
     if not clause.aux:  # 'Earth is not rigid': the copula goes before its 'not'
         verb_words.append(grammar.word(clause.verb) if clause.verb.lemma_ == "be" else "")
     if clause.negated:
-        verb_words.append("not")
+        negation = "not" if clause.negation in {"n't", "n\u2019t"} else clause.negation
+        if not clause.aux and clause.verb.lemma_ != "be" and negation != "never":
+            return None  # 'he not painted': a negation whose auxiliary the parse lost
+        verb_words.append(negation)  # 'Scrooge never painted out ...', not '... not painted'
     verb_words += [grammar.word(a) for a in clause.aux[1:]]
     verb_words += [a.text for a in clause.adverbs]
     if clause.aux or clause.verb.lemma_ != "be":

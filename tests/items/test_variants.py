@@ -355,3 +355,28 @@ def test_first_each_kind_is_spread_over_the_paragraphs():
     assert ledger.allows(
         (1, 0, (1, 0, 1), "c"), "Another one.", 9, strict=True, key=None, kind=Kind.TRUE_FALSE
     )
+
+
+# "Scrooge never painted out the old name."
+NEVER = [
+    ("Scrooge", 2, "nsubj", "NNP", "PROPN", "Scrooge"),
+    ("never", 2, "neg", "RB", "ADV", "never"),
+    ("painted", 2, "ROOT", "VBD", "VERB", "paint"),
+    ("out", 2, "prt", "RP", "ADP", "out"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("old", 6, "amod", "JJ", "ADJ", "old"),
+    ("name", 2, "dobj", "NN", "NOUN", "name"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_statement_keeps_the_negation_the_sentence_has():
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    doc = make_doc(NEVER, ents=[(0, 1, "PERSON")])
+    (clause,) = list(clauses(doc[:], 0, analyze([doc])))
+    assert variants.statement(clause) == "Scrooge never painted out the old name."
+    bare = make_doc([r if r[0] != "never" else ("not", *r[1:]) for r in NEVER])
+    (lost,) = list(clauses(bare[:], 0, analyze([bare])))
+    assert variants.statement(lost) is None  # 'Scrooge not painted': no auxiliary to carry it
