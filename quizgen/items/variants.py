@@ -200,6 +200,17 @@ UNSAFE_TO_NEGATE = {
     "many",
     "most",
     "several",
+    # a negation already there: negating again makes a double negative ('is not of an
+    # infection that is not easily treated')
+    "not",
+    "n't",
+    "n\u2019t",
+    "nor",
+    "none",
+    "without",
+    "hardly",
+    "scarcely",
+    "cannot",
 }
 
 
@@ -208,7 +219,11 @@ def negative_statement(clause: Clause) -> str | None:
     not jump for joy.' Only where that is safe: an affirmative main clause without quantifiers."""
     if not isinstance(clause, Clause) or clause.negated or clause.source not in {"main", "conj"}:
         return None
-    own = [*clause.subject.tokens, *clause.adverbs, *(t for p in clause.parts for t in p.tokens)]
+    own = [
+        *clause.subject.tokens,
+        *clause.adverbs,
+        *(t for p in [*clause.fronted, *clause.parts] for t in p.tokens),
+    ]
     if any(t.lower_ in UNSAFE_TO_NEGATE for t in own):
         return None
     from dataclasses import replace

@@ -380,3 +380,30 @@ def test_a_statement_keeps_the_negation_the_sentence_has():
     bare = make_doc([r if r[0] != "never" else ("not", *r[1:]) for r in NEVER])
     (lost,) = list(clauses(bare[:], 0, analyze([bare])))
     assert variants.statement(lost) is None  # 'Scrooge not painted': no auxiliary to carry it
+
+
+def _left(words: tuple[str, str]):
+    """'The man left without a coat.' / 'The man left with a coat.'"""
+    prep, noun = words
+    return [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("man", 2, "nsubj", "NN", "NOUN", "man"),
+        ("left", 2, "ROOT", "VBD", "VERB", "leave"),
+        (prep, 2, "prep", "IN", "ADP", prep),
+        ("a", 5, "det", "DT", "DET", "a"),
+        (noun, 3, "pobj", "NN", "NOUN", noun),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_a_false_statement_is_never_a_double_negative():
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    def negative(rows):
+        doc = make_doc(rows)
+        (clause,) = list(clauses(doc[:], 0, analyze([doc])))
+        return variants.negative_statement(clause)
+
+    assert negative(_left(("with", "coat"))) == "The man did not leave with a coat."
+    assert negative(_left(("without", "coat"))) is None  # 'did not leave without a coat'
