@@ -433,6 +433,7 @@ DROPPED_CONNECTIVES = (
     "above all",
     "in turn",
     "e.g.",
+    "upon a time",  # what is left of "Once upon a time" when "once" goes as a connective
 )
 # connectives whose clause means nothing without the sentence before: the clause is not used
 BOUND_CONNECTIVES = (

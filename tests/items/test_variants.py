@@ -407,3 +407,26 @@ def test_a_false_statement_is_never_a_double_negative():
 
     assert negative(_left(("with", "coat"))) == "The man did not leave with a coat."
     assert negative(_left(("without", "coat"))) is None  # 'did not leave without a coat'
+
+
+def test_once_upon_a_time_goes_as_a_whole():
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("Once", 7, "advmod", "RB", "ADV", "once"),
+        ("upon", 7, "prep", "IN", "ADP", "upon"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("time", 1, "pobj", "NN", "NOUN", "time"),
+        (",", 7, "punct", ",", "PUNCT", ","),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("king", 7, "nsubj", "NN", "NOUN", "king"),
+        ("sat", 7, "ROOT", "VBD", "VERB", "sit"),
+        ("in", 7, "prep", "IN", "ADP", "in"),
+        ("the", 10, "det", "DT", "DET", "the"),
+        ("hall", 8, "pobj", "NN", "NOUN", "hall"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    (clause,) = list(clauses(doc[:], 0, analyze([doc])))
+    assert variants.statement(clause) == "The king sat in the hall."
