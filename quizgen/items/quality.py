@@ -323,8 +323,21 @@ def wellformed_statement(doc) -> bool:
     subjects = [c for c in root.children if c.dep_ in SUBJECT_PLACE_DEPS]
     if not finite or not subjects:
         return False
+    # '..., while a professional Master of Divinity.': a conjunction that opens a clause,
+    # with a noun phrase and no verb after it, is what is left of a clause cut off
+    if any(
+        t.lower_ in CLAUSE_CONJUNCTIONS
+        and any(c.dep_ == "pobj" for c in t.children)  # 'while' taken for a preposition
+        and not any(_verb(d) for d in t.subtree if d is not t)
+        for t in doc
+    ):
+        return False
     # 'The only person, and had loved the little girl.': an 'and' with nothing it joins is
     # what is left of a sentence cut apart
     return not any(
         t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children) for t in doc
     )
+
+
+# conjunctions that only ever open a clause (never a preposition before a noun phrase)
+CLAUSE_CONJUNCTIONS = frozenset({"while", "whereas", "although", "though", "unless", "if"})

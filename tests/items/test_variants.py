@@ -430,3 +430,22 @@ def test_once_upon_a_time_goes_as_a_whole():
     doc = make_doc(rows)
     (clause,) = list(clauses(doc[:], 0, analyze([doc])))
     assert variants.statement(clause) == "The king sat in the hall."
+
+
+def test_a_clause_conjunction_left_with_a_noun_phrase_is_a_fragment():
+    rows = [
+        ("Students", 1, "nsubj", "NNS", "NOUN", "student"),
+        ("offer", 1, "ROOT", "VBP", "VERB", "offer"),
+        ("songs", 1, "dobj", "NNS", "NOUN", "song"),
+        ("while", 1, "prep", "IN", "SCONJ", "while"),
+        ("a", 5, "det", "DT", "DET", "a"),
+        ("degree", 3, "pobj", "NN", "NOUN", "degree"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert quality.wellformed_statement(make_doc(rows)) is False
+    rows[3:6] = [
+        ("while", 5, "mark", "IN", "SCONJ", "while"),
+        ("they", 5, "nsubj", "PRP", "PRON", "they"),
+        ("sing", 1, "advcl", "VBP", "VERB", "sing"),
+    ]
+    assert quality.wellformed_statement(make_doc(rows)) is True
