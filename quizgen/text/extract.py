@@ -95,6 +95,7 @@ DISCOURSE = {
     "otherwise",
     "likewise",
     "similarly",
+    "additionally",
 }
 CONDITIONAL_MARKS = {
     "if",
