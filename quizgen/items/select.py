@@ -390,8 +390,8 @@ class Builder:
 
         Among the items the ranker would keep (at or above its threshold), those whose keys a
         question writer would more likely ask about come first: the order goes by acceptance
-        and the key's worth together (``ranker.WORTH_WEIGHT``); the items below the threshold follow,
-        by acceptance alone."""
+        and the key's worth together (``ranker.WORTH_WEIGHT``); the items below the threshold
+        follow, by acceptance alone."""
         if self.model is None:
             return pool
         scored = []
