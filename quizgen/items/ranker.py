@@ -18,10 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from quizgen.items import quality
+from quizgen.items import quality, worthiness
 from quizgen.quiz.model import BLANK, Item, Kind
 
 MODEL = Path(__file__).resolve().parent / "data" / "ranker.json"
+# how much a key's worth (how likely a question writer would ask about it, 0 to 1) counts beside
+# the ranker's acceptance when selection orders the items the ranker keeps; an item without a
+# key to weigh (a statement) counts as of middling worth
+WORTH_WEIGHT = 2.0
+WORTH_DEFAULT = 0.5
 
 WH = (
     "who",
@@ -145,6 +150,7 @@ class Context:
     counts: dict[str, int]  # how often each word occurs in the passage
     paragraphs: int
     first: dict[str, int]  # the paragraph (from 1) each word first occurs in
+    where: worthiness.Setting  # what the model of answers worth asking reads of the passage
 
 
 def context(title: str, paragraphs: Sequence[str]) -> Context:
@@ -156,7 +162,18 @@ def context(title: str, paragraphs: Sequence[str]) -> Context:
             first.setdefault(word, number)
     stop = quality.EMPTY_WORDS | {"of", "and", "in", "on", "to", "for", "a", "s"}
     title_words = frozenset(w for w in _words(title) if w not in stop)
-    return Context(title_words, counts, len(paragraphs), first)
+    where = worthiness.setting(title, paragraphs)
+    return Context(title_words, counts, len(paragraphs), first, where)
+
+
+def worth(item: Item, ctx: Context) -> float | None:
+    """How likely a question writer would ask about the item's key (None: no key to weigh)."""
+    model = worthiness.load()
+    if model is None or not isinstance(item.answer, str) or not item.answer or not item.evidence:
+        return None
+    if item.kind not in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.FILL_BLANK):
+        return None
+    return model.worth(item.answer, item.evidence.sentence, item.evidence.paragraph, ctx.where)
 
 
 def features(item: Item, ctx: Context) -> dict[str, float]:
@@ -183,6 +200,9 @@ def features(item: Item, ctx: Context) -> dict[str, float]:
         f["answer_empty"] = float(not content)
         mentions = min((ctx.counts.get(w, 0) for w in content), default=0)
         f["answer_mentions"] = math.log1p(mentions)
+        w = worth(item, ctx)
+        if w is not None:
+            f["key_worth"] = w
     f["context_bound"] = float(quality.context_bound(stem))
     f["vague_pronoun"] = float(quality.vague_pronoun(stem))
     f["context_words"] = float(len(CONTEXT.findall(stem)))

@@ -386,16 +386,29 @@ class Builder:
 
     def by_likelihood(self, pool: list, preview) -> list:
         """The pool, the entries whose items reviewers would most likely keep first (the
-        ranker's verdict on each item as it would be made), ties in the pool's own order."""
+        ranker's verdict on each item as it would be made), ties in the pool's own order.
+
+        Among the items the ranker would keep (at or above its threshold), those whose keys a
+        question writer would more likely ask about come first: the order goes by acceptance
+        and the key's worth together (``ranker.WORTH_WEIGHT``); the items below the threshold
+        follow, by acceptance alone."""
         if self.model is None:
             return pool
         scored = []
         for k, entry in enumerate(pool):
             item = preview(entry)
-            p = 0.0 if item is None else self.model.probability(ranker.features(item, self.context))
-            scored.append((-p, k, entry))
-        scored.sort(key=lambda t: (t[0], t[1]))
-        return [entry for _, _, entry in scored]
+            if item is None:
+                scored.append((1, 0.0, k, entry))
+                continue
+            feats = ranker.features(item, self.context)
+            p = self.model.probability(feats)
+            if p >= self.threshold:
+                worth = feats.get("key_worth", ranker.WORTH_DEFAULT)
+                scored.append((0, -(p + ranker.WORTH_WEIGHT * worth), k, entry))
+            else:
+                scored.append((1, -p, k, entry))
+        scored.sort(key=lambda t: (t[0], t[1], t[2]))
+        return [entry for *_, entry in scored]
 
     def preview_question(self, entry: Entry) -> Item | None:
         """The question an entry would make, without side effects: multiple choice where its
