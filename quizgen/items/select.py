@@ -862,13 +862,22 @@ def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng
 
 def part_b_items(questions: list[Item], analysis: Analysis, passage: Passage, most: int) -> list:
     """(Part A, Part B) pairs: the evidence item after the best detail or cause questions
-    (cause first), never two on one sentence."""
+    (cause first, then multiple choice before short answer), never two on one sentence."""
     if most <= 0:
         return []
     sentences = skills.passage_sentences(analysis, passage.paragraphs)
     order = sorted(
-        (q for q in questions if q.kind is Kind.MULTIPLE_CHOICE and q.skill in PART_A_SKILLS),
-        key=lambda q: (q.skill is not Skill.CAUSE, q.difficulty is Difficulty.EASY),
+        (
+            q
+            for q in questions
+            if q.kind in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER)
+            and (q.skill or Skill.DETAIL) in PART_A_SKILLS
+        ),
+        key=lambda q: (
+            q.skill is not Skill.CAUSE,
+            q.kind is not Kind.MULTIPLE_CHOICE,
+            q.difficulty is Difficulty.EASY,
+        ),
     )
     out, used = [], set()
     for part_a in order:

@@ -526,10 +526,12 @@ PART_B_PROMPT = "Part B: Which sentence from the passage best supports your answ
 
 
 def part_b_prompt(part_a: Item) -> str:
-    """Part B's question, naming its Part A by id ('..., question q3?'), so that it stands on
-    its own in a question bank and no two Part Bs of a quiz read the same; the worksheet
-    prints the number instead."""
-    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}?"
+    """Part B's question, naming its Part A by id and quoting it ('..., question q3: "Who
+    reached the lake?"'), so that it stands on its own wherever it is read without Part A
+    beside it (a question bank, a review) and no two Part Bs of a quiz read the same; the
+    worksheet, which prints Part B right after Part A, shows the number only (see
+    :func:`quizgen.quiz.model.short_part_b_prompt`)."""
+    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}: \u201c{part_a.prompt}\u201d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,9 +574,10 @@ def _content_words(text: str) -> set[str]:
 
 def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     """Part B of a two-part item: the sentence that proves Part A's key, and three sentences
-    that share the question's words but hold none of the key's (so none proves it too)."""
+    that share the question's words but hold none of the key's (so none proves it too).
+    Part A is a multiple-choice or a short-answer question."""
     ev = part_a.evidence
-    if ev is None or part_a.kind is not Kind.MULTIPLE_CHOICE:
+    if ev is None or part_a.kind not in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER):
         return None
     key = next(
         (
