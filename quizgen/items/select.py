@@ -763,6 +763,9 @@ def choose(
                     points=len(pairs.pairs),  # a point a pair, as each is marked
                 )
             )
+    # the mix: the best cause question the ranker rates at least at the fill-up floor has its
+    # place before the rest is filled; none below it is taken for the mix's sake
+    reserved = reserve_cause(builder, entries, n) if Skill.CAUSE in wanted else []
     fact_pool = builder.by_likelihood(fact_entries(facts, entries), builder.preview_statement)
     statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
     sentence_pool = sorted(
@@ -773,7 +776,9 @@ def choose(
     want_blanks = plan.get(Kind.FILL_BLANK, 0)
     blanks = builder.take(want_blanks, builder.sentence_blank, sentence_pool)
     blanks += builder.take(want_blanks - len(blanks), builder.fill_blank)
-    questions = builder.take(n - len(items) - len(statements) - len(blanks), builder.question)
+    questions = reserved + builder.take(
+        n - len(items) - len(statements) - len(blanks) - len(reserved), builder.question
+    )
     # a thin passage: fill up with what is left, statements and blanks alike; and where the
     # ranker left too few for a quiz, fill up to the floor with items more likely kept than not
     builder.relaxed = True
@@ -818,6 +823,24 @@ def choose(
         matched=pairs is not None,
         held_back=sum(builder.held_back.values()),
     )
+
+
+MIX_CAUSES = 1  # cause questions that have a place in the quiz before it is filled
+
+
+def reserve_cause(builder: Builder, entries: list[Entry], n: int) -> list[Item]:
+    """The best cause questions (why, how) the ranker rates at least at the fill-up floor:
+    a quiz tests more than details where the passage supports it, never with weak items."""
+    causes = [e for e in entries if e.candidate.template.skill is Skill.CAUSE]
+    if not causes or n <= 0:
+        return []
+    threshold = builder.threshold
+    if builder.model is not None:
+        builder.threshold = min(threshold, LOWER_THRESHOLD)
+    try:
+        return builder.take(min(MIX_CAUSES, n), builder.question, causes)
+    finally:
+        builder.threshold = threshold
 
 
 PART_B_MOST = 2  # two-part items in a quiz of PART_B_FROM items or more; one in a shorter one

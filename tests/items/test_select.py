@@ -147,3 +147,26 @@ def test_one_answer_from_one_sentence_is_asked_once():
     ledger.add((2, 40, "blank", "george darwin"), "The details were worked out by _____.")
     assert not ledger.allows((2, 40, (2, 40, 7), "george darwin"), "", 5, strict=False)
     assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, strict=False)
+
+
+def test_a_cause_question_has_its_place_in_a_short_quiz(monkeypatch):
+    from test_rules import BECAUSE
+
+    from quizgen.quiz.model import Skill
+
+    def quiz():
+        candidates, facts, analysis, passage = read(
+            (PASSIVE, PASSIVE_ENTS),
+            (FIRED, FIRED_ENTS),
+            (KILLED, KILLED_ENTS),
+            (LEADS, LEADS_ENTS),
+            (BECAUSE, []),
+        )
+        config = pipeline.Config(
+            count=3, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER), ranked=False
+        )
+        return select.select(candidates, facts, analysis, passage, config, parse=StandIn())
+
+    assert any(i.skill is Skill.CAUSE for i in quiz())
+    monkeypatch.setattr(select, "MIX_CAUSES", 0)  # without a place kept for it, it loses out
+    assert not any(i.skill is Skill.CAUSE for i in quiz())
