@@ -44,6 +44,14 @@ DATE_PREPS = frozenset({"in", "on", "during"})
 STORY_MAX_DATES = 0.15  # a text that dates more sentences than this is ordered by its dates
 STORY_MIN_PAST = 0.6  # a story tells most of its main clauses in the past tense
 PRONOUNS = frozenset("he she it they him her them i we you this that these those".split())
+# a dated arrival stands as an event without an object: 'James Cook arrived in 1769'
+ARRIVAL_VERBS = frozenset("arrive die land return retire resign open close".split())
+# a first clause hung from one of these is reported, not told: 'X won, he said'
+SPEECH_HEADS = frozenset(
+    "say tell claim report write announce state note argue think believe know feel hope wish "
+    "suppose seem appear show find learn hear see".split()
+)
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +109,16 @@ def _resolved(part) -> bool:
     return fold(own) != fold(part.text)
 
 
-def event_text(clause: Clause) -> str | None:
+def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     """The clause as a short event: subject, verb and what completes it, with at most one
-    prepositional phrase, and without its time phrases (they would give the order away)."""
+    prepositional phrase, and without its time phrases (they would give the order away).
+    With ``dated`` (the event is placed by its own year), subject and verb may stand alone
+    ('The college was established') and a naming ('was named New Amsterdam') is an event."""
     subject = clause.subject.text
     if not subject.strip() or subject.lower() in PRONOUNS:
         return None
-    if clause.verb.lemma_ in {"call", "name"}:  # 'The boy was called Hansel': a name, no event
-        return None
+    if clause.verb.lemma_ in {"call", "name"} and not dated:
+        return None  # 'The boy was called Hansel': a name, no event
     verb = [grammar.word(a) for a in clause.aux] + [a.text for a in clause.adverbs]
     if clause.negated:
         return None
@@ -125,7 +135,7 @@ def event_text(clause: Clause) -> str | None:
             keep.append((part.role, part.text))
         else:
             break
-    if not keep:
+    if not keep and not (dated and (clause.passive or clause.verb.lemma_ in ARRIVAL_VERBS)):
         return None  # 'The moon shone': too slight an event to place
     while (
         keep
@@ -138,20 +148,115 @@ def event_text(clause: Clause) -> str | None:
     words = [w.lower().strip(",;:") for w in text.split()]
     if not 3 <= len(words) <= MAX_EVENT_WORDS or not quality.balanced(text):
         return None
-    if set(words) & ORDER_WORDS or "," in text:
+    # 'Then ...', 'the first member' number the events; 'the First Division' is a name
+    plain = {w for i, w in enumerate(words) if i == 0 or not text.split()[i][:1].isupper()}
+    if plain & ORDER_WORDS or "," in text or YEAR.search(text):
         return None
     return text
 
 
-def _character(clause: Clause, names: set[str]) -> bool:
-    """Whether the clause's subject is a named character (or a pronoun resolved to one)."""
-    return clause.subject.cluster is not None or fold(clause.subject.text) in names
+def _to_root(verb: Token) -> Token:
+    """The verb a coordinated verb hangs from: 'sat' of 'She sat down and began to weep'."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _sentence_level(clause: Clause) -> bool:
+    """A clause the sentence tells outright: its main clause, a verb coordinated with it
+    ('and sat himself down to the wheel'), or a first clause the parser hung from a later
+    one ('X took a hiatus in 2010; her album was ...'). Not a relative, reported or
+    subordinate clause."""
+    if clause.source == "main":
+        return True
+    verb = clause.verb
+    if clause.source == "conj":
+        return _to_root(verb).dep_ == "ROOT"
+    if clause.source == "ccomp":
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and verb.i < head.i
+            and head.lemma_ not in SPEECH_HEADS
+            and not any(c.dep_ == "mark" for c in verb.children)
+            and _simple_past_token(head)
+        )
+    return False
+
+
+def _simple_past_token(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _standalone(clause: Clause, text: str, main_person: frozenset[str] = frozenset()) -> bool:
+    """An event that names what it is about: a name in it, not only 'the group' or 'the
+    girls' pointing back to an earlier sentence. A resolved pronoun counts only when it is
+    the passage's main person ('He died in Paris' in a life of Chopin): other resolutions
+    are guesses ('her album' made 'Sasha Fierce's album')."""
+    subject = clause.subject
+    if _resolved(subject):
+        return fold(subject.text) in main_person and subject.head.lower_ in {"he", "she"}
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in subject.tokens):
+        return True
+    # 'The family moved to Warsaw': a common-noun subject, with a name in the event
+    rest = " ".join(text.split()[len(subject.text.split()) :])
+    return any(
+        re.search(rf"\b{re.escape(t.text)}\b", rest)
+        for t in clause.sentence
+        if t.pos_ == "PROPN" and t.is_title
+    )
+
+
+def _open_years(sentence: Span) -> set[int]:
+    """The years a sentence names outside parentheses ('Dreamgirls (2006)' names a film's
+    year, not the sentence's time), decades left out."""
+    depth, years = 0, set()
+    for t in sentence:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth <= 0 and (t.like_num or t.ent_type_ == "DATE"):  # '1904', '2003–04'
+            years |= {int(m.group(1)) for m in YEAR.finditer(t.text) if m.group(0)[-1] != "s"}
+    return years
+
+
+def _character(clause: Clause, names: set[str], actors: frozenset[str] = frozenset()) -> bool:
+    """Whether the clause's subject is a named character (or a pronoun resolved to one), or
+    one of the story's recurring actors: 'the king', 'the man' (see :func:`_actors`)."""
+    if clause.subject.cluster is not None or fold(clause.subject.text) in names:
+        return True
+    return _actor_key(clause) in actors
+
+
+ACTOR = re.compile(r"(?i)the(?: [a-z-]+){1,2}")
+
+
+def _actor_key(clause: Clause) -> str:
+    """'the king' of 'The king' or of a 'he' resolved to it: a definite subject of one
+    common noun, perhaps with one word before it; '' for anything else."""
+    text = clause.subject.text
+    head = clause.subject.head
+    if not ACTOR.fullmatch(text) or (head.pos_ != "PRON" and head.tag_ != "NN"):
+        return ""
+    return fold(text)
+
+
+ACTOR_MIN = 3  # a definite noun that is the subject of this many clauses is a character
+
+
+def _actors(facts) -> frozenset[str]:
+    """The story's recurring actors: the nouns that are, as 'the NOUN', the subject of
+    ACTOR_MIN clauses or more ('the king came', 'the king took', 'the king shut')."""
+    counts: dict[str, int] = {}
+    for clause in facts.clauses:
+        key = _actor_key(clause)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= ACTOR_MIN)
 
 
 def _story_sentence(sentence: Span) -> bool:
-    """A sentence of narration that keeps story order: no dialogue, no flashback words."""
-    text = text_of(sentence)
-    if any(q in text for q in '"“”') or hypothetical(sentence):
+    """A sentence of narration that keeps story order: no flashback words, no pluperfect,
+    nothing hypothetical (dialogue in it is no event: its clauses are not extracted)."""
+    if hypothetical(sentence):
         return False
     words = {t.lower_ for t in sentence}
     if words & FLASHBACK_WORDS:
@@ -165,44 +270,70 @@ def events(
 ) -> tuple[str, list[Event]]:
     """The passage's orderable events, in their true order, and the prompt that fits them:
     a text that dates its events by years is put in order by the dates; a story that does
-    not date them, in the order it tells them. Empty when neither holds."""
+    not date them, in the order it tells them. Empty when neither holds.
+
+    Each event comes from its own sentence: the sentence's main clause, or else a verb
+    coordinated with it ('..., and sat himself down to the wheel')."""
     dated: dict[int, Event] = {}
     told: list[Event] = []
     main = past = 0
-    seen_sentences: set[tuple[int, int]] = set()
     names = {fold(n) for c in analysis.clusters_of("PERSON") for n in c.names}
+    actors = _actors(facts)
+    people = analysis.clusters_of("PERSON")
+    main_person = frozenset(fold(n) for n in people[0].names) if people else frozenset()
+    by_sentence: dict[tuple[int, int], list[Clause]] = {}
     for clause in facts.clauses:
-        if clause.source != "main":
+        if clause.source == "main":
+            main += 1
+            past += _simple_past(clause, passive=True)
+        if _sentence_level(clause):
+            by_sentence.setdefault((clause.paragraph, clause.sentence.start), []).append(clause)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: (c.source != "main", c.verb.i))
+        sentence = group[0].sentence
+        if hypothetical(sentence):
             continue
-        main += 1
-        past += _simple_past(clause, passive=True)
-        where = (clause.paragraph, clause.sentence.start)
-        if where in seen_sentences or not _simple_past(clause, passive=True):
-            continue
-        if clause.verb.lemma_ in STATE_VERBS or hypothetical(clause.sentence):
-            continue
-        text = event_text(clause)
-        if text is None:
-            continue
-        seen_sentences.add(where)
-        date = _date_of(clause)
-        years = {int(y) for y in YEAR.findall(text_of(clause.sentence)) if not y.endswith("s")}
-        if date is not None and len(years) == 1:
-            year = date[0]
-            if year not in dated:  # one event a year: two in one year have no order here
-                dated[year] = Event(text, clause.paragraph, clause.sentence, year)
-        elif (
-            _story_sentence(clause.sentence)
-            and not years
-            and _simple_past(clause)
-            and _character(clause, names)  # a character's action
-        ):
-            told.append(Event(text, clause.paragraph, clause.sentence))
+        years = _open_years(sentence)
+        # every year the sentence names is some clause's own time ('reaffirmed its
+        # independence in 1947 and signed the treaty in 1951'), none a mere mention
+        dates = {c.verb.i: _date_of(c) for c in group}
+        owned = {d[0] for d in dates.values() if d is not None}
+        date_event = story_event = None
+        for clause in group:
+            if not _simple_past(clause, passive=True) or clause.verb.lemma_ in STATE_VERBS:
+                continue
+            date = dates[clause.verb.i]
+            if date is not None and date_event is None and years <= owned:
+                year, phrase = date
+                text = event_text(clause, dated=True)
+                if (
+                    text is not None
+                    and len(YEAR.findall(phrase.text)) == 1
+                    and _standalone(clause, text, main_person)
+                ):
+                    date_event = Event(text, clause.paragraph, clause.sentence, year)
+            if (
+                story_event is None
+                and date is None
+                and not years
+                and _simple_past(clause)
+                and _character(clause, names, actors)  # a character's action
+                and _story_sentence(sentence)
+            ):
+                text = event_text(clause)
+                if text is not None:
+                    story_event = Event(text, clause.paragraph, clause.sentence)
+        if date_event is not None and date_event.year not in dated:
+            dated[date_event.year] = date_event  # one event a year: two in one have no order
+        if story_event is not None:
+            told.append(story_event)
+    told.sort(key=lambda e: (e.paragraph, e.sentence.start))
     if len(dated) >= MIN_EVENTS:
         ordered = [dated[y] for y in sorted(dated)]
         return HISTORY_PROMPT, _spread(ordered)
-    sentences = sum(1 for d in analysis.docs for _ in d.sents) or 1
-    date_share = sum(1 for d in analysis.docs for e in d.ents if e.label_ == "DATE") / sentences
+    # a story may say 'one day' and 'the next morning'; a history names years
+    sentences = [s for d in analysis.docs for s in d.sents]
+    date_share = sum(bool(_open_years(s)) for s in sentences) / (len(sentences) or 1)
     story = main and past / main >= STORY_MIN_PAST and date_share <= STORY_MAX_DATES
     if story and len(told) >= MIN_EVENTS:
         return STORY_PROMPT, _spread(told)
