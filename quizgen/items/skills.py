@@ -377,7 +377,10 @@ def ordering(facts, analysis: Analysis, passage_paragraphs: tuple[str, ...]) -> 
 NAMING_VERBS = frozenset({"call", "know", "term", "name", "dub"})  # 'a road called a turnpike'
 RELATIVIZERS = frozenset({"that", "which", "who"})
 GLOSS_MARKERS = ("meaning", "that is", "i.e.", "i.e.,", "or")  # 'spontaneous (or natural)'
-MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 12
+MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 14
+# 'X means Y', 'X refers to Y', 'X is defined as Y': the verb and the word before the meaning
+MEANING_VERBS = {"mean": "", "refer": "to", "define": "as"}
+QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
 VOCABULARY_OPTIONS = 4
 
 
@@ -425,25 +428,60 @@ def _span_text(tokens: list[Token]) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
-def _good_term(tokens: list[Token]) -> bool:
+def _good_term(tokens: list[Token], common: frozenset[str] = frozenset()) -> bool:
     """A word worth asking the meaning of: common nouns (or an adjective), one to three
-    words, not a name, a number or a pronoun."""
+    words, not a name, a number or a pronoun. A word the parser took for a name only because
+    it opens the sentence ('Antonyms are ...', '“Quintessential” means ...') counts when
+    the passage writes it in lower case elsewhere (``common``)."""
     head = tokens[-1] if tokens else None
+    if head is None or len(tokens) > 3:
+        return False
+    opening = _opens_sentence(tokens[0])
+    named = [t for t in tokens if t.ent_type_ or t.pos_ == "PROPN"]
+    if named and not (opening and all(t.lower_ in common for t in named)):
+        return False
     return (
-        head is not None
-        and len(tokens) <= 3
-        and head.pos_ in {"NOUN", "ADJ"}
+        (head.pos_ in {"NOUN", "ADJ"} or head in named)
         and all(t.is_alpha or "-" in t.text for t in tokens)
-        and not any(t.ent_type_ for t in tokens)
         and not head.is_stop
         and len(head.text) >= 4
     )
 
 
-def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how: str):
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, perhaps after an opening quotation mark."""
+    before = [t for t in token.sent if t.i < token.i]
+    return all(t.text in QUOTES for t in before)
+
+
+def _cited(tokens: list[Token]) -> list[Token] | None:
+    """The words of a word cited in quotation marks ('“Quintessential” means ...'), the
+    quotation marks left out; None when the words are not wrapped in quotation marks."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    inner = [t for t in tokens if t.text not in QUOTES]
+    if not inner:
+        return None
+    first, last = inner[0].i, inner[-1].i
+    if first > 0 and last + 1 < len(doc):
+        if doc[first - 1].text in QUOTES and doc[last + 1].text in QUOTES:
+            return inner
+    return None
+
+
+def _gloss(
+    term: list[Token],
+    meaning: list[Token],
+    n: int,
+    sentence: Span,
+    how: str,
+    common: frozenset[str] = frozenset(),
+):
     """A Gloss if the term and its meaning are a fair pair: the meaning long enough to say
     something, short enough for an option, and not the term again."""
-    if not _good_term(term) or not meaning:
+    if not _good_term(term, common) or not meaning:
         return None
     text = _span_text(meaning)
     words = text.split()
@@ -456,6 +494,8 @@ def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how:
         return None
     if meaning[0].pos_ == "PRON" or any(t.text in '"\u201c\u201d' for t in meaning):
         return None
+    if meaning[0].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}:
+        return None  # 'means you cannot see it': a clause, not a meaning
     return Gloss(
         _span_text(term).lower()
         if not term[0].is_sent_start
@@ -468,13 +508,147 @@ def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how:
     )
 
 
-def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
+def _defining(noun: Token) -> bool:
+    """Whether a noun phrase is shaped like a definition: a relative clause or participle
+    on its head ('a road that charges tolls'), on the noun of its 'of' or 'in' phrase ('a
+    piece of information that appears ...') or on a noun joined to it ('a word or phrase
+    that ...')."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    heads += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(c.dep_ in {"relcl", "acl"} for h in heads for c in h.children)
+
+
+def _plain_subject(subj: Token, dets: frozenset[str]) -> bool:
+    """A subject that is just a term: its determiner one of ``dets`` (or none), no phrase or
+    clause of its own ('A casserole', 'Antonyms', not 'A dish of rice that ...')."""
+    own = {c.lower_ for c in subj.children if c.dep_ in {"det", "poss"}}
+    return own <= dets and not any(
+        c.dep_ in {"prep", "relcl", "acl", "appos", "conj"} for c in subj.children
+    )
+
+
+def _definitions(sentence: Span, n: int, common: frozenset[str]) -> Iterator[Gloss]:
+    """The sentence-level definitions: 'A turnpike is a road that charges tolls.' (a generic
+    subject defined in the present), 'The control center is the component ... that ...'
+    (a term of two words or more), 'A turnpike means / refers to / is defined as a road
+    ...', and the relative 'a fundraiser, which is a ticketed event that ...'."""
+    root = sentence.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and any(
+        c.i < subj.left_edge.i and c.dep_ in {"prep", "advcl", "advmod", "npadvmod"}
+        for c in root.children
+    ):
+        subj = None  # 'For Avicenna, the tabula rasa is ...': one thinker's view, no definition
+    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and subj is not None:
+        attr = next((c for c in root.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.pos_ == "NOUN" and _defining(attr):
+            term = _term_tokens(subj)
+            a_term = _plain_subject(subj, frozenset({"a", "an"}))
+            the_term = _plain_subject(subj, frozenset({"the"})) and len(term) >= 2
+            attr_dets = {c.lower_ for c in attr.children if c.dep_ == "det"}
+            if (a_term or the_term) and attr_dets <= {"a", "an", "the"}:
+                g = _gloss(term, _phrase(attr), n, sentence, "definition", common)
+                if g:
+                    yield g
+    if root.lemma_ in MEANING_VERBS and subj is not None and subj.i < root.i:
+        word = MEANING_VERBS[root.lemma_]
+        present = root.tag_ in {"VBZ", "VBP"} or (
+            root.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children)
+        )
+        if word:
+            obj = next(
+                (
+                    g
+                    for c in root.children
+                    if c.dep_ == "prep" and c.lower_ == word
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+        else:  # 'means the perfect example': the parser may call the object a subject
+            obj = next(
+                (
+                    c
+                    for c in root.children
+                    if c.i > root.i and c.dep_ in {"dobj", "attr", "nsubj"} and c.pos_ == "NOUN"
+                ),
+                None,
+            )
+        cited = _cited(list(subj.subtree))
+        term = cited if cited is not None else _term_tokens(subj)
+        plain = cited is not None or _plain_subject(subj, frozenset({"a", "an", "the"}))
+        if present and obj is not None and plain:
+            g = _gloss(term, _phrase(obj), n, sentence, "means", common)
+            if g:
+                yield g
+    for t in sentence:
+        # 'a fundraiser, which is a ticketed social event that raises money'
+        if t.dep_ == "relcl" and t.lemma_ == "be" and t.tag_ in {"VBZ", "VBP"}:
+            rel = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "which"), None)
+            attr = next((c for c in t.children if c.dep_ == "attr"), None)
+            head = t.head
+            comma = rel is not None and rel.i > 0 and sentence.doc[rel.i - 1].text == ","
+            if (
+                rel is not None
+                and comma
+                and attr is not None
+                and attr.pos_ == "NOUN"
+                and head.pos_ == "NOUN"
+                and head.i == rel.i - 2
+                and {c.lower_ for c in attr.children if c.dep_ == "det"} & {"a", "an"}
+            ):
+                g = _gloss(_term_tokens(head), _phrase(attr), n, sentence, "means", common)
+                if g:
+                    yield g
+        # 'Constellations, or groups of stars that form shapes in the sky, usually ...'
+        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN":
+            doc = sentence.doc
+            start, end = t.left_edge.i, t.right_edge.i
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if (
+                start >= 3
+                and doc[start - 1].lower_ == "or"
+                and doc[start - 2].text == ","
+                and doc[start - 3].i == t.head.i
+                and after is not None
+                and after.text in {",", "--", "\u2014"}
+                and _defining(t)
+                and not any(c.dep_ == "det" for c in t.children)
+                and sum(c.dep_ == "conj" for c in t.head.children) == 1
+                and _plain_subject_or_object(t.head)
+            ):
+                g = _gloss(_term_tokens(t.head), _phrase(t), n, sentence, "appositive", common)
+                if g:
+                    yield g
+
+
+def _plain_subject_or_object(noun: Token) -> bool:
+    """A bare term before 'or': no determiner but 'the', 'a' or 'an', no phrase of its own."""
+    own = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    return own <= {"the", "a", "an"} and not any(
+        c.dep_ in {"prep", "relcl", "acl", "appos"} for c in noun.children
+    )
+
+
+def glosses_in(sentence: Span, n: int, *, common: frozenset[str] = frozenset()) -> Iterator[Gloss]:
     """Every word a sentence explains: 'A turnpike is a road that ...' (definition), 'a road
     called a turnpike' / 'known as' (called), 'the turnpike, a road with tolls,' (appositive),
-    'turnpike, which means ...' (means), 'turnpike (or toll road)' (parenthesis)."""
+    'the turnpike, or road with tolls,' (appositive), 'turnpike, which means ...' or 'which is
+    a road that ...' (means), 'A turnpike means / refers to / is defined as ...' (means),
+    'turnpike (or toll road)' (parenthesis). ``common``: words the passage writes in lower
+    case (see :func:`_good_term`)."""
+    yield from _definitions(sentence, n, common)
     for t in sentence:
         # 'a long road called a turnpike': the participle names the noun it follows
-        if t.dep_ == "acl" and t.lemma_ in NAMING_VERBS and t.tag_ == "VBN":
+        if t.dep_ == "acl" and t.lemma_ in NAMING_VERBS and t.tag_ in {"VBN", "VBD"}:
             named = [c for c in t.children if c.dep_ in {"oprd", "attr", "dobj"}]
             named += [
                 g
@@ -484,31 +658,20 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 if g.dep_ == "pobj"
             ]
             meaning = _phrase(t.head, stop=t)
-            # the participle right after the phrase it names, not inside a parenthesis
-            adjacent = meaning and meaning[-1].i + 1 == t.i and sentence.doc[t.i - 1].text != "("
+            # the participle right after the phrase it names, or after a comma ('a small hole
+            # dug in the ground, called a cyclone cellar'), not inside a parenthesis
+            gap = [u.text for u in sentence.doc[meaning[-1].i + 1 : t.i]] if meaning else []
+            adjacent = meaning and gap in ([], [","])
             if (
                 named
                 and adjacent
                 and (t.lemma_ != "know" or any(c.lower_ == "as" for c in t.children))
             ):
-                g = _gloss(_term_tokens(named[0]), _phrase(t.head, stop=t), n, sentence, "called")
+                g = _gloss(
+                    _term_tokens(named[0]), _phrase(t.head, stop=t), n, sentence, "called", common
+                )
                 if g:
                     yield g
-        # 'A turnpike is a road that charges tolls.': a generic subject defined in the present
-        if t.dep_ == "ROOT" and t.lemma_ == "be" and t.tag_ in {"VBZ", "VBP"}:
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            attr = next((c for c in t.children if c.dep_ == "attr"), None)
-            if subj is not None and attr is not None and attr.pos_ == "NOUN":
-                dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
-                relcl = any(c.dep_ in {"relcl", "acl"} for c in attr.children)
-                if (
-                    relcl
-                    and dets <= {"a", "an"}
-                    and not any(c.dep_ in {"prep", "relcl"} for c in subj.children)
-                ):
-                    g = _gloss(_term_tokens(subj), _phrase(attr), n, sentence, "definition")
-                    if g:
-                        yield g
         # 'the turnpike, a road with tolls, ...'
         if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN":
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
@@ -531,7 +694,7 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 and defining
                 and own <= {"the", "a", "an"}
             ):
-                g = _gloss([t.head], _phrase(t), n, sentence, "appositive")
+                g = _gloss([t.head], _phrase(t), n, sentence, "appositive", common)
                 if g:
                     yield g
         # 'homeostasis, which means a steady state'
@@ -539,7 +702,7 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
             rel = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "which"), None)
             obj = next((c for c in t.children if c.dep_ in {"dobj", "attr"}), None)
             if rel is not None and obj is not None:
-                g = _gloss(_term_tokens(t.head), _phrase(obj), n, sentence, "means")
+                g = _gloss(_term_tokens(t.head), _phrase(obj), n, sentence, "means", common)
                 if g:
                     yield g
         # 'turnpike (or toll road)', 'entropy (meaning disorder)'
@@ -562,7 +725,9 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 meaning = inside[len(marker.split()) :] if marker else inside
                 while meaning and meaning[0].is_punct:
                     meaning.pop(0)
-                g = _gloss(_term_tokens(before), meaning, n, sentence, "parenthesis")
+                # 'reduced perfusion (penetration of blood)' glosses 'perfusion'
+                term = [u for u in _term_tokens(before) if u.dep_ != "amod"] or [before]
+                g = _gloss(term, meaning, n, sentence, "parenthesis", common)
                 if g:
                     yield g
 
@@ -570,11 +735,14 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
 def glosses(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[Gloss]:
     """The words the passage explains, each once (its first explanation), in passage order."""
     out: dict[str, Gloss] = {}
+    common = frozenset(
+        t.text for doc in analysis.docs for t in doc if t.is_lower and not t.is_sent_start
+    )
     for n, doc in enumerate(analysis.docs):
         for sentence in doc.sents:
             if not is_askable(sentence, paragraphs[n]):
                 continue
-            for g in glosses_in(sentence, n):
+            for g in glosses_in(sentence, n, common=common):
                 out.setdefault(g.term, g)
     meanings = [fold(g.meaning) for g in out.values()]
     return [g for g in out.values() if meanings.count(fold(g.meaning)) == 1]
