@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -21,7 +21,7 @@ from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, quoted_segments, text_of
 from quizgen.text.extract import Clause, hypothetical, is_askable
-from quizgen.text.lexicon import YEAR, year_of
+from quizgen.text.lexicon import YEAR, class_depth, year_of
 
 # --- sequence ------------------------------------------------------------------------------
 
@@ -394,6 +394,9 @@ class Gloss:
     sentence: Span
     how: str  # definition | called | appositive | means | parenthesis
     tokens: tuple[Token, ...] = ()  # the meaning's tokens
+    # other phrases of the passage shaped like a meaning ('a parade that ...'), nearest in
+    # length first: wrong options when the passage explains too few words to fill four
+    alternatives: tuple[str, ...] = ()
 
     @property
     def evidence(self) -> Evidence:
@@ -745,7 +748,86 @@ def glosses(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[Gloss]:
             for g in glosses_in(sentence, n, common=common):
                 out.setdefault(g.term, g)
     meanings = [fold(g.meaning) for g in out.values()]
-    return [g for g in out.values() if meanings.count(fold(g.meaning)) == 1]
+    found = [g for g in out.values() if meanings.count(fold(g.meaning)) == 1]
+    if not found:
+        return found
+    shaped = _meaning_shaped(analysis, paragraphs)
+    return [replace(g, alternatives=_alternatives(g, shaped)) for g in found]
+
+
+def _article(tokens) -> str:
+    """'a' for 'a'/'an', 'the', or '' (a bare plural or mass noun), of a phrase's first word."""
+    first = tokens[0].lower_ if tokens else ""
+    return {"a": "a", "an": "a", "the": "the"}.get(first, "")
+
+
+def _meaning_shaped(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple]:
+    """Every noun phrase of the passage shaped like a meaning: a common noun with a phrase
+    or clause after it ('a big bed in one corner', 'a dish that cooks slowly'), short
+    enough for an option, without names, pronouns or punctuation; with its head noun and
+    its sentence."""
+    out: list[tuple[str, Token, Span]] = []
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not is_askable(sentence, paragraphs[n]):
+                continue
+            for t in sentence:
+                if t.pos_ != "NOUN" or t.dep_ in {"compound", "npadvmod"}:
+                    continue
+                if not any(c.dep_ in {"relcl", "acl", "prep"} and c.i > t.i for c in t.children):
+                    continue
+                tokens = _phrase(t)
+                text = _span_text(tokens)
+                if tokens and tokens[0].is_sent_start and tokens[0].is_title:
+                    text = text[0].lower() + text[1:]  # 'Fans of the sport' as an option
+                if (
+                    MIN_GLOSS_WORDS + 2 <= len(text.split()) <= MAX_GLOSS_WORDS
+                    and quality.balanced(text)
+                    and tokens[0].dep_ in {"det", "amod", "compound"} | {t.dep_}
+                    and not any(
+                        u.is_punct
+                        or u.text in QUOTES
+                        or u.pos_ in {"PROPN", "NUM"}
+                        or u.ent_type_
+                        or (u.pos_ == "PRON" and u.lower_ not in RELATIVIZERS)
+                        or u.lower_ in {"this", "these", "those", "his", "her", "its", "their"}
+                        for u in tokens
+                    )
+                ):
+                    out.append((text, t, sentence))
+    return out
+
+
+def _alternatives(gloss: Gloss, shaped: list[tuple[str, Token, Span]]) -> tuple[str, ...]:
+    """The definition-shaped phrases that can stand as wrong meanings of ``gloss``: not from
+    a sentence that names the term (there it may well describe it: 'the casserole, a dish
+    that ...'), not of the meaning's own head noun, not holding the term; nearest in
+    length first."""
+    term = fold(gloss.term)
+    head = next((t for t in gloss.tokens if t.dep_ not in {"det", "amod", "compound"}), None)
+    article = _article(gloss.tokens)
+    plural = head is not None and head.tag_ == "NNS"
+    picked = [
+        text
+        for text, noun, sentence in shaped
+        if term not in fold(text_of(sentence))
+        and _article(text.split() and [noun.doc[noun.left_edge.i]]) == article
+        and (noun.tag_ == "NNS") == plural
+        and (head is None or noun.lemma_ != head.lemma_)
+        and not _overlap(text, gloss.meaning)
+    ]
+    length = len(gloss.meaning.split())
+    nouns = {text: noun.lemma_.lower() for text, noun, _ in shaped}
+    key = head.lemma_.lower() if head is not None else ""
+    # the nearest in kind first ('a hole' beside 'a bed' before 'a wail'), then in length
+    picked.sort(
+        key=lambda t: (
+            -min(class_depth(key, nouns[t]), 8) if key else 0,
+            abs(len(t.split()) - length),
+            t,
+        )
+    )
+    return tuple(dict.fromkeys(picked))
 
 
 def vocabulary_prompt(gloss: Gloss) -> str:
@@ -764,10 +846,19 @@ def vocabulary_items(
         if len(items) >= most:
             break
         others = [
-            g.meaning for g in found if g is not gloss and not _overlap(g.meaning, gloss.meaning)
+            g.meaning
+            for g in found
+            if g is not gloss
+            and not _overlap(g.meaning, gloss.meaning)
+            and fold(gloss.term) not in fold(g.meaning)  # 'the set point' beside 'set point'
         ]
         rng.shuffle(others)
         wrong = others[: VOCABULARY_OPTIONS - 1]
+        for w in gloss.alternatives:  # phrases of the passage shaped like a meaning
+            if len(wrong) >= VOCABULARY_OPTIONS - 1:
+                break
+            if w not in wrong and not any(_overlap(w, x) for x in wrong):
+                wrong.append(w)
         if len(wrong) < VOCABULARY_OPTIONS - 1:
             more = [
                 w
