@@ -188,23 +188,55 @@ def _simple_past_token(verb: Token) -> bool:
     return verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
-def _standalone(clause: Clause, text: str, main_person: frozenset[str] = frozenset()) -> bool:
-    """An event that names what it is about: a name in it, not only 'the group' or 'the
-    girls' pointing back to an earlier sentence. A resolved pronoun counts only when it is
-    the passage's main person ('He died in Paris' in a life of Chopin): other resolutions
-    are guesses ('her album' made 'Sasha Fierce's album')."""
+def _standalone(
+    clause: Clause,
+    main_person: frozenset[str] = frozenset(),
+    actors: frozenset[str] = frozenset(),
+) -> bool:
+    """An event that names what it is about: a name in its subject, or the passage's
+    recurring 'the club' (see :func:`_actors`), not a 'the girls' pointing back to an earlier
+    sentence. A resolved pronoun counts only when it is the passage's main person ('He died
+    in Paris' in a life of Chopin): other resolutions are guesses ('her album' made 'Sasha
+    Fierce's album')."""
     subject = clause.subject
     if _resolved(subject):
         return fold(subject.text) in main_person and subject.head.lower_ in {"he", "she"}
     if any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in subject.tokens):
         return True
-    # 'The family moved to Warsaw': a common-noun subject, with a name in the event
-    rest = " ".join(text.split()[len(subject.text.split()) :])
-    return any(
-        re.search(rf"\b{re.escape(t.text)}\b", rest)
-        for t in clause.sentence
-        if t.pos_ == "PROPN" and t.is_title
-    )
+    return _actor_key(clause) in actors
+
+
+def _told_again(clause: Clause, analysis: Analysis) -> bool:
+    """Whether the story tells the same subject doing the same thing elsewhere ('When the
+    king came ...' and 'The king came in the morning'; 'he lay down again'): then the event
+    does not say which telling it is, and its place is no fact."""
+    verb = clause.verb
+    if any(
+        c.lower_ == "again" or (c.lower_ == "more" and c.nbor(-1).lower_ == "once")
+        for c in verb.children
+        if c.i > 0
+    ):
+        return True
+    cluster = clause.subject.cluster
+    lemma = clause.subject.head.lemma_.lower()
+    obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
+    for n, doc in enumerate(analysis.docs):
+        for t in doc:
+            if t.lemma_ != verb.lemma_ or t.pos_ != "VERB" or (t.doc is verb.doc and t.i == verb.i):
+                continue
+            head = t
+            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            same = subj.lemma_.lower() == lemma or (
+                cluster is not None and analysis.cluster_of(n, subj) is cluster
+            )
+            other = next((c.lemma_ for c in t.children if c.dep_ == "dobj"), None)
+            if same and (obj is None or other is None or other == obj):
+                return True
+    return False
 
 
 def _open_years(sentence: Span) -> set[int]:
@@ -309,7 +341,7 @@ def events(
                 if (
                     text is not None
                     and len(YEAR.findall(phrase.text)) == 1
-                    and _standalone(clause, text, main_person)
+                    and _standalone(clause, main_person, actors)
                 ):
                     date_event = Event(text, clause.paragraph, clause.sentence, year)
             if (
@@ -321,7 +353,7 @@ def events(
                 and _story_sentence(sentence)
             ):
                 text = event_text(clause)
-                if text is not None:
+                if text is not None and not _told_again(clause, analysis):
                     story_event = Event(text, clause.paragraph, clause.sentence)
         if date_event is not None and date_event.year not in dated:
             dated[date_event.year] = date_event  # one event a year: two in one have no order
