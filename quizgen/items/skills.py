@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -21,7 +21,7 @@ from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, quoted_segments, text_of
 from quizgen.text.extract import Clause, hypothetical, is_askable
-from quizgen.text.lexicon import YEAR, year_of
+from quizgen.text.lexicon import YEAR, class_depth, year_of
 
 # --- sequence ------------------------------------------------------------------------------
 
@@ -44,6 +44,14 @@ DATE_PREPS = frozenset({"in", "on", "during"})
 STORY_MAX_DATES = 0.15  # a text that dates more sentences than this is ordered by its dates
 STORY_MIN_PAST = 0.6  # a story tells most of its main clauses in the past tense
 PRONOUNS = frozenset("he she it they him her them i we you this that these those".split())
+# a dated arrival stands as an event without an object: 'James Cook arrived in 1769'
+ARRIVAL_VERBS = frozenset("arrive die land return retire resign open close".split())
+# a first clause hung from one of these is reported, not told: 'X won, he said'
+SPEECH_HEADS = frozenset(
+    "say tell claim report write announce state note argue think believe know feel hope wish "
+    "suppose seem appear show find learn hear see".split()
+)
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +109,16 @@ def _resolved(part) -> bool:
     return fold(own) != fold(part.text)
 
 
-def event_text(clause: Clause) -> str | None:
+def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     """The clause as a short event: subject, verb and what completes it, with at most one
-    prepositional phrase, and without its time phrases (they would give the order away)."""
+    prepositional phrase, and without its time phrases (they would give the order away).
+    With ``dated`` (the event is placed by its own year), subject and verb may stand alone
+    ('The college was established') and a naming ('was named New Amsterdam') is an event."""
     subject = clause.subject.text
     if not subject.strip() or subject.lower() in PRONOUNS:
         return None
-    if clause.verb.lemma_ in {"call", "name"}:  # 'The boy was called Hansel': a name, no event
-        return None
+    if clause.verb.lemma_ in {"call", "name"} and not dated:
+        return None  # 'The boy was called Hansel': a name, no event
     verb = [grammar.word(a) for a in clause.aux] + [a.text for a in clause.adverbs]
     if clause.negated:
         return None
@@ -125,7 +135,7 @@ def event_text(clause: Clause) -> str | None:
             keep.append((part.role, part.text))
         else:
             break
-    if not keep:
+    if not keep and not (dated and (clause.passive or clause.verb.lemma_ in ARRIVAL_VERBS)):
         return None  # 'The moon shone': too slight an event to place
     while (
         keep
@@ -138,20 +148,147 @@ def event_text(clause: Clause) -> str | None:
     words = [w.lower().strip(",;:") for w in text.split()]
     if not 3 <= len(words) <= MAX_EVENT_WORDS or not quality.balanced(text):
         return None
-    if set(words) & ORDER_WORDS or "," in text:
+    # 'Then ...', 'the first member' number the events; 'the First Division' is a name
+    plain = {w for i, w in enumerate(words) if i == 0 or not text.split()[i][:1].isupper()}
+    if plain & ORDER_WORDS or "," in text or YEAR.search(text):
         return None
     return text
 
 
-def _character(clause: Clause, names: set[str]) -> bool:
-    """Whether the clause's subject is a named character (or a pronoun resolved to one)."""
-    return clause.subject.cluster is not None or fold(clause.subject.text) in names
+def _to_root(verb: Token) -> Token:
+    """The verb a coordinated verb hangs from: 'sat' of 'She sat down and began to weep'."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _sentence_level(clause: Clause) -> bool:
+    """A clause the sentence tells outright: its main clause, a verb coordinated with it
+    ('and sat himself down to the wheel'), or a first clause the parser hung from a later
+    one ('X took a hiatus in 2010; her album was ...'). Not a relative, reported or
+    subordinate clause."""
+    if clause.source == "main":
+        return True
+    verb = clause.verb
+    if clause.source == "conj":
+        return _to_root(verb).dep_ == "ROOT"
+    if clause.source == "ccomp":
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and verb.i < head.i
+            and head.lemma_ not in SPEECH_HEADS
+            and not any(c.dep_ == "mark" for c in verb.children)
+            and _simple_past_token(head)
+        )
+    return False
+
+
+def _simple_past_token(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _standalone(
+    clause: Clause,
+    main_person: frozenset[str] = frozenset(),
+    actors: frozenset[str] = frozenset(),
+) -> bool:
+    """An event that names what it is about: a name in its subject, or the passage's
+    recurring 'the club' (see :func:`_actors`), not a 'the girls' pointing back to an earlier
+    sentence. A resolved pronoun counts only when it is the passage's main person ('He died
+    in Paris' in a life of Chopin): other resolutions are guesses ('her album' made 'Sasha
+    Fierce's album')."""
+    subject = clause.subject
+    if _resolved(subject):
+        return fold(subject.text) in main_person and subject.head.lower_ in {"he", "she"}
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in subject.tokens):
+        return True
+    return _actor_key(clause) in actors
+
+
+def _told_again(clause: Clause, analysis: Analysis) -> bool:
+    """Whether the story tells the same subject doing the same thing elsewhere ('When the
+    king came ...' and 'The king came in the morning'; 'he lay down again'): then the event
+    does not say which telling it is, and its place is no fact."""
+    verb = clause.verb
+    if any(
+        c.lower_ == "again" or (c.lower_ == "more" and c.nbor(-1).lower_ == "once")
+        for c in verb.children
+        if c.i > 0
+    ):
+        return True
+    cluster = clause.subject.cluster
+    lemma = clause.subject.head.lemma_.lower()
+    obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
+    for n, doc in enumerate(analysis.docs):
+        for t in doc:
+            if t.lemma_ != verb.lemma_ or t.pos_ != "VERB" or (t.doc is verb.doc and t.i == verb.i):
+                continue
+            head = t
+            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            same = subj.lemma_.lower() == lemma or (
+                cluster is not None and analysis.cluster_of(n, subj) is cluster
+            )
+            other = next((c.lemma_ for c in t.children if c.dep_ == "dobj"), None)
+            if same and (obj is None or other is None or other == obj):
+                return True
+    return False
+
+
+def _open_years(sentence: Span) -> set[int]:
+    """The years a sentence names outside parentheses ('Dreamgirls (2006)' names a film's
+    year, not the sentence's time), decades left out."""
+    depth, years = 0, set()
+    for t in sentence:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth <= 0 and (t.like_num or t.ent_type_ == "DATE"):  # '1904', '2003–04'
+            years |= {int(m.group(1)) for m in YEAR.finditer(t.text) if m.group(0)[-1] != "s"}
+    return years
+
+
+def _character(clause: Clause, names: set[str], actors: frozenset[str] = frozenset()) -> bool:
+    """Whether the clause's subject is a named character (or a pronoun resolved to one), or
+    one of the story's recurring actors: 'the king', 'the man' (see :func:`_actors`)."""
+    if clause.subject.cluster is not None or fold(clause.subject.text) in names:
+        return True
+    return _actor_key(clause) in actors
+
+
+ACTOR = re.compile(r"(?i)the(?: [a-z-]+){1,2}")
+
+
+def _actor_key(clause: Clause) -> str:
+    """'the king' of 'The king' or of a 'he' resolved to it: a definite subject of one
+    common noun, perhaps with one word before it; '' for anything else."""
+    text = clause.subject.text
+    head = clause.subject.head
+    if not ACTOR.fullmatch(text) or (head.pos_ != "PRON" and head.tag_ != "NN"):
+        return ""
+    return fold(text)
+
+
+ACTOR_MIN = 3  # a definite noun that is the subject of this many clauses is a character
+
+
+def _actors(facts) -> frozenset[str]:
+    """The story's recurring actors: the nouns that are, as 'the NOUN', the subject of
+    ACTOR_MIN clauses or more ('the king came', 'the king took', 'the king shut')."""
+    counts: dict[str, int] = {}
+    for clause in facts.clauses:
+        key = _actor_key(clause)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= ACTOR_MIN)
 
 
 def _story_sentence(sentence: Span) -> bool:
-    """A sentence of narration that keeps story order: no dialogue, no flashback words."""
-    text = text_of(sentence)
-    if any(q in text for q in '"“”') or hypothetical(sentence):
+    """A sentence of narration that keeps story order: no flashback words, no pluperfect,
+    nothing hypothetical (dialogue in it is no event: its clauses are not extracted)."""
+    if hypothetical(sentence):
         return False
     words = {t.lower_ for t in sentence}
     if words & FLASHBACK_WORDS:
@@ -165,44 +302,70 @@ def events(
 ) -> tuple[str, list[Event]]:
     """The passage's orderable events, in their true order, and the prompt that fits them:
     a text that dates its events by years is put in order by the dates; a story that does
-    not date them, in the order it tells them. Empty when neither holds."""
+    not date them, in the order it tells them. Empty when neither holds.
+
+    Each event comes from its own sentence: the sentence's main clause, or else a verb
+    coordinated with it ('..., and sat himself down to the wheel')."""
     dated: dict[int, Event] = {}
     told: list[Event] = []
     main = past = 0
-    seen_sentences: set[tuple[int, int]] = set()
     names = {fold(n) for c in analysis.clusters_of("PERSON") for n in c.names}
+    actors = _actors(facts)
+    people = analysis.clusters_of("PERSON")
+    main_person = frozenset(fold(n) for n in people[0].names) if people else frozenset()
+    by_sentence: dict[tuple[int, int], list[Clause]] = {}
     for clause in facts.clauses:
-        if clause.source != "main":
+        if clause.source == "main":
+            main += 1
+            past += _simple_past(clause, passive=True)
+        if _sentence_level(clause):
+            by_sentence.setdefault((clause.paragraph, clause.sentence.start), []).append(clause)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: (c.source != "main", c.verb.i))
+        sentence = group[0].sentence
+        if hypothetical(sentence):
             continue
-        main += 1
-        past += _simple_past(clause, passive=True)
-        where = (clause.paragraph, clause.sentence.start)
-        if where in seen_sentences or not _simple_past(clause, passive=True):
-            continue
-        if clause.verb.lemma_ in STATE_VERBS or hypothetical(clause.sentence):
-            continue
-        text = event_text(clause)
-        if text is None:
-            continue
-        seen_sentences.add(where)
-        date = _date_of(clause)
-        years = {int(y) for y in YEAR.findall(text_of(clause.sentence)) if not y.endswith("s")}
-        if date is not None and len(years) == 1:
-            year = date[0]
-            if year not in dated:  # one event a year: two in one year have no order here
-                dated[year] = Event(text, clause.paragraph, clause.sentence, year)
-        elif (
-            _story_sentence(clause.sentence)
-            and not years
-            and _simple_past(clause)
-            and _character(clause, names)  # a character's action
-        ):
-            told.append(Event(text, clause.paragraph, clause.sentence))
+        years = _open_years(sentence)
+        # every year the sentence names is some clause's own time ('reaffirmed its
+        # independence in 1947 and signed the treaty in 1951'), none a mere mention
+        dates = {c.verb.i: _date_of(c) for c in group}
+        owned = {d[0] for d in dates.values() if d is not None}
+        date_event = story_event = None
+        for clause in group:
+            if not _simple_past(clause, passive=True) or clause.verb.lemma_ in STATE_VERBS:
+                continue
+            date = dates[clause.verb.i]
+            if date is not None and date_event is None and years <= owned:
+                year, phrase = date
+                text = event_text(clause, dated=True)
+                if (
+                    text is not None
+                    and len(YEAR.findall(phrase.text)) == 1
+                    and _standalone(clause, main_person, actors)
+                ):
+                    date_event = Event(text, clause.paragraph, clause.sentence, year)
+            if (
+                story_event is None
+                and date is None
+                and not years
+                and _simple_past(clause)
+                and _character(clause, names, actors)  # a character's action
+                and _story_sentence(sentence)
+            ):
+                text = event_text(clause)
+                if text is not None and not _told_again(clause, analysis):
+                    story_event = Event(text, clause.paragraph, clause.sentence)
+        if date_event is not None and date_event.year not in dated:
+            dated[date_event.year] = date_event  # one event a year: two in one have no order
+        if story_event is not None:
+            told.append(story_event)
+    told.sort(key=lambda e: (e.paragraph, e.sentence.start))
     if len(dated) >= MIN_EVENTS:
         ordered = [dated[y] for y in sorted(dated)]
         return HISTORY_PROMPT, _spread(ordered)
-    sentences = sum(1 for d in analysis.docs for _ in d.sents) or 1
-    date_share = sum(1 for d in analysis.docs for e in d.ents if e.label_ == "DATE") / sentences
+    # a story may say 'one day' and 'the next morning'; a history names years
+    sentences = [s for d in analysis.docs for s in d.sents]
+    date_share = sum(bool(_open_years(s)) for s in sentences) / (len(sentences) or 1)
     story = main and past / main >= STORY_MIN_PAST and date_share <= STORY_MAX_DATES
     if story and len(told) >= MIN_EVENTS:
         return STORY_PROMPT, _spread(told)
@@ -246,7 +409,10 @@ def ordering(facts, analysis: Analysis, passage_paragraphs: tuple[str, ...]) -> 
 NAMING_VERBS = frozenset({"call", "know", "term", "name", "dub"})  # 'a road called a turnpike'
 RELATIVIZERS = frozenset({"that", "which", "who"})
 GLOSS_MARKERS = ("meaning", "that is", "i.e.", "i.e.,", "or")  # 'spontaneous (or natural)'
-MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 12
+MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 14
+# 'X means Y', 'X refers to Y', 'X is defined as Y': the verb and the word before the meaning
+MEANING_VERBS = {"mean": "", "refer": "to", "define": "as"}
+QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
 VOCABULARY_OPTIONS = 4
 
 
@@ -260,6 +426,9 @@ class Gloss:
     sentence: Span
     how: str  # definition | called | appositive | means | parenthesis
     tokens: tuple[Token, ...] = ()  # the meaning's tokens
+    # other phrases of the passage shaped like a meaning ('a parade that ...'), nearest in
+    # length first: wrong options when the passage explains too few words to fill four
+    alternatives: tuple[str, ...] = ()
 
     @property
     def evidence(self) -> Evidence:
@@ -294,25 +463,60 @@ def _span_text(tokens: list[Token]) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
-def _good_term(tokens: list[Token]) -> bool:
+def _good_term(tokens: list[Token], common: frozenset[str] = frozenset()) -> bool:
     """A word worth asking the meaning of: common nouns (or an adjective), one to three
-    words, not a name, a number or a pronoun."""
+    words, not a name, a number or a pronoun. A word the parser took for a name only because
+    it opens the sentence ('Antonyms are ...', '“Quintessential” means ...') counts when
+    the passage writes it in lower case elsewhere (``common``)."""
     head = tokens[-1] if tokens else None
+    if head is None or len(tokens) > 3:
+        return False
+    opening = _opens_sentence(tokens[0])
+    named = [t for t in tokens if t.ent_type_ or t.pos_ == "PROPN"]
+    if named and not (opening and all(t.lower_ in common for t in named)):
+        return False
     return (
-        head is not None
-        and len(tokens) <= 3
-        and head.pos_ in {"NOUN", "ADJ"}
+        (head.pos_ in {"NOUN", "ADJ"} or head in named)
         and all(t.is_alpha or "-" in t.text for t in tokens)
-        and not any(t.ent_type_ for t in tokens)
         and not head.is_stop
         and len(head.text) >= 4
     )
 
 
-def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how: str):
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, perhaps after an opening quotation mark."""
+    before = [t for t in token.sent if t.i < token.i]
+    return all(t.text in QUOTES for t in before)
+
+
+def _cited(tokens: list[Token]) -> list[Token] | None:
+    """The words of a word cited in quotation marks ('“Quintessential” means ...'), the
+    quotation marks left out; None when the words are not wrapped in quotation marks."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    inner = [t for t in tokens if t.text not in QUOTES]
+    if not inner:
+        return None
+    first, last = inner[0].i, inner[-1].i
+    if first > 0 and last + 1 < len(doc):
+        if doc[first - 1].text in QUOTES and doc[last + 1].text in QUOTES:
+            return inner
+    return None
+
+
+def _gloss(
+    term: list[Token],
+    meaning: list[Token],
+    n: int,
+    sentence: Span,
+    how: str,
+    common: frozenset[str] = frozenset(),
+):
     """A Gloss if the term and its meaning are a fair pair: the meaning long enough to say
     something, short enough for an option, and not the term again."""
-    if not _good_term(term) or not meaning:
+    if not _good_term(term, common) or not meaning:
         return None
     text = _span_text(meaning)
     words = text.split()
@@ -325,6 +529,8 @@ def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how:
         return None
     if meaning[0].pos_ == "PRON" or any(t.text in '"\u201c\u201d' for t in meaning):
         return None
+    if meaning[0].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}:
+        return None  # 'means you cannot see it': a clause, not a meaning
     return Gloss(
         _span_text(term).lower()
         if not term[0].is_sent_start
@@ -337,13 +543,147 @@ def _gloss(term: list[Token], meaning: list[Token], n: int, sentence: Span, how:
     )
 
 
-def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
+def _defining(noun: Token) -> bool:
+    """Whether a noun phrase is shaped like a definition: a relative clause or participle
+    on its head ('a road that charges tolls'), on the noun of its 'of' or 'in' phrase ('a
+    piece of information that appears ...') or on a noun joined to it ('a word or phrase
+    that ...')."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    heads += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(c.dep_ in {"relcl", "acl"} for h in heads for c in h.children)
+
+
+def _plain_subject(subj: Token, dets: frozenset[str]) -> bool:
+    """A subject that is just a term: its determiner one of ``dets`` (or none), no phrase or
+    clause of its own ('A casserole', 'Antonyms', not 'A dish of rice that ...')."""
+    own = {c.lower_ for c in subj.children if c.dep_ in {"det", "poss"}}
+    return own <= dets and not any(
+        c.dep_ in {"prep", "relcl", "acl", "appos", "conj"} for c in subj.children
+    )
+
+
+def _definitions(sentence: Span, n: int, common: frozenset[str]) -> Iterator[Gloss]:
+    """The sentence-level definitions: 'A turnpike is a road that charges tolls.' (a generic
+    subject defined in the present), 'The control center is the component ... that ...'
+    (a term of two words or more), 'A turnpike means / refers to / is defined as a road
+    ...', and the relative 'a fundraiser, which is a ticketed event that ...'."""
+    root = sentence.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and any(
+        c.i < subj.left_edge.i and c.dep_ in {"prep", "advcl", "advmod", "npadvmod"}
+        for c in root.children
+    ):
+        subj = None  # 'For Avicenna, the tabula rasa is ...': one thinker's view, no definition
+    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and subj is not None:
+        attr = next((c for c in root.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.pos_ == "NOUN" and _defining(attr):
+            term = _term_tokens(subj)
+            a_term = _plain_subject(subj, frozenset({"a", "an"}))
+            the_term = _plain_subject(subj, frozenset({"the"})) and len(term) >= 2
+            attr_dets = {c.lower_ for c in attr.children if c.dep_ == "det"}
+            if (a_term or the_term) and attr_dets <= {"a", "an", "the"}:
+                g = _gloss(term, _phrase(attr), n, sentence, "definition", common)
+                if g:
+                    yield g
+    if root.lemma_ in MEANING_VERBS and subj is not None and subj.i < root.i:
+        word = MEANING_VERBS[root.lemma_]
+        present = root.tag_ in {"VBZ", "VBP"} or (
+            root.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children)
+        )
+        if word:
+            obj = next(
+                (
+                    g
+                    for c in root.children
+                    if c.dep_ == "prep" and c.lower_ == word
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+        else:  # 'means the perfect example': the parser may call the object a subject
+            obj = next(
+                (
+                    c
+                    for c in root.children
+                    if c.i > root.i and c.dep_ in {"dobj", "attr", "nsubj"} and c.pos_ == "NOUN"
+                ),
+                None,
+            )
+        cited = _cited(list(subj.subtree))
+        term = cited if cited is not None else _term_tokens(subj)
+        plain = cited is not None or _plain_subject(subj, frozenset({"a", "an", "the"}))
+        if present and obj is not None and plain:
+            g = _gloss(term, _phrase(obj), n, sentence, "means", common)
+            if g:
+                yield g
+    for t in sentence:
+        # 'a fundraiser, which is a ticketed social event that raises money'
+        if t.dep_ == "relcl" and t.lemma_ == "be" and t.tag_ in {"VBZ", "VBP"}:
+            rel = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "which"), None)
+            attr = next((c for c in t.children if c.dep_ == "attr"), None)
+            head = t.head
+            comma = rel is not None and rel.i > 0 and sentence.doc[rel.i - 1].text == ","
+            if (
+                rel is not None
+                and comma
+                and attr is not None
+                and attr.pos_ == "NOUN"
+                and head.pos_ == "NOUN"
+                and head.i == rel.i - 2
+                and {c.lower_ for c in attr.children if c.dep_ == "det"} & {"a", "an"}
+            ):
+                g = _gloss(_term_tokens(head), _phrase(attr), n, sentence, "means", common)
+                if g:
+                    yield g
+        # 'Constellations, or groups of stars that form shapes in the sky, usually ...'
+        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN":
+            doc = sentence.doc
+            start, end = t.left_edge.i, t.right_edge.i
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if (
+                start >= 3
+                and doc[start - 1].lower_ == "or"
+                and doc[start - 2].text == ","
+                and doc[start - 3].i == t.head.i
+                and after is not None
+                and after.text in {",", "--", "\u2014"}
+                and _defining(t)
+                and not any(c.dep_ == "det" for c in t.children)
+                and sum(c.dep_ == "conj" for c in t.head.children) == 1
+                and _plain_subject_or_object(t.head)
+            ):
+                g = _gloss(_term_tokens(t.head), _phrase(t), n, sentence, "appositive", common)
+                if g:
+                    yield g
+
+
+def _plain_subject_or_object(noun: Token) -> bool:
+    """A bare term before 'or': no determiner but 'the', 'a' or 'an', no phrase of its own."""
+    own = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    return own <= {"the", "a", "an"} and not any(
+        c.dep_ in {"prep", "relcl", "acl", "appos"} for c in noun.children
+    )
+
+
+def glosses_in(sentence: Span, n: int, *, common: frozenset[str] = frozenset()) -> Iterator[Gloss]:
     """Every word a sentence explains: 'A turnpike is a road that ...' (definition), 'a road
     called a turnpike' / 'known as' (called), 'the turnpike, a road with tolls,' (appositive),
-    'turnpike, which means ...' (means), 'turnpike (or toll road)' (parenthesis)."""
+    'the turnpike, or road with tolls,' (appositive), 'turnpike, which means ...' or 'which is
+    a road that ...' (means), 'A turnpike means / refers to / is defined as ...' (means),
+    'turnpike (or toll road)' (parenthesis). ``common``: words the passage writes in lower
+    case (see :func:`_good_term`)."""
+    yield from _definitions(sentence, n, common)
     for t in sentence:
         # 'a long road called a turnpike': the participle names the noun it follows
-        if t.dep_ == "acl" and t.lemma_ in NAMING_VERBS and t.tag_ == "VBN":
+        if t.dep_ == "acl" and t.lemma_ in NAMING_VERBS and t.tag_ in {"VBN", "VBD"}:
             named = [c for c in t.children if c.dep_ in {"oprd", "attr", "dobj"}]
             named += [
                 g
@@ -353,31 +693,20 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 if g.dep_ == "pobj"
             ]
             meaning = _phrase(t.head, stop=t)
-            # the participle right after the phrase it names, not inside a parenthesis
-            adjacent = meaning and meaning[-1].i + 1 == t.i and sentence.doc[t.i - 1].text != "("
+            # the participle right after the phrase it names, or after a comma ('a small hole
+            # dug in the ground, called a cyclone cellar'), not inside a parenthesis
+            gap = [u.text for u in sentence.doc[meaning[-1].i + 1 : t.i]] if meaning else []
+            adjacent = meaning and gap in ([], [","])
             if (
                 named
                 and adjacent
                 and (t.lemma_ != "know" or any(c.lower_ == "as" for c in t.children))
             ):
-                g = _gloss(_term_tokens(named[0]), _phrase(t.head, stop=t), n, sentence, "called")
+                g = _gloss(
+                    _term_tokens(named[0]), _phrase(t.head, stop=t), n, sentence, "called", common
+                )
                 if g:
                     yield g
-        # 'A turnpike is a road that charges tolls.': a generic subject defined in the present
-        if t.dep_ == "ROOT" and t.lemma_ == "be" and t.tag_ in {"VBZ", "VBP"}:
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            attr = next((c for c in t.children if c.dep_ == "attr"), None)
-            if subj is not None and attr is not None and attr.pos_ == "NOUN":
-                dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
-                relcl = any(c.dep_ in {"relcl", "acl"} for c in attr.children)
-                if (
-                    relcl
-                    and dets <= {"a", "an"}
-                    and not any(c.dep_ in {"prep", "relcl"} for c in subj.children)
-                ):
-                    g = _gloss(_term_tokens(subj), _phrase(attr), n, sentence, "definition")
-                    if g:
-                        yield g
         # 'the turnpike, a road with tolls, ...'
         if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN":
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
@@ -400,7 +729,7 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 and defining
                 and own <= {"the", "a", "an"}
             ):
-                g = _gloss([t.head], _phrase(t), n, sentence, "appositive")
+                g = _gloss([t.head], _phrase(t), n, sentence, "appositive", common)
                 if g:
                     yield g
         # 'homeostasis, which means a steady state'
@@ -408,7 +737,7 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
             rel = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "which"), None)
             obj = next((c for c in t.children if c.dep_ in {"dobj", "attr"}), None)
             if rel is not None and obj is not None:
-                g = _gloss(_term_tokens(t.head), _phrase(obj), n, sentence, "means")
+                g = _gloss(_term_tokens(t.head), _phrase(obj), n, sentence, "means", common)
                 if g:
                     yield g
         # 'turnpike (or toll road)', 'entropy (meaning disorder)'
@@ -431,7 +760,9 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
                 meaning = inside[len(marker.split()) :] if marker else inside
                 while meaning and meaning[0].is_punct:
                     meaning.pop(0)
-                g = _gloss(_term_tokens(before), meaning, n, sentence, "parenthesis")
+                # 'reduced perfusion (penetration of blood)' glosses 'perfusion'
+                term = [u for u in _term_tokens(before) if u.dep_ != "amod"] or [before]
+                g = _gloss(term, meaning, n, sentence, "parenthesis", common)
                 if g:
                     yield g
 
@@ -439,14 +770,96 @@ def glosses_in(sentence: Span, n: int) -> Iterator[Gloss]:
 def glosses(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[Gloss]:
     """The words the passage explains, each once (its first explanation), in passage order."""
     out: dict[str, Gloss] = {}
+    common = frozenset(
+        t.text for doc in analysis.docs for t in doc if t.is_lower and not t.is_sent_start
+    )
     for n, doc in enumerate(analysis.docs):
         for sentence in doc.sents:
             if not is_askable(sentence, paragraphs[n]):
                 continue
-            for g in glosses_in(sentence, n):
+            for g in glosses_in(sentence, n, common=common):
                 out.setdefault(g.term, g)
     meanings = [fold(g.meaning) for g in out.values()]
-    return [g for g in out.values() if meanings.count(fold(g.meaning)) == 1]
+    found = [g for g in out.values() if meanings.count(fold(g.meaning)) == 1]
+    if not found:
+        return found
+    shaped = _meaning_shaped(analysis, paragraphs)
+    return [replace(g, alternatives=_alternatives(g, shaped)) for g in found]
+
+
+def _article(tokens) -> str:
+    """'a' for 'a'/'an', 'the', or '' (a bare plural or mass noun), of a phrase's first word."""
+    first = tokens[0].lower_ if tokens else ""
+    return {"a": "a", "an": "a", "the": "the"}.get(first, "")
+
+
+def _meaning_shaped(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple]:
+    """Every noun phrase of the passage shaped like a meaning: a common noun with a phrase
+    or clause after it ('a big bed in one corner', 'a dish that cooks slowly'), short
+    enough for an option, without names, pronouns or punctuation; with its head noun and
+    its sentence."""
+    out: list[tuple[str, Token, Span]] = []
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not is_askable(sentence, paragraphs[n]):
+                continue
+            for t in sentence:
+                if t.pos_ != "NOUN" or t.dep_ in {"compound", "npadvmod"}:
+                    continue
+                if not any(c.dep_ in {"relcl", "acl", "prep"} and c.i > t.i for c in t.children):
+                    continue
+                tokens = _phrase(t)
+                text = _span_text(tokens)
+                if tokens and tokens[0].is_sent_start and tokens[0].is_title:
+                    text = text[0].lower() + text[1:]  # 'Fans of the sport' as an option
+                if (
+                    MIN_GLOSS_WORDS + 2 <= len(text.split()) <= MAX_GLOSS_WORDS
+                    and quality.balanced(text)
+                    and tokens[0].dep_ in {"det", "amod", "compound"} | {t.dep_}
+                    and not any(
+                        u.is_punct
+                        or u.text in QUOTES
+                        or u.pos_ in {"PROPN", "NUM"}
+                        or u.ent_type_
+                        or (u.pos_ == "PRON" and u.lower_ not in RELATIVIZERS)
+                        or u.lower_ in {"this", "these", "those", "his", "her", "its", "their"}
+                        for u in tokens
+                    )
+                ):
+                    out.append((text, t, sentence))
+    return out
+
+
+def _alternatives(gloss: Gloss, shaped: list[tuple[str, Token, Span]]) -> tuple[str, ...]:
+    """The definition-shaped phrases that can stand as wrong meanings of ``gloss``: not from
+    a sentence that names the term (there it may well describe it: 'the casserole, a dish
+    that ...'), not of the meaning's own head noun, not holding the term; nearest in
+    length first."""
+    term = fold(gloss.term)
+    head = next((t for t in gloss.tokens if t.dep_ not in {"det", "amod", "compound"}), None)
+    article = _article(gloss.tokens)
+    plural = head is not None and head.tag_ == "NNS"
+    picked = [
+        text
+        for text, noun, sentence in shaped
+        if term not in fold(text_of(sentence))
+        and _article(text.split() and [noun.doc[noun.left_edge.i]]) == article
+        and (noun.tag_ == "NNS") == plural
+        and (head is None or noun.lemma_ != head.lemma_)
+        and not _overlap(text, gloss.meaning)
+    ]
+    length = len(gloss.meaning.split())
+    nouns = {text: noun.lemma_.lower() for text, noun, _ in shaped}
+    key = head.lemma_.lower() if head is not None else ""
+    # the nearest in kind first ('a hole' beside 'a bed' before 'a wail'), then in length
+    picked.sort(
+        key=lambda t: (
+            -min(class_depth(key, nouns[t]), 8) if key else 0,
+            abs(len(t.split()) - length),
+            t,
+        )
+    )
+    return tuple(dict.fromkeys(picked))
 
 
 def vocabulary_prompt(gloss: Gloss) -> str:
@@ -465,10 +878,19 @@ def vocabulary_items(
         if len(items) >= most:
             break
         others = [
-            g.meaning for g in found if g is not gloss and not _overlap(g.meaning, gloss.meaning)
+            g.meaning
+            for g in found
+            if g is not gloss
+            and not _overlap(g.meaning, gloss.meaning)
+            and fold(gloss.term) not in fold(g.meaning)  # 'the set point' beside 'set point'
         ]
         rng.shuffle(others)
         wrong = others[: VOCABULARY_OPTIONS - 1]
+        for w in gloss.alternatives:  # phrases of the passage shaped like a meaning
+            if len(wrong) >= VOCABULARY_OPTIONS - 1:
+                break
+            if w not in wrong and not any(_overlap(w, x) for x in wrong):
+                wrong.append(w)
         if len(wrong) < VOCABULARY_OPTIONS - 1:
             more = [
                 w

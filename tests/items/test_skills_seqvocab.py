@@ -1,0 +1,318 @@
+"""Sequence and vocabulary-in-context rules on hand-built Docs (no model): coordinated and
+dated events, and the further ways a passage explains a word."""
+
+from __future__ import annotations
+
+import random
+
+from docs import make_doc
+
+from quizgen.items import skills
+from quizgen.text.analysis import analyze
+from quizgen.text.extract import clauses
+
+
+def _glosses(rows, common=frozenset(), ents=()):
+    doc = make_doc(rows, ents=list(ents))
+    return list(skills.glosses_in(doc[:], 0, common=frozenset(common)))
+
+
+def _clauses(rows, ents=()):
+    doc = make_doc(rows, ents=list(ents))
+    return list(clauses(doc[:], 0, analyze([doc])))
+
+
+# "“Quintessential” means the perfect example of something."
+MEANS = [
+    ("\u201c", 2, "punct", "``", "PUNCT", "\u201c"),
+    ("Quintessential", 3, "nsubj", "NNP", "PROPN", "Quintessential"),
+    ("\u201d", 3, "punct", "''", "PUNCT", "\u201d"),
+    ("means", 3, "ROOT", "VBZ", "VERB", "mean"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("perfect", 6, "amod", "JJ", "ADJ", "perfect"),
+    ("example", 3, "nsubj", "NN", "NOUN", "example"),
+    ("of", 6, "prep", "IN", "ADP", "of"),
+    ("something", 7, "pobj", "NN", "PRON", "something"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+# "Antonyms are words that mean the opposite of a word."
+PLURAL_DEFINITION = [
+    ("Antonyms", 1, "nsubj", "NNP", "PROPN", "Antonyms"),
+    ("are", 1, "ROOT", "VBP", "AUX", "be"),
+    ("words", 1, "attr", "NNS", "NOUN", "word"),
+    ("that", 4, "nsubj", "WDT", "PRON", "that"),
+    ("mean", 2, "relcl", "VBP", "VERB", "mean"),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("opposite", 4, "dobj", "NN", "NOUN", "opposite"),
+    ("of", 6, "prep", "IN", "ADP", "of"),
+    ("a", 9, "det", "DT", "DET", "a"),
+    ("word", 7, "pobj", "NN", "NOUN", "word"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+# "Money goes to a fundraiser, which is a ticketed event that raises money."
+WHICH_IS = [
+    ("Money", 1, "nsubj", "NN", "NOUN", "money"),
+    ("goes", 1, "ROOT", "VBZ", "VERB", "go"),
+    ("to", 1, "prep", "IN", "ADP", "to"),
+    ("a", 4, "det", "DT", "DET", "a"),
+    ("fundraiser", 2, "pobj", "NN", "NOUN", "fundraiser"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("which", 7, "nsubj", "WDT", "PRON", "which"),
+    ("is", 4, "relcl", "VBZ", "AUX", "be"),
+    ("a", 10, "det", "DT", "DET", "a"),
+    ("ticketed", 10, "amod", "JJ", "ADJ", "ticketed"),
+    ("event", 7, "attr", "NN", "NOUN", "event"),
+    ("that", 12, "nsubj", "WDT", "PRON", "that"),
+    ("raises", 10, "relcl", "VBZ", "VERB", "raise"),
+    ("money", 12, "dobj", "NN", "NOUN", "money"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+# "Constellations, or groups of stars that form shapes, represent animals."
+OR_APPOSITIVE = [
+    ("Constellations", 10, "nsubj", "NNS", "NOUN", "constellation"),
+    (",", 0, "punct", ",", "PUNCT", ","),
+    ("or", 0, "cc", "CC", "CCONJ", "or"),
+    ("groups", 0, "conj", "NNS", "NOUN", "group"),
+    ("of", 3, "prep", "IN", "ADP", "of"),
+    ("stars", 4, "pobj", "NNS", "NOUN", "star"),
+    ("that", 7, "nsubj", "WDT", "PRON", "that"),
+    ("form", 3, "relcl", "VBP", "VERB", "form"),
+    ("shapes", 7, "dobj", "NNS", "NOUN", "shape"),
+    (",", 0, "punct", ",", "PUNCT", ","),
+    ("represent", 10, "ROOT", "VBP", "VERB", "represent"),
+    ("animals", 10, "dobj", "NNS", "NOUN", "animal"),
+    (".", 10, "punct", ".", "PUNCT", "."),
+]
+
+# "They dug a small hole in the ground, called a cyclone cellar."
+CALLED_AFTER_COMMA = [
+    ("They", 1, "nsubj", "PRP", "PRON", "they"),
+    ("dug", 1, "ROOT", "VBD", "VERB", "dig"),
+    ("a", 4, "det", "DT", "DET", "a"),
+    ("small", 4, "amod", "JJ", "ADJ", "small"),
+    ("hole", 1, "dobj", "NN", "NOUN", "hole"),
+    ("in", 4, "prep", "IN", "ADP", "in"),
+    ("the", 7, "det", "DT", "DET", "the"),
+    ("ground", 5, "pobj", "NN", "NOUN", "ground"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("called", 4, "acl", "VBD", "VERB", "call"),
+    ("a", 12, "det", "DT", "DET", "a"),
+    ("cyclone", 12, "compound", "NN", "NOUN", "cyclone"),
+    ("cellar", 9, "oprd", "NN", "NOUN", "cellar"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+# "For Avicenna, the tabula rasa is a pure potentiality that grows."
+ATTRIBUTED = [
+    ("For", 5, "prep", "IN", "ADP", "for"),
+    ("Avicenna", 0, "pobj", "NNP", "PROPN", "Avicenna"),
+    (",", 5, "punct", ",", "PUNCT", ","),
+    ("the", 4, "det", "DT", "DET", "the"),
+    ("tabula", 4, "compound", "NN", "NOUN", "tabula"),
+    ("rasa", 5, "nsubj", "NN", "NOUN", "rasa"),
+    ("is", 5, "ROOT", "VBZ", "AUX", "be"),
+    ("a", 9, "det", "DT", "DET", "a"),
+    ("pure", 9, "amod", "JJ", "ADJ", "pure"),
+    ("potentiality", 6, "attr", "NN", "NOUN", "potentiality"),
+    ("that", 11, "nsubj", "WDT", "PRON", "that"),
+    ("grows", 9, "relcl", "VBZ", "VERB", "grow"),
+    (".", 6, "punct", ".", "PUNCT", "."),
+]
+ATTRIBUTED = [(w, h if h < 5 else h + 1, *rest) for w, h, *rest in ATTRIBUTED]
+
+# "This means you cannot see the fence."
+THIS_MEANS = [
+    ("This", 1, "nsubj", "DT", "PRON", "this"),
+    ("means", 1, "ROOT", "VBZ", "VERB", "mean"),
+    ("you", 4, "nsubj", "PRP", "PRON", "you"),
+    ("can", 4, "aux", "MD", "AUX", "can"),
+    ("not", 4, "neg", "RB", "PART", "not"),
+    ("see", 1, "ccomp", "VB", "VERB", "see"),
+    ("the", 7, "det", "DT", "DET", "the"),
+    ("fence", 5, "dobj", "NN", "NOUN", "fence"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_cited_word_means_what_follows_the_verb():
+    (gloss,) = _glosses(MEANS, common={"quintessential"})
+    assert (gloss.term, gloss.meaning, gloss.how) == (
+        "quintessential",
+        "the perfect example of something",
+        "means",
+    )
+
+
+def test_a_capitalised_term_is_no_name_only_if_the_passage_writes_it_in_lower_case():
+    assert _glosses(PLURAL_DEFINITION, ents=[(0, 1, "PERSON")]) == []
+    (gloss,) = _glosses(PLURAL_DEFINITION, common={"antonyms"}, ents=[(0, 1, "PERSON")])
+    assert (gloss.term, gloss.meaning) == ("antonyms", "words that mean the opposite of a word")
+
+
+def test_which_is_a_defines_the_noun_before_it():
+    (gloss,) = _glosses(WHICH_IS)
+    assert (gloss.term, gloss.meaning) == ("fundraiser", "a ticketed event that raises money")
+
+
+def test_comma_or_gives_the_meaning_of_the_noun_before_it():
+    (gloss,) = _glosses(OR_APPOSITIVE)
+    assert (gloss.term, gloss.meaning, gloss.how) == (
+        "constellations",
+        "groups of stars that form shapes",
+        "appositive",
+    )
+
+
+def test_called_after_a_comma_names_the_phrase_before_it():
+    (gloss,) = _glosses(CALLED_AFTER_COMMA)
+    assert (gloss.term, gloss.meaning) == ("cyclone cellar", "a small hole in the ground")
+
+
+def test_one_thinkers_view_and_a_clause_after_means_are_no_meanings():
+    assert _glosses(ATTRIBUTED) == []
+    assert _glosses(THIS_MEANS) == []
+
+
+def test_vocabulary_options_come_from_the_passage_and_never_hold_the_term():
+    (hole,) = _glosses(CALLED_AFTER_COMMA)
+    hole = skills.replace(
+        hole, alternatives=("a little bed in the corner", "a low wail of the wind", "a baby")
+    )
+    (event,) = _glosses(WHICH_IS)
+    other = skills.replace(event, meaning="a cyclone cellar under the house")  # holds the term
+    (item,) = skills.vocabulary_items([hole, other], lambda g: [], random.Random(3), 2)
+    assert item.answer == "a small hole in the ground"
+    assert "a cyclone cellar under the house" not in item.options
+    assert set(item.options) == {
+        "a small hole in the ground",
+        "a little bed in the corner",
+        "a low wail of the wind",
+        "a baby",
+    }
+
+
+# "Chopin lived in Warsaw and moved to Paris in 1831."
+COORDINATED_DATED = [
+    ("Chopin", 1, "nsubj", "NNP", "PROPN", "Chopin"),
+    ("lived", 1, "ROOT", "VBD", "VERB", "live"),
+    ("in", 1, "prep", "IN", "ADP", "in"),
+    ("Warsaw", 2, "pobj", "NNP", "PROPN", "Warsaw"),
+    ("and", 1, "cc", "CC", "CCONJ", "and"),
+    ("moved", 1, "conj", "VBD", "VERB", "move"),
+    ("to", 5, "prep", "IN", "ADP", "to"),
+    ("Paris", 6, "pobj", "NNP", "PROPN", "Paris"),
+    ("in", 5, "prep", "IN", "ADP", "in"),
+    ("1831", 8, "pobj", "CD", "NUM", "1831"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+COORDINATED_ENTS = [(0, 1, "PERSON"), (3, 4, "GPE"), (7, 8, "GPE"), (9, 10, "DATE")]
+
+# "The college was established in 1920."
+ESTABLISHED = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("college", 3, "nsubjpass", "NN", "NOUN", "college"),
+    ("was", 3, "auxpass", "VBD", "AUX", "be"),
+    ("established", 3, "ROOT", "VBN", "VERB", "establish"),
+    ("in", 3, "prep", "IN", "ADP", "in"),
+    ("1920", 4, "pobj", "CD", "NUM", "1920"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_verb_coordinated_with_the_main_one_is_an_event_with_its_own_date():
+    made = {c.verb.text: c for c in _clauses(COORDINATED_DATED, COORDINATED_ENTS)}
+    moved = made["moved"]
+    assert moved.source == "conj" and skills._sentence_level(moved)
+    assert skills._date_of(moved)[0] == 1831
+    assert skills.event_text(moved, dated=True) == "Chopin moved to Paris"
+
+
+def test_a_dated_passive_stands_alone_as_an_event():
+    (clause,) = _clauses(ESTABLISHED, [(5, 6, "DATE")])
+    assert skills.event_text(clause, dated=True) == "The college was established"
+    assert skills.event_text(clause) is None
+
+
+def test_years_in_parentheses_are_not_the_sentences_time():
+    rows = [
+        ("Beyonce", 1, "nsubj", "NNP", "PROPN", "Beyonce"),
+        ("starred", 1, "ROOT", "VBD", "VERB", "star"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("Dreamgirls", 2, "pobj", "NNP", "PROPN", "Dreamgirls"),
+        ("(", 5, "punct", "-LRB-", "PUNCT", "("),
+        ("2006", 3, "appos", "CD", "NUM", "2006"),
+        (")", 5, "punct", "-RRB-", "PUNCT", ")"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("2007", 7, "pobj", "CD", "NUM", "2007"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, ents=[(5, 6, "DATE"), (8, 9, "DATE")])
+    assert skills._open_years(doc[:]) == {2007}
+
+
+def test_order_words_give_the_order_away_but_a_name_does_not():
+    rows = [
+        ("Arsenal", 1, "nsubj", "NNP", "PROPN", "Arsenal"),
+        ("won", 1, "ROOT", "VBD", "VERB", "win"),
+        ("promotion", 1, "dobj", "NN", "NOUN", "promotion"),
+        ("to", 1, "prep", "IN", "ADP", "to"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("First", 6, "compound", "NNP", "PROPN", "First"),
+        ("Division", 3, "pobj", "NNP", "PROPN", "Division"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(rows, [(0, 1, "ORG"), (4, 7, "ORG")])
+    assert skills.event_text(clause) == "Arsenal won promotion to the First Division"
+    lower = [
+        (w.lower(), h, d, "JJ", "ADJ", w.lower()) if w == "First" else (w, h, d, t, p, lem)
+        for w, h, d, t, p, lem in rows
+    ]
+    (clause,) = _clauses(lower, [(0, 1, "ORG")])
+    assert skills.event_text(clause) is None
+
+
+# "The king came to the mill, and the king came to the palace."
+CAME_TWICE = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("king", 2, "nsubj", "NN", "NOUN", "king"),
+    ("came", 2, "ROOT", "VBD", "VERB", "come"),
+    ("to", 2, "prep", "IN", "ADP", "to"),
+    ("the", 5, "det", "DT", "DET", "the"),
+    ("mill", 3, "pobj", "NN", "NOUN", "mill"),
+    (",", 2, "punct", ",", "PUNCT", ","),
+    ("and", 2, "cc", "CC", "CCONJ", "and"),
+    ("the", 9, "det", "DT", "DET", "the"),
+    ("king", 10, "nsubj", "NN", "NOUN", "king"),
+    ("came", 2, "conj", "VBD", "VERB", "come"),
+    ("to", 10, "prep", "IN", "ADP", "to"),
+    ("the", 13, "det", "DT", "DET", "the"),
+    ("palace", 11, "pobj", "NN", "NOUN", "palace"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+# "Hansel lay down again."
+AGAIN = [
+    ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+    ("lay", 1, "ROOT", "VBD", "VERB", "lie"),
+    ("down", 1, "prt", "RP", "ADP", "down"),
+    ("again", 1, "advmod", "RB", "ADV", "again"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_an_event_told_twice_or_again_has_no_place_of_its_own():
+    doc = make_doc(CAME_TWICE)
+    analysis = analyze([doc])
+    first = next(c for c in clauses(doc[:], 0, analysis) if c.verb.i == 2)
+    assert skills._told_again(first, analysis)
+    doc = make_doc(AGAIN, ents=[(0, 1, "PERSON")])
+    analysis = analyze([doc])
+    (clause,) = list(clauses(doc[:], 0, analysis))
+    assert skills._told_again(clause, analysis)
+    doc = make_doc(AGAIN[:3] + AGAIN[4:], ents=[(0, 1, "PERSON")])
+    analysis = analyze([doc])
+    (clause,) = list(clauses(doc[:], 0, analysis))
+    assert not skills._told_again(clause, analysis)
