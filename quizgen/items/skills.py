@@ -933,6 +933,7 @@ def vocabulary_matching(found: list[Gloss]) -> Item | None:
         difficulty=Difficulty.MEDIUM,
         rule="vocab-match",
         skill=Skill.VOCABULARY,
+        points=len(rows),  # a point a pair, as each is marked
     )
 
 
@@ -948,12 +949,10 @@ PART_B_PROMPT = "Part B: Which sentence from the passage best supports your answ
 
 
 def part_b_prompt(part_a: Item) -> str:
-    """Part B's question, naming its Part A by id and quoting it ('..., question q3: "Who
-    reached the lake?"'), so that it stands on its own wherever it is read without Part A
-    beside it (a question bank, a review) and no two Part Bs of a quiz read the same; the
-    worksheet, which prints Part B right after Part A, shows the number only (see
-    :func:`quizgen.quiz.model.short_part_b_prompt`)."""
-    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}: \u201c{part_a.prompt}\u201d"
+    """Part B's question, naming its Part A by id ('..., question q3?'), so that it stands on
+    its own in a question bank and no two Part Bs of a quiz read the same; the worksheet
+    prints the number instead, and every LMS format adds Part A's question to it."""
+    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}?"
 
 
 @dataclass(frozen=True, slots=True)

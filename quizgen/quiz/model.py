@@ -192,12 +192,3 @@ class Quiz:
     def words(self) -> int:
         """Words in the passage."""
         return sum(len(p.split()) for p in self.passage)
-
-
-def short_part_b_prompt(prompt: str, part_a: str) -> str:
-    """A Part B's prompt without the quotation of its Part A, as a page that prints Part A
-    just before it shows it: '..., question q3: "Who ...?"' -> '..., question q3?'."""
-    head = f", question {part_a}: \u201c"
-    if head in prompt and prompt.endswith("\u201d"):
-        return prompt[: prompt.index(head)] + f", question {part_a}?"
-    return prompt
