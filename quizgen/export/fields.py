@@ -113,8 +113,9 @@ def as_matching(item: Item) -> Item:
 
 
 def with_part_a(item: Item, part_a: Item | None) -> Item:
-    """A Part B as a question of its own: its prompt names its Part A and repeats it."""
-    if part_a is None:
+    """A Part B as a question of its own: its prompt names its Part A and repeats it (one
+    that quotes its Part A's question already stays as it is)."""
+    if part_a is None or part_a.prompt.replace('"', "'") in item.prompt:
         return item
     return replace(item, prompt=f"{item.prompt} (Part A is {part_a.id}: {part_a.prompt})")
 

@@ -244,10 +244,16 @@ def _question(entry: Entry, numbers: dict | None = None, asked: set | None = Non
 
 
 def _numbered(prompt: str, refers_to: str, numbers: dict) -> str:
-    """A Part B's prompt as a form prints it: 'question q3' becomes the printed number."""
+    """A Part B's prompt as a form prints it: 'question q3' becomes the printed number; one
+    that quotes its Part A's question (printed just above it) in the shorter form."""
     if not refers_to or refers_to not in numbers:
         return prompt
-    return prompt.replace(f"question {refers_to}", f"question {numbers[refers_to]}")
+    number = numbers[refers_to]
+    quoting = f'best supports the answer to question {refers_to}, "'
+    if quoting in prompt and prompt.endswith('"'):
+        lead = prompt.split(quoting)[0]
+        return f"{lead}best supports your answer to Part A, question {number}?"
+    return prompt.replace(f"question {refers_to}", f"question {number}")
 
 
 def _answer(entry: Entry, numbers: dict | None = None, asked: set | None = None) -> dict:

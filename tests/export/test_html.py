@@ -386,3 +386,18 @@ def test_formats_cite_paragraphs_as_printed_and_the_quiz_file_keeps_its_count(sa
     gift = export(quiz, "gift").files[0][1]
     assert "Paragraph 2" in gift and "Paragraph 3" not in gift
     assert "paragraph: 3" in export(quiz, "yaml").files[0][1]
+
+
+def test_a_part_b_quoting_its_part_a_prints_shorter_under_it():
+    from quizgen.export.html import _numbered
+
+    prompt = (
+        "Part B: Which sentence from the passage best supports the answer to question q3, "
+        '"Why did the council close the bridge?"'
+    )
+    assert _numbered(prompt, "q3", {"q3": 5}) == (
+        "Part B: Which sentence from the passage best supports your answer to Part A, question 5?"
+    )
+    assert _numbered("Which sentence proves question q3?", "q3", {"q3": 5}) == (
+        "Which sentence proves question 5?"
+    )

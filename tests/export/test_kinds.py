@@ -73,3 +73,21 @@ def test_ordering_goes_as_matching_and_part_b_names_part_a(skills_quiz, fmt):
         text = text_of(skills_quiz, fmt)
         assert "Part A is q1" in one_line(text) or fmt == "kahoot"
         assert "Ancient Egyptians farmed the land beside the river" in text or fmt == "kahoot"
+
+
+def test_a_part_b_that_quotes_its_part_a_is_not_repeated():
+    from quizgen.export.fields import with_part_a
+    from quizgen.quiz.model import Item, Kind
+
+    part_a = Item(
+        id="q3", kind=Kind.SHORT_ANSWER, prompt="Why did the council close it?", answer="x"
+    )
+    quoting = Item(
+        id="q4",
+        kind=Kind.MULTIPLE_CHOICE,
+        prompt='Part B: ... question q3, "Why did the council close it?"',
+        answer="a",
+        options=("a", "b"),
+        refers_to="q3",
+    )
+    assert with_part_a(quoting, part_a) == quoting
