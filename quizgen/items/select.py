@@ -743,6 +743,10 @@ def choose(
     )
     builder = Builder(entries, analysis, passage, config, parse, ranked=config.ranked)
     builder.entries = entries = builder.by_likelihood(entries, builder.preview_question)
+    sentences = skills.passage_sentences(analysis, passage.paragraphs) if part_bs else []
+    # a place for the best cause question and the best two-part item the passage supports
+    # (the ranker rating them at least at the fill-up floor), before the rest is filled
+    reserved = reserve(builder, sentences, cause=Skill.CAUSE in wanted, evidence=part_bs > 0)
     plan = _plan(n, config.kinds)
     items: list[Item] = []
     pairs = None
@@ -763,9 +767,6 @@ def choose(
                     points=len(pairs.pairs),  # a point a pair, as each is marked
                 )
             )
-    # the mix: the best cause question the ranker rates at least at the fill-up floor has its
-    # place before the rest is filled; none below it is taken for the mix's sake
-    reserved = reserve_cause(builder, entries, n) if Skill.CAUSE in wanted else []
     fact_pool = builder.by_likelihood(fact_entries(facts, entries), builder.preview_statement)
     statements = builder.take(plan.get(Kind.TRUE_FALSE, 0), builder.true_false, fact_pool)
     sentence_pool = sorted(
@@ -800,7 +801,7 @@ def choose(
                 missing = min(missing, math.ceil(MAX_FILL_SHARE * goal) - len(into))
             if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
                 into.extend(builder.take(missing, make, pool))
-    second = part_b_items(questions, analysis, passage, part_bs)
+    second = part_b_items(questions, sentences, part_bs)
     if len(second) < part_bs:  # too few Part Bs: the places go back to questions
         questions += builder.take(part_bs - len(second), builder.question)
     ordered = sorted(
@@ -823,24 +824,6 @@ def choose(
         matched=pairs is not None,
         held_back=sum(builder.held_back.values()),
     )
-
-
-MIX_CAUSES = 1  # cause questions that have a place in the quiz before it is filled
-
-
-def reserve_cause(builder: Builder, entries: list[Entry], n: int) -> list[Item]:
-    """The best cause questions (why, how) the ranker rates at least at the fill-up floor:
-    a quiz tests more than details where the passage supports it, never with weak items."""
-    causes = [e for e in entries if e.candidate.template.skill is Skill.CAUSE]
-    if not causes or n <= 0:
-        return []
-    threshold = builder.threshold
-    if builder.model is not None:
-        builder.threshold = min(threshold, LOWER_THRESHOLD)
-    try:
-        return builder.take(min(MIX_CAUSES, n), builder.question, causes)
-    finally:
-        builder.threshold = threshold
 
 
 PART_B_MOST = 2  # two-part items in a quiz of PART_B_FROM items or more; one in a shorter one
@@ -883,18 +866,64 @@ def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng
     return out
 
 
-def part_b_items(questions: list[Item], analysis: Analysis, passage: Passage, most: int) -> list:
+def reserve(builder: Builder, sentences: list, *, cause: bool, evidence: bool) -> list[Item]:
+    """The questions that take their places before the rest is filled, so that the quiz
+    holds the reading skills the passage supports without weak items padding it: the best
+    cause question, and a question that makes a good two-part item (the cause question
+    itself where it does). Each must be rated at least at the fill-up floor
+    (LOWER_THRESHOLD) by the ranker; none that is not enters for the mix."""
+    out: list[Item] = []
+    strict = builder.threshold
+    builder.threshold = min(strict, LOWER_THRESHOLD)
+    try:
+        if cause:
+            pool = [e for e in builder.entries if e.candidate.template.skill is Skill.CAUSE]
+            out += _first(builder, pool)
+        if evidence and not any(_two_part(q, sentences) for q in out):
+            pool = [e for e in builder.entries if e.candidate.template.skill in PART_A_SKILLS]
+            out += _first(builder, pool, lambda item: _two_part(item, sentences))
+    finally:
+        builder.threshold = strict
+    return out
+
+
+def _two_part(part_a: Item, sentences: list) -> bool:
+    """Whether a question makes a two-part item: a Part B with three good wrong sentences.
+
+    The Part A is rated by the ranker like any question; the Part B is not (the ranker has
+    no reviewers' labels for it yet): its own rules keep its options sound."""
+    return skills.part_b(part_a, sentences) is not None
+
+
+RESERVE_TRIES = 12  # candidates tried for a reserved place, best first
+
+
+def _first(builder: Builder, pool: list[Entry], fits=None) -> list[Item]:
+    """The item of the best entry of the pool the ranker rates at or above the builder's
+    threshold, that the ledger allows and that ``fits``; none if no such entry is found
+    among the first few tried."""
+    for entry in pool[:RESERVE_TRIES]:
+        if fits is not None and not fits(builder.preview_question(entry)):
+            continue  # looked at before it is made: no stem is re-parsed for nothing
+        made = builder.take(1, builder.question, [entry])
+        if not made:
+            continue
+        if fits is None or fits(made[0]):
+            return made
+        builder.ledger.remove(entry.ref, made[0].prompt, _key(made[0]), made[0].kind)
+    return []
+
+
+def part_b_items(questions: list[Item], sentences: list, most: int) -> list:
     """(Part A, Part B) pairs: the evidence item after the best detail or cause questions
     (cause first, then multiple choice before short answer), never two on one sentence."""
     if most <= 0:
         return []
-    sentences = skills.passage_sentences(analysis, passage.paragraphs)
     order = sorted(
         (
             q
             for q in questions
-            if q.kind in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER)
-            and (q.skill or Skill.DETAIL) in PART_A_SKILLS
+            if q.kind in PART_A_KINDS and (q.skill or Skill.DETAIL) in PART_A_SKILLS
         ),
         key=lambda q: (
             q.skill is not Skill.CAUSE,
@@ -916,6 +945,7 @@ def part_b_items(questions: list[Item], analysis: Analysis, passage: Passage, mo
 
 
 PART_A_SKILLS = (Skill.DETAIL, Skill.CAUSE)
+PART_A_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER)  # a two-part item's Part A
 
 
 def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:

@@ -946,6 +946,15 @@ def _overlap(a: str, b: str) -> bool:
 # --- two-part evidence items ----------------------------------------------------------------
 
 PART_B_PROMPT = "Part B: Which sentence from the passage best supports your answer to Part A?"
+# the shortest and longest a wrong sentence may be, against the key sentence's length
+PART_B_LENGTHS = (0.6, 1.7)
+PART_B_MIN_WORDS = 6
+# a sentence opening with these leans on the one before it: it does not read on its own
+LEANING = frozenset(
+    "but and so yet nor also then however therefore thus hence instead still besides moreover "
+    "furthermore meanwhile afterwards later this that these those such there here it they "
+    "them".split()
+)
 
 
 def part_b_prompt(part_a: Item) -> str:
@@ -993,12 +1002,32 @@ def _content_words(text: str) -> set[str]:
     return {w for w in quality.words(text) if len(w) > 2 and w not in STOP_WORDS}
 
 
+def reads_alone(text: str) -> bool:
+    """Whether a sentence reads on its own as an option: whole (a capital first, an end
+    mark last, brackets and quotes paired), long enough to say something, opening with no
+    word that leans on the sentence before it ('But ...', 'This ...', 'It ...'), and no
+    'this idea' pointing back. ('He ...' in a story is read against the passage: who he is
+    shows in the sentence's paragraph.)"""
+    opening = quality.words(text)[:1]
+    return (
+        text[:1].isupper()
+        and text.rstrip("\"'”’)")[-1:] in {".", "!", "?"}
+        and quality.balanced(text)
+        and len(text.split()) >= PART_B_MIN_WORDS
+        and not (opening and opening[0] in LEANING)
+        and not quality.context_bound(text)
+    )
+
+
 def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
-    """Part B of a two-part item: the sentence that proves Part A's key, and three sentences
-    that share the question's words but hold none of the key's (so none proves it too).
-    Part A is a multiple-choice or a short-answer question."""
+    """Part B of a two-part item: the sentence that proves Part A's key, and three sentences a
+    student who misread could pick (they share the question's words) that cannot prove it
+    (they hold none of the key's words and do not stand beside the key sentence), each
+    whole, reading on its own and about as long as the key sentence.
+
+    Part A is a multiple-choice or short-answer question whose key the one sentence holds."""
     ev = part_a.evidence
-    if ev is None or part_a.kind not in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER):
+    if ev is None or part_a.kind not in {Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER}:
         return None
     key = next(
         (
@@ -1011,13 +1040,14 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     if key is None:
         return None
     question_words = _content_words(part_a.prompt)
-    key_words = _words_of(str(part_a.answer)) - _words_of(part_a.prompt)
-    if not key_words:
-        return None
+    key_words = _content_words(str(part_a.answer)) - _words_of(part_a.prompt)
+    if not key_words or not key_words <= _words_of(key.text):
+        return None  # the key is not in its sentence: one sentence does not prove it
     ranked = []
     at = sentences.index(key)
+    low, high = PART_B_LENGTHS
     for n, s in enumerate(sentences):
-        if s is key or fold(s.text) == fold(key.text) or not quality.balanced(s.text):
+        if s is key or fold(s.text) == fold(key.text) or not reads_alone(s.text):
             continue
         if abs(n - at) == 1:
             continue  # the sentence beside the key: its context, that may prove it too
@@ -1025,11 +1055,14 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
             continue  # it names the key: it might prove it as well
         shared = len(s.words & question_words)
         ratio = len(s.text) / max(1, len(key.text))
-        if shared == 0 or not 0.5 <= ratio <= 2.0:
+        if shared == 0 or not low <= ratio <= high:
             continue
-        ranked.append((-shared, abs(1 - ratio), sentences.index(s), s))
+        ranked.append((-shared, abs(1 - ratio), n, s))
     ranked.sort(key=lambda r: r[:3])
-    wrong = [r[3] for r in ranked[:3]]
+    seen: set[str] = set()
+    wrong = [  # a sentence the passage repeats is offered once
+        r[3] for r in ranked if not (fold(r[3].text) in seen or seen.add(fold(r[3].text)))
+    ][:3]
     if len(wrong) < 3:
         return None
     chosen = sorted([key, *wrong], key=sentences.index)  # in passage order

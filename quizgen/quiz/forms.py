@@ -119,8 +119,11 @@ def make_form(quiz: Quiz, label: str) -> Form:
     """Make the form with the given label; form A keeps the quiz file's order."""
     keep = label == LETTERS[0]
     parts, number = [], 1
+    # a Part B is printed in its Part A's part (after a short answer, a multiple choice)
+    kinds = {item.id: item.kind for item in quiz.items}
+    section = [kinds.get(item.refers_to, item.kind) for item in quiz.items]
     for kind in PART_ORDER:
-        items = [item for item in quiz.items if item.kind is kind]
+        items = [item for item, at in zip(quiz.items, section, strict=True) if at is kind]
         if not items:
             continue
         order = together(

@@ -3,6 +3,8 @@ replaced by another item. A stand-in parser (hand-built Docs) plays the pipeline
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from docs import (
     COORDINATED,
@@ -20,8 +22,8 @@ from docs import (
 )
 
 from quizgen import pipeline
-from quizgen.items import select
-from quizgen.quiz.model import Kind
+from quizgen.items import select, skills
+from quizgen.quiz.model import Evidence, Item, Kind, Skill
 
 GOOD_QUESTION = [
     ("Who", 1, "nsubj", "WP", "PRON", "who"),
@@ -149,24 +151,57 @@ def test_one_answer_from_one_sentence_is_asked_once():
     assert ledger.allows((2, 40, (2, 40, 7), "charles darwin"), "", 5, strict=False)
 
 
-def test_a_cause_question_has_its_place_in_a_short_quiz(monkeypatch):
-    from test_rules import BECAUSE
+def _mix(cause_prompt=None, count=3):
+    candidates, facts, analysis, passage = passage_parts()
+    for c in candidates:
+        if c.prompt == cause_prompt:  # the stand-in cause question: its template's skill
+            c.template = replace(c.template, skill=Skill.CAUSE)
+    config = pipeline.Config(
+        count=count, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER), ranked=False
+    )
+    return select.select(candidates, facts, analysis, passage, config)
 
-    from quizgen.quiz.model import Skill
 
-    def quiz():
-        candidates, facts, analysis, passage = read(
-            (PASSIVE, PASSIVE_ENTS),
-            (FIRED, FIRED_ENTS),
-            (KILLED, KILLED_ENTS),
-            (LEADS, LEADS_ENTS),
-            (BECAUSE, []),
+def test_the_best_cause_question_has_its_place_before_the_rest_is_filled():
+    weakest = "What does the Quds Force lead abroad?"  # the lowest score of the candidates
+    assert weakest not in {i.prompt for i in _mix()}  # three places: better ones fill them
+    items = _mix(weakest)
+    assert len(items) == 3
+    cause = [i for i in items if i.prompt == weakest]
+    assert len(cause) == 1 and cause[0].skill is Skill.CAUSE
+    # its place is one of the three, and the ledger still keeps one item a sentence
+    assert len({i.evidence.sentence for i in items}) == 3
+
+
+def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
+    sentences = [
+        skills.SentenceRef(n, text, frozenset(skills._content_words(text)))
+        for n, text in enumerate(
+            [
+                "The old bridge over the river was built of stone in 1820.",
+                "Farmers crossed the river there to reach the market.",
+                "The council closed the old bridge because floods had weakened it.",
+                "Engineers came from the city to look at the damage.",
+                "The council met every month in the town hall.",
+                "A new bridge was planned for the spring of the next year.",
+            ]
         )
-        config = pipeline.Config(
-            count=3, kinds=(Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER), ranked=False
-        )
-        return select.select(candidates, facts, analysis, passage, config, parse=StandIn())
-
-    assert any(i.skill is Skill.CAUSE for i in quiz())
-    monkeypatch.setattr(select, "MIX_CAUSES", 0)  # without a place kept for it, it loses out
-    assert not any(i.skill is Skill.CAUSE for i in quiz())
+    ]
+    part_a = Item(
+        id="",
+        kind=Kind.SHORT_ANSWER,
+        prompt="Why did the council close the old bridge?",
+        answer="because floods had weakened it",
+        evidence=Evidence(3, "The council closed the old bridge because floods had weakened it."),
+        skill=Skill.CAUSE,
+    )
+    detail = replace(part_a, kind=Kind.TRUE_FALSE, answer=True, skill=Skill.DETAIL)
+    pairs = select.part_b_items([detail, part_a], sentences, 2)
+    assert [a for a, _ in pairs] == [part_a]  # a true/false statement is no Part A
+    numbered = select.number([detail, part_a], pairs)
+    assert [i.id for i in numbered] == ["q1", "q2", "q3"]
+    part_b = numbered[2]
+    assert part_b.refers_to == "q2" and part_b.skill is Skill.EVIDENCE
+    assert part_b.prompt == (
+        "Part B: Which sentence from the passage best supports your answer to Part A, question q2?"
+    )

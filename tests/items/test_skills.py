@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import pytest
 from docs import make_doc
 
 from quizgen.items import skills
@@ -139,3 +140,69 @@ def test_part_b_quotes_the_proof_and_sentences_that_do_not_name_the_key():
     # the sentences beside the key are its context and are never options
     assert "Farmers in the valley grew wheat and barley." not in b.options
     assert "The valley lies far from the lake and the river." not in b.options
+
+
+def _short_answer_part_a(**changes):
+    fields = dict(
+        id="q2",
+        kind=Kind.SHORT_ANSWER,
+        prompt="Why did the council close the old bridge?",
+        answer="because floods had weakened it",
+        evidence=Evidence(2, "The council closed the old bridge because floods had weakened it."),
+        skill=Skill.CAUSE,
+    )
+    fields.update(changes)
+    return Item(**fields)
+
+
+BRIDGE = [
+    _ref(0, "The old bridge over the river was built of stone in 1820."),
+    _ref(0, "Farmers crossed the river there to reach the market."),
+    _ref(1, "The council closed the old bridge because floods had weakened it."),
+    _ref(1, "Engineers came from the city to look at the damage."),
+    _ref(2, "The council met every month in the town hall."),
+    _ref(2, "A new bridge was planned for the spring of the next year."),
+    _ref(3, "But the council closed the road to the old mill as well."),
+    _ref(3, "It was old."),
+    _ref(3, "This bridge was the oldest one in the whole county."),
+    _ref(4, "Children walked to school along the river path."),
+]
+
+
+def test_part_b_follows_a_short_answer_part_a():
+    b = skills.part_b(_short_answer_part_a(), BRIDGE)
+    assert b is not None and b.kind is Kind.MULTIPLE_CHOICE and b.refers_to == "q2"
+    assert b.answer == "The council closed the old bridge because floods had weakened it."
+    assert b.prompt.endswith("to Part A, question q2?")
+    wrong = [o for o in b.options if o != b.answer]
+    assert len(wrong) == 3
+    for option in wrong:  # whole sentences that read on their own and share the stem's words
+        assert skills.reads_alone(option)
+        assert skills._content_words(option) & {"council", "closed", "close", "bridge", "old"}
+        assert "floods" not in option and "weakened" not in option  # none proves the key
+    assert "But the council closed the road to the old mill as well." not in b.options
+    assert "This bridge was the oldest one in the whole county." not in b.options
+
+
+def test_part_b_needs_the_key_in_its_one_sentence():
+    # the key is worded in another sentence: the one sentence does not prove it
+    part_a = _short_answer_part_a(answer="because the river rose")
+    assert skills.part_b(part_a, BRIDGE) is None
+    # a true/false statement is no Part A
+    assert skills.part_b(_short_answer_part_a(kind=Kind.TRUE_FALSE, answer=True), BRIDGE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("The council met every month in the town hall.", True),
+        ("He crossed the river to reach the market.", True),  # who he is shows in the passage
+        ("But the council closed the road as well.", False),
+        ("This bridge was the oldest in the county.", False),
+        ("It was old and narrow and cold.", False),
+        ("It was old.", False),
+        ("the council met in the town hall", False),
+    ],
+)
+def test_a_wrong_sentence_reads_on_its_own(text, alone):
+    assert skills.reads_alone(text) is alone

@@ -98,3 +98,14 @@ def test_shuffled_differs_from_the_identity_unless_kept():
 def test_form_count_out_of_range_is_an_error(sample_quiz, k):
     with pytest.raises(QuizgenError, match="forms"):
         make_forms(sample_quiz, k)
+
+
+def test_a_part_b_prints_in_its_part_a_part_right_after_it(skills_quiz):
+    """A Part B (multiple choice) after a short-answer Part A stands with it, on every form."""
+    items = tuple(replace(i, refers_to="q2") if i.refers_to else i for i in skills_quiz.items)
+    quiz = replace(skills_quiz, items=items)
+    for form in make_forms(quiz, 3):
+        (short,) = [p for p in form.parts if p.kind is Kind.SHORT_ANSWER]
+        ids = [e.item.id for e in short.entries]
+        assert ids[ids.index("q2") + 1] == "q7"
+        assert all(e.item.id != "q7" for p in form.parts if p is not short for e in p.entries)
