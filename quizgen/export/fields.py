@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import replace
 
 from quizgen.base.folding import fold
-from quizgen.quiz.model import Item, Kind, Quiz
+from quizgen.quiz.model import Item, Kind, Quiz, short_part_b_prompt
 
 ELLIPSIS = "…"
 
@@ -114,8 +114,8 @@ def as_matching(item: Item) -> Item:
 
 def with_part_a(item: Item, part_a: Item | None) -> Item:
     """A Part B as a question of its own: its prompt names its Part A and repeats it."""
-    if part_a is None:
-        return item
+    if part_a is None or short_part_b_prompt(item.prompt, part_a.id) != item.prompt:
+        return item  # none, or it quotes its Part A already
     return replace(item, prompt=f"{item.prompt} (Part A is {part_a.id}: {part_a.prompt})")
 
 

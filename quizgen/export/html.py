@@ -27,7 +27,7 @@ from quizgen.base.errors import QuizgenError
 from quizgen.base.resources import output_dir
 from quizgen.export import Rendered, Settings
 from quizgen.quiz.forms import LETTERS, Entry, Form, make_forms
-from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz
+from quizgen.quiz.model import BLANK, Evidence, Kind, Quiz, short_part_b_prompt
 from quizgen.read.reader import paragraph_numbers  # the reader's rule: one for reading and showing
 
 PAGES = {  # file name -> template
@@ -247,6 +247,7 @@ def _numbered(prompt: str, refers_to: str, numbers: dict) -> str:
     """A Part B's prompt as a form prints it: 'question q3' becomes the printed number."""
     if not refers_to or refers_to not in numbers:
         return prompt
+    prompt = short_part_b_prompt(prompt, refers_to)  # Part A is printed just above it
     return prompt.replace(f"question {refers_to}", f"question {numbers[refers_to]}")
 
 

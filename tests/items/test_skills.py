@@ -9,7 +9,7 @@ import pytest
 from docs import make_doc
 
 from quizgen.items import skills
-from quizgen.quiz.model import Evidence, Item, Kind, Skill
+from quizgen.quiz.model import Evidence, Item, Kind, Skill, short_part_b_prompt
 from quizgen.text.analysis import analyze
 from quizgen.text.extract import clauses
 
@@ -130,7 +130,10 @@ def test_part_b_quotes_the_proof_and_sentences_that_do_not_name_the_key():
     b = skills.part_b(part_a, sentences)
     assert b is not None and b.refers_to == "q3" and b.skill is Skill.EVIDENCE
     assert b.answer == "In 1858, John Speke reached the great lake."
-    assert b.prompt.endswith("to Part A, question q3?")
+    assert b.prompt.endswith(
+        "in 1858?\u201d Which sentence from the passage best supports your answer to it?"
+    )
+    assert short_part_b_prompt(b.prompt, "q3").endswith("to Part A, question q3?")
     # a short-answer Part A has its Part B too
     short = skills.part_b(replace(part_a, kind=Kind.SHORT_ANSWER, options=()), sentences)
     assert short is not None and short.answer == b.answer
@@ -173,7 +176,7 @@ def test_part_b_follows_a_short_answer_part_a():
     b = skills.part_b(_short_answer_part_a(), BRIDGE)
     assert b is not None and b.kind is Kind.MULTIPLE_CHOICE and b.refers_to == "q2"
     assert b.answer == "The council closed the old bridge because floods had weakened it."
-    assert b.prompt.endswith("to Part A, question q2?")
+    assert b.prompt.startswith("Part B: Question q2 asked, \u201cWhy")
     wrong = [o for o in b.options if o != b.answer]
     assert len(wrong) == 3
     for option in wrong:  # whole sentences that read on their own and share the stem's words
