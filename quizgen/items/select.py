@@ -217,6 +217,10 @@ def fact_entries(facts, entries: list[Entry]) -> list[FactEntry]:
     return out
 
 
+# a blank's key that opens with one of these is one of many phrases that fit the blank
+BLANK_QUANTIFIERS = frozenset(
+    {"many", "much", "some", "most", "several", "few", "all", "both", "each"}
+)
 MAX_PER_KEY = 2  # a key that answers three items makes the quiz about one thing
 
 
@@ -596,9 +600,12 @@ class Builder:
 
     def sentence_blank(self, blank: variants.SentenceBlank) -> Item | None:
         """A sentence of the passage with one meaningful span blanked."""
+        words = blank.answer.split()
+        if blank.label is Label.TERM and words[0].lower() in BLANK_QUANTIFIERS:
+            return None  # 'Many modern nations': 'some countries' fits the blank as well
         accept = []
         if blank.cluster is not None:
-            accept = [
+            accept += [
                 n
                 for n in blank.cluster.names
                 if fold_typography(n) != fold_typography(blank.answer)

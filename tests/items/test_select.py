@@ -206,3 +206,31 @@ def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
         "Part B: Question q2 asked, \u201cWhy did the council close the old bridge?\u201d Which "
         "sentence from the passage best supports your answer to it?"
     )
+
+
+def test_no_blank_opens_with_a_quantifier():
+    from quizgen.items import variants
+    from quizgen.quiz.model import Label
+
+    candidates, facts, analysis, passage = passage_parts()
+    builder = select.Builder([], analysis, passage, pipeline.Config(ranked=False))
+    doc = make_doc(
+        [
+            ("Her", 2, "poss", "PRP$", "PRON", "her"),
+            ("beautiful", 2, "amod", "JJ", "ADJ", "beautiful"),
+            ("hair", 3, "nsubj", "NN", "NOUN", "hair"),
+            ("fell", 3, "ROOT", "VBD", "VERB", "fall"),
+            ("down", 3, "advmod", "RB", "ADV", "down"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ]
+    )
+
+    def blank(answer):
+        prompt = doc.text.replace(answer, "_____")
+        return variants.SentenceBlank(prompt, answer, 0, doc[:], Label.TERM, None, (), 1.0)
+
+    assert builder.sentence_blank(blank("beautiful hair")) is not None
+    many = variants.SentenceBlank(
+        "_____ fell down.", "Many hairs", 0, doc[:], Label.TERM, None, (), 1.0
+    )
+    assert builder.sentence_blank(many) is None
