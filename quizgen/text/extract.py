@@ -1003,6 +1003,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             if subject.head.i > verb.i and verb.dep_ != "relcl":
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)
+            if any(a.i < subject.start for a in aux):
+                continue  # 'Never had the grandmother been so tall', 'Had he known': inverted
             negation = next((c.lower_ for c in verb.children if c.dep_ == "neg"), "not")
             parts: list[Phrase] = []
             fronted: list[Phrase] = []

@@ -449,3 +449,20 @@ def test_a_clause_conjunction_left_with_a_noun_phrase_is_a_fragment():
         ("sing", 1, "advcl", "VBP", "VERB", "sing"),
     ]
     assert quality.wellformed_statement(make_doc(rows)) is True
+
+
+def test_an_inverted_clause_is_no_fact():
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("Never", 1, "neg", "RB", "ADV", "never"),
+        ("had", 5, "aux", "VBD", "AUX", "have"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("queen", 5, "nsubj", "NN", "NOUN", "queen"),
+        ("so", 5, "advmod", "RB", "ADV", "so"),
+        ("smiled", 5, "ROOT", "VBN", "VERB", "smile"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert list(clauses(doc[:], 0, analyze([doc]))) == []
