@@ -961,14 +961,14 @@ PART_B_MOST_WORDS = 40  # a longer prompt is more than a student reads as one qu
 
 
 def part_b_prompt(part_a: Item) -> str:
-    """Part B's question, naming its Part A by id and quoting it ('Part B: Question q3 asked,
-    "Who reached the lake?" Which sentence ...?'), so that it stands on its own wherever it is
+    """Part B's question, quoting its Part A ('Part B: Part A asked, "Who reached the lake?"
+    Which sentence ...?'), so that it stands on its own wherever it is
     read without Part A beside it (a question bank, a review, a reviewer's packet) and no two
     Part Bs of a quiz read the same; a Part A too long to quote is named only. The worksheet,
     printing Part B right after Part A, shows the short form
     (:func:`quizgen.quiz.model.short_part_b_prompt`)."""
     quoting = (
-        f"Part B: Question {part_a.id} asked, \u201c{part_a.prompt.strip()}\u201d Which sentence "
+        f"Part B: Part A asked, \u201c{part_a.prompt.strip()}\u201d Which sentence "
         "from the passage best supports your answer to it?"
     )
     if len(quoting.split()) <= PART_B_MOST_WORDS:

@@ -196,10 +196,10 @@ class Quiz:
 
 def short_part_b_prompt(prompt: str, part_a: str) -> str:
     """A Part B's prompt without the quotation of its Part A, as a page that prints Part A
-    just above it shows it: 'Part B: Question q3 asked, "Who ...?" Which sentence from the
+    just above it shows it: 'Part B: Part A asked, "Who ...?" Which sentence from the
     passage best supports your answer to it?' -> 'Part B: Which sentence from the passage
     best supports your answer to Part A, question q3?'."""
-    lead, tail = f"Part B: Question {part_a} asked, \u201c", "best supports your answer to it?"
+    lead, tail = "Part B: Part A asked, \u201c", "best supports your answer to it?"
     if prompt.startswith(lead) and prompt.endswith(tail):
         return (
             "Part B: Which sentence from the passage best supports your answer to Part A, "

@@ -203,7 +203,7 @@ def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
     part_b = numbered[2]
     assert part_b.refers_to == "q2" and part_b.skill is Skill.EVIDENCE
     assert part_b.prompt == (
-        "Part B: Question q2 asked, \u201cWhy did the council close the old bridge?\u201d Which "
+        "Part B: Part A asked, \u201cWhy did the council close the old bridge?\u201d Which "
         "sentence from the passage best supports your answer to it?"
     )
 

@@ -176,7 +176,7 @@ def test_part_b_follows_a_short_answer_part_a():
     b = skills.part_b(_short_answer_part_a(), BRIDGE)
     assert b is not None and b.kind is Kind.MULTIPLE_CHOICE and b.refers_to == "q2"
     assert b.answer == "The council closed the old bridge because floods had weakened it."
-    assert b.prompt.startswith("Part B: Question q2 asked, \u201cWhy")
+    assert b.prompt.startswith("Part B: Part A asked, \u201cWhy")
     wrong = [o for o in b.options if o != b.answer]
     assert len(wrong) == 3
     for option in wrong:  # whole sentences that read on their own and share the stem's words
