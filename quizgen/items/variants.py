@@ -226,10 +226,12 @@ def negative_statement(clause: Clause) -> str | None:
     ]
     if any(t.lower_ in UNSAFE_TO_NEGATE for t in own):
         return None
+    if any(t.dep_ in {"conj", "cc"} for t in clause.subject.tokens):
+        return None  # 'The Absaroka and Beartooth does not range': agreement and scope at risk
     from dataclasses import replace
 
     if clause.aux or clause.verb.lemma_ == "be":
-        return statement(replace(clause, negated=True))
+        return _short_enough(statement(replace(clause, negated=True)))
     if clause.verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     aux, verb = grammar.question_order(clause.verb, [], clause.adverbs, negated=True)
@@ -242,7 +244,15 @@ def negative_statement(clause: Clause) -> str | None:
     adverbs = " ".join(a.text for a in clause.adverbs)
     if adverbs:
         text = text.replace(adverbs + " ", "", 1)
-    return pattern.sub(lambda _: f"{aux} {verb}", text, count=1)
+    return _short_enough(pattern.sub(lambda _: f"{aux} {verb}", text, count=1))
+
+
+NEGATED_MOST_WORDS = 18  # in a longer sentence it is unclear what a 'not' denies
+
+
+def _short_enough(text: str | None) -> str | None:
+    """A negated statement short enough that its 'not' denies one clear thing."""
+    return text if text is not None and len(text.split()) <= NEGATED_MOST_WORDS else None
 
 
 def negated_statement(clause: Clause) -> str | None:
