@@ -440,6 +440,8 @@ def wrong_options(
             for o in _passage_names(analysis, [label], key, cluster, rng, said)
             if label == "NORP" or _acronym(o.text) == _acronym(key)
         ]
+    elif label in REASON_LABELS:
+        return reason_options(key, label, analysis, rng, avoid, n)
     else:
         return []
     return choose(pool, key, _aliases(cluster, key), avoid, n + KEPT)
@@ -602,3 +604,101 @@ def phrase_options(
     rng.shuffle(top)
     options = [Option(p.text, f"paragraph {p.paragraph}") for p in top + pool[8:]]
     return choose(options, answer, {fold_words(key.text)}, avoid, n + KEPT)
+
+
+# --- causes, purposes and means -----------------------------------------------------------------
+
+# the leads of a reason and the form each belongs to: options are of the key's form, and given
+# the key's own lead ('because of the drought' beside 'because of the floods', never 'due to')
+REASON_LEADS = (
+    ("because of", "cause-phrase"),
+    ("due to", "cause-phrase"),
+    ("owing to", "cause-phrase"),
+    ("on account of", "cause-phrase"),
+    ("as a result of", "cause-phrase"),
+    ("because", "cause-clause"),
+    ("since", "cause-clause"),
+    ("in order to", "purpose"),
+    ("so as to", "purpose"),
+    ("to", "purpose"),
+    ("so that", "purpose-clause"),
+    ("by", "means"),
+)
+REASON_LABELS = {"CAUSE": "cause", "PURPOSE": "purpose", "MEANS": "means"}
+REASON_WORDS = (3, 15)  # an option shorter is a fragment, longer stands out
+
+
+def reason_form(text: str) -> tuple[str, str] | None:
+    """(lead, form) of a cause, purpose or means as a key words it: 'because floods had
+    weakened it' -> ('because', 'cause-clause'); None for another shape."""
+    low = text.lower()
+    return next(((lead, form) for lead, form in REASON_LEADS if low.startswith(lead + " ")), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A cause, purpose or means the passage gives, and of what: the clause it explains."""
+
+    text: str
+    paragraph: int
+    sentence: int  # the start of its sentence in the paragraph's doc
+    effect: tuple[str, str]  # the explained clause's verb lemma and subject, case-folded
+    loose: bool  # it holds an 'it' or 'they' only the clause it explains makes clear
+
+
+def passage_reasons(analysis: Analysis) -> list[Reason]:
+    """Every cause, purpose and means the passage's clauses give, as why and how questions
+    take them for keys (see :mod:`quizgen.items.rules`)."""
+    from quizgen.items import rules
+    from quizgen.text import extract
+
+    found = []
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not extract.is_askable(sentence, doc.text):
+                continue
+            for clause in extract.clauses(sentence, n, analysis):
+                effect = (clause.verb.lemma_.casefold(), fold_words(clause.subject.text))
+                for finder in (rules.find_cause, rules.find_purpose, rules.find_means):
+                    for slot in finder(clause, analysis):
+                        loose = slot.removed is not None and slot.removed.loose
+                        found.append(Reason(slot.answer, n, sentence.start, effect, loose))
+    return found
+
+
+def reason_options(
+    key: str, label: str, analysis: Analysis, rng: random.Random, avoid: Iterable[str], n: int
+) -> list[Option]:
+    """Other causes (purposes, means) the passage gives of other things, in the key's form and
+    with its lead: 'because the river rose' beside 'because floods had weakened it'. None that
+    the passage gives of the key's own statement or sentence, none holding a pronoun only its
+    own clause explains, none a fragment."""
+    form = reason_form(key)
+    if form is None:
+        return []
+    lead, shape = form
+    reasons = passage_reasons(analysis)
+    keys = [r for r in reasons if r.text == key]
+    if not keys:
+        return []  # the key is not one the passage's clauses give: no telling what is also right
+    places = {(r.paragraph, r.sentence) for r in keys}
+    effects = {r.effect for r in keys}
+    pool: list[Option] = []
+    for r in reasons:
+        other = reason_form(r.text)
+        if other is None or other[1] != shape or r.loose:
+            continue
+        if (r.paragraph, r.sentence) in places or r.effect in effects:
+            continue  # a reason of the same thing is also right
+        text = lead + r.text[len(other[0]) :]
+        words = len(text.split())
+        if not REASON_WORDS[0] <= words <= REASON_WORDS[1]:
+            continue
+        if {w.strip(".,;:").lower() for w in text.split()} & VAGUE_WORDS:
+            continue
+        pool.append(Option(text, f"another {REASON_LABELS[label]} in the passage"))
+    rng.shuffle(pool)
+    return choose(pool, key, set(), avoid, n + KEPT)
+
+
+VAGUE_WORDS = {"it", "its", "they", "them", "their", "this", "these", "those", "itself"}

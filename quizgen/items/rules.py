@@ -578,10 +578,39 @@ def _marks(head: Token) -> set[str]:
     return {c.lower_ for c in head.children if c.dep_ == "mark"}
 
 
+def _reasons(clause: Clause) -> list[Phrase]:
+    """The constituents that may give a clause's cause, purpose or means: those after the verb,
+    those before the subject, and a fronted cause clause ('Because ..., the council ...')."""
+    return [*clause.parts, *clause.fronted, *clause.reasons]
+
+
+def _trailed(clause: Clause, part: Phrase) -> bool:
+    """'in retaliation for the death in a rocket attack | last week near Kirkuk': a
+    constituent right after a reason, with no comma between, may as well belong to the reason
+    as to the verb; the parse cannot tell, and a key cut short or a stem that says what the
+    passage does not are worse than no question."""
+    doc = part.head.doc
+    return part in clause.parts and any(
+        p.start >= part.end and not any(t.text == "," for t in doc[part.end : p.start + 1])
+        for p in clause.parts
+    )
+
+
+def _reason_slot(clause: Clause, part: Phrase, label: Label) -> Slot | None:
+    if _trailed(clause, part):
+        return None
+    text = grammar.lower_start(part.text, part.tokens[0])
+    return Slot(text, part.tokens, label, None, part, _base_values(clause, part))
+
+
+def _some(slot: Slot | None) -> list[Slot]:
+    return [slot] if slot is not None else []
+
+
 def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A cause as the key of a why question, phrased to answer it: 'because floods had
     weakened it', 'since ...', 'in retaliation for ...', 'due to the drought'."""
-    for part in clause.parts:
+    for part in _reasons(clause):
         text = part.text.lower()
         cause = (
             (part.role == "prep" and text.startswith(CAUSE_PHRASES + CAUSE_PREPS))
@@ -589,7 +618,36 @@ def find_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             or (part.head.lower_ == "because" and part.role in {"prep", "other"})
         )
         if cause:
-            yield Slot(part.text, part.tokens, Label.CAUSE, None, part, _base_values(clause, part))
+            yield from _some(_reason_slot(clause, part, Label.CAUSE))
+
+
+# verbs whose subject is the cause of their object: 'Floods caused the collapse', 'Disputes
+# led to a war'; the preposition a verb needs before its effect, or '' for an object
+CAUSING_VERBS = {"cause": "", "trigger": "", "lead": "to", "result": "in", "spark": ""}
+ALSO_WORDS = {"also", "too", "partly", "often", "sometimes"}  # 'also led to': not the only cause
+
+
+def find_cause_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
+    """The subject of a causing verb as the key of 'What caused ...?': 'Different traditions
+    of land use led to a series of wars' -> 'What led to a series of wars?'"""
+    prep = CAUSING_VERBS.get(clause.verb.lemma_)
+    if prep is None or clause.negated or clause.passive or clause.verb.dep_ == "relcl":
+        return
+    if any(c.lower_ in ALSO_WORDS for c in clause.verb.children):
+        return  # 'X also results in Y': the passage gives Y another cause
+    effect = next(iter(clause.parts), None)
+    if effect is None or (
+        effect.head.lower_ != prep if prep else effect.role not in {"object", "clause"}
+    ):
+        return  # 'led the US to suspend' is no 'led to'; a cause needs its effect right after
+    subj = clause.subject
+    if subj.head.pos_ not in {"NOUN", "PROPN"} or subj.resolved or len(subj) > 12:
+        return
+    answer, tokens = _entity_text(subj)
+    slot = Slot(answer, tokens, Label.NONE, None, None, _base_values(clause, None))
+    if len(subj) < 2 or vague_common_answer(slot, analysis) or cut_short(slot):
+        return
+    yield replace(slot, label=Label.CAUSE)
 
 
 def find_result_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
@@ -609,7 +667,8 @@ def find_result_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         t.pos_ == "PRON" and t.lower_ not in {"who", "which", "that"} or t.is_quote for t in tokens
     ):
         return  # 'It rained for a week': the cause must say what it is about
-    text = grammar.lower_start(" ".join("".join(t.text_with_ws for t in tokens).split()), tokens[0])
+    said = grammar.lower_start(" ".join("".join(t.text_with_ws for t in tokens).split()), tokens[0])
+    text = f"because {said}"  # the key in the form a why question invites
     doc = before.doc
     yield Slot(
         text,
@@ -624,7 +683,7 @@ def find_result_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
 
 def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A purpose: 'to oversee the colony', 'in order to ...', 'so that the town would be safe'."""
-    for part in clause.parts:
+    for part in _reasons(clause):
         text = part.text.lower()
         purpose = (
             part.role == "clause"
@@ -638,19 +697,15 @@ def find_purpose(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             )
         ) or (part.role == "prep" and text.startswith(("in order to", "so as to")))
         if purpose:
-            yield Slot(
-                part.text, part.tokens, Label.PURPOSE, None, part, _base_values(clause, part)
-            )
+            yield from _some(_reason_slot(clause, part, Label.PURPOSE))
 
 
 def find_means(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A means as the key of a how question: 'by flooding the fields'."""
-    for part in clause.parts:
+    for part in _reasons(clause):
         if part.role == "prep" and part.head.lower_ == "by":
             if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in part.head.children):
-                yield Slot(
-                    part.text, part.tokens, Label.MEANS, None, part, _base_values(clause, part)
-                )
+                yield from _some(_reason_slot(clause, part, Label.MEANS))
 
 
 def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:
@@ -722,6 +777,7 @@ SLOT_FINDERS: dict[str, dict[str, Callable[[Any, Analysis], Iterator[Slot]]]] = 
         "subject_count": find_subject_count,
         "amount": find_amount,
         "cause": find_cause,
+        "cause_subject": find_cause_subject,
         "result_cause": find_result_cause,
         "purpose": find_purpose,
         "means": find_means,

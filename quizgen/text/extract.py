@@ -82,6 +82,10 @@ DISCOURSE = {
     "already",
     "further",
     "first",
+    "second",
+    "third",
+    "fourth",
+    "lastly",
     "finally",
     "later",
     "soon",
@@ -202,6 +206,9 @@ class Clause:
     attribution: str = ""  # who says so: 'officials' of 'according to officials' or 'X said that'
     negation: str = "not"  # the negating word when negated: 'not', 'never'
     cause_before: Span | None = None  # 'As a result, ...': the sentence before gives the cause
+    # a cause or purpose clause before the subject ('Because the Moon will be more distant,
+    # ...', 'To reach the coast, ...'): asked only as the key of a why question, never in a stem
+    reasons: list[Phrase] = field(default_factory=list)
 
     @property
     def passive(self) -> bool:
@@ -913,6 +920,28 @@ def _cause(head: Token) -> bool:
     return False
 
 
+def fronted_reason(clause_head: Token, main: Token) -> bool:
+    """'Because the Moon will be more distant, eclipses ...', 'So that no one would see, ...',
+    'To reach the coast, they ...': an adverbial clause before the subject that gives the main
+    clause's cause or purpose (a causal 'since' only, see :func:`causal_since`)."""
+    if clause_head.dep_ != "advcl" or clause_head.i > main.i:
+        return False
+    marks = {c.lower_ for c in clause_head.children if c.dep_ == "mark"}
+    finite = any(c.dep_ in SUBJECT_DEPS for c in clause_head.children)
+    if marks & {"because", "since"}:
+        return finite and ("because" in marks or causal_since(clause_head, main))
+    if marks:
+        return finite and {"so", "that"} <= marks
+    # 'To reach the coast, ...': a bare infinitive of purpose opening the sentence
+    return (
+        clause_head.tag_ == "VB"
+        and not finite
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause_head.children)
+        and clause_head.left_edge.i == clause_head.sent.start
+        and any(c.dep_ in {"dobj", "prep", "attr", "acomp"} for c in clause_head.children)
+    )
+
+
 def causal_since(clause_head: Token, main: Token) -> bool:
     """'since floods had weakened it' gives a cause; 'has lived here since he was a child'
     a time: after a perfect tense, or with a date in it, 'since' is temporal."""
@@ -1010,8 +1039,13 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             fronted: list[Phrase] = []
             before: list[Token] = []
             cause_before = None
+            reasons: list[Phrase] = []
             for child in verb.children:
                 if child.dep_ in NOT_PARTS:
+                    continue
+                if child.i < subject.start and fronted_reason(child, verb):
+                    reason = _reason(child, analysis, paragraph, quoted, _referent_text(subject))
+                    reasons.extend([reason] if reason is not None else [])
                     continue
                 words = _join(list(child.subtree)).lower()
                 if child.dep_ in {"advmod", "prep"} and words.startswith(RESULT_CONNECTIVES):
@@ -1040,6 +1074,16 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     and not any(c.dep_ in AUX_DEPS for c in child.children)
                 ):
                     continue  # 'killing an American contractor': a participle is a fact apart
+                if (
+                    child.dep_ == "advcl"
+                    and child.tag_ in {"VBD", "VBZ", "VBP"}
+                    and child.i > verb.i
+                    and not any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in child.children)
+                    and not any(c.dep_ == "mark" for c in child.children)
+                ):
+                    # 'tribes as large game became extinct': a finite clause whose subject the
+                    # parse gave to the phrase before it; that phrase would be cut mid-clause
+                    raise Unresolved("split clause")
                 if child.dep_ == "advcl" and not (
                     _cause(child)
                     and (
@@ -1093,7 +1137,30 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             attribution=attribution,
             negation="not" if negation in {"n't", "\u2019t"} else negation,
             cause_before=cause_before,
+            reasons=reasons,
         )
+
+
+def _reason(
+    head: Token, analysis: Analysis, paragraph: int, quoted: list[Span], bound: str
+) -> Phrase | None:
+    """A fronted cause or purpose clause as a phrase, or None when it cannot stand as a key
+    (a pronoun it cannot resolve, a piece of a quotation)."""
+    tokens = phrase_tokens(head)
+    if not tokens or (quoted and any(_inside(t, quoted) for t in tokens)):
+        return None
+    doc = head.doc
+    after = tokens[-1].i + 1
+    if [t.i for t in tokens] != list(range(tokens[0].i, after)) or doc[after].text != ",":
+        return None  # 'because the Moon will be | more distant,': the parse split the clause
+    if head.lemma_ == "be" and not any(
+        c.dep_ in {"attr", "acomp", "prep", "advmod"} for c in head.children
+    ):
+        return None  # a copula without its complement
+    try:
+        return _phrase("clause", head, analysis, paragraph, tokens, bound=bound)
+    except Unresolved:
+        return None
 
 
 def _attribution(reporter: Token, analysis: Analysis, paragraph: int) -> str:

@@ -351,7 +351,7 @@ def test_a_result_connective_makes_the_sentence_before_the_cause():
     found = questions((_result(("the", 5, "det", "DT", "DET", "the")), []))
     assert found["why-result"] == (
         "Why did the city council close the bridge?",
-        "the river rose above the banks",
+        "because the river rose above the banks",
     )
 
 

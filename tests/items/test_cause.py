@@ -1,0 +1,229 @@
+"""Cause-and-effect questions on hand-built Docs: why and what-caused keys, and the wrong
+options of a why, other causes the passage gives of other things."""
+
+import random
+
+from docs import questions, read
+
+from quizgen.items import distract
+from quizgen.quiz.model import Label
+
+
+def _because(subj, verb, obj, cause_subj, cause_verb, cause_obj, *, mark="because"):
+    """'The {subj} {verb} the {obj} {mark} the {cause_subj} had {cause_verb} the {cause_obj}.'"""
+    return [
+        ("The", 1, "det", "DT", "DET", "the"),
+        (subj, 2, "nsubj", "NN", "NOUN", subj),
+        (verb[0], 2, "ROOT", "VBD", "VERB", verb[1]),
+        ("the", 4, "det", "DT", "DET", "the"),
+        (obj, 2, "dobj", "NN", "NOUN", obj),
+        (mark, 9, "mark", "IN", "SCONJ", mark),
+        ("the", 7, "det", "DT", "DET", "the"),
+        (cause_subj, 9, "nsubj", "NNS", "NOUN", cause_subj),
+        ("had", 9, "aux", "VBD", "AUX", "have"),
+        (cause_verb[0], 2, "advcl", "VBN", "VERB", cause_verb[1]),
+        ("the", 11, "det", "DT", "DET", "the")
+        if cause_obj != "it"
+        else ("it", 9, "dobj", "PRP", "PRON", "it"),
+        *([(cause_obj, 9, "dobj", "NNS", "NOUN", cause_obj)] if cause_obj != "it" else []),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+
+
+# "Because the river rose, the city council quickly closed the bridge."
+FRONTED = [
+    ("Because", 3, "mark", "IN", "SCONJ", "because"),
+    ("the", 2, "det", "DT", "DET", "the"),
+    ("river", 3, "nsubj", "NN", "NOUN", "river"),
+    ("rose", 8, "advcl", "VBD", "VERB", "rise"),
+    (",", 8, "punct", ",", "PUNCT", ","),
+    ("the", 6, "det", "DT", "DET", "the"),
+    ("city council", 8, "nsubj", "NN", "NOUN", "council"),
+    ("quickly", 8, "advmod", "RB", "ADV", "quickly"),
+    ("closed", 8, "ROOT", "VBD", "VERB", "close"),
+    ("the", 10, "det", "DT", "DET", "the"),
+    ("bridge", 8, "dobj", "NN", "NOUN", "bridge"),
+    (".", 8, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_cause_clause_before_the_subject_keys_a_why():
+    assert questions((FRONTED, []))["why-cause"] == (
+        "Why did the city council quickly close the bridge?",
+        "because the river rose",
+    )
+
+
+# "Because the Moon will be | more distant, eclipses will be rare.": the parse gave 'more
+# distant' to the main verb, so the cause clause would be cut
+SPLIT = [
+    ("Because", 4, "mark", "IN", "SCONJ", "because"),
+    ("the", 2, "det", "DT", "DET", "the"),
+    ("Moon", 4, "nsubj", "NNP", "PROPN", "Moon"),
+    ("will", 4, "aux", "MD", "AUX", "will"),
+    ("be", 11, "advcl", "VB", "AUX", "be"),
+    ("more", 6, "advmod", "RBR", "ADV", "more"),
+    ("distant", 11, "amod", "JJ", "ADJ", "distant"),
+    (",", 11, "punct", ",", "PUNCT", ","),
+    ("total", 9, "amod", "JJ", "ADJ", "total"),
+    ("eclipses", 11, "nsubj", "NNS", "NOUN", "eclipse"),
+    ("will", 11, "aux", "MD", "AUX", "will"),
+    ("be", 11, "ROOT", "VB", "AUX", "be"),
+    ("rare", 11, "acomp", "JJ", "ADJ", "rare"),
+    (".", 11, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_cause_clause_the_parse_split_is_not_a_key():
+    found = questions((SPLIT, []))
+    assert "why-cause" not in found
+    assert all("because" not in answer for _, answer in found.values())
+
+
+# "The Sichuan quake was not part of the series because a different fault caused it."
+NEGATED = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("Sichuan quake", 2, "nsubj", "NN", "NOUN", "quake"),
+    ("was", 2, "ROOT", "VBD", "AUX", "be"),
+    ("not", 2, "neg", "RB", "PART", "not"),
+    ("part", 2, "attr", "NN", "NOUN", "part"),
+    ("of", 4, "prep", "IN", "ADP", "of"),
+    ("the", 7, "det", "DT", "DET", "the"),
+    ("series", 5, "pobj", "NN", "NOUN", "series"),
+    ("because", 12, "mark", "IN", "SCONJ", "because"),
+    ("a", 11, "det", "DT", "DET", "a"),
+    ("different", 11, "amod", "JJ", "ADJ", "different"),
+    ("fault", 12, "nsubj", "NN", "NOUN", "fault"),
+    ("caused", 2, "advcl", "VBD", "VERB", "cause"),
+    ("it", 12, "dobj", "PRP", "PRON", "it"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_why_keeps_the_negation_of_a_copula():
+    found = questions((NEGATED, []))
+    assert found["why-cause"] == (
+        "Why was the Sichuan quake not part of the series?",
+        "because a different fault caused it",
+    )
+    assert "what-object" not in found  # what a thing is not is still not asked
+
+
+# "Forces bombed the outposts in retaliation for a rocket attack last week.": 'last week'
+# may be the attack's or the bombing's
+TRAILED = [
+    ("Forces", 1, "nsubj", "NNS", "NOUN", "force"),
+    ("bombed", 1, "ROOT", "VBD", "VERB", "bomb"),
+    ("the", 3, "det", "DT", "DET", "the"),
+    ("outposts", 1, "dobj", "NNS", "NOUN", "outpost"),
+    ("in", 1, "prep", "IN", "ADP", "in"),
+    ("retaliation", 4, "pobj", "NN", "NOUN", "retaliation"),
+    ("for", 5, "prep", "IN", "ADP", "for"),
+    ("a", 8, "det", "DT", "DET", "a"),
+    ("rocket attack", 6, "pobj", "NN", "NOUN", "attack"),
+    ("last", 10, "amod", "JJ", "ADJ", "last"),
+    ("week", 1, "npadvmod", "NN", "NOUN", "week"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_cause_another_phrase_follows_is_not_asked():
+    assert "why-cause" not in questions((TRAILED, []))
+    untrailed = [*TRAILED[:9], TRAILED[-1]]
+    untrailed[-1] = (".", 1, "punct", ".", "PUNCT", ".")
+    assert questions((untrailed, []))["why-cause"] == (
+        "Why did forces bomb the outposts?",
+        "in retaliation for a rocket attack",
+    )
+
+
+# "Different traditions of land use (also) led to a series of wars."
+def _led(*, also=False):
+    rows = [
+        ("Different", 1, "amod", "JJ", "ADJ", "different"),
+        ("traditions", 6, "nsubj", "NNS", "NOUN", "tradition"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("land", 4, "compound", "NN", "NOUN", "land"),
+        ("use", 2, "pobj", "NN", "NOUN", "use"),
+        ("also", 6, "advmod", "RB", "ADV", "also"),
+        ("led", 6, "ROOT", "VBD", "VERB", "lead"),
+        ("to", 6, "prep", "IN", "ADP", "to"),
+        ("a", 9, "det", "DT", "DET", "a"),
+        ("series", 7, "pobj", "NN", "NOUN", "series"),
+        ("of", 9, "prep", "IN", "ADP", "of"),
+        ("wars", 10, "pobj", "NNS", "NOUN", "war"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    if also:
+        return rows
+    return [
+        (w, h - (h > 5), d, t, p, lemma) for n, (w, h, d, t, p, lemma) in enumerate(rows) if n != 5
+    ]
+
+
+def test_what_caused_asks_for_the_subject_of_a_causing_verb():
+    assert questions((_led(), []))["what-caused"] == (
+        "What led to a series of wars?",
+        "different traditions of land use",
+    )
+    # 'also led to': the passage gives the wars another cause
+    assert "what-caused" not in questions((_led(also=True), []))
+
+
+PARAGRAPHS = [
+    _because(
+        "council", ("closed", "close"), "bridge", "floods", ("weakened", "weaken"), "supports"
+    ),
+    _because(
+        "farmers",
+        ("sold", "sell"),
+        "cattle",
+        "droughts",
+        ("ruined", "ruin"),
+        "pastures",
+        mark="since",
+    ),
+    _because(
+        "school", ("cancelled", "cancel"), "classes", "storms", ("damaged", "damage"), "roofs"
+    ),
+    _because("miners", ("left", "leave"), "mine", "waters", ("flooded", "flood"), "it"),
+    _because(
+        "council", ("closed", "close"), "bridge", "engineers", ("demanded", "demand"), "repairs"
+    ),
+    _because("bakers", ("raised", "raise"), "prices", "costs", ("doubled", "double"), "bills"),
+]
+
+
+def _options(paragraphs):
+    _, _, analysis, _ = read(*[(rows, []) for rows in paragraphs])
+    key = "because the floods had weakened the supports"
+    options = distract.wrong_options(key, Label.CAUSE, analysis, None, random.Random(1), [])
+    return key, options
+
+
+def test_the_options_of_a_why_are_other_causes_in_the_keys_form():
+    key, options = _options(PARAGRAPHS)
+    texts = sorted(o.text for o in options)
+    assert texts == [
+        "because the costs had doubled the bills",
+        "because the droughts had ruined the pastures",  # 'since' given the key's lead
+        "because the storms had damaged the roofs",
+    ]
+    # not the engineers: the passage gives them as a cause of the bridge's closing too;
+    # not the waters that 'flooded it': the 'it' only its own sentence explains
+    assert all(o.source == "another cause in the passage" for o in options)
+
+
+def test_fewer_than_three_other_causes_leave_too_few_options():
+    _, options = _options(PARAGRAPHS[:2] + PARAGRAPHS[3:5])
+    assert [o.text for o in options] == ["because the droughts had ruined the pastures"]
+
+
+def test_a_key_of_another_form_takes_no_cause_clauses():
+    _, _, analysis, _ = read(*[(rows, []) for rows in PARAGRAPHS])
+    rng = random.Random(1)
+    assert (
+        distract.wrong_options("by flooding the fields", Label.MEANS, analysis, None, rng, []) == []
+    )
+    # a key the passage's clauses do not give (the sentence before a 'Therefore'): none
+    assert distract.reason_options("because the sky fell", "CAUSE", analysis, rng, [], 3) == []
