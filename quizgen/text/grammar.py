@@ -173,7 +173,17 @@ def lower_start(text: str, token: Token) -> str:
         return text  # a capital in mid-sentence is the author's own
     if token.pos_ not in FUNCTION_POS and not is_english_word(token.lower_):
         return text  # a word no dictionary knows may be a name the tagger missed
+    if token.pos_ not in FUNCTION_POS and _capitalized_elsewhere(token):
+        return text  # 'Link' written with its capital in mid-sentence too: a name
     return text[0].lower() + text[1:]
+
+
+def _capitalized_elsewhere(token: Token) -> bool:
+    """Whether the paragraph writes the word with its capital where no sentence starts, and
+    never in lower case."""
+    same = [t for t in token.doc if t.lower_ == token.lower_ and t.i != token.i]
+    inside = [t for t in same if t.i > t.sent.start and not t.doc[t.i - 1].is_punct]
+    return bool(inside) and all(t.text[:1].isupper() for t in inside)
 
 
 def capitalize(text: str) -> str:

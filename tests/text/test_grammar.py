@@ -99,3 +99,21 @@ def test_sentence_initial_capital_is_lowered_but_names_keep_theirs():
 
 def test_tidy_fixes_spacing_and_the_question_mark():
     assert grammar.tidy("who  was killed , there ?") == "Who was killed, there?"
+
+
+def test_a_word_the_paragraph_capitalizes_in_mid_sentence_keeps_its_capital():
+    rows = [
+        ("Link", 1, "nsubj", "NN", "NOUN", "link"),
+        ("fights", 1, "ROOT", "VBZ", "VERB", "fight"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+        ("Then", 5, "advmod", "RB", "ADV", "then"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("boss", 6, "nsubj", "NN", "NOUN", "boss"),
+        ("hits", 6, "ROOT", "VBZ", "VERB", "hit"),
+        ("Link", 6, "dobj", "NN", "NOUN", "link"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)  # two sentences, one for each root
+    assert [s.start for s in doc.sents] == [0, 3]
+    assert grammar.lower_start("Link", doc[0]) == "Link"
+    assert grammar.lower_start("Then", doc[3]) == "then"
