@@ -97,7 +97,7 @@ def overgenerate(passage, nlp, seed: int = 7):
                         part_b,
                         id=f"q{len(items) + 1}",
                         refers_to=part_a.id,
-                        prompt=skills.part_b_prompt(part_a),
+                        prompt=skills.part_b_prompt(part_a) or part_b.prompt,
                     )
                 )
     return Quiz(

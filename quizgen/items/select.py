@@ -969,7 +969,7 @@ def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:
                     second_part,
                     id=f"q{len(out) + 1}",
                     refers_to=made.id,
-                    prompt=skills.part_b_prompt(made),
+                    prompt=skills.part_b_prompt(made) or second_part.prompt,
                 )
             )
     return out

@@ -957,23 +957,23 @@ LEANING = frozenset(
 )
 
 
+# the key sentence may share at most this many times the question's words the wrong ones do
+PART_B_GIVEAWAY = 2
 PART_B_MOST_WORDS = 40  # a longer prompt is more than a student reads as one question
 
 
-def part_b_prompt(part_a: Item) -> str:
+def part_b_prompt(part_a: Item) -> str | None:
     """Part B's question, quoting its Part A ('Part B: Part A asked, "Who reached the lake?"
     Which sentence ...?'), so that it stands on its own wherever it is
     read without Part A beside it (a question bank, a review, a reviewer's packet) and no two
-    Part Bs of a quiz read the same; a Part A too long to quote is named only. The worksheet,
+    Part Bs of a quiz read the same; none for a Part A too long to quote. The worksheet,
     printing Part B right after Part A, shows the short form
     (:func:`quizgen.quiz.model.short_part_b_prompt`)."""
     quoting = (
         f"Part B: Part A asked, \u201c{part_a.prompt.strip()}\u201d Which sentence "
         "from the passage best supports your answer to it?"
     )
-    if len(quoting.split()) <= PART_B_MOST_WORDS:
-        return quoting
-    return f"{PART_B_PROMPT[:-1]}, question {part_a.id}?"  # too long to quote: named only
+    return quoting if len(quoting.split()) <= PART_B_MOST_WORDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1077,11 +1077,18 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     ][:3]
     if len(wrong) < 3:
         return None
+    # a key sentence that shares far more of the question's words than the wrong ones is
+    # found by matching words, not by reading (Part A was made from it): reviewers reject it
+    if len(wrong[-1].words & question_words) * PART_B_GIVEAWAY < len(key.words & question_words):
+        return None
+    prompt = part_b_prompt(part_a)
+    if prompt is None:
+        return None
     chosen = sorted([key, *wrong], key=sentences.index)  # in passage order
     return Item(
         id="",
         kind=Kind.MULTIPLE_CHOICE,
-        prompt=part_b_prompt(part_a),
+        prompt=prompt,
         answer=key.text,
         options=tuple(s.text for s in chosen),
         evidence=ev,

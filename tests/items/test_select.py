@@ -182,8 +182,8 @@ def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
                 "Farmers crossed the river there to reach the market.",
                 "The council closed the old bridge because floods had weakened it.",
                 "Engineers came from the city to look at the damage.",
-                "The council met every month in the town hall.",
-                "A new bridge was planned for the spring of the next year.",
+                "The council met every month beside the old town bridge.",
+                "A new bridge for the council was planned for the next spring.",
             ]
         )
     ]
