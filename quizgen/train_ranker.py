@@ -202,22 +202,39 @@ def labelled() -> tuple[list[dict], list[int], list[str]]:
     return X, y, groups
 
 
-def train(c: float = 0.5) -> dict:
-    """Fit, cross-validate by passage, choose the threshold, write the model."""
+def fit_by_passage(
+    X: list[dict], y: list[int], groups: list[str], *, c: float, folds: int, max_iter: int
+):
+    """A logistic regression over named features: each row's score cross-validated by
+    passage (no passage in both a training and a test fold), the model fitted on every row,
+    and its weights by feature name (those that count)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
-    X, y, groups = labelled()
     vec = DictVectorizer(sparse=False)
     matrix = vec.fit_transform(X)
     scores = [0.0] * len(y)
-    for train_rows, test_rows in GroupKFold(n_splits=5).split(matrix, y, groups):
-        model = LogisticRegression(C=c, max_iter=2000)
+    for train_rows, test_rows in GroupKFold(n_splits=folds).split(matrix, y, groups):
+        model = LogisticRegression(C=c, max_iter=max_iter)
         model.fit(matrix[train_rows], [y[i] for i in train_rows])
         for i, p in zip(test_rows, model.predict_proba(matrix[test_rows])[:, 1], strict=True):
             scores[i] = float(p)
+    model = LogisticRegression(C=c, max_iter=max_iter).fit(matrix, y)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    return scores, model, weights
+
+
+def train(c: float = 0.5) -> dict:
+    """Fit, cross-validate by passage, choose the threshold, write the model."""
+    from sklearn.metrics import roc_auc_score
+
+    X, y, groups = labelled()
+    scores, model, weights = fit_by_passage(X, y, groups, c=c, folds=5, max_iter=2000)
     table = []
     for t in [x / 100 for x in range(20, 90, 2)]:
         kept = [i for i, s in enumerate(scores) if s >= t]
@@ -228,12 +245,6 @@ def train(c: float = 0.5) -> dict:
     threshold, precision, share = (
         reach[0] if reach else max(table, key=lambda r: r[1] * min(1.0, r[2] / 0.3))
     )
-    model = LogisticRegression(C=c, max_iter=2000).fit(matrix, y)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
-    }
     report = {
         "labelled_items": len(y),
         "passages": len(set(groups)),

@@ -111,27 +111,14 @@ def examples(folder: Path):
 
 
 def train(folder: Path = PASSAGES, c: float = 0.5) -> dict:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import GroupKFold
+
+    from quizgen.train_ranker import fit_by_passage
 
     X, y, groups, sources, table = examples(folder)
-    vec = DictVectorizer(sparse=False)
-    matrix = vec.fit_transform(X)
-    scores = [0.0] * len(y)
-    for train_rows, test_rows in GroupKFold(n_splits=len(set(groups))).split(matrix, y, groups):
-        model = LogisticRegression(C=c, max_iter=5000)
-        model.fit(matrix[train_rows], [y[i] for i in train_rows])
-        for i, p in zip(test_rows, model.predict_proba(matrix[test_rows])[:, 1], strict=True):
-            scores[i] = float(p)
+    folds = len(set(groups))
+    scores, model, weights = fit_by_passage(X, y, groups, c=c, folds=folds, max_iter=5000)
     keys = [i for i, s in enumerate(sources) if s == "key"]
-    model = LogisticRegression(C=c, max_iter=5000).fit(matrix, y)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
-    }
     report = {
         "spans": len(y),
         "passages": len(set(groups)),

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.base.folding import fold
 from quizgen.items import quality
-from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill
+from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill, part_b_quoting
 from quizgen.text import grammar
 from quizgen.text.analysis import Analysis, quoted_segments, text_of
 from quizgen.text.extract import Clause, hypothetical, is_askable
@@ -945,7 +945,6 @@ def _overlap(a: str, b: str) -> bool:
 
 # --- two-part evidence items ----------------------------------------------------------------
 
-PART_B_PROMPT = "Part B: Which sentence from the passage best supports your answer to Part A?"
 # the shortest and longest a wrong sentence may be, against the key sentence's length
 PART_B_LENGTHS = (0.6, 1.7)
 PART_B_MIN_WORDS = 6
@@ -969,10 +968,7 @@ def part_b_prompt(part_a: Item) -> str | None:
     Part Bs of a quiz read the same; none for a Part A too long to quote. The worksheet,
     printing Part B right after Part A, shows the short form
     (:func:`quizgen.quiz.model.short_part_b_prompt`)."""
-    quoting = (
-        f"Part B: Part A asked, \u201c{part_a.prompt.strip()}\u201d Which sentence "
-        "from the passage best supports your answer to it?"
-    )
+    quoting = part_b_quoting(part_a.prompt)
     return quoting if len(quoting.split()) <= PART_B_MOST_WORDS else None
 
 

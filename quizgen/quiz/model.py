@@ -194,15 +194,24 @@ class Quiz:
         return sum(len(p.split()) for p in self.passage)
 
 
+# a Part B's prompt, quoting its Part A, and the short form a page printing Part A just above
+# it shows: one format, made and read here
+PART_B_LEAD = "Part B: Part A asked, \u201c"
+PART_B_TAIL = "\u201d Which sentence from the passage best supports your answer to it?"
+PART_B_SHORT = "Part B: Which sentence from the passage best supports your answer to Part A"
+
+
+def part_b_quoting(question: str) -> str:
+    """'Part B: Part A asked, "Who ...?" Which sentence from the passage best supports your
+    answer to it?'"""
+    return f"{PART_B_LEAD}{question.strip()}{PART_B_TAIL}"
+
+
 def short_part_b_prompt(prompt: str, part_a: str) -> str:
     """A Part B's prompt without the quotation of its Part A, as a page that prints Part A
     just above it shows it: 'Part B: Part A asked, "Who ...?" Which sentence from the
     passage best supports your answer to it?' -> 'Part B: Which sentence from the passage
     best supports your answer to Part A, question q3?'."""
-    lead, tail = "Part B: Part A asked, \u201c", "best supports your answer to it?"
-    if prompt.startswith(lead) and prompt.endswith(tail):
-        return (
-            "Part B: Which sentence from the passage best supports your answer to Part A, "
-            f"question {part_a}?"
-        )
+    if prompt.startswith(PART_B_LEAD) and prompt.endswith(PART_B_TAIL):
+        return f"{PART_B_SHORT}, question {part_a}?"
     return prompt
