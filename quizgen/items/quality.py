@@ -175,9 +175,32 @@ def vague_pronoun(prompt: str) -> bool:
         if tok.lower() in personal:
             if not named:
                 return True
-        elif i > 0 and tok[0].isupper():
-            named = True
+        elif i > 0 and tok[0].isupper() and tok.lower() not in CALENDAR_WORDS:
+            named = True  # 'In July 2006, they moved …': a month names no one
     return False
+
+
+CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 
 
 _CONTEXT_BOUND = re.compile(

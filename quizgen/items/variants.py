@@ -228,6 +228,10 @@ def negative_statement(clause: Clause) -> str | None:
         return None
     if any(t.dep_ in {"conj", "cc"} for t in clause.subject.tokens):
         return None  # 'The Absaroka and Beartooth does not range': agreement and scope at risk
+    if any(t.dep_ == "cc" for t in own):
+        # 'Bond does not find Swann and the two escape', 'is not a singer and a former
+        # member': does the 'not' deny one of them or both?
+        return None
     from dataclasses import replace
 
     if clause.aux or clause.verb.lemma_ == "be":
@@ -251,8 +255,11 @@ NEGATED_MOST_WORDS = 18  # in a longer sentence it is unclear what a 'not' denie
 
 
 def _short_enough(text: str | None) -> str | None:
-    """A negated statement short enough that its 'not' denies one clear thing."""
-    return text if text is not None and len(text.split()) <= NEGATED_MOST_WORDS else None
+    """A negated statement short enough that its 'not' denies one clear thing ('can not'
+    written as one word)."""
+    if text is None or len(text.split()) > NEGATED_MOST_WORDS:
+        return None
+    return re.sub(r"\b([Cc])an not\b", r"\1annot", text)
 
 
 def negated_statement(clause: Clause) -> str | None:
@@ -489,6 +496,8 @@ def _blankable(sentence: Span) -> bool:
     outside = quality.words(quality.outside_quotes(text))
     if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or not _quotes_balanced(sentence):
         return False
+    if sentence.root.pos_ not in {"VERB", "AUX"}:
+        return False  # 'The depth of respiration increases, and …' read as a noun phrase
     # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader
     return not (
         ADDRESSED & set(outside)
@@ -503,7 +512,7 @@ def _points_back(sentence: Span, analysis: Analysis) -> bool:
     back into text the student does not see (the clauses' own test, extract.anaphoric)."""
     from quizgen.text.extract import anaphoric
 
-    return bool(anaphoric(list(sentence), analysis))
+    return bool(anaphoric(list(sentence), analysis, definite=False))
 
 
 def _number_span(ent: Span) -> tuple[int, int] | None:
@@ -534,8 +543,40 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                 (t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
                 default=root.i,
             )
+            if analysis.mentions(sentence.doc[start : root.i + 1].text) < MIN_TERM_MENTIONS:
+                # 'the full moon', 'more blood': the adjective stays beside the blank, which
+                # asks for the noun ('moon' is as right as 'full moon'); 'negative feedback',
+                # said again and again, is a term and is blanked whole
+                start = root.i
+                while start > chunk.start and sentence.doc[start - 1].dep_ == "compound":
+                    start -= 1
             yield start, root.i + 1, Label.TERM, None
     # no verb: 'took', 'kept', 'uses' — any verb of the sentence's sense fits its blank
+
+
+MIN_TERM_MENTIONS = 2  # a phrase said this often in the passage is one of its terms
+
+
+def _echoed(span: Span) -> bool:
+    """The key's noun stands elsewhere in its sentence: 'I heard a slight _____, and I knew it
+    was the groan of mortal terror', 'the very boy, of all _____'."""
+    root = span.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma = root.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma and not span.start <= t.i < span.end for t in span.sent
+    )
+
+
+def _drop_connective(prompt: str, linked: re.Match | None) -> str:
+    """'Meanwhile, _____ is taken to …' -> '_____ is taken to …': a link to the sentence
+    before, which the item does not show, goes with its comma. Without one it stays ('Then
+    came …' would lose its sense)."""
+    if linked is None or not linked.group(0).rstrip().endswith(","):
+        return prompt
+    rest = prompt[linked.end() :]
+    return rest[:1].upper() + rest[1:] if rest[:1].isalpha() else rest
 
 
 def key_terms(analysis: Analysis) -> set[str]:
@@ -589,10 +630,13 @@ def sentence_blanks(
                     continue
                 if label == "NAME" and _named_beside(span):
                     continue  # '_____, D.C.': the rest of the name gives the blank away
+                if _echoed(span):
+                    continue
                 prompt = (
                     text[cut : span.start_char - offset] + BLANK + text[span.end_char - offset :]
                 )
                 prompt = prompt[: len(prompt) - (len(text) - cut - len(cleaned))]
+                prompt = _drop_connective(prompt, linked)
                 if quality.contains_phrase(
                     prompt.replace(BLANK, " "), answer
                 ) or quality.vague_pronoun(prompt):

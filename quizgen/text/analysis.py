@@ -153,6 +153,7 @@ class Analysis:
     _articled: set[str] | None = field(default=None, init=False, repr=False)
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
+    _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.folded = "\n\n".join(text_of(d).casefold() for d in self.docs)
@@ -186,6 +187,21 @@ class Analysis:
                         singular += t.lower_ in FIRST_SINGULAR
             self._addressed = plural >= MIN_ADDRESSING and plural >= singular
         return self._addressed
+
+    def introduced_before(self, noun: Token) -> bool:
+        """Whether a sentence before the noun's own already has a noun of its lemma: 'the
+        green branches' after 'he gathered green branches' points back to them."""
+        if self._first_nouns is None:
+            self._first_nouns = {}
+            for number, doc in enumerate(self.docs):
+                for t in doc:
+                    if t.pos_ == "NOUN":
+                        self._first_nouns.setdefault(t.lemma_.lower(), (number, t.sent.start))
+        first = self._first_nouns.get(noun.lemma_.lower())
+        if first is None:
+            return False
+        number = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
+        return number is not None and first < (number, noun.sent.start)
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""

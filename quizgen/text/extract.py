@@ -17,7 +17,7 @@ from typing import TypeAlias
 from spacy.tokens import Span, Token
 
 from quizgen.read.reader import is_heading
-from quizgen.text import grammar
+from quizgen.text import grammar, lexicon
 from quizgen.text.analysis import (
     Analysis,
     Cluster,
@@ -547,12 +547,15 @@ RELATIONAL_NOUNS = {
 MIN_BARE_MENTIONS = 3
 
 
-def anaphoric(tokens: list[Token], analysis: Analysis) -> str:
+def anaphoric(tokens: list[Token], analysis: Analysis, definite: bool = True) -> str:
     """Why a phrase points back into text the student cannot see ('' when it does not):
     an anaphoric determiner ('the same judgement', 'both explanations'), a bare pointer in
     time or place ('shortly after', 'there'), a connective ('In contrast'), or a definite
     common noun with nothing to identify it that the passage names once or twice ('the
-    spot', 'the person'): the student cannot tell which is meant."""
+    spot', 'the person'): the student cannot tell which is meant. With ``definite``, also
+    any definite noun that points back to one an earlier sentence brought in (the test of a
+    clause made into a question or statement; a sentence blanked where it stands keeps its
+    own context)."""
     text = _join(tokens).lower()
     if text.startswith(BOUND_CONNECTIVES):
         return f"connective {text!r}"
@@ -598,7 +601,66 @@ def anaphoric(tokens: list[Token], analysis: Analysis) -> str:
             and t.ent_type_ not in {"DATE", "TIME"}
         ):
             return f"bare 'the {t.text}'"
+        if definite and _points_back(t, ids, analysis):
+            return f"definite 'the {t.text}'"
     return ""
+
+
+# a definite noun the reader knows without being told which ('the sun', 'the world')
+UNIQUE_NOUNS = {
+    "sun",
+    "moon",
+    "earth",
+    "world",
+    "sky",
+    "air",
+    "ground",
+    "wind",
+    "sea",
+    "ocean",
+    "universe",
+    "weather",
+    "night",
+    "day",
+    "past",
+    "future",
+    "public",
+}
+# what makes 'the N' name one thing: 'the bridge over the river', 'the man who ...'
+IDENTIFYING_DEPS = {"prep", "relcl", "acl", "poss", "compound", "appos", "nmod", "npadvmod"}
+MIN_DEFINITE_MENTIONS = 3
+ORDINAL_WORDS = {"first", "second", "third", "last", "next", "only", "main", "whole", "entire"}
+
+
+def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
+    """'the green branches', 'the son': a definite common noun with nothing to say which,
+    whose kind an earlier sentence has already brought in, and that the passage does not keep
+    coming back to. It stands for the thing of that sentence, which the student does not see
+    ('the man' of a story, said throughout, is clear)."""
+    if t.pos_ != "NOUN" or not t.text.islower() or t.dep_ in {"compound", "npadvmod"}:
+        return False
+    if t.lemma_.lower() in UNIQUE_NOUNS or t.ent_type_ in {"DATE", "TIME"}:
+        return False
+    det = [c for c in t.children if c.dep_ == "det"]
+    if [d.lower_ for d in det] != ["the"] or det[0].i not in ids:
+        return False
+    if any(c.dep_ in IDENTIFYING_DEPS for c in t.children):
+        return False
+    if any(
+        c.dep_ in {"amod", "nummod"} and (c.tag_ in {"JJS", "RBS"} or c.lower_ in ORDINAL_WORDS)
+        for c in t.children
+    ):
+        return False  # 'the largest city', 'the first time': the modifier says which
+    start = min(c.left_edge.i for c in det)
+    phrase = " ".join(w.lower_ for w in t.doc[start : t.i + 1])
+    if analysis.mentions(phrase) >= MIN_DEFINITE_MENTIONS or not analysis.introduced_before(t):
+        return False
+    # a story's 'the door' or 'the brush' is the one thing of its kind in the scene; a
+    # described one ('the green branches', 'the two objects'), an abstract one ('the value')
+    # or a person or animal named by its kind ('the son', 'the animal') stands for one the
+    # sentence before has named
+    described = any(c.dep_ in {"amod", "nummod"} for c in t.children)
+    return described or lexicon.abstract_noun(t.lemma_) or lexicon.living_noun(t.lemma_)
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}

@@ -636,6 +636,23 @@ def class_depth(a: str, b: str) -> int:
     return best
 
 
+# the first synsets of WordNet's noun hierarchy, as data/noun_classes.txt numbers them
+ABSTRACTION = (7, 6)  # entity > abstraction
+ORGANISM = (7, 15, 63, 62, 77, 76)  # entity > physical entity > object > whole > living thing
+
+
+def abstract_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is an abstraction ('value', 'result', 'signal')."""
+    chains = noun_classes(lemma)
+    return bool(chains) and chains[0][: len(ABSTRACTION)] == ABSTRACTION
+
+
+def living_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is a person or an animal ('son', 'animal')."""
+    chains = noun_classes(lemma)
+    return bool(chains) and chains[0][: len(ORGANISM)] == ORGANISM
+
+
 def kind_of(a: str, b: str) -> bool:
     """Whether one noun names a kind of the other (a hypernym or hyponym of it, in the first
     sense of either): 'traveler' and 'person', 'oak' and 'tree'."""

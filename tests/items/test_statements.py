@@ -105,3 +105,77 @@ def test_a_quantity_blanks_its_number_and_keeps_its_unit():
     assert blanks((MODAL, MODAL_ENTS)) == [
         ("The tides can reach _____ metres.", "five", "blank-number")
     ]
+
+
+def test_a_modal_made_negative_is_written_as_one_word():
+    _, facts, _, _ = read((MODAL, MODAL_ENTS))
+    assert [variants.negative_statement(c) for c in facts.clauses] == [
+        "The tides cannot reach five metres."
+    ]
+
+
+def test_no_negative_of_a_coordination_whose_not_could_deny_either_part():
+    # "Tom was a singer and a dancer.": 'was not a singer and a dancer' is neither here nor there
+    rows = [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("was", 1, "ROOT", "VBD", "AUX", "be"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("singer", 1, "attr", "NN", "NOUN", "singer"),
+        ("and", 3, "cc", "CC", "CCONJ", "and"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("dancer", 3, "conj", "NN", "NOUN", "dancer"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, facts, _, _ = read((rows, [(0, 1, "PERSON")]))
+    assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
+
+
+def test_a_blank_sentence_leaves_its_link_to_the_sentence_before_behind():
+    meanwhile = [
+        ("Meanwhile", 3, "advmod", "RB", "ADV", "meanwhile"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        *[(w, h + 2, d, t, p, lem) for w, h, d, t, p, lem in FIRED],
+    ]
+    ents = [(s + 2, e + 2, label) for s, e, label in FIRED_ENTS]
+    assert blanks((meanwhile, ents))[0][0] == (
+        "_____ fired 31 rockets into a base in Kirkuk last week."
+    )
+
+
+def test_a_blank_whose_noun_its_own_sentence_repeats_is_not_made():
+    # "I heard a groan, the groan of terror." with 'groan' a term of the passage
+    rows = [
+        ("I", 1, "nsubj", "PRP", "PRON", "I"),
+        ("heard", 1, "ROOT", "VBD", "VERB", "hear"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("groan", 1, "dobj", "NN", "NOUN", "groan"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("groan", 3, "appos", "NN", "NOUN", "groan"),
+        ("of", 6, "prep", "IN", "ADP", "of"),
+        ("terror", 7, "pobj", "NN", "NOUN", "terror"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((rows, []))
+    doc = analysis.docs[0]
+    assert variants._echoed(doc[3:4]) and variants._echoed(doc[6:7])
+    assert not variants._echoed(doc[8:9])
+
+
+def test_an_adjective_stays_beside_the_blank_unless_the_phrase_is_a_term():
+    def moon(adjective):
+        return [
+            ("The", 2, "det", "DT", "DET", "the"),
+            (adjective, 2, "amod", "JJ", "ADJ", adjective),
+            ("moon", 3, "nsubj", "NN", "NOUN", "moon"),
+            ("rose", 3, "ROOT", "VBD", "VERB", "rise"),
+            ("over", 3, "prep", "IN", "ADP", "over"),
+            ("the", 6, "det", "DT", "DET", "the"),
+            ("hills", 4, "pobj", "NNS", "NOUN", "hill"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ]
+
+    once = blanks((moon("full"), []), (moon("pale"), []), (moon("new"), []))
+    assert ("The full _____ rose over the hills.", "moon", "blank-term") in once
+    again = blanks((moon("full"), []), (moon("full"), []), (moon("full"), []))
+    assert ("The _____ rose over the hills.", "full moon", "blank-term") in again

@@ -112,3 +112,63 @@ def test_he_said_is_the_person_named_just_before():
 
 def test_no_quotation_without_a_person_to_say_it():
     assert quotes_of(QUOTE, []) == []
+
+
+# "Tom gathered green branches." / "The green branches burned."
+GATHERED = [
+    ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+    ("gathered", 1, "ROOT", "VBD", "VERB", "gather"),
+    ("green", 3, "amod", "JJ", "ADJ", "green"),
+    ("branches", 1, "dobj", "NNS", "NOUN", "branch"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+BURNED = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("green", 2, "amod", "JJ", "ADJ", "green"),
+    ("branches", 3, "nsubj", "NNS", "NOUN", "branch"),
+    ("burned", 3, "ROOT", "VBD", "VERB", "burn"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def _definite(*sentences):
+    """What extract.anaphoric says of the last sentence's subject, in a passage of them."""
+    analysis = analyze([make_doc(rows) for rows in sentences])
+    doc = analysis.docs[-1]
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    tokens = list(doc[subject.left_edge.i : subject.i + 1])
+    return extract.anaphoric(tokens, analysis), extract.anaphoric(tokens, analysis, False)
+
+
+def test_a_described_definite_points_back_to_the_sentence_that_brought_it_in():
+    assert _definite(GATHERED, BURNED)[0] == "definite 'the branches'"
+    assert _definite(GATHERED, BURNED)[1] == ""  # a sentence blanked where it stands
+
+
+def test_a_definite_the_passage_brings_in_first_or_keeps_saying_is_clear():
+    assert _definite(BURNED) == ("", "")  # nothing before it: the passage's own
+    assert _definite(GATHERED, BURNED, BURNED, BURNED)[0] == ""  # said throughout
+
+
+def test_a_bare_concrete_noun_stands_for_the_one_in_the_scene_a_person_noun_does_not():
+    saw = [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("saw", 1, "ROOT", "VBD", "VERB", "see"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("door", 1, "dobj", "NN", "NOUN", "door"),
+        ("and", 1, "cc", "CC", "CCONJ", "and"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("son", 3, "conj", "NN", "NOUN", "son"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+
+    def opened(noun):
+        return [
+            ("The", 1, "det", "DT", "DET", "the"),
+            (noun, 2, "nsubj", "NN", "NOUN", noun),
+            ("opened", 2, "ROOT", "VBD", "VERB", "open"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+
+    assert _definite(saw, opened("door"))[0] == ""
+    assert _definite(saw, opened("son"))[0] == "definite 'the son'"
