@@ -547,7 +547,7 @@ RELATIONAL_NOUNS = {
 MIN_BARE_MENTIONS = 3
 
 
-def anaphoric(tokens: list[Token], analysis: Analysis, definite: bool = True) -> str:
+def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True) -> str:
     """Why a phrase points back into text the student cannot see ('' when it does not):
     an anaphoric determiner ('the same judgement', 'both explanations'), a bare pointer in
     time or place ('shortly after', 'there'), a connective ('In contrast'), or a definite

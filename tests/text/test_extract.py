@@ -137,7 +137,7 @@ def _definite(*sentences):
     doc = analysis.docs[-1]
     subject = next(t for t in doc if t.dep_ == "nsubj")
     tokens = list(doc[subject.left_edge.i : subject.i + 1])
-    return extract.anaphoric(tokens, analysis), extract.anaphoric(tokens, analysis, False)
+    return extract.anaphoric(tokens, analysis), extract.anaphoric(tokens, analysis, definite=False)
 
 
 def test_a_described_definite_points_back_to_the_sentence_that_brought_it_in():
