@@ -564,9 +564,7 @@ def _echoed(span: Span) -> bool:
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     lemma = root.lemma_.lower()
-    return any(
-        t.lemma_.lower() == lemma and not span.start <= t.i < span.end for t in span.sent
-    )
+    return any(t.lemma_.lower() == lemma and not span.start <= t.i < span.end for t in span.sent)
 
 
 def _drop_connective(prompt: str, linked: re.Match | None) -> str:

@@ -200,8 +200,8 @@ class Analysis:
         first = self._first_nouns.get(noun.lemma_.lower())
         if first is None:
             return False
-        number = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
-        return number is not None and first < (number, noun.sent.start)
+        at = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
+        return at is not None and first < (at, noun.sent.start)
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""
