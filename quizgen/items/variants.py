@@ -573,8 +573,10 @@ def _drop_connective(prompt: str, linked: re.Match | None) -> str:
     came …' would lose its sense)."""
     if linked is None or not linked.group(0).rstrip().endswith(","):
         return prompt
+    lead = re.match(r"\W*", prompt)
+    marks = lead.group(0) if lead else ""  # an opening quotation mark stays: '“But, my dear'
     rest = prompt[linked.end() :]
-    return rest[:1].upper() + rest[1:] if rest[:1].isalpha() else rest
+    return marks + (rest[:1].upper() + rest[1:] if rest[:1].isalpha() else rest)
 
 
 def key_terms(analysis: Analysis) -> set[str]:

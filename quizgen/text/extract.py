@@ -578,6 +578,7 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
                 or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
                 or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
                 or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
+                or (t.lower_ in {"both", "each", "either"} and _relational_head(t))
             )
         ):
             return f"anaphoric {t.text!r}"
@@ -604,6 +605,21 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
         if definite and _points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
     return ""
+
+
+def _relational_head(det: Token) -> bool:
+    """'in each case', 'both explanations': 'each', 'both' or 'either' before a noun that
+    stands for things named elsewhere (a relational or abstract noun with nothing after it)."""
+    noun = det.head
+    if det.dep_ not in {"det", "predet"} or noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in IDENTIFYING_DEPS for c in noun.children):
+        return False
+    return (
+        det.lower_ == "both"
+        or noun.lemma_ in RELATIONAL_NOUNS
+        or lexicon.abstract_noun(noun.lemma_)
+    )
 
 
 # a definite noun the reader knows without being told which ('the sun', 'the world')
@@ -653,14 +669,15 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
         return False  # 'the largest city', 'the first time': the modifier says which
     start = min(c.left_edge.i for c in det)
     phrase = " ".join(w.lower_ for w in t.doc[start : t.i + 1])
-    if analysis.mentions(phrase) >= MIN_DEFINITE_MENTIONS or not analysis.introduced_before(t):
+    if analysis.mentions(phrase) >= MIN_DEFINITE_MENTIONS:
         return False
     # a story's 'the door' or 'the brush' is the one thing of its kind in the scene; a
     # described one ('the green branches', 'the two objects'), an abstract one ('the value')
-    # or a person or animal named by its kind ('the son', 'the animal') stands for one the
-    # sentence before has named
+    # or a person or animal named by its kind ('the son', 'the animal') stands for the one a
+    # sentence before has brought in
     described = any(c.dep_ in {"amod", "nummod"} for c in t.children)
-    return described or lexicon.abstract_noun(t.lemma_) or lexicon.living_noun(t.lemma_)
+    kind = described or lexicon.abstract_noun(t.lemma_) or lexicon.living_noun(t.lemma_)
+    return kind and analysis.introduced_before(t)
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}
@@ -758,7 +775,7 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = _relative_head(verb, subj)
-        if noun is None:
+        if noun is None or _indefinite(noun):
             return None
         return _phrase(
             "subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False)
@@ -774,6 +791,27 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
         return None  # 'Round went the wheel': a capital word the text also writes in lower case
     role = "subject"
     return _phrase(role, subj, analysis, paragraph)
+
+
+def _indefinite(noun: Token) -> bool:
+    """'Beyoncé creates songs that are often characterized by themes of love': a relative
+    clause on the object of a verb, a common noun with no article or with 'a' or 'some',
+    picks out some of its kind, so what it says of them is no fact about the noun ('Songs
+    are often characterized by …' says it of every song)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "attr", "dative", "oprd", "appos"}:
+        return False  # 'results from motions of the water that ...': said of water in general
+    dets = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
+    if dets and dets[0] not in {"a", "an", "some", "any", "many", "several"}:
+        return False
+    # said of one event or one named doer ('Beyoncé creates songs', 'Tom bought apples'), not
+    # in general ('Forces produce motions of the water that result in tides')
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    specific = bool(subjects) and (
+        subjects[0].pos_ in {"PROPN", "PRON"}
+        or any(c.dep_ in {"det", "poss"} for c in subjects[0].children)
+    )
+    return specific or verb.tag_ == "VBD"
 
 
 def _relative_head(verb: Token, relativizer: Token) -> Token | None:

@@ -179,3 +179,15 @@ def test_an_adjective_stays_beside_the_blank_unless_the_phrase_is_a_term():
     assert ("The full _____ rose over the hills.", "moon", "blank-term") in once
     again = blanks((moon("full"), []), (moon("full"), []), (moon("full"), []))
     assert ("The _____ rose over the hills.", "full moon", "blank-term") in again
+
+
+def test_a_dropped_connective_keeps_the_opening_quotation_mark():
+    text = "\u201cBut, my dear, you must see _____.\u201d"
+    linked = variants.CONNECTIVE.match(text)
+    assert variants._drop_connective(text, linked) == "\u201cMy dear, you must see _____.\u201d"
+    assert (
+        variants._drop_connective(
+            "Then came the _____.", variants.CONNECTIVE.match("Then came the _____.")
+        )
+        == "Then came the _____."
+    )

@@ -172,3 +172,45 @@ def test_a_bare_concrete_noun_stands_for_the_one_in_the_scene_a_person_noun_does
 
     assert _definite(saw, opened("door"))[0] == ""
     assert _definite(saw, opened("son"))[0] == "definite 'the son'"
+
+
+def test_a_relative_clause_on_an_indefinite_noun_is_no_fact_about_its_kind():
+    # "Beyoncé creates songs that are characterized by themes." / "... the songs that ..."
+    def creates(det):
+        rows = [
+            ("Beyoncé", 1, "nsubj", "NNP", "PROPN", "Beyoncé"),
+            ("creates", 1, "ROOT", "VBZ", "VERB", "create"),
+            *([(det, 3, "det", "DT", "DET", det)] if det else []),
+            ("songs", 1, "dobj", "NNS", "NOUN", "song"),
+            ("that", 6, "nsubjpass", "WDT", "PRON", "that"),
+            ("are", 6, "auxpass", "VBP", "AUX", "be"),
+            ("characterized", 3, "relcl", "VBN", "VERB", "characterize"),
+            ("by", 6, "agent", "IN", "ADP", "by"),
+            ("themes", 7, "pobj", "NNS", "NOUN", "theme"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+        if not det:  # heads shift back by one once the article is gone
+            rows = [(w, h - (h > 2), d, t, p, lem) for w, h, d, t, p, lem in rows]
+        return rows
+
+    def subjects(det):
+        facts = read((creates(det), [(0, 1, "PERSON")]))[1]
+        return sorted(c.subject.text for c in facts.clauses)
+
+    assert subjects("") == ["Beyoncé"]
+    assert subjects("the") == ["Beyoncé", "the songs"]
+
+
+def test_each_or_both_before_an_abstract_noun_points_back():
+    rows = [
+        ("In", 5, "prep", "IN", "ADP", "in"),
+        ("each", 2, "det", "DT", "DET", "each"),
+        ("case", 0, "pobj", "NN", "NOUN", "case"),
+        (",", 5, "punct", ",", "PUNCT", ","),
+        ("energy", 5, "nsubj", "NN", "NOUN", "energy"),
+        ("spread", 5, "ROOT", "VBD", "VERB", "spread"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    analysis = analyze([make_doc(rows)])
+    doc = analysis.docs[0]
+    assert extract.anaphoric(list(doc[0:3]), analysis) == "anaphoric 'each'"
