@@ -556,6 +556,8 @@ class Builder:
         """A statement of the fact, true or made false, keeping the two about even; every
         statement whole and standing on its own, a false one decidably false."""
         evidence = text_of(fact.fact.sentence)
+        if self.analysis.speech() or variants.remark(fact.fact, self.analysis):
+            return None  # a speech's claims, a story's moral: no fact to call true or false
 
         def sound(text: str | None, *, true: bool) -> str | None:
             if text is None:

@@ -900,6 +900,10 @@ def vocabulary_items(
             wrong += [w for w in more if w not in wrong][: VOCABULARY_OPTIONS - 1 - len(wrong)]
         if len(wrong) < VOCABULARY_OPTIONS - 1:
             continue
+        if _names_a_thing(gloss) and not all(_same_kind(gloss.meaning, w) for w in wrong):
+            # 'groups of stars' offered for what the noun 'fundraiser' means: struck at once
+            # (an adjective's meaning may be any phrase)
+            continue
         options = [*wrong]
         options.insert(rng.randrange(len(options) + 1), gloss.meaning)
         items.append(
@@ -937,6 +941,55 @@ def vocabulary_matching(found: list[Gloss]) -> Item | None:
     )
 
 
+# meanings a student could take for one another: their head nouns share an ancestor this deep
+# in WordNet's hierarchy (an event beside events, a person beside people)
+MEANING_KIND_DEPTH = 4
+# where a meaning's head noun ends: 'a ticketed social event | that raises money'
+_HEAD_END = re.compile(
+    r"\s(?:that|which|who|whom|whose|where|when|of|in|for|to|with|from|by|on|at|as|or|and|"
+    r"under|over|near|beside|behind|across|through|into|onto|about|around|between|among|"
+    r"like|without|within|during|after|before|against|along|than)\s|,"
+)
+
+
+def _head_noun(meaning: str) -> str:
+    """The head noun of a meaning, as a lemma: 'a ticketed social event that ...' -> 'event'."""
+    from quizgen.text import lexicon
+
+    words = re.findall(r"[a-z][a-z\-]*", _HEAD_END.split(f" {meaning.lower()} ", maxsplit=1)[0])
+    for word in reversed(words):  # 'the physiological value around', 'a small hole dug'
+        for lemma in sorted(lexicon.lemmas(word, "noun")) or [word]:
+            if lexicon.noun_classes(lemma):
+                return lemma
+    return ""
+
+
+def _names_a_thing(gloss: Gloss) -> bool:
+    """Whether the word explained is a noun ('fundraiser'), not an adjective
+    ('quintessential'), by the dictionary or else by the passage's use of it."""
+    from quizgen.text import lexicon
+
+    last = gloss.term.split()[-1].lower() if gloss.term.split() else ""
+    if lexicon.available() and lexicon.lemmas(last, "adj") and not lexicon.lemmas(last, "noun"):
+        return False
+    if lexicon.available() and lexicon.lemmas(last, "noun") and not lexicon.lemmas(last, "adj"):
+        return True
+    return any(t.lower_ == last and t.pos_ in {"NOUN", "PROPN"} for t in gloss.sentence)
+
+
+def _same_kind(key: str, other: str) -> bool:
+    """Whether one meaning could be taken for another: the same kind of thing at their head
+    ('the physiological value around which …' beside 'the restricted set of values …'). A
+    meaning whose head is no common noun ('the perfect example of something' for an
+    adjective) is judged by its words alone."""
+    from quizgen.text import lexicon
+
+    a, b = _head_noun(key), _head_noun(other)
+    if not lexicon.noun_classes(a) or not lexicon.noun_classes(b):
+        return True
+    return lexicon.class_depth(a, b) >= MEANING_KIND_DEPTH
+
+
 def _overlap(a: str, b: str) -> bool:
     """Whether one text holds the other (as options they would give each other away)."""
     fa, fb = fold(a), fold(b)
@@ -957,7 +1010,7 @@ LEANING = frozenset(
 
 
 # the key sentence may share at most this many times the question's words the wrong ones do
-PART_B_GIVEAWAY = 2
+PART_B_GIVEAWAY = 1.25
 PART_B_MOST_WORDS = 40  # a longer prompt is more than a student reads as one question
 
 

@@ -30,7 +30,7 @@ from quizgen.text.analysis import (
     noun_chunks,
     text_of,
 )
-from quizgen.text.extract import Clause, Quote, Role
+from quizgen.text.extract import RELATIONAL_NOUNS, Clause, Quote, Role
 from quizgen.text.lexicon import NAME_TYPES, TITLE_WORDS
 
 # words of rank that stand before a name as a title does: 'General _____', 'President _____'
@@ -249,6 +249,23 @@ def negative_statement(clause: Clause) -> str | None:
     if adverbs:
         text = text.replace(adverbs + " ", "", 1)
     return _short_enough(pattern.sub(lambda _: f"{aux} {verb}", text, count=1))
+
+
+def remark(fact, analysis: Analysis) -> bool:
+    """A clause in the present tense, naming no one, in a passage told in the past: the
+    teller's moral or comment ('Necessity is the mother of invention', 'Slow and steady wins
+    the race'), which a true/false item would turn into a matter of opinion."""
+    from quizgen.text.analysis import quoted_segments, tense
+
+    if not isinstance(fact, Clause) or not analysis.narrative():
+        return False
+    verb = fact.verb
+    if tense(verb) != "present" or any(
+        q.start <= verb.i < q.end for q in quoted_segments(verb.doc)
+    ):
+        return False  # what a character says in the present is the story's own
+    phrases = [fact.subject, *fact.parts]
+    return not any(p.cluster is not None or p.head.pos_ == "PROPN" for p in phrases)
 
 
 NEGATED_MOST_WORDS = 18  # in a longer sentence it is unclear what a 'not' denies
@@ -558,13 +575,60 @@ MIN_TERM_MENTIONS = 2  # a phrase said this often in the passage is one of its t
 
 
 def _echoed(span: Span) -> bool:
-    """The key's noun stands elsewhere in its sentence: 'I heard a slight _____, and I knew it
-    was the groan of mortal terror', 'the very boy, of all _____'."""
+    """The key's noun, or a word made from it, stands elsewhere in its sentence: 'I heard a
+    slight _____, and I knew it was the groan of mortal terror', 'the very boy, of all
+    _____', 'a game played in _____, called, in Uzbek, Kopkari'."""
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     lemma = root.lemma_.lower()
-    return any(t.lemma_.lower() == lemma and not span.start <= t.i < span.end for t in span.sent)
+    keys = [t.lower_ for t in span if t.is_alpha and len(t) >= MIN_STEM]
+    for t in span.sent:
+        if span.start <= t.i < span.end:
+            continue
+        if t.lemma_.lower() == lemma:
+            return True
+        if t.is_alpha and len(t) >= MIN_STEM and any(_same_stem(t.lower_, k) for k in keys):
+            return True
+    return False
+
+
+MIN_STEM = 5
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """'uzbek' and 'uzbekistan', 'america' and 'americans': one begins with most of the
+    other."""
+    short, long = sorted((a, b), key=len)
+    n = 0
+    while n < len(short) and short[n] == long[n]:
+        n += 1
+    return n >= MIN_STEM and n >= 0.8 * len(short)
+
+
+def _titled(span: Span, heading: str) -> bool:
+    """A common noun the heading above names ('the Hare' under 'The Hare and the Tortoise'):
+    the student reads the answer in the title. A place or a name in a heading ('Australia -
+    Oceania') is no such clue."""
+    from quizgen.text import lexicon
+
+    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and lexicon.noun_classes(t.lemma_)]
+    return bool(nouns) and all(
+        quality.contains_phrase(heading, t.lemma_) or quality.contains_phrase(heading, t.text)
+        for t in nouns
+    )
+
+
+LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}
+
+
+def _light_object(span: Span) -> bool:
+    """'take a _____ at the home': the noun of a fixed verb phrase ('take a look', 'make a
+    decision', 'pay attention') is filled by any speaker without reading."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in LIGHT_VERBS:
+        return False
+    return all(c.dep_ in {"det", "prep"} for c in root.children)
 
 
 def _drop_connective(prompt: str, linked: re.Match | None) -> str:
@@ -600,8 +664,10 @@ def sentence_blanks(
 
     terms = key_terms(analysis)
     title = topic_text(analysis, title)
+    section = ""  # the heading the sentence stands under
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
+            section = paragraphs[n]
             continue
         whole = text_of(doc)
         for sentence in doc.sents:
@@ -630,8 +696,12 @@ def sentence_blanks(
                     continue
                 if label == "NAME" and _named_beside(span):
                     continue  # '_____, D.C.': the rest of the name gives the blank away
-                if _echoed(span):
+                if _echoed(span) or _light_object(span):
                     continue
+                if label == Label.TERM and span.root.lemma_.lower() in RELATIONAL_NOUNS:
+                    continue  # 'The _____ is defined as …' -> 'word': the sentence's filler
+                if section and _titled(span, section):
+                    continue  # 'The Hare and the Tortoise' above the fable names its animals
                 prompt = (
                     text[cut : span.start_char - offset] + BLANK + text[span.end_char - offset :]
                 )

@@ -25,6 +25,7 @@ from quizgen.text.lexicon import (
     TITLE_WORDS,
     common_things,
     gendered_nouns,
+    kind_of_first,
     looks_like_organization,
     person_nouns,
 )
@@ -131,6 +132,17 @@ def _has_title(text: str) -> bool:
     return first in TITLE_WORDS and len(text.split()) > 1
 
 
+SPEECH_WE_PER_1000 = 8  # a 'we' this often (per 1,000 words) makes a passage a speech
+NARRATIVE_SHARE = 0.7  # of its sentences in the past tense, for a passage to be a narrative
+
+
+def tense(verb: Token) -> str:
+    """'past' or 'present' for a clause's verb (or its first auxiliary), '' for neither."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    tag = (aux[0] if aux else verb).tag_
+    return "past" if tag == "VBD" else "present" if tag in {"VBZ", "VBP"} else ""
+
+
 @dataclass(slots=True)
 class Analysis:
     """A parsed passage: one Doc per paragraph, entity clusters, and lookups into them.
@@ -154,6 +166,8 @@ class Analysis:
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _narrative: bool | None = field(default=None, init=False, repr=False)
+    _speech: bool | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.folded = "\n\n".join(text_of(d).casefold() for d in self.docs)
@@ -188,6 +202,30 @@ class Analysis:
             self._addressed = plural >= MIN_ADDRESSING and plural >= singular
         return self._addressed
 
+    def speech(self) -> bool:
+        """Whether the passage is a speaker's case made to an audience (a speech, a
+        declaration): a 'we' outside quotation marks in every hundred words or so, far more
+        than a textbook's 'we can see'. What it says are the speaker's claims."""
+        if self._speech is None:
+            plural = words = 0
+            for doc in self.docs:
+                quoted = _in_quotes(doc)
+                for t in doc:
+                    words += t.is_alpha
+                    plural += t.pos_ == "PRON" and t.i not in quoted and t.lower_ in FIRST_PLURAL
+            self._speech = self.addressed() and plural >= SPEECH_WE_PER_1000 * words / 1000
+        return self._speech
+
+    def narrative(self) -> bool:
+        """Whether the passage tells what happened: most of its sentences are in the past
+        tense (a story, a fable, a history), so that one in the present is the teller's
+        remark ('Necessity is the mother of invention') rather than the story's event."""
+        if self._narrative is None:
+            tenses = Counter(tense(s.root) for d in self.docs for s in d.sents)
+            past, present = tenses["past"], tenses["present"]
+            self._narrative = past >= NARRATIVE_SHARE * max(1, past + present)
+        return self._narrative
+
     def introduced_before(self, noun: Token) -> bool:
         """Whether a sentence before the noun's own already has a noun of its lemma: 'the
         green branches' after 'he gathered green branches' points back to them."""
@@ -202,6 +240,22 @@ class Analysis:
             return False
         at = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
         return at is not None and first < (at, noun.sent.start)
+
+    def hyponym_before(self, noun: Token) -> bool:
+        """Whether a sentence before the noun's own (in its paragraph or the one before) has
+        a noun of a kind the noun names: 'the pyramid' before 'the structure'."""
+        at = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
+        if at is None:
+            return False
+        lemma = noun.lemma_.lower()
+        for number in range(max(0, at - 1), at + 1):
+            for t in self.docs[number]:
+                if number == at and t.i >= noun.sent.start:
+                    break
+                other = t.lemma_.lower()
+                if t.pos_ == "NOUN" and other != lemma and kind_of_first(other, lemma):
+                    return True
+        return False
 
     def mentions(self, text: str) -> int:
         """How often a phrase occurs in the passage (case-insensitive, on word boundaries)."""

@@ -423,7 +423,10 @@ DEFINITE_ANAPHORIC_WORDS = {
     "following",
     "former",
     "latter",
+    "next",  # 'the next day': the day after what?
 }
+# in a sentence blanked where it stands, 'the next room' is the one it tells of
+RELATIVE_TIME_WORDS = {"next"}
 # only standing for a noun ('each was given', 'either of them'), not as a determiner
 PRONOUN_ANAPHORIC_WORDS = {"each", "either", "neither", "others", "both"}
 RECIPROCALS = {("each", "other"), ("one", "another")}  # 'each other' points nowhere
@@ -575,7 +578,11 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
                     and nxt != "as"  # 'the same as the Moon's': a comparison names both
                     and not (t.lower_ == "another" and any(u.lower_ == "one" for u in tokens[:n]))
                 )
-                or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
+                or (
+                    t.lower_ in DEFINITE_ANAPHORIC_WORDS
+                    and before == "the"
+                    and (definite or t.lower_ not in RELATIVE_TIME_WORDS)
+                )
                 or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
                 or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
                 or (t.lower_ in {"both", "each", "either"} and _relational_head(t))
@@ -645,7 +652,7 @@ UNIQUE_NOUNS = {
 # what makes 'the N' name one thing: 'the bridge over the river', 'the man who ...'
 IDENTIFYING_DEPS = {"prep", "relcl", "acl", "poss", "compound", "appos", "nmod", "npadvmod"}
 MIN_DEFINITE_MENTIONS = 3
-ORDINAL_WORDS = {"first", "second", "third", "last", "next", "only", "main", "whole", "entire"}
+ORDINAL_WORDS = {"first", "second", "third", "last", "only", "main", "whole", "entire"}
 
 
 def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
@@ -677,7 +684,9 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     # sentence before has brought in
     described = any(c.dep_ in {"amod", "nummod"} for c in t.children)
     kind = described or lexicon.abstract_noun(t.lemma_) or lexicon.living_noun(t.lemma_)
-    return kind and analysis.introduced_before(t)
+    # 'the structure' after 'the pyramid', 'the animal' after 'the dog': a noun of a kind
+    # an earlier one belongs to names that one again
+    return (kind and analysis.introduced_before(t)) or analysis.hyponym_before(t)
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}
@@ -775,7 +784,9 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
         if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = _relative_head(verb, subj)
-        if noun is None or _indefinite(noun):
+        if noun is None or _indefinite(noun) or noun.dep_ == "attr":
+            # 'Its capital is five billion euros, which is held by …': what the noun is, the
+            # copula's subject says; 'Five billion euros is held by …' has lost it
             return None
         return _phrase(
             "subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False)

@@ -653,6 +653,20 @@ def living_noun(lemma: str) -> bool:
     return bool(chains) and chains[0][: len(ORGANISM)] == ORGANISM
 
 
+def kind_of_first(narrow: str, broad: str) -> bool:
+    """Whether the first sense of one noun is a kind of the first sense of another, at least
+    three levels down from WordNet's top ('pyramid' of 'structure', 'dog' of 'animal'; not
+    everything of 'entity' or 'object')."""
+    for x in noun_classes(narrow)[:1]:
+        for y in noun_classes(broad)[:1]:
+            if len(y) >= MIN_KIND_DEPTH and len(x) > len(y) and x[: len(y)] == y:
+                return True
+    return False
+
+
+MIN_KIND_DEPTH = 5
+
+
 def kind_of(a: str, b: str) -> bool:
     """Whether one noun names a kind of the other (a hypernym or hyponym of it, in the first
     sense of either): 'traveler' and 'person', 'oak' and 'tree'."""

@@ -79,13 +79,18 @@ def test_a_past_description_is_no_definition():
 def test_vocabulary_item_keys_the_passage_meaning_and_asks_by_paragraph():
     glosses = _gloss(DEFINITION) + _gloss(CALLED)
     items = skills.vocabulary_items(
-        glosses, lambda g: ["a big house", "a quiet lake", "a red car"], random.Random(1), 2
+        glosses, lambda g: ["a big house", "a wooden bowl", "a red car"], random.Random(1), 2
     )
     assert [i.prompt for i in items][
         0
     ] == "As used in paragraph 1, what does \u201ccasserole\u201d mean?"
     assert all(i.skill is Skill.VOCABULARY and i.answer in i.options for i in items)
     assert "a long road" in items[0].options  # the other word's meaning is a wrong option
+    # options of another kind than the meaning (a lake for a dish) are struck at once
+    lake = skills.vocabulary_items(
+        _gloss(DEFINITION), lambda g: ["a big house", "a quiet lake", "a red car"], random.Random(1)
+    )
+    assert lake == []
 
 
 def test_a_dated_event_loses_its_date_and_keeps_its_year():
@@ -109,13 +114,13 @@ def _ref(n, text):
 
 def test_part_b_quotes_the_proof_and_sentences_that_do_not_name_the_key():
     sentences = [
-        _ref(0, "The river flooded the great lake every spring."),
+        _ref(0, "In 1858, the river flood reached the great lake."),
         _ref(0, "Farmers in the valley grew wheat and barley."),
         _ref(1, "In 1858, John Speke reached the great lake."),
         _ref(1, "The valley lies far from the lake and the river."),
         _ref(2, "Speke wrote about the valley in his journal."),
-        _ref(2, "Boats carried grain across the great lake to the sea."),
-        _ref(3, "The great lake feeds the river in the valley each year."),
+        _ref(2, "In 1858, boats of grain reached the great lake from the sea."),
+        _ref(3, "By 1858, the railway had reached the great lake shore."),
         _ref(3, "Fishermen on the great lake caught fish."),
     ]
     part_a = Item(
@@ -159,12 +164,12 @@ def _short_answer_part_a(**changes):
 
 
 BRIDGE = [
-    _ref(0, "The old bridge over the river was built of stone in 1820."),
+    _ref(0, "The old bridge over the river was built by the council in 1820."),
     _ref(0, "Farmers crossed the river there to reach the market."),
     _ref(1, "The council closed the old bridge because floods had weakened it."),
     _ref(1, "Engineers came from the city to look at the damage."),
     _ref(2, "The council met every month beside the old town bridge."),
-    _ref(2, "A new bridge for the council was planned for the next spring."),
+    _ref(2, "A new bridge for the old council hall was planned for spring."),
     _ref(3, "But the council closed the road to the old mill as well."),
     _ref(3, "It was old."),
     _ref(3, "This bridge was the oldest one in the whole county."),

@@ -179,7 +179,7 @@ def test_one_thinkers_view_and_a_clause_after_means_are_no_meanings():
 def test_vocabulary_options_come_from_the_passage_and_never_hold_the_term():
     (hole,) = _glosses(CALLED_AFTER_COMMA)
     hole = skills.replace(
-        hole, alternatives=("a little bed in the corner", "a low wail of the wind", "a baby")
+        hole, alternatives=("a little room in the corner", "a dark tunnel under the farm", "a shed")
     )
     (event,) = _glosses(WHICH_IS)
     other = skills.replace(event, meaning="a cyclone cellar under the house")  # holds the term
@@ -188,10 +188,13 @@ def test_vocabulary_options_come_from_the_passage_and_never_hold_the_term():
     assert "a cyclone cellar under the house" not in item.options
     assert set(item.options) == {
         "a small hole in the ground",
-        "a little bed in the corner",
-        "a low wail of the wind",
-        "a baby",
+        "a little room in the corner",
+        "a dark tunnel under the farm",
+        "a shed",
     }
+    # a wail or a baby offered for what a place means: not the same kind of thing
+    odd = skills.replace(hole, alternatives=("a low wail of the wind", "a baby", "a shed"))
+    assert skills.vocabulary_items([odd, other], lambda g: [], random.Random(3), 2) == []
 
 
 # "Chopin lived in Warsaw and moved to Paris in 1831."

@@ -191,3 +191,64 @@ def test_a_dropped_connective_keeps_the_opening_quotation_mark():
         )
         == "Then came the _____."
     )
+
+
+# "Necessity is the mother of invention."
+MAXIM = [
+    ("Necessity", 1, "nsubj", "NN", "NOUN", "necessity"),
+    ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+    ("the", 3, "det", "DT", "DET", "the"),
+    ("mother", 1, "attr", "NN", "NOUN", "mother"),
+    ("of", 3, "prep", "IN", "ADP", "of"),
+    ("invention", 4, "pobj", "NN", "NOUN", "invention"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_present_remark_in_a_story_told_in_the_past_is_no_fact_to_judge():
+    story = [(FIRED, FIRED_ENTS), (KILLED, KILLED_ENTS), (FIRED, FIRED_ENTS), (MAXIM, [])]
+    _, facts, analysis, _ = read(*story)
+    assert analysis.narrative()
+    maxim = next(c for c in facts.clauses if c.verb.lemma_ == "be" and c.paragraph == 3)
+    assert variants.remark(maxim, analysis)
+    assert not any(variants.remark(c, analysis) for c in facts.clauses if c.paragraph < 3)
+    # told in the present, the passage's present is its facts
+    _, facts, analysis, _ = read((MAXIM, []), (MODAL, MODAL_ENTS))
+    assert not analysis.narrative()
+    assert not any(variants.remark(c, analysis) for c in facts.clauses)
+
+
+def test_a_speech_makes_no_true_false_of_its_claims():
+    demand = [
+        ("We", 1, "nsubj", "PRP", "PRON", "we"),
+        ("demand", 1, "ROOT", "VBP", "VERB", "demand"),
+        ("our", 3, "poss", "PRP$", "PRON", "our"),
+        ("rights", 1, "dobj", "NNS", "NOUN", "right"),
+        ("as", 1, "prep", "IN", "ADP", "as"),
+        ("citizens", 4, "pobj", "NNS", "NOUN", "citizen"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, speech, _ = read((demand, []), (MAXIM, []), (demand, []))
+    assert speech.addressed() and speech.speech()
+    _, _, report, _ = read((FIRED, FIRED_ENTS), (MAXIM, []))
+    assert not report.speech()
+
+
+def test_a_word_made_from_the_key_or_a_fixed_verb_phrase_gives_a_blank_away():
+    assert variants._same_stem("uzbek", "uzbekistan") and variants._same_stem(
+        "america", "americans"
+    )
+    assert not variants._same_stem("china", "chile") and not variants._same_stem("port", "portugal")
+    rows = [
+        ("She", 1, "nsubj", "PRP", "PRON", "she"),
+        ("took", 1, "ROOT", "VBD", "VERB", "take"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("look", 1, "dobj", "NN", "NOUN", "look"),
+        ("at", 3, "prep", "IN", "ADP", "at"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("house", 4, "pobj", "NN", "NOUN", "house"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((rows, []))
+    doc = analysis.docs[0]
+    assert variants._light_object(doc[3:4]) and not variants._light_object(doc[6:7])

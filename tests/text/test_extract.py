@@ -214,3 +214,21 @@ def test_each_or_both_before_an_abstract_noun_points_back():
     analysis = analyze([make_doc(rows)])
     doc = analysis.docs[0]
     assert extract.anaphoric(list(doc[0:3]), analysis) == "anaphoric 'each'"
+
+
+def test_a_noun_of_a_kind_an_earlier_noun_belongs_to_names_that_one_again():
+    dog = [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("fed", 1, "ROOT", "VBD", "VERB", "feed"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("dog", 1, "dobj", "NN", "NOUN", "dog"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    barked = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("animal", 2, "nsubj", "NN", "NOUN", "animal"),
+        ("barked", 2, "ROOT", "VBD", "VERB", "bark"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    assert _definite(dog, barked)[0] == "definite 'the animal'"
+    assert _definite(barked)[0] == ""
