@@ -503,7 +503,7 @@ def _quotes_balanced(sentence: Span) -> bool:
     return depth == 0
 
 
-def _blankable(sentence: Span) -> bool:
+def _blankable(sentence: Span, *, spoken: bool = False) -> bool:
     """A sentence that reads on its own: no pronoun without its name, no unclosed quotation,
     not a line of verse."""
     text = text_of(sentence).strip()
@@ -515,9 +515,10 @@ def _blankable(sentence: Span) -> bool:
         return False
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         return False  # 'The depth of respiration increases, and …' read as a noun phrase
-    # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader
+    # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader,
+    # but in a speech it is the speaker and the audience, whose words a blank sentence quotes
     return not (
-        ADDRESSED & set(outside)
+        (ADDRESSED & set(outside) and not spoken)
         or quality.vague_pronoun(text)
         or quality.context_bound(quality.outside_quotes(text))
         or not quality.balanced(text)
@@ -665,13 +666,14 @@ def sentence_blanks(
     terms = key_terms(analysis)
     title = topic_text(analysis, title)
     section = ""  # the heading the sentence stands under
+    spoken = analysis.speech()
     for n, doc in enumerate(analysis.docs):
         if is_heading(paragraphs[n]):
             section = paragraphs[n]
             continue
         whole = text_of(doc)
         for sentence in doc.sents:
-            if not _blankable(sentence) or _points_back(sentence, analysis):
+            if not _blankable(sentence, spoken=spoken) or _points_back(sentence, analysis):
                 continue
             offset = sentence.start_char
             text = text_of(sentence).strip()
@@ -1006,6 +1008,7 @@ def key_faults(answer: str, title: str = "", label: str = "") -> list[str]:
     return faults
 
 
+SHOUTED = re.compile(r"\b[A-Z]{2,}\b\W+\b[A-Z]{2,}\b\W+\b[A-Z]{2,}\b")  # three capitals words
 BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7\-\u2013\u2014]+|\.+|\d+[.)]|\([a-z0-9]\))\s+")
 
 
@@ -1015,6 +1018,8 @@ def clean_blank_sentence(text: str) -> str | None:
     cleaned = BULLET.sub("", text, count=1).strip()
     if stray_marks(cleaned) or cleaned.startswith("\u2018") or _repeated_run(cleaned):
         return None  # a single quotation mark first reads as a stray mark on its own
+    if SHOUTED.search(cleaned):
+        return None  # 'FRIENDS AND FELLOW CITIZENS:--I stand …': a heading or a salutation
     if REMNANT.match(cleaned) and "," not in cleaned:
         return None  # 'When Aunt Em came there to live she was a _____.' reads as a question
     return cleaned

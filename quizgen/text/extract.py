@@ -683,10 +683,16 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     # or a person or animal named by its kind ('the son', 'the animal') stands for the one a
     # sentence before has brought in
     described = any(c.dep_ in {"amod", "nummod"} for c in t.children)
-    kind = described or lexicon.abstract_noun(t.lemma_) or lexicon.living_noun(t.lemma_)
+    abstract = lexicon.abstract_noun(t.lemma_)
+    kind = described or abstract or lexicon.living_noun(t.lemma_)
+    # said just this once, a described one ('the green branches', 'the orbital outpost')
+    # leans on a sentence before even when that sentence calls it something else
+    once = analysis.mentions(phrase) < 2 and analysis.mentions(t.text) < 2
     # 'the structure' after 'the pyramid', 'the animal' after 'the dog': a noun of a kind
     # an earlier one belongs to names that one again
-    return (kind and analysis.introduced_before(t)) or analysis.hyponym_before(t)
+    if kind and (analysis.introduced_before(t) or described and once):
+        return True
+    return analysis.hyponym_before(t)
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}

@@ -357,7 +357,7 @@ def test_first_each_kind_is_spread_over_the_paragraphs():
     )
 
 
-# "Scrooge never painted out the old name."
+# "Scrooge never painted out the old name of the firm."
 NEVER = [
     ("Scrooge", 2, "nsubj", "NNP", "PROPN", "Scrooge"),
     ("never", 2, "neg", "RB", "ADV", "never"),
@@ -366,6 +366,9 @@ NEVER = [
     ("the", 6, "det", "DT", "DET", "the"),
     ("old", 6, "amod", "JJ", "ADJ", "old"),
     ("name", 2, "dobj", "NN", "NOUN", "name"),
+    ("of", 6, "prep", "IN", "ADP", "of"),
+    ("the", 9, "det", "DT", "DET", "the"),
+    ("firm", 7, "pobj", "NN", "NOUN", "firm"),
     (".", 2, "punct", ".", "PUNCT", "."),
 ]
 
@@ -376,7 +379,7 @@ def test_a_statement_keeps_the_negation_the_sentence_has():
 
     doc = make_doc(NEVER, ents=[(0, 1, "PERSON")])
     (clause,) = list(clauses(doc[:], 0, analyze([doc])))
-    assert variants.statement(clause) == "Scrooge never painted out the old name."
+    assert variants.statement(clause) == "Scrooge never painted out the old name of the firm."
     bare = make_doc([r if r[0] != "never" else ("not", *r[1:]) for r in NEVER])
     (lost,) = list(clauses(bare[:], 0, analyze([bare])))
     assert variants.statement(lost) is None  # 'Scrooge not painted': no auxiliary to carry it
