@@ -230,6 +230,9 @@ def test_a_speech_makes_no_true_false_of_its_claims():
     ]
     _, _, speech, _ = read((demand, []), (MAXIM, []), (demand, []))
     assert speech.addressed() and speech.speech()
+    # its sentences are the speaker's words: a blank quotes them, 'we' and all
+    spoken = blanks((demand, []), (demand, []), (demand, []))
+    assert spoken and all(p.startswith("We demand") for p, _, _ in spoken)
     _, _, report, _ = read((FIRED, FIRED_ENTS), (MAXIM, []))
     assert not report.speech()
 
