@@ -256,9 +256,11 @@ class Slot:
 
 
 def is_person(phrase_tokens: list[Token], label: Label) -> bool:
-    """Whether a phrase names a person: a PERSON entity or a person noun at its head."""
+    """Whether a phrase names a person: a PERSON entity or a person noun at its head. A name
+    the passage gives an article ('the Chopper', 'the Juggler') names a thing the small
+    model took for a person, unless a person noun stands with it ('the pianist Chopin')."""
     if label is Label.PERSON:
-        return True
+        return not _articled_name(phrase_tokens)
     if label:
         return False
     heads = [
@@ -286,6 +288,24 @@ def is_person(phrase_tokens: list[Token], label: Label) -> bool:
 
 
 QUANTIFIERS = {"many", "some", "most", "all", "several", "few", "none", "one", "two", "both"}
+
+
+def _articled_name(tokens: list[Token]) -> bool:
+    """'the Chopper': a proper name with 'the' before it and no person noun beside it."""
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    if not names:
+        return False
+    head = names[-1]
+    beside = [*tokens, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
+    if any(t.lemma_.lower() in person_nouns() for t in beside):
+        return False
+    if any(c.dep_ == "amod" for c in head.children):
+        return False  # 'the young Chopin', 'the great Napoleon'
+    if any(c.dep_ == "cc" or c.dep_ == "conj" for c in head.children):
+        return False  # 'the Bennets and Lucases'? a family's name takes 'the'
+    if head.tag_ == "NNPS":
+        return False  # 'the Chopins': a family
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def copula_kind(clause: Clause) -> bool | None:

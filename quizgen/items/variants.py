@@ -620,6 +620,15 @@ def _titled(span: Span, heading: str) -> bool:
     )
 
 
+def _listed_after(span: Span) -> bool:
+    """A number the sentence goes on to list the things of, after a colon."""
+    rest = span.doc[span.end : span.sent.end].text
+    if ":" not in rest:
+        return False
+    listed = rest.split(":", 1)[1]
+    return listed.count(",") >= 1 or " and " in listed
+
+
 LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}
 
 
@@ -634,9 +643,11 @@ def _light_object(span: Span) -> bool:
 
 def _drop_connective(prompt: str, linked: re.Match | None) -> str:
     """'Meanwhile, _____ is taken to …' -> '_____ is taken to …': a link to the sentence
-    before, which the item does not show, goes with its comma. Without one it stays ('Then
-    came …' would lose its sense)."""
-    if linked is None or not linked.group(0).rstrip().endswith(","):
+    before, which the item does not show, goes with its comma, and a leading 'And' or 'But'
+    goes too. Any other stays ('Then came …' would lose its sense)."""
+    if linked is not None and re.match(r"\W*(?:and|but)\s", linked.group(0), re.I):
+        pass  # 'And in _____, the day marks …': a leading 'and' or 'but' goes without a comma
+    elif linked is None or not linked.group(0).rstrip().endswith(","):
         return prompt
     lead = re.match(r"\W*", prompt)
     marks = lead.group(0) if lead else ""  # an opening quotation mark stays: '“But, my dear'
@@ -700,6 +711,8 @@ def sentence_blanks(
                     continue  # '_____, D.C.': the rest of the name gives the blank away
                 if _echoed(span) or _light_object(span):
                     continue
+                if label == Label.NUMBER and _listed_after(span):
+                    continue  # '_____ versions: the Shuffle, the Nano and the Touch': count them
                 if label == Label.TERM and span.root.lemma_.lower() in RELATIONAL_NOUNS:
                     continue  # 'The _____ is defined as …' -> 'word': the sentence's filler
                 if section and _titled(span, section):
@@ -747,7 +760,8 @@ REMNANT = re.compile(
 # 'Atop, the Main Building's gold dome…', 'During, the Middle Ages…': a lone word cut off by a comma
 LONE_LEAD = re.compile(
     r"^\W*(?:atop|during|in|from|of|to|by|with|at|on|for|before|after|since|as|while|though|"
-    r"although|because|unless|until|if|than)\s*,\s",
+    r"although|because|unless|until|if|than|whenever|wherever|whereas|once|when|where|"
+    r"whether|so that)\s*,\s",
     re.I,
 )
 # 'In addition, …', 'However, …': a link to a sentence the reader of one item does not see
@@ -973,12 +987,28 @@ def unsuitable_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
 
+def _initials(title: str) -> list[str]:
+    """The initials of every run of capitalized words in a title ('ECB' of 'Economics: The
+    European Central Bank', 'EU' of 'European Union'), 'of' and 'the' skipped inside a run."""
+    found, run = [], []
+    for word in re.findall(r"[\w'\-]+|[^\w\s]", title) + ["."]:
+        if word[:1].isupper() and word.lower() not in {"the", "of"}:
+            run.append(word)
+            continue
+        if word.lower() in {"of", "the"} and run:
+            continue
+        for start in range(len(run)):
+            for end in range(start + 2, len(run) + 1):
+                found.append("".join(w[0] for w in run[start:end]))
+        run = []
+    return list(dict.fromkeys(found))
+
+
 def topic_text(analysis: Analysis, title: str) -> str:
     """The words a blank must not be: the title's, its initials ('ECB' of 'European Central
     Bank') and the names of the one entity the passage is about, when one stands out (twice
     as often named as any other, and at least five times): guessable without reading."""
-    capitals = [w for w in title.split() if w[:1].isupper() and w.lower() not in {"the", "of"}]
-    initials = "".join(w[0] for w in capitals) if len(capitals) >= 2 else ""
+    initials = " ".join(_initials(title))
     named = sorted(analysis.clusters, key=lambda c: (-c.salience, c.id))
     top = ""
     if named and named[0].salience >= 5:

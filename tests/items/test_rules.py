@@ -498,3 +498,33 @@ def test_a_counted_group_the_passage_named_before_is_no_key():
         c.answer.lower() for c in read((TWO_MEN, TWO_MEN_ENTS))[0] if c.template.fact == "clause"
     ]
     assert "the two men" not in keys
+
+
+def test_a_name_with_an_article_is_a_thing_the_model_took_for_a_person():
+    from docs import make_doc
+
+    from quizgen.items.rules import is_person
+    from quizgen.quiz.model import Label
+
+    chopper = make_doc(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("Chopper", 2, "nsubj", "NNP", "PROPN", "Chopper"),
+            ("flew", 2, "ROOT", "VBD", "VERB", "fly"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ],
+        ents=[(1, 2, "PERSON")],
+    )
+    assert not is_person(list(chopper[0:2]), Label.PERSON)
+    pianist = make_doc(
+        [
+            ("The", 2, "det", "DT", "DET", "the"),
+            ("pianist", 2, "compound", "NN", "NOUN", "pianist"),
+            ("Chopin", 3, "nsubj", "NNP", "PROPN", "Chopin"),
+            ("played", 3, "ROOT", "VBD", "VERB", "play"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ],
+        ents=[(2, 3, "PERSON")],
+    )
+    assert is_person(list(pianist[0:3]), Label.PERSON)
+    assert is_person(list(pianist[2:3]), Label.PERSON)

@@ -255,3 +255,32 @@ def test_a_word_made_from_the_key_or_a_fixed_verb_phrase_gives_a_blank_away():
     _, _, analysis, _ = read((rows, []))
     doc = analysis.docs[0]
     assert variants._light_object(doc[3:4]) and not variants._light_object(doc[6:7])
+
+
+def test_a_blank_gives_no_count_its_sentence_lists_and_a_title_gives_its_initials():
+    rows = [
+        ("Apple", 1, "nsubj", "NNP", "PROPN", "Apple"),
+        ("sells", 1, "ROOT", "VBZ", "VERB", "sell"),
+        ("three", 3, "nummod", "CD", "NUM", "three"),
+        ("models", 1, "dobj", "NNS", "NOUN", "model"),
+        (":", 3, "punct", ":", "PUNCT", ":"),
+        ("Shuffle", 3, "appos", "NNP", "PROPN", "Shuffle"),
+        (",", 5, "punct", ",", "PUNCT", ","),
+        ("Nano", 5, "conj", "NNP", "PROPN", "Nano"),
+        ("and", 7, "cc", "CC", "CCONJ", "and"),
+        ("Touch", 7, "conj", "NNP", "PROPN", "Touch"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((rows, [(2, 3, "CARDINAL")]))
+    doc = analysis.docs[0]
+    assert variants._listed_after(doc[2:3]) and not variants._listed_after(doc[5:6])
+    assert "ECB" in variants._initials("Economics: The European Central Bank")
+    assert variants.key_faults("ECB", variants.topic_text(analysis, "The European Central Bank"))
+
+
+def test_a_statement_left_with_a_lone_whenever_is_a_fragment():
+    evidence = "Whenever Tom came home, the dog barked."
+    assert variants.statement_faults("Whenever, Tom came home.", evidence, true=True)
+    assert variants._drop_connective(
+        "And in _____, the day begins.", variants.CONNECTIVE.match("And in _____, the day begins.")
+    ) == ("In _____, the day begins.")
