@@ -26,6 +26,7 @@ from quizgen.text.lexicon import (
     common_things,
     gendered_nouns,
     kind_of_first,
+    living_noun,
     looks_like_organization,
     person_nouns,
 )
@@ -601,9 +602,10 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
         ):
             found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
         elif (
-            t.pos_ == "NOUN"
-            and t.tag_ == "NN"
-            and t.lemma_.lower() in gendered_nouns()
+            (
+                (t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in gendered_nouns())
+                or _creature(t)
+            )
             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
             and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
         ):
@@ -613,9 +615,20 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
                 text = f"the {rest}"
             # 'the poor maiden' and 'the maiden' are one character: keyed by the head noun
             found.setdefault(
-                f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns()[t.lemma_.lower()])
+                f"n{t.lemma_.lower()}", (Referent(text), gendered_nouns().get(t.lemma_.lower(), ""))
             )
     return found
+
+
+def _creature(t: Token) -> bool:
+    """A character of a fable or a tale named by its kind, 'he' or 'she' in the story: 'the
+    Whale', 'the Tortoise', 'the wolf' (a singular noun for an animal or a person)."""
+    return (
+        t.pos_ in {"NOUN", "PROPN"}
+        and t.tag_ in {"NN", "NNP"}
+        and t.ent_type_ in {"", "ORG"}  # the small model calls 'the Whale' an organization
+        and living_noun(t.lemma_.lower())
+    )
 
 
 def text_of(span: Span | Doc) -> str:

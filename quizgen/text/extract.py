@@ -397,6 +397,9 @@ def _render(
             referent = resolve_pronoun(analysis, paragraph, t)
             if referent is None:
                 raise Unresolved(t.text)
+            if referent.cluster is None and analysis.mentions(referent.text) < MIN_BARE_MENTIONS:
+                # 'he' made 'the son', which the passage says once: which son?
+                raise Unresolved(f"{t.text} as {referent.text!r}")
             if referent.text == bound and t.tag_ == "PRP$":
                 words.append(t.text_with_ws)  # 'Holmes wriggled in his chair': his is bound
                 continue

@@ -239,3 +239,25 @@ def test_a_one_word_name_after_the_is_no_person():
     ]
     clusters = analyze([make_doc(rows, [(0, 1, "GPE"), (4, 5, "PERSON")])]).clusters
     assert [c.name for c in clusters] == ["Mainz"]
+
+
+def test_a_fable_animal_is_who_its_he_stands_for():
+    from docs import make_doc
+
+    from quizgen.text.analysis import analyze, resolve_pronoun
+
+    swam = [
+        ("Then", 3, "advmod", "RB", "ADV", "then"),
+        ("the", 2, "det", "DT", "DET", "the"),
+        ("Whale", 3, "nsubj", "NNP", "PROPN", "Whale"),
+        ("swam", 3, "ROOT", "VBD", "VERB", "swim"),
+        ("and", 3, "cc", "CC", "CCONJ", "and"),
+        ("he", 6, "nsubj", "PRP", "PRON", "he"),
+        ("ate", 3, "conj", "VBD", "VERB", "eat"),
+        ("fish", 6, "dobj", "NN", "NOUN", "fish"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(swam, ents=[(2, 3, "ORG")])  # the small model's call
+    analysis = analyze([doc])
+    referent = resolve_pronoun(analysis, 0, doc[5])
+    assert referent is not None and referent.text == "the Whale"
