@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import random
 import re
+from functools import cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from quizgen.base.folding import fold_words
+from quizgen.items.quality import outside_quotes
 from quizgen.text.analysis import Analysis, Cluster, describe, name_key
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
@@ -28,9 +30,11 @@ from quizgen.text.lexicon import (
     WEEKDAYS,
     YEAR,
     class_depth,
+    given_names,
     is_duration,
     kind_of,
     looks_like_organization,
+    name_gender,
     place_kind,
     year_of,
 )
@@ -277,8 +281,79 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
             continue
         if root.dep_ in {"poss", "conj"} and root.head.pos_ == "PROPN":
             continue
+        if root.dep_ == "pobj" and root.head.lower_ in TIME_PREPOSITIONS:
+            continue  # 'before Michaelmas', 'after Easter': a day, not a person
         return True
     return False
+
+
+MALE_WORDS = {"he", "him", "his", "himself"}
+FEMALE_WORDS = {"she", "her", "hers", "herself"}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "uncle", "brother"}
+FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "queen", "princess", "mother", "aunt", "sister"}
+
+
+def _asked_gender(prompt: str) -> str:
+    """The gender a 'who' question's own pronouns give its answer ('Who … his wife …?' asks
+    for a man), '' when it has none or both."""
+    if not prompt.lower().startswith("who"):
+        return ""
+    words = set(re.findall(r"[a-z]+", outside_quotes(prompt).lower()))
+    male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _person_gender(name: str, analysis: Analysis) -> str:
+    """'m' or 'f' for a name, from its title, its given name or what the passage says of the
+    person, '' when unknown."""
+    first = name.replace(".", " ").split()[0].lower() if name.split() else ""
+    if first in MALE_TITLES or first in FEMALE_TITLES:
+        return "m" if first in MALE_TITLES else "f"
+    said = name_gender(name)
+    if said:
+        return said
+    words = name.split()
+    if len(words) == 1:
+        found = {g for g in ("m", "f") if words[0] in given_names(g)}
+        if len(found) == 1:
+            return found.pop()
+    cluster = next((c for c in analysis.clusters if name in c.names), None)
+    said = (cluster.gender or _pronoun_gender(cluster, analysis)) if cluster else ""
+    if said or not words:
+        return said
+    return _given_name_gender(words[0])
+
+
+@cache
+def _given_name_gender(word: str) -> str:
+    """'f' for 'Jane', 'm' for 'Henry', '' for a word no list of given names has or both."""
+    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(word), "")
+
+
+@cache
+def _gender_detector():
+    """gender-guesser's table of given names (a tenth of a second to read: only when asked)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _pronoun_gender(cluster: Cluster, analysis: Analysis) -> str:
+    """The gender of the he or she the passage uses of a person, where the pronoun can only
+    be that person ('Jane … she'); '' when it uses neither or both."""
+    from quizgen.text.analysis import resolve_pronoun
+
+    said = set()
+    for number, doc in enumerate(analysis.docs):
+        for t in doc:
+            if t.lower_ in MALE_WORDS | FEMALE_WORDS and t.pos_ == "PRON":
+                referent = resolve_pronoun(analysis, number, t)
+                if referent is not None and referent.cluster is cluster:
+                    said.add("m" if t.lower_ in MALE_WORDS else "f")
+    return said.pop() if len(said) == 1 else ""
+
+
+TIME_PREPOSITIONS = {"before", "after", "until", "till", "since", "during", "by", "on", "in", "at"}
 
 
 def _complements(verb: Token) -> frozenset[str]:
@@ -423,6 +498,9 @@ def wrong_options(
         if cluster is not None and not _named_person(cluster, analysis):
             return []  # 'Spectre' for 'Who ...?': no person's name among people's names
         pool = _passage_names(analysis, ["PERSON"], key, cluster, rng, said)
+        asked = next((g for g in map(_asked_gender, avoid) if g), "")
+        if asked:  # 'Who … to make his wife understand his character?': men only, known as such
+            pool = [p for p in pool if _person_gender(p.text, analysis) == asked]
     elif label in PLACE_TYPES:
         pool = _passage_names(analysis, [label], key, cluster, rng, said)
         kind = place_kind(key)

@@ -229,3 +229,17 @@ def test_a_plural_or_singular_form_of_the_key_or_of_a_chosen_option_is_no_option
     chosen = distract.choose(pool, "Polynesians", set(), [], 4)
     assert chosen == ["Europeans", "Dutch", "French", "Maori"]
     assert distract.choose(["Church", "Boxes", "Box"], "Churches", set(), [], 3) == ["Boxes"]
+
+
+def test_a_who_question_whose_words_say_a_man_gets_only_men_known_as_such():
+    names = ["Henry Baker", "Jane Baker", "Mary Stone", "John Stone", "Peter Hale", "Netherfield"]
+    analysis = analyze([people_doc(names)])
+    henry = next(c for c in analysis.clusters if c.key == ("henry", "baker"))
+    asked = "Who was too proud to let his wife understand his character?"
+    options = distract.distractors("Henry Baker", "PERSON", analysis, henry, rng(), [asked], n=4)
+    assert set(options) == {"John Stone", "Peter Hale"}
+    assert distract._asked_gender(asked) == "m"
+    assert (
+        distract._asked_gender("Who said, \u201cHe is here\u201d?") == ""
+    )  # quoted: not the answer
+    assert distract._given_name_gender("Jane") == "f"
