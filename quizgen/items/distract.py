@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
