@@ -48,6 +48,24 @@ def evidence_of(candidate: Candidate | Role) -> Evidence:
     return Evidence(paragraph=candidate.paragraph + 1, sentence=text_of(candidate.sentence).strip())
 
 
+def same_thing(name: str, key: str) -> bool:
+    """Whether another name of a place or a thing is surely the key's: the same words without
+    'the', or its initials ('ECB' and 'the European Central Bank'). A name with a word more is
+    often another thing ('the Gold Dome' beside the yearbook 'Dome', 'North America' beside
+    'America'), unlike a person's name with a first name or title more."""
+
+    def words(text: str) -> list[str]:
+        ws = fold_typography(text).casefold().split()
+        return ws[1:] if ws[:1] == ["the"] else ws
+
+    a, b = words(name), words(key)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    initials = "".join(w[0] for w in long if w not in {"of", "and", "for"})
+    return len(short) == 1 and len(long) > 1 and short[0] == initials
+
+
 def accepted(candidate: Candidate) -> list[str]:
     """Other answers to mark right: the entity's other names, digits or words for a number,
     the key without its article."""
@@ -611,6 +629,7 @@ class Builder:
                 n
                 for n in blank.cluster.names
                 if fold_typography(n) != fold_typography(blank.answer)
+                and (blank.cluster.label == "PERSON" or same_thing(n, blank.answer))
             ]
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quizgen.base.folding import fold_typography
 from quizgen.items import quality
@@ -561,6 +561,8 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                 (t.i for t in chunk if t.dep_ in {"compound", "amod"} and t.i < root.i),
                 default=root.i,
             )
+            if _clause_read_as_noun(root):
+                continue
             if analysis.mentions(sentence.doc[start : root.i + 1].text) < MIN_TERM_MENTIONS:
                 # 'the full moon', 'more blood': the adjective stays beside the blank, which
                 # asks for the noun ('moon' is as right as 'full moon'); 'negative feedback',
@@ -570,6 +572,20 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
                     start -= 1
             yield start, root.i + 1, Label.TERM, None
     # no verb: 'took', 'kept', 'uses' — any verb of the sentence's sense fits its blank
+
+
+def _clause_read_as_noun(root: Token) -> bool:
+    """'The depth of respiration increases, and …': a noun and a verb the parser read as one
+    compound noun ('respiration increases') before a comma; blanked, it takes the verb."""
+    from quizgen.text import lexicon
+
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    return (
+        root.tag_ == "NNS"
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
+        and lexicon.is_verb(root.lemma_.lower())
+        and (nxt is None or nxt.is_punct or nxt.lower_ in {"and", "but", "or"})
+    )
 
 
 MIN_TERM_MENTIONS = 2  # a phrase said this often in the passage is one of its terms

@@ -284,3 +284,27 @@ def test_a_statement_left_with_a_lone_whenever_is_a_fragment():
     assert variants._drop_connective(
         "And in _____, the day begins.", variants.CONNECTIVE.match("And in _____, the day begins.")
     ) == ("In _____, the day begins.")
+
+
+def test_a_noun_and_verb_read_as_one_compound_is_not_blanked():
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("depth", 7, "nsubj", "NN", "NOUN", "depth"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("respiration", 4, "compound", "NN", "NOUN", "respiration"),
+        ("increases", 2, "pobj", "NNS", "NOUN", "increase"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("people", 7, "nsubj", "NNS", "NOUN", "people"),
+        ("breathe", 7, "ROOT", "VBP", "VERB", "breathe"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((rows, []))
+    assert variants._clause_read_as_noun(analysis.docs[0][4])
+    assert not variants._clause_read_as_noun(analysis.docs[0][1])
+
+
+def test_another_name_of_a_thing_is_accepted_only_when_surely_the_same():
+    from quizgen.items.select import same_thing
+
+    assert same_thing("the Dome", "Dome") and same_thing("ECB", "the European Central Bank")
+    assert not same_thing("the Gold Dome", "Dome") and not same_thing("North America", "America")
