@@ -576,6 +576,8 @@ class Builder:
         evidence = text_of(fact.fact.sentence)
         if self.analysis.speech() or variants.remark(fact.fact, self.analysis):
             return None  # a speech's claims, a story's moral: no fact to call true or false
+        if variants.lonely(fact.fact, self.analysis):
+            return None  # 'The art was not mastered': which art?
 
         def sound(text: str | None, *, true: bool) -> str | None:
             if text is None:

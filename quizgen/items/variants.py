@@ -200,6 +200,20 @@ UNSAFE_TO_NEGATE = {
     "many",
     "most",
     "several",
+    # a degree: 'is not slightly larger than Japan' may mean 'much larger'
+    "slightly",
+    "somewhat",
+    "roughly",
+    "approximately",
+    "about",
+    "nearly",
+    "almost",
+    "just",
+    "barely",
+    "mostly",
+    "largely",
+    "partly",
+    "very",
     # a negation already there: negating again makes a double negative ('is not of an
     # infection that is not easily treated')
     "not",
@@ -266,6 +280,17 @@ def remark(fact, analysis: Analysis) -> bool:
         return False  # what a character says in the present is the story's own
     phrases = [fact.subject, *fact.parts]
     return not any(p.cluster is not None or p.head.pos_ == "PROPN" for p in phrases)
+
+
+def lonely(fact, analysis: Analysis) -> bool:
+    """Whether a clause holds a bare definite noun the passage says just once (see
+    :func:`quizgen.text.extract.lonely_definite`)."""
+    from quizgen.text.extract import lonely_definite
+
+    if not isinstance(fact, Clause):
+        return False
+    phrases = [fact.subject, *fact.fronted, *fact.parts]
+    return any(lonely_definite(list(p.tokens), analysis) for p in phrases)
 
 
 NEGATED_MOST_WORDS = 18  # in a longer sentence it is unclear what a 'not' denies

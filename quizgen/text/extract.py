@@ -617,6 +617,24 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
     return ""
 
 
+def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:
+    """A bare definite common noun the whole passage says just this once ('the art', 'the
+    name', 'the day'): on its own, as a true/false statement stands, it names nothing the
+    student can find ('' when there is none). Stricter than :func:`anaphoric`, which a
+    question's words pass: a question points to its sentence, a statement has to carry it."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ != "NOUN" or not t.text.islower() or t.dep_ in {"compound", "npadvmod"}:
+            continue
+        if t.lemma_.lower() in UNIQUE_NOUNS:
+            continue
+        if [c.lower_ for c in t.children] != ["the"] or t.i - 1 not in ids:
+            continue  # only a bare 'the N': a word more may say which ('the 1996 appointment')
+        if analysis.mentions(f"the {t.text}") < 2 and analysis.mentions(t.text) < 2:
+            return f"'the {t.text}' said once"
+    return ""
+
+
 def _relational_head(det: Token) -> bool:
     """'in each case', 'both explanations': 'each', 'both' or 'either' before a noun that
     stands for things named elsewhere (a relational or abstract noun with nothing after it)."""
@@ -646,8 +664,6 @@ UNIQUE_NOUNS = {
     "ocean",
     "universe",
     "weather",
-    "night",
-    "day",
     "past",
     "future",
     "public",

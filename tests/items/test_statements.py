@@ -308,3 +308,32 @@ def test_another_name_of_a_thing_is_accepted_only_when_surely_the_same():
 
     assert same_thing("the Dome", "Dome") and same_thing("ECB", "the European Central Bank")
     assert not same_thing("the Gold Dome", "Dome") and not same_thing("North America", "America")
+
+
+def test_no_true_false_of_a_bare_definite_said_once_or_a_negated_degree():
+    # "The art was mastered in 1900." said once in its passage: which art?
+    art = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("art", 3, "nsubjpass", "NN", "NOUN", "art"),
+        ("was", 3, "auxpass", "VBD", "AUX", "be"),
+        ("mastered", 3, "ROOT", "VBN", "VERB", "master"),
+        ("in", 3, "prep", "IN", "ADP", "in"),
+        ("1900", 4, "pobj", "CD", "NUM", "1900"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    _, facts, analysis, _ = read((art, [(5, 6, "DATE")]), (FIRED, FIRED_ENTS))
+    assert [variants.lonely(c, analysis) for c in facts.clauses] == [True, False]
+    _, facts, analysis, _ = read((art, [(5, 6, "DATE")]), (art, [(5, 6, "DATE")]))
+    assert not any(variants.lonely(c, analysis) for c in facts.clauses)  # said again: clear
+    # "Montana is slightly larger than Japan.": 'not slightly larger' may mean 'much larger'
+    larger = [
+        ("Montana", 1, "nsubj", "NNP", "PROPN", "Montana"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("slightly", 3, "advmod", "RB", "ADV", "slightly"),
+        ("larger", 1, "acomp", "JJR", "ADJ", "large"),
+        ("than", 3, "prep", "IN", "ADP", "than"),
+        ("Japan", 4, "pobj", "NNP", "PROPN", "Japan"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, facts, _, _ = read((larger, [(0, 1, "GPE"), (5, 6, "GPE")]))
+    assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
