@@ -3,7 +3,7 @@ project's ``test`` extra).
 
     python -m quizgen.train_ranker dump PASSAGE... -o DIR   # every item quizgen can make
     python -m quizgen.train_ranker record ROUND DIR REVIEW.json... # keep the verdicts
-    python -m quizgen.train_ranker train                     # fit, cross-validate, ship
+    python -m quizgen.train_ranker train [--rounds r1,r2,r3] # fit, cross-validate, ship
 
 ``dump`` overgenerates: every item of every kind the generator can make of each passage, not
 only those selection would keep today, written as quiz files (``DIR/NAME.quiz.yaml``) that the
@@ -12,7 +12,9 @@ the quiz files and the verdicts into ``quizgen/items/labels/`` (the passage, eve
 reviewer's verdict and the item's features as they were), so the model can be retrained from
 the repository alone whenever the features change. ``train`` fits a logistic regression on the
 features, cross-validated by passage (no passage in both a training and a test fold), picks the
-threshold, and writes ``quizgen/items/data/ranker.json``.
+threshold, and writes ``quizgen/items/data/ranker.json``, saying which rounds it learned from:
+a round of items judged as selected (r3 on) is kept for later models, and a model is shipped
+only when it is better on cross-validation than the one before.
 """
 
 from __future__ import annotations
@@ -181,12 +183,15 @@ def record(round_: str, folder: Path, reviews: list[Path]) -> None:
     print(f"{len(rows)} items recorded, {len(kept)} in all", file=sys.stderr)
 
 
-def labelled() -> tuple[list[dict], list[int], list[str]]:
-    """Features recomputed from the kept quiz files, the majority verdict, the passage."""
+def labelled(rounds: set[str] | None = None) -> tuple[list[dict], list[int], list[str]]:
+    """Features recomputed from the kept quiz files, the majority verdict, the passage (of the
+    given rounds of judging, or of all)."""
     quizzes: dict[str, tuple] = {}
     X, y, groups = [], [], []
     for line in VERDICTS.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        if rounds is not None and row["round"] not in rounds:
+            continue
         name, item_id = row["item"].split(":")
         where = (row["round"], name)
         if where not in quizzes:
@@ -229,11 +234,12 @@ def fit_by_passage(
     return scores, model, weights
 
 
-def train(c: float = 0.5) -> dict:
-    """Fit, cross-validate by passage, choose the threshold, write the model."""
+def train(c: float = 0.5, rounds: list[str] | None = None) -> dict:
+    """Fit, cross-validate by passage, choose the threshold, write the model (on the given
+    rounds of judging, or all of them)."""
     from sklearn.metrics import roc_auc_score
 
-    X, y, groups = labelled()
+    X, y, groups = labelled(set(rounds) if rounds else None)
     scores, model, weights = fit_by_passage(X, y, groups, c=c, folds=5, max_iter=2000)
     table = []
     for t in [x / 100 for x in range(20, 90, 2)]:
@@ -246,6 +252,7 @@ def train(c: float = 0.5) -> dict:
         reach[0] if reach else max(table, key=lambda r: r[1] * min(1.0, r[2] / 0.3))
     )
     report = {
+        "rounds": sorted(rounds) if rounds else "all",
         "labelled_items": len(y),
         "passages": len(set(groups)),
         "acceptable_share": round(sum(y) / len(y), 3),
@@ -281,13 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("reviews", nargs="+", type=Path)
     t = sub.add_parser("train", help="fit, cross-validate by passage, write the model")
     t.add_argument("-C", type=float, default=0.5, help="inverse regularization strength")
+    t.add_argument(
+        "--rounds", help="the rounds of judging to learn from, e.g. r1,r2,r3 (default: all)"
+    )
     args = parser.parse_args(argv)
     if args.command == "dump":
         dump(args.passages, args.out)
     elif args.command == "record":
         record(args.round, args.folder, args.reviews)
     else:
-        train(args.C)
+        train(args.C, args.rounds.split(",") if args.rounds else None)
     return 0
 
 
