@@ -670,6 +670,43 @@ def _listed_after(span: Span) -> bool:
     return listed.count(",") >= 1 or " and " in listed
 
 
+# nouns that measure or part out the noun after their 'of' ('a piece of meat', 'a lot of
+# work', 'a kind of bird'): the phrase, not the passage, gives them
+PARTITIVE_NOUNS = {
+    "piece",
+    "bit",
+    "lot",
+    "lots",
+    "kind",
+    "sort",
+    "type",
+    "part",
+    "number",
+    "amount",
+    "deal",
+    "couple",
+    "pair",
+    "variety",
+    "range",
+    "series",
+    "set",
+    "majority",
+    "rest",
+    "half",
+    "bunch",
+    "handful",
+    "cup",
+    "slice",
+}
+
+
+def _partitive(root: Token) -> bool:
+    """'a _____ of meat': a measure or part noun before its 'of'."""
+    return root.lemma_.lower() in PARTITIVE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+    )
+
+
 LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}
 
 
@@ -756,6 +793,8 @@ def sentence_blanks(
                     continue  # '_____ versions: the Shuffle, the Nano and the Touch': count them
                 if label == Label.TERM and span.root.lemma_.lower() in RELATIONAL_NOUNS:
                     continue  # 'The _____ is defined as …' -> 'word': the sentence's filler
+                if label == Label.TERM and _partitive(span.root):
+                    continue  # 'a _____ of meat': 'piece' is the phrase, not the passage
                 if section and _titled(span, section):
                     continue  # 'The Hare and the Tortoise' above the fable names its animals
                 prompt = (

@@ -635,6 +635,14 @@ def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:
     return ""
 
 
+def _framed(head: Token) -> bool:
+    """'It is a truth that …', 'It is likely that …': a copula with an empty 'it' for its
+    subject, whose clause is what the frame judges, not a fact the passage states."""
+    return head.lemma_ == "be" and any(
+        c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children
+    )
+
+
 def _relational_head(det: Token) -> bool:
     """'in each case', 'both explanations': 'each', 'both' or 'either' before a noun that
     stands for things named elsewhere (a relational or abstract noun with nothing after it)."""
@@ -1259,6 +1267,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
         if attribution or (verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS):
             source = "reported"  # 'the miller told the king that his daughter could spin gold'
+        elif verb.dep_ == "ccomp" and _framed(verb.head):
+            # 'It is a truth universally acknowledged, that a single man … must be in want
+            # of a wife', 'it is possible that …': what the frame says of the clause
+            source = "reported"
         yield Clause(
             paragraph=paragraph,
             sentence=sentence,

@@ -337,3 +337,19 @@ def test_no_true_false_of_a_bare_definite_said_once_or_a_negated_degree():
     ]
     _, facts, _, _ = read((larger, [(0, 1, "GPE"), (5, 6, "GPE")]))
     assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
+
+
+def test_a_part_or_measure_noun_before_its_of_is_no_blank():
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("dog", 2, "nsubj", "NN", "NOUN", "dog"),
+        ("carried", 2, "ROOT", "VBD", "VERB", "carry"),
+        ("a", 4, "det", "DT", "DET", "a"),
+        ("piece", 2, "dobj", "NN", "NOUN", "piece"),
+        ("of", 4, "prep", "IN", "ADP", "of"),
+        ("meat", 5, "pobj", "NN", "NOUN", "meat"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((rows, []))
+    doc = analysis.docs[0]
+    assert variants._partitive(doc[4]) and not variants._partitive(doc[6])

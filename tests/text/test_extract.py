@@ -236,3 +236,24 @@ def test_a_noun_of_a_kind_an_earlier_noun_belongs_to_names_that_one_again():
     ]
     assert _definite(dog, barked)[0] == "definite 'the animal'"
     assert _definite(barked)[0] == ""
+
+
+def test_a_clause_an_empty_it_frames_is_reported_not_stated():
+    # "It is a truth that a man must want a wife."
+    rows = [
+        ("It", 1, "nsubj", "PRP", "PRON", "it"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("truth", 1, "attr", "NN", "NOUN", "truth"),
+        ("that", 8, "mark", "IN", "SCONJ", "that"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("man", 8, "nsubj", "NN", "NOUN", "man"),
+        ("must", 8, "aux", "MD", "AUX", "must"),
+        ("want", 1, "ccomp", "VB", "VERB", "want"),
+        ("a", 10, "det", "DT", "DET", "a"),
+        ("wife", 8, "dobj", "NN", "NOUN", "wife"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    facts = read((rows, []))[1]
+    wanted = [c for c in facts.clauses if c.verb.lemma_ == "want"]
+    assert wanted and all(c.source == "reported" for c in wanted)
