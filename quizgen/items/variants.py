@@ -994,6 +994,16 @@ def possessive_spelled_out(text: str, evidence: str) -> bool:
     return any(fold_typography(m.group(0)) not in said for m in _POSSESSOR.finditer(text))
 
 
+def _list_cut(text: str, evidence: str) -> bool:
+    """'… three Canadian provinces: British Columbia.': the statement keeps a colon's list
+    shorter than its sentence does (the rest went with the parse's other conjuncts)."""
+    if ":" not in text:
+        return False
+    kept = text.split(":", 1)[1]
+    said = evidence.split(":", 1)[1] if ":" in evidence else ""
+    return kept.count(",") + kept.count(" and ") < said.count(",") + said.count(" and ")
+
+
 def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
     """Why a true/false statement made from the evidence sentence would not stand on its own, or
     (when it is false) could not be decided from the passage; empty when it is sound."""
@@ -1004,6 +1014,8 @@ def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
         faults.append("pronoun spelled out")
     if CONNECTIVE.match(text):
         faults.append("connective")
+    if _list_cut(text, evidence):
+        faults.append("list cut")
     last = quality.words(text)[-1:]
     if last and last[0] in DANGLING_END:
         faults.append("dangling end")

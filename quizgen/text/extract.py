@@ -397,7 +397,9 @@ def _render(
             referent = resolve_pronoun(analysis, paragraph, t)
             if referent is None:
                 raise Unresolved(t.text)
-            if referent.cluster is None and analysis.mentions(referent.text) < MIN_BARE_MENTIONS:
+            if referent.cluster is None and (
+                analysis.mentions(referent.text.split()[-1]) < MIN_BARE_MENTIONS
+            ):
                 # 'he' made 'the son', which the passage says once: which son?
                 raise Unresolved(f"{t.text} as {referent.text!r}")
             if referent.text == bound and t.tag_ == "PRP$":
@@ -679,6 +681,7 @@ UNIQUE_NOUNS = {
 # what makes 'the N' name one thing: 'the bridge over the river', 'the man who ...'
 IDENTIFYING_DEPS = {"prep", "relcl", "acl", "poss", "compound", "appos", "nmod", "npadvmod"}
 MIN_DEFINITE_MENTIONS = 3
+CHARACTER_MENTIONS = 4  # a person noun said this often, in any form, names a character
 ORDINAL_WORDS = {"first", "second", "third", "last", "only", "main", "whole", "entire"}
 
 
@@ -711,7 +714,10 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     # sentence before has brought in
     described = any(c.dep_ in {"amod", "nummod"} for c in t.children)
     abstract = lexicon.abstract_noun(t.lemma_)
-    kind = described or abstract or lexicon.living_noun(t.lemma_)
+    # a person or animal the story keeps naming by its kind ('the father', 'the dog') is
+    # one of its characters
+    living = lexicon.living_noun(t.lemma_) and analysis.mentions(t.text) < CHARACTER_MENTIONS
+    kind = described or abstract or living
     # said just this once, a described one ('the green branches', 'the orbital outpost')
     # leans on a sentence before even when that sentence calls it something else
     once = analysis.mentions(phrase) < 2 and analysis.mentions(t.text) < 2

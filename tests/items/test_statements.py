@@ -353,3 +353,11 @@ def test_a_part_or_measure_noun_before_its_of_is_no_blank():
     _, _, analysis, _ = read((rows, []))
     doc = analysis.docs[0]
     assert variants._partitive(doc[4]) and not variants._partitive(doc[6])
+
+
+def test_a_statement_that_cuts_its_sentences_list_short_is_refused():
+    evidence = "Montana borders three provinces: British Columbia, Alberta, and Saskatchewan."
+    assert "list cut" in variants.statement_faults(
+        "Montana does not border three provinces: British Columbia.", evidence, true=False
+    )
+    assert "list cut" not in variants.statement_faults(evidence, evidence, true=True)
