@@ -578,6 +578,8 @@ class Builder:
             return None  # a speech's claims, a story's moral: no fact to call true or false
         if variants.lonely(fact.fact, self.analysis):
             return None  # 'The art was not mastered': which art?
+        if variants.continues_argument(fact.fact):
+            return None  # the claim an argument in the sentence before goes on making
 
         def sound(text: str | None, *, true: bool) -> str | None:
             if text is None:

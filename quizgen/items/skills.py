@@ -889,13 +889,21 @@ def vocabulary_items(
         for w in gloss.alternatives:  # phrases of the passage shaped like a meaning
             if len(wrong) >= VOCABULARY_OPTIONS - 1:
                 break
+            # a phrase that is no word's meaning must at least be a thing of the meaning's
+            # kind ('Rigorous examination of the travaux' is no meaning of 'geno-')
+            if not (_describes(gloss) or _same_kind(gloss.meaning, w, strict=True)):
+                continue
+            if _overlap(w, gloss.meaning):
+                continue  # 'a nation' beside 'a nation or a people' is right as well
             if w not in wrong and not any(_overlap(w, x) for x in wrong):
                 wrong.append(w)
         if len(wrong) < VOCABULARY_OPTIONS - 1:
             more = [
                 w
                 for w in wrong_for(gloss)
-                if not _overlap(w, gloss.meaning) and gloss.term not in w.lower()
+                if not _overlap(w, gloss.meaning)
+                and gloss.term not in w.lower()
+                and (_describes(gloss) or _same_kind(gloss.meaning, w, strict=True))
             ]
             wrong += [w for w in more if w not in wrong][: VOCABULARY_OPTIONS - 1 - len(wrong)]
         if len(wrong) < VOCABULARY_OPTIONS - 1:
@@ -964,6 +972,15 @@ def _head_noun(meaning: str) -> str:
     return ""
 
 
+def _describes(gloss: Gloss) -> bool:
+    """Whether the word explained is an adjective ('quintessential'), whose meaning any
+    phrase of the passage may look like."""
+    from quizgen.text import lexicon
+
+    last = gloss.term.split()[-1].lower() if gloss.term.split() else ""
+    return lexicon.available() and bool(lexicon.lemmas(last, "adj")) and not _names_a_thing(gloss)
+
+
 def _names_a_thing(gloss: Gloss) -> bool:
     """Whether the word explained is a noun ('fundraiser'), not an adjective
     ('quintessential'), by the dictionary or else by the passage's use of it."""
@@ -977,16 +994,16 @@ def _names_a_thing(gloss: Gloss) -> bool:
     return any(t.lower_ == last and t.pos_ in {"NOUN", "PROPN"} for t in gloss.sentence)
 
 
-def _same_kind(key: str, other: str) -> bool:
+def _same_kind(key: str, other: str, *, strict: bool = False) -> bool:
     """Whether one meaning could be taken for another: the same kind of thing at their head
     ('the physiological value around which …' beside 'the restricted set of values …'). A
     meaning whose head is no common noun ('the perfect example of something' for an
-    adjective) is judged by its words alone."""
+    adjective) is judged by its words alone, unless ``strict``."""
     from quizgen.text import lexicon
 
     a, b = _head_noun(key), _head_noun(other)
     if not lexicon.noun_classes(a) or not lexicon.noun_classes(b):
-        return True
+        return not strict  # strict: a phrase that is no word's meaning must show its kind
     return lexicon.class_depth(a, b) >= MEANING_KIND_DEPTH
 
 

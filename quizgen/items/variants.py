@@ -282,6 +282,42 @@ def remark(fact, analysis: Analysis) -> bool:
     return not any(p.cluster is not None or p.head.pos_ == "PROPN" for p in phrases)
 
 
+# verbs of a case someone makes: what follows them may go on making it
+ARGUING_VERBS = {
+    "argue",
+    "claim",
+    "believe",
+    "suggest",
+    "propose",
+    "hypothesize",
+    "hypothesise",
+    "theorize",
+    "theorise",
+    "contend",
+    "assert",
+    "maintain",
+    "reason",
+    "insist",
+    "speculate",
+}
+
+
+def continues_argument(fact) -> bool:
+    """'Needham argued that boiling killed the microbes. Any later sealing of the flasks kept
+    new life force out …': the sentence after one that reports an argument may go on with it,
+    unattributed; as a true/false statement it would assert the arguer's claim as fact."""
+    if not isinstance(fact, Clause):
+        return False
+    sentence = fact.sentence
+    if sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    return any(
+        t.lemma_.lower() in ARGUING_VERBS and any(c.dep_ == "ccomp" for c in t.children)
+        for t in before
+    )
+
+
 def lonely(fact, analysis: Analysis) -> bool:
     """Whether a clause holds a bare definite noun the passage says just once (see
     :func:`quizgen.text.extract.lonely_definite`)."""

@@ -603,6 +603,16 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             return f"pointer {t.text!r}"
         if t.lower_ in PLACE_POINTERS and t.dep_ == "advmod":
             return f"pointer {t.text!r}"
+        if definite and _elapsed(t):
+            return f"pointer {t.text!r}"  # 'By 32 seconds, …': 32 seconds into what?
+        if (
+            t.lower_ in {"one", "ones"}
+            and t.pos_ in {"NUM", "PRON", "NOUN"}
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+            and not any(c.dep_ in {"amod", "compound", "relcl", "acl"} for c in t.children)
+        ):
+            return "anaphoric 'one'"  # 'One was Jim's watch': one of what?
         if (
             t.pos_ == "NOUN"
             and t.text.islower()
@@ -617,6 +627,26 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
         if definite and _points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
     return ""
+
+
+UNITS_OF_TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def _elapsed(t: Token) -> bool:
+    """'by 32 seconds', 'after three years', 'within minutes': a stretch of time counted from
+    a moment the phrase does not name."""
+    if t.dep_ != "prep" or t.lower_ not in {"by", "after", "within", "in"}:
+        return False
+    objects = [c for c in t.children if c.dep_ == "pobj"]
+    if len(objects) != 1:
+        return False
+    noun = objects[0]
+    return (
+        noun.lemma_.lower() in UNITS_OF_TIME
+        and noun.tag_ == "NNS"
+        and not any(c.dep_ in {"prep", "relcl", "acl", "poss", "det"} for c in noun.children)
+        and not (t.lower_ == "in" and t.head.pos_ == "NOUN")
+    )
 
 
 def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:

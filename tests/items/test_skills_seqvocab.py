@@ -319,3 +319,32 @@ def test_an_event_told_twice_or_again_has_no_place_of_its_own():
     analysis = analyze([doc])
     (clause,) = list(clauses(doc[:], 0, analysis))
     assert not skills._told_again(clause, analysis)
+
+
+def test_a_phrase_that_is_no_meaning_is_offered_only_of_the_meanings_kind():
+    (hole,) = _glosses(CALLED_AFTER_COMMA)
+    prefix = skills.replace(
+        hole,
+        term="geno-",
+        meaning="a nation or a people",
+        alternatives=("rigorous examination of the treaty", "the first time", "a shed"),
+    )
+    assert skills.vocabulary_items([prefix], lambda g: [], random.Random(3), 2) == []
+    kin = skills.replace(
+        prefix,
+        alternatives=(
+            "a clan of hunters",
+            "a nation",
+            "a family of farmers",
+            "a people",
+            "a community of settlers",
+        ),
+    )
+    (item,) = skills.vocabulary_items([kin], lambda g: [], random.Random(3), 2)
+    # 'a nation' and 'a people' are in the meaning itself: right as well, never offered
+    assert set(item.options) == {
+        "a nation or a people",
+        "a clan of hunters",
+        "a family of farmers",
+        "a community of settlers",
+    }

@@ -361,3 +361,48 @@ def test_a_statement_that_cuts_its_sentences_list_short_is_refused():
         "Montana does not border three provinces: British Columbia.", evidence, true=False
     )
     assert "list cut" not in variants.statement_faults(evidence, evidence, true=True)
+
+
+def test_no_true_false_of_the_sentence_after_an_argument():
+    argued = [
+        ("Needham", 1, "nsubj", "NNP", "PROPN", "Needham"),
+        ("argued", 1, "ROOT", "VBD", "VERB", "argue"),
+        ("that", 4, "mark", "IN", "SCONJ", "that"),
+        ("boiling", 4, "nsubj", "NN", "NOUN", "boiling"),
+        ("worked", 1, "ccomp", "VBD", "VERB", "work"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    rows = argued + [(w, h + len(argued), d, t, p, lem) for w, h, d, t, p, lem in FIRED]
+    ents = [(0, 1, "PERSON")] + [
+        (s + len(argued), e + len(argued), lab) for s, e, lab in FIRED_ENTS
+    ]
+    _, facts, _, _ = read((rows, ents))
+    fired = [c for c in facts.clauses if c.verb.lemma_ == "fire"]
+    assert fired and all(variants.continues_argument(c) for c in fired)
+    _, facts, _, _ = read((FIRED, FIRED_ENTS))
+    assert not any(variants.continues_argument(c) for c in facts.clauses)
+
+
+def test_a_time_counted_from_an_unnamed_moment_or_a_bare_one_points_back():
+    from quizgen.text.extract import anaphoric
+
+    rows = [
+        ("By", 3, "prep", "IN", "ADP", "by"),
+        ("32", 2, "nummod", "CD", "NUM", "32"),
+        ("seconds", 0, "pobj", "NNS", "NOUN", "second"),
+        ("it", 4, "nsubj", "PRP", "PRON", "it"),
+        ("fell", 4, "ROOT", "VBD", "VERB", "fall"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    rows = [(w, 4 if w in {"By", "it"} else h, d, t, p, lem) for w, h, d, t, p, lem in rows]
+    _, _, analysis, _ = read((rows, []))
+    doc = analysis.docs[0]
+    assert anaphoric(list(doc[0:3]), analysis) == "pointer 'By'"
+    one = [
+        ("One", 1, "nsubj", "CD", "NUM", "one"),
+        ("was", 1, "ROOT", "VBD", "AUX", "be"),
+        ("gold", 1, "acomp", "JJ", "ADJ", "gold"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    _, _, analysis, _ = read((one, []))
+    assert anaphoric(list(analysis.docs[0][0:1]), analysis) == "anaphoric 'one'"
