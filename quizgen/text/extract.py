@@ -667,6 +667,22 @@ def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:
     return ""
 
 
+NEGATIVE_INVERTERS = {"never", "nor", "seldom", "rarely", "hardly", "scarcely", "nowhere"}
+
+
+def _inverted(verb: Token) -> bool:
+    """'never had the grandmother been so beautiful': an auxiliary after a negative adverb and
+    before its own subject, which the parser may take for a main verb 'had' (whose subject it
+    then borrows) or for an auxiliary of 'been'."""
+    doc = verb.doc
+    if verb.lemma_ not in {"have", "be", "do"} or verb.i == 0:
+        return False
+    if doc[verb.i - 1].lower_ not in NEGATIVE_INVERTERS:
+        return False
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in {"DET", "NOUN", "PROPN", "PRON"}
+
+
 def _framed(head: Token) -> bool:
     """'It is a truth that …', 'It is likely that …': a copula with an empty 'it' for its
     subject, whose clause is what the frame judges, not a fact the passage states."""
@@ -1206,6 +1222,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 if how == "nonfactual":
                     continue
                 attribution = _attribution(reporter, analysis, paragraph)
+            if _inverted(verb):
+                continue  # '…, and never had the grandmother been so tall', read as 'had'
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue

@@ -257,3 +257,27 @@ def test_a_clause_an_empty_it_frames_is_reported_not_stated():
     facts = read((rows, []))[1]
     wanted = [c for c in facts.clauses if c.verb.lemma_ == "want"]
     assert wanted and all(c.source == "reported" for c in wanted)
+
+
+def test_an_auxiliary_inverted_after_never_is_no_main_verb():
+    # "The girl lit the matches, and never had the grandmother been so tall." as parsed
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("girl", 2, "nsubj", "NN", "NOUN", "girl"),
+        ("lit", 2, "ROOT", "VBD", "VERB", "light"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("matches", 2, "dobj", "NNS", "NOUN", "match"),
+        (",", 2, "punct", ",", "PUNCT", ","),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("never", 8, "neg", "RB", "ADV", "never"),
+        ("had", 2, "conj", "VBD", "VERB", "have"),
+        ("the", 10, "det", "DT", "DET", "the"),
+        ("grandmother", 11, "nsubj", "NN", "NOUN", "grandmother"),
+        ("been", 8, "ccomp", "VBN", "AUX", "be"),
+        ("so", 13, "advmod", "RB", "ADV", "so"),
+        ("tall", 11, "acomp", "JJ", "ADJ", "tall"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    facts = read((rows, []))[1]
+    assert not any(c.verb.lemma_ == "have" for c in facts.clauses)
+    assert extract._inverted(make_doc(rows)[8])
