@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from quizgen.base.errors import QuizgenError
+from quizgen.base.folding import fold_words
 from quizgen.base.resources import questions_dir
 from quizgen.quiz.model import Kind, Label, Skill
 from quizgen.quiz.quizfile import safe_load
@@ -255,11 +256,16 @@ class Slot:
     evidence: Span | None = None  # where the key stands, when not in the fact's own sentence
 
 
-def is_person(phrase_tokens: list[Token], label: Label) -> bool:
+def is_person(
+    phrase_tokens: list[Token], label: Label, articled: frozenset[str] | set[str] = frozenset()
+) -> bool:
     """Whether a phrase names a person: a PERSON entity or a person noun at its head. A name
     the passage gives an article ('the Chopper', 'the Juggler') names a thing the small
     model took for a person, unless a person noun stands with it ('the pianist Chopin')."""
     if label is Label.PERSON:
+        names = [t for t in phrase_tokens if t.pos_ == "PROPN"]
+        if names and fold_words(names[-1].text) in articled and not _person_noun_beside(names[-1]):
+            return False  # 'Chopper' that the passage calls 'the Chopper' elsewhere
         return not _articled_name(phrase_tokens)
     if label:
         return False
@@ -288,6 +294,15 @@ def is_person(phrase_tokens: list[Token], label: Label) -> bool:
 
 
 QUANTIFIERS = {"many", "some", "most", "all", "several", "few", "none", "one", "two", "both"}
+
+
+def _person_noun_beside(head: Token) -> bool:
+    """'the pianist Chopin', 'the Sailor': a person noun as the name's compound or
+    appositive, or as the name itself."""
+    return head.lemma_.lower() in person_nouns() or any(
+        c.dep_ in {"compound", "appos"} and c.lemma_.lower() in person_nouns()
+        for c in head.children
+    )
 
 
 def _articled_name(tokens: list[Token]) -> bool:
@@ -395,7 +410,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     # the character's name then stands earlier in the sentence or in the one before
     resolved = subj.head.lower_ in {"he", "she"}
     label = Label.of(subj.label)
-    person = is_person(subj.tokens, label) or resolved
+    person = is_person(subj.tokens, label, analysis.articled_names()) or resolved
     if not subj.label or subj.label == "PERSON":
         kind = copula_kind(clause)  # 'Spectre is the twenty-fourth film': a what
         if kind is not None and not resolved:
@@ -421,7 +436,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         answer, tokens = _entity_text(part)
         label = Label.of(part.label)
-        person = is_person(part.tokens, label)
+        person = is_person(part.tokens, label, analysis.articled_names())
         values = _base_values(clause, part)
         values["wh"] = wh_word(label, answer, part.head, person=person)
         evidence = with_previous(clause.sentence) if _resolved(clause) else None
@@ -468,7 +483,8 @@ def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         values["rest"] = " ".join(
             p.text for p in clause.parts if p is not part and p.role != "particle"
         )
-        yield Slot(text, tokens, label, cluster, part, values, is_person(tokens, label))
+        person = is_person(tokens, label, analysis.articled_names())
+        yield Slot(text, tokens, label, cluster, part, values, person)
 
 
 def find_place(clause: Clause, analysis: Analysis) -> Iterator[Slot]:

@@ -293,7 +293,7 @@ class Analysis:
                 and t.dep_ != "compound"
                 and t.i > 0
                 and doc[t.i - 1].lower_ in {"the", "a", "an"}
-                and doc[t.i - 1].head is t
+                and doc[t.i - 1].head.i == t.i
             }
         return self._articled
 

@@ -528,3 +528,32 @@ def test_a_name_with_an_article_is_a_thing_the_model_took_for_a_person():
     )
     assert is_person(list(pianist[0:3]), Label.PERSON)
     assert is_person(list(pianist[2:3]), Label.PERSON)
+
+
+def test_a_name_the_passage_gives_an_article_elsewhere_is_no_person():
+    from docs import make_doc
+
+    from quizgen.items.rules import is_person
+    from quizgen.quiz.model import Label
+    from quizgen.text.analysis import analyze
+
+    flew = make_doc(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("Chopper", 2, "nsubj", "NNP", "PROPN", "Chopper"),
+            ("flew", 2, "ROOT", "VBD", "VERB", "fly"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ],
+        ents=[(1, 2, "PERSON")],
+    )
+    fell = make_doc(
+        [
+            ("Chopper", 1, "nsubj", "NNP", "PROPN", "Chopper"),
+            ("fell", 1, "ROOT", "VBD", "VERB", "fall"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    analysis = analyze([flew, fell])
+    assert not is_person(list(fell[0:1]), Label.PERSON, analysis.articled_names())
+    assert is_person(list(fell[0:1]), Label.PERSON)
