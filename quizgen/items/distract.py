@@ -11,7 +11,6 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
@@ -318,24 +317,7 @@ def _person_gender(name: str, analysis: Analysis) -> str:
         if len(found) == 1:
             return found.pop()
     cluster = next((c for c in analysis.clusters if name in c.names), None)
-    said = (cluster.gender or _pronoun_gender(cluster, analysis)) if cluster else ""
-    if said or not words:
-        return said
-    return _given_name_gender(words[0])
-
-
-@cache
-def _given_name_gender(word: str) -> str:
-    """'f' for 'Jane', 'm' for 'Henry', '' for a word no list of given names has or both."""
-    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(word), "")
-
-
-@cache
-def _gender_detector():
-    """gender-guesser's table of given names (a tenth of a second to read: only when asked)."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
+    return (cluster.gender or _pronoun_gender(cluster, analysis)) if cluster else ""
 
 
 def _pronoun_gender(cluster: Cluster, analysis: Analysis) -> str:
@@ -500,6 +482,7 @@ def wrong_options(
         pool = _passage_names(analysis, ["PERSON"], key, cluster, rng, said)
         asked = next((g for g in map(_asked_gender, avoid) if g), "")
         if asked:  # 'Who … to make his wife understand his character?': men only, known as such
+            # (a name whose gender nothing shows, 'Jane' said once, is left out)
             pool = [p for p in pool if _person_gender(p.text, analysis) == asked]
     elif label in PLACE_TYPES:
         pool = _passage_names(analysis, [label], key, cluster, rng, said)

@@ -242,4 +242,3 @@ def test_a_who_question_whose_words_say_a_man_gets_only_men_known_as_such():
     assert (
         distract._asked_gender("Who said, \u201cHe is here\u201d?") == ""
     )  # quoted: not the answer
-    assert distract._given_name_gender("Jane") == "f"
