@@ -493,7 +493,7 @@ def matching(roles: list[Role], candidates: list[Candidate], clauses=()) -> Pair
     rows = {
         "matching-person-role": list(role_pairs(roles)),
         "matching-term-definition": list(term_pairs(clauses)),
-        "matching-date-event": list(date_pairs(candidates)),
+        "matching-date-event": _apart(list(date_pairs(candidates))),
     }
     best = None
     for rule, prompt in RELATIONS:
@@ -504,6 +504,33 @@ def matching(roles: list[Role], candidates: list[Candidate], clauses=()) -> Pair
         return None
     rule, prompt, chosen = best
     return Pairs(prompt, [(a, b) for a, b, _ in chosen], [e for _, _, e in chosen], rule)
+
+
+def _years(text: str) -> tuple[int, int] | None:
+    """The years a date spans: 'the 1990s' (1990, 1999), 'mid-2015' and 'July 15, 2015'
+    (2015, 2015); None without a year."""
+    match = re.search(r"\b(1\d{3}|20\d{2})(s?)\b", text)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if match.group(2):
+        return (year, year + (9 if year % 10 == 0 else 0))
+    return (year, year)
+
+
+def _apart(rows: list[tuple]) -> list[tuple]:
+    """Dates to match that no two of them could both fit one event: 'mid-2015' beside 'July
+    15, 2015', 'the 1990s' beside '1992' (each a fair answer to the other's event)."""
+    kept: list[tuple] = []
+    spans: list[tuple[int, int]] = []
+    for row in rows:
+        span = _years(row[0])
+        if span is not None and any(span[0] <= b and a <= span[1] for a, b in spans):
+            continue
+        if span is not None:
+            spans.append(span)
+        kept.append(row)
+    return kept
 
 
 def _distinct(rows: list[tuple]) -> list[tuple]:
@@ -1032,9 +1059,16 @@ def possessive_spelled_out(text: str, evidence: str) -> bool:
 
 def _list_cut(text: str, evidence: str) -> bool:
     """'… three Canadian provinces: British Columbia.': the statement keeps a colon's list
-    shorter than its sentence does (the rest went with the parse's other conjuncts)."""
+    shorter than its sentence does (the rest went with the parse's other conjuncts); or a
+    title cut at its colon ('The Legend of Zelda' of 'The Legend of Zelda: Twilight
+    Princess')."""
     if ":" not in text:
-        return False
+        head = evidence.split(":", 1)[0].strip() if ":" in evidence else ""
+        return (
+            bool(head)
+            and len(head.split()) <= 8
+            and fold_typography(text).startswith(fold_typography(head) + " ")
+        )
     kept = text.split(":", 1)[1]
     said = evidence.split(":", 1)[1] if ":" in evidence else ""
     return kept.count(",") + kept.count(" and ") < said.count(",") + said.count(" and ")

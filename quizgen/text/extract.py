@@ -431,7 +431,7 @@ DEFINITE_ANAPHORIC_WORDS = {
     "next",  # 'the next day': the day after what?
 }
 # in a sentence blanked where it stands, 'the next room' is the one it tells of
-RELATIVE_TIME_WORDS = {"next"}
+RELATIVE_TIME_WORDS: set[str] = set()  # none: 'The next day would be _____' points back too
 # only standing for a noun ('each was given', 'either of them'), not as a determiner
 PRONOUN_ANAPHORIC_WORDS = {"each", "either", "neither", "others", "both"}
 RECIPROCALS = {("each", "other"), ("one", "another")}  # 'each other' points nowhere

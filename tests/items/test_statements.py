@@ -406,3 +406,13 @@ def test_a_time_counted_from_an_unnamed_moment_or_a_bare_one_points_back():
     ]
     _, _, analysis, _ = read((one, []))
     assert anaphoric(list(analysis.docs[0][0:1]), analysis) == "anaphoric 'one'"
+
+
+def test_dates_to_match_never_overlap_and_a_title_is_not_cut_at_its_colon():
+    rows = [("mid-2015", "a"), ("July 15, 2015", "b"), ("the 1990s", "c"), ("1992", "d")]
+    assert [r[1] for r in variants._apart(rows)] == ["a", "c"]
+    evidence = "The Legend of Zelda: Twilight Princess is an action-adventure game."
+    assert "list cut" in variants.statement_faults(
+        "The Legend of Zelda is an action-adventure game.", evidence, true=True
+    )
+    assert "list cut" not in variants.statement_faults(evidence, evidence, true=True)
