@@ -1319,6 +1319,14 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
         except Unresolved:
             continue
         source = {"ROOT": "main"}.get(verb.dep_, verb.dep_)
+        if source == "conj":
+            # 'Whenever he came home and reached his flat, …': a verb joined to a subordinate
+            # one is as subordinate as it is
+            top = verb
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head
+            if top.dep_ in {"advcl", "relcl", "ccomp", "acl", "xcomp"}:
+                source = top.dep_
         if attribution or (verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS):
             source = "reported"  # 'the miller told the king that his daughter could spin gold'
         elif verb.dep_ == "ccomp" and _framed(verb.head):

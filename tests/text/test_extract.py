@@ -281,3 +281,25 @@ def test_an_auxiliary_inverted_after_never_is_no_main_verb():
     facts = read((rows, []))[1]
     assert not any(c.verb.lemma_ == "have" for c in facts.clauses)
     assert extract._inverted(make_doc(rows)[8])
+
+
+def test_a_verb_joined_to_a_subordinate_one_is_subordinate_too():
+    # "Whenever Jim came home and reached his flat, the dog barked."
+    rows = [
+        ("Whenever", 2, "advmod", "WRB", "SCONJ", "whenever"),
+        ("Jim", 2, "nsubj", "NNP", "PROPN", "Jim"),
+        ("came", 11, "advcl", "VBD", "VERB", "come"),
+        ("home", 2, "advmod", "RB", "ADV", "home"),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("reached", 2, "conj", "VBD", "VERB", "reach"),
+        ("the", 7, "det", "DT", "DET", "the"),
+        ("flat", 5, "dobj", "NN", "NOUN", "flat"),
+        (",", 11, "punct", ",", "PUNCT", ","),
+        ("the", 10, "det", "DT", "DET", "the"),
+        ("dog", 11, "nsubj", "NN", "NOUN", "dog"),
+        ("barked", 11, "ROOT", "VBD", "VERB", "bark"),
+        (".", 11, "punct", ".", "PUNCT", "."),
+    ]
+    facts = read((rows, [(1, 2, "PERSON")]))[1]
+    reached = [c for c in facts.clauses if c.verb.lemma_ == "reach"]
+    assert reached and all(c.source == "advcl" for c in reached)
