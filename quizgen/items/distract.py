@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from quizgen.base.folding import fold_words
 from quizgen.items.quality import outside_quotes
-from quizgen.text.analysis import Analysis, Cluster, describe, name_key
+from quizgen.text.analysis import Analysis, Cluster, describe, name_key, resolve_pronoun
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
@@ -302,9 +302,10 @@ def _asked_gender(prompt: str) -> str:
     return "m" if male and not female else "f" if female and not male else ""
 
 
-def _person_gender(name: str, analysis: Analysis) -> str:
+def _person_gender(name: str, analysis: Analysis, pronouns: dict[int, set[str]]) -> str:
     """'m' or 'f' for a name, from its title, its given name or what the passage says of the
-    person, '' when unknown."""
+    person (``pronouns``: the genders of the he and she that stand for each cluster), '' when
+    unknown."""
     first = name.replace(".", " ").split()[0].lower() if name.split() else ""
     if first in MALE_TITLES or first in FEMALE_TITLES:
         return "m" if first in MALE_TITLES else "f"
@@ -317,22 +318,25 @@ def _person_gender(name: str, analysis: Analysis) -> str:
         if len(found) == 1:
             return found.pop()
     cluster = next((c for c in analysis.clusters if name in c.names), None)
-    return (cluster.gender or _pronoun_gender(cluster, analysis)) if cluster else ""
+    if cluster is None:
+        return ""
+    used = pronouns.get(cluster.id, set())
+    return cluster.gender or (next(iter(used)) if len(used) == 1 else "")
 
 
-def _pronoun_gender(cluster: Cluster, analysis: Analysis) -> str:
-    """The gender of the he or she the passage uses of a person, where the pronoun can only
-    be that person ('Jane … she'); '' when it uses neither or both."""
-    from quizgen.text.analysis import resolve_pronoun
-
-    said = set()
+def _pronoun_genders(analysis: Analysis) -> dict[int, set[str]]:
+    """For each person the passage calls he or she, where the pronoun can only be that person
+    ('Jane … she'), the genders of those pronouns (by cluster id), in one pass."""
+    said: dict[int, set[str]] = {}
     for number, doc in enumerate(analysis.docs):
         for t in doc:
             if t.lower_ in MALE_WORDS | FEMALE_WORDS and t.pos_ == "PRON":
                 referent = resolve_pronoun(analysis, number, t)
-                if referent is not None and referent.cluster is cluster:
-                    said.add("m" if t.lower_ in MALE_WORDS else "f")
-    return said.pop() if len(said) == 1 else ""
+                if referent is not None and referent.cluster is not None:
+                    said.setdefault(referent.cluster.id, set()).add(
+                        "m" if t.lower_ in MALE_WORDS else "f"
+                    )
+    return said
 
 
 TIME_PREPOSITIONS = {"before", "after", "until", "till", "since", "during", "by", "on", "in", "at"}
@@ -483,7 +487,8 @@ def wrong_options(
         asked = next((g for g in map(_asked_gender, avoid) if g), "")
         if asked:  # 'Who … to make his wife understand his character?': men only, known as such
             # (a name whose gender nothing shows, 'Jane' said once, is left out)
-            pool = [p for p in pool if _person_gender(p.text, analysis) == asked]
+            pronouns = _pronoun_genders(analysis)
+            pool = [p for p in pool if _person_gender(p.text, analysis, pronouns) == asked]
     elif label in PLACE_TYPES:
         pool = _passage_names(analysis, [label], key, cluster, rng, said)
         kind = place_kind(key)

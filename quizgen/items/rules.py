@@ -311,8 +311,7 @@ def _articled_name(tokens: list[Token]) -> bool:
     if not names:
         return False
     head = names[-1]
-    beside = [*tokens, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
-    if any(t.lemma_.lower() in person_nouns() for t in beside):
+    if any(t.lemma_.lower() in person_nouns() for t in tokens) or _person_noun_beside(head):
         return False
     if any(c.dep_ == "amod" for c in head.children):
         return False  # 'the young Chopin', 'the great Napoleon'

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from quizgen.base.folding import fold
 from quizgen.items import quality
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill, part_b_quoting
-from quizgen.text import grammar
+from quizgen.text import grammar, lexicon
 from quizgen.text.analysis import Analysis, quoted_segments, text_of
 from quizgen.text.extract import Clause, hypothetical, is_askable
 from quizgen.text.lexicon import YEAR, class_depth, year_of
@@ -886,12 +886,14 @@ def vocabulary_items(
         ]
         rng.shuffle(others)
         wrong = others[: VOCABULARY_OPTIONS - 1]
+        # a phrase that is no word's meaning must at least be a thing of the meaning's kind
+        # ('Rigorous examination of the travaux' is no meaning of 'geno-'), unless the word
+        # is an adjective, whose meaning any phrase may look like
+        describes = _describes(gloss)
         for w in gloss.alternatives:  # phrases of the passage shaped like a meaning
             if len(wrong) >= VOCABULARY_OPTIONS - 1:
                 break
-            # a phrase that is no word's meaning must at least be a thing of the meaning's
-            # kind ('Rigorous examination of the travaux' is no meaning of 'geno-')
-            if not (_describes(gloss) or _same_kind(gloss.meaning, w, strict=True)):
+            if not (describes or _same_kind(gloss.meaning, w, strict=True)):
                 continue
             if _overlap(w, gloss.meaning):
                 continue  # 'a nation' beside 'a nation or a people' is right as well
@@ -903,7 +905,7 @@ def vocabulary_items(
                 for w in wrong_for(gloss)
                 if not _overlap(w, gloss.meaning)
                 and gloss.term not in w.lower()
-                and (_describes(gloss) or _same_kind(gloss.meaning, w, strict=True))
+                and (describes or _same_kind(gloss.meaning, w, strict=True))
             ]
             wrong += [w for w in more if w not in wrong][: VOCABULARY_OPTIONS - 1 - len(wrong)]
         if len(wrong) < VOCABULARY_OPTIONS - 1:
@@ -962,8 +964,6 @@ _HEAD_END = re.compile(
 
 def _head_noun(meaning: str) -> str:
     """The head noun of a meaning, as a lemma: 'a ticketed social event that ...' -> 'event'."""
-    from quizgen.text import lexicon
-
     words = re.findall(r"[a-z][a-z\-]*", _HEAD_END.split(f" {meaning.lower()} ", maxsplit=1)[0])
     for word in reversed(words):  # 'the physiological value around', 'a small hole dug'
         for lemma in sorted(lexicon.lemmas(word, "noun")) or [word]:
@@ -975,8 +975,6 @@ def _head_noun(meaning: str) -> str:
 def _describes(gloss: Gloss) -> bool:
     """Whether the word explained is an adjective ('quintessential'), whose meaning any
     phrase of the passage may look like."""
-    from quizgen.text import lexicon
-
     last = gloss.term.split()[-1].lower() if gloss.term.split() else ""
     return lexicon.available() and bool(lexicon.lemmas(last, "adj")) and not _names_a_thing(gloss)
 
@@ -984,8 +982,6 @@ def _describes(gloss: Gloss) -> bool:
 def _names_a_thing(gloss: Gloss) -> bool:
     """Whether the word explained is a noun ('fundraiser'), not an adjective
     ('quintessential'), by the dictionary or else by the passage's use of it."""
-    from quizgen.text import lexicon
-
     last = gloss.term.split()[-1].lower() if gloss.term.split() else ""
     if lexicon.available() and lexicon.lemmas(last, "adj") and not lexicon.lemmas(last, "noun"):
         return False
@@ -999,12 +995,10 @@ def _same_kind(key: str, other: str, *, strict: bool = False) -> bool:
     ('the physiological value around which …' beside 'the restricted set of values …'). A
     meaning whose head is no common noun ('the perfect example of something' for an
     adjective) is judged by its words alone, unless ``strict``."""
-    from quizgen.text import lexicon
-
     a, b = _head_noun(key), _head_noun(other)
     if not lexicon.noun_classes(a) or not lexicon.noun_classes(b):
         return not strict  # strict: a phrase that is no word's meaning must show its kind
-    return lexicon.class_depth(a, b) >= MEANING_KIND_DEPTH
+    return class_depth(a, b) >= MEANING_KIND_DEPTH
 
 
 def _overlap(a: str, b: str) -> bool:

@@ -28,10 +28,12 @@ from quizgen.text.analysis import (
     Cluster,
     entities,
     noun_chunks,
+    quoted_segments,
+    tense,
     text_of,
 )
-from quizgen.text.extract import RELATIONAL_NOUNS, Clause, Quote, Role
-from quizgen.text.lexicon import NAME_TYPES, TITLE_WORDS
+from quizgen.text.extract import RELATIONAL_NOUNS, Clause, Quote, Role, lonely_definite
+from quizgen.text.lexicon import NAME_TYPES, TITLE_WORDS, is_verb, noun_classes, year_of
 
 # words of rank that stand before a name as a title does: 'General _____', 'President _____'
 RANKS = {"general", "president", "king", "queen", "prince", "princess", "captain", "senator"}
@@ -269,8 +271,6 @@ def remark(fact, analysis: Analysis) -> bool:
     """A clause in the present tense, naming no one, in a passage told in the past: the
     teller's moral or comment ('Necessity is the mother of invention', 'Slow and steady wins
     the race'), which a true/false item would turn into a matter of opinion."""
-    from quizgen.text.analysis import quoted_segments, tense
-
     if not isinstance(fact, Clause) or not analysis.narrative():
         return False
     verb = fact.verb
@@ -321,8 +321,6 @@ def continues_argument(fact) -> bool:
 def lonely(fact, analysis: Analysis) -> bool:
     """Whether a clause holds a bare definite noun the passage says just once (see
     :func:`quizgen.text.extract.lonely_definite`)."""
-    from quizgen.text.extract import lonely_definite
-
     if not isinstance(fact, Clause):
         return False
     phrases = [fact.subject, *fact.fronted, *fact.parts]
@@ -509,13 +507,11 @@ def matching(roles: list[Role], candidates: list[Candidate], clauses=()) -> Pair
 def _years(text: str) -> tuple[int, int] | None:
     """The years a date spans: 'the 1990s' (1990, 1999), 'mid-2015' and 'July 15, 2015'
     (2015, 2015); None without a year."""
-    match = re.search(r"\b(1\d{3}|20\d{2})(s?)\b", text)
-    if match is None:
+    year = year_of(text)
+    if year is None:
         return None
-    year = int(match.group(1))
-    if match.group(2):
-        return (year, year + (9 if year % 10 == 0 else 0))
-    return (year, year)
+    decade = year % 10 == 0 and re.search(rf"\b{year}s\b", text)
+    return (year, year + 9) if decade else (year, year)
 
 
 def _apart(rows: list[tuple]) -> list[tuple]:
@@ -665,13 +661,11 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
 def _clause_read_as_noun(root: Token) -> bool:
     """'The depth of respiration increases, and …': a noun and a verb the parser read as one
     compound noun ('respiration increases') before a comma; blanked, it takes the verb."""
-    from quizgen.text import lexicon
-
     nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     return (
         root.tag_ == "NNS"
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children)
-        and lexicon.is_verb(root.lemma_.lower())
+        and is_verb(root.lemma_.lower())
         and (nxt is None or nxt.is_punct or nxt.lower_ in {"and", "but", "or"})
     )
 
@@ -715,9 +709,7 @@ def _titled(span: Span, heading: str) -> bool:
     """A common noun the heading above names ('the Hare' under 'The Hare and the Tortoise'):
     the student reads the answer in the title. A place or a name in a heading ('Australia -
     Oceania') is no such clue."""
-    from quizgen.text import lexicon
-
-    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and lexicon.noun_classes(t.lemma_)]
+    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and noun_classes(t.lemma_)]
     return bool(nouns) and all(
         quality.contains_phrase(heading, t.lemma_) or quality.contains_phrase(heading, t.text)
         for t in nouns

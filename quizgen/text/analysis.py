@@ -239,13 +239,17 @@ class Analysis:
         first = self._first_nouns.get(noun.lemma_.lower())
         if first is None:
             return False
-        at = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
+        at = self._number_of(noun)
         return at is not None and first < (at, noun.sent.start)
+
+    def _number_of(self, token: Token) -> int | None:
+        """The paragraph (from 0) a token stands in."""
+        return next((n for n, d in enumerate(self.docs) if d is token.doc), None)
 
     def hyponym_before(self, noun: Token) -> bool:
         """Whether a sentence before the noun's own (in its paragraph or the one before) has
         a noun of a kind the noun names: 'the pyramid' before 'the structure'."""
-        at = next((n for n, d in enumerate(self.docs) if d is noun.doc), None)
+        at = self._number_of(noun)
         if at is None:
             return False
         lemma = noun.lemma_.lower()

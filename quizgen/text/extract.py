@@ -430,8 +430,6 @@ DEFINITE_ANAPHORIC_WORDS = {
     "latter",
     "next",  # 'the next day': the day after what?
 }
-# in a sentence blanked where it stands, 'the next room' is the one it tells of
-RELATIVE_TIME_WORDS: set[str] = set()  # none: 'The next day would be _____' points back too
 # only standing for a noun ('each was given', 'either of them'), not as a determiner
 PRONOUN_ANAPHORIC_WORDS = {"each", "either", "neither", "others", "both"}
 RECIPROCALS = {("each", "other"), ("one", "another")}  # 'each other' points nowhere
@@ -583,11 +581,7 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
                     and nxt != "as"  # 'the same as the Moon's': a comparison names both
                     and not (t.lower_ == "another" and any(u.lower_ == "one" for u in tokens[:n]))
                 )
-                or (
-                    t.lower_ in DEFINITE_ANAPHORIC_WORDS
-                    and before == "the"
-                    and (definite or t.lower_ not in RELATIVE_TIME_WORDS)
-                )
+                or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
                 or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
                 or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
                 or (t.lower_ in {"both", "each", "either"} and _relational_head(t))
@@ -656,9 +650,7 @@ def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:
     question's words pass: a question points to its sentence, a statement has to carry it."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.pos_ != "NOUN" or not t.text.islower() or t.dep_ in {"compound", "npadvmod"}:
-            continue
-        if t.lemma_.lower() in UNIQUE_NOUNS:
+        if not _common_head(t):
             continue
         if [c.lower_ for c in t.children] != ["the"] or t.i - 1 not in ids:
             continue  # only a bare 'the N': a word more may say which ('the 1996 appointment')
@@ -731,14 +723,22 @@ CHARACTER_MENTIONS = 4  # a person noun said this often, in any form, names a ch
 ORDINAL_WORDS = {"first", "second", "third", "last", "only", "main", "whole", "entire"}
 
 
+def _common_head(t: Token) -> bool:
+    """A lower-case common noun heading its phrase, not one every reader knows ('the sun')."""
+    return (
+        t.pos_ == "NOUN"
+        and t.text.islower()
+        and t.dep_ not in {"compound", "npadvmod"}
+        and t.lemma_.lower() not in UNIQUE_NOUNS
+    )
+
+
 def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     """'the green branches', 'the son': a definite common noun with nothing to say which,
     whose kind an earlier sentence has already brought in, and that the passage does not keep
     coming back to. It stands for the thing of that sentence, which the student does not see
     ('the man' of a story, said throughout, is clear)."""
-    if t.pos_ != "NOUN" or not t.text.islower() or t.dep_ in {"compound", "npadvmod"}:
-        return False
-    if t.lemma_.lower() in UNIQUE_NOUNS or t.ent_type_ in {"DATE", "TIME"}:
+    if not _common_head(t) or t.ent_type_ in {"DATE", "TIME"}:
         return False
     det = [c for c in t.children if c.dep_ == "det"]
     if [d.lower_ for d in det] != ["the"] or det[0].i not in ids:
@@ -894,7 +894,7 @@ def _indefinite(noun: Token) -> bool:
     clause on the object of a verb, a common noun with no article or with 'a' or 'some',
     picks out some of its kind, so what it says of them is no fact about the noun ('Songs
     are often characterized by …' says it of every song)."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "attr", "dative", "oprd", "appos"}:
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "dative", "oprd", "appos"}:
         return False  # 'results from motions of the water that ...': said of water in general
     dets = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
     if dets and dets[0] not in {"a", "an", "some", "any", "many", "several"}:
@@ -1323,7 +1323,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             # 'Whenever he came home and reached his flat, …': a verb joined to a subordinate
             # one is as subordinate as it is
             top = verb
-            while top.dep_ == "conj" and top.head is not top:
+            while top.dep_ == "conj" and top.head.i != top.i:
                 top = top.head
             if top.dep_ in {"advcl", "relcl", "ccomp", "acl", "xcomp"}:
                 source = top.dep_

@@ -641,16 +641,20 @@ ABSTRACTION = (7, 6)  # entity > abstraction
 ORGANISM = (7, 15, 63, 62, 77, 76)  # entity > physical entity > object > whole > living thing
 
 
+def _first_sense_under(lemma: str, top: tuple[int, ...]) -> bool:
+    """Whether a noun's most frequent sense lies under a synset of the hierarchy."""
+    chains = noun_classes(lemma)
+    return bool(chains) and chains[0][: len(top)] == top
+
+
 def abstract_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is an abstraction ('value', 'result', 'signal')."""
-    chains = noun_classes(lemma)
-    return bool(chains) and chains[0][: len(ABSTRACTION)] == ABSTRACTION
+    return _first_sense_under(lemma, ABSTRACTION)
 
 
 def living_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a person or an animal ('son', 'animal')."""
-    chains = noun_classes(lemma)
-    return bool(chains) and chains[0][: len(ORGANISM)] == ORGANISM
+    return _first_sense_under(lemma, ORGANISM)
 
 
 def kind_of_first(narrow: str, broad: str) -> bool:
