@@ -101,6 +101,8 @@ def _date_of(clause: Clause) -> tuple[int, object] | None:
 
 CORE_ROLES = frozenset({"object", "particle", "dative", "attr", "agent"})
 COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "xcomp"})  # 'grew louder', 'went on whitewashing'
+# an adverb of direction completes a verb of motion: 'peeped back at the house', 'ran away'
+DIRECTIONS = frozenset("back away home out off up down in inside outside over across".split())
 
 
 def _resolved(part) -> bool:
@@ -131,7 +133,11 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
             return None  # 'comforted her' made 'comforted Hansel': a guess, not the text
         if part.role == "prep" and not any(r == "prep" for r, _ in keep):
             keep.append((part.role, part.text))
-        elif part.role in CORE_ROLES or part.head.dep_ in COMPLEMENT_DEPS:
+        elif (
+            part.role in CORE_ROLES
+            or part.head.dep_ in COMPLEMENT_DEPS
+            or (part.role == "adverb" and part.text.lower() in DIRECTIONS)
+        ):
             keep.append((part.role, part.text))
         else:
             break
@@ -255,7 +261,12 @@ def _character(clause: Clause, names: set[str], actors: frozenset[str] = frozens
     one of the story's recurring actors: 'the king', 'the man' (see :func:`_actors`)."""
     if clause.subject.cluster is not None or fold(clause.subject.text) in names:
         return True
-    return _actor_key(clause) in actors
+    key = _actor_key(clause)
+    if key in actors:
+        return True
+    # 'the woman', 'the Hare': a definite person or animal is a character of the story
+    head = clause.subject.head
+    return bool(key) and head.tag_ == "NN" and lexicon.living_noun(head.lemma_.lower())
 
 
 ACTOR = re.compile(r"(?i)the(?: [a-z-]+){1,2}")
@@ -285,16 +296,39 @@ def _actors(facts) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n >= ACTOR_MIN)
 
 
-def _story_sentence(sentence: Span) -> bool:
-    """A sentence of narration that keeps story order: no flashback words, no pluperfect,
-    nothing hypothetical (dialogue in it is no event: its clauses are not extracted)."""
-    if hypothetical(sentence):
+def _story_clause(clause: Clause) -> bool:
+    """A clause of narration that keeps story order: nothing hypothetical in its sentence, no
+    flashback word in the clause itself ('formerly', 'long ago', 'he had seen it before';
+    not 'at once', nor the 'before' or 'since' that opens a clause of its own), and no
+    pluperfect among the verbs joined to it ('had gone' steps back in time). What a
+    subordinate clause says ('When the moon had risen, Hansel took ...') keeps the main
+    clause's place. Dialogue is no event: its clauses are not extracted."""
+    if hypothetical(clause.sentence):
         return False
-    words = {t.lower_ for t in sentence}
-    if words & FLASHBACK_WORDS:
-        return False
-    # 'had gone': a pluperfect anywhere in the sentence steps back in time
-    return not any(t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN" for t in sentence)
+    for t in _own_tokens(clause.verb):
+        word = t.lower_
+        if word in FLASHBACK_WORDS and not (
+            (word == "once" and t.i > 0 and t.nbor(-1).lower_ == "at")
+            or (word in {"before", "since"} and t.dep_ in {"mark", "prep"})
+        ):
+            return False
+        if word == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN":
+            return False
+    return True
+
+
+CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
+
+
+def _own_tokens(verb: Token) -> list[Token]:
+    """The tokens of a verb's own clause and of the verbs joined to it: its subtree without
+    the subordinate clauses hanging from it."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES)
+    return out
 
 
 def events(
@@ -350,7 +384,7 @@ def events(
                 and not years
                 and _simple_past(clause)
                 and _character(clause, names, actors)  # a character's action
-                and _story_sentence(sentence)
+                and _story_clause(clause)
             ):
                 text = event_text(clause)
                 if text is not None and not _told_again(clause, analysis):
@@ -367,9 +401,28 @@ def events(
     sentences = [s for d in analysis.docs for s in d.sents]
     date_share = sum(bool(_open_years(s)) for s in sentences) / (len(sentences) or 1)
     story = main and past / main >= STORY_MIN_PAST and date_share <= STORY_MAX_DATES
+    told = _one_story(told, passage_paragraphs)
     if story and len(told) >= MIN_EVENTS:
         return STORY_PROMPT, _spread(told)
     return "", []
+
+
+def _one_story(told: list[Event], paragraphs: tuple[str, ...]) -> list[Event]:
+    """The events of one story: in a passage of several stories, each under its heading
+    ('The Fox and the Grapes', 'The Lion and the Mouse'), events of two of them have no
+    order; the story with the most events is kept (the first of equals)."""
+    from quizgen.read.reader import is_heading
+
+    section, sections = 0, []
+    for paragraph in paragraphs:
+        section += is_heading(paragraph)
+        sections.append(section)
+    groups: dict[int, list[Event]] = {}
+    for event in told:
+        groups.setdefault(sections[event.paragraph], []).append(event)
+    if len(groups) <= 1:
+        return told
+    return max(groups.values(), key=len)
 
 
 def _spread(events_: list[Event]) -> list[Event]:

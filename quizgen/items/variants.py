@@ -1066,6 +1066,9 @@ def _list_cut(text: str, evidence: str) -> bool:
     return kept.count(",") + kept.count(" and ") < said.count(",") + said.count(" and ")
 
 
+SPLICE = re.compile(r";|--|\u2014")  # the marks that join a sentence's clauses
+
+
 def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
     """Why a true/false statement made from the evidence sentence would not stand on its own, or
     (when it is false) could not be decided from the passage; empty when it is sound."""
@@ -1105,6 +1108,12 @@ def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
 
     if run_together(text, evidence):
         faults.append("run together")
+    if SPLICE.search(text.strip().rstrip(".!?")) and fold_typography(text) != fold_typography(
+        evidence
+    ):
+        # 'was sitting up in the bed listening;--just night after night': a statement cut
+        # from a sentence of several clauses keeps one of them whole or none
+        faults.append("spliced")
     if why := stray_marks(text):
         faults.append(why)
     return faults

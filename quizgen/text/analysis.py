@@ -730,11 +730,72 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
         return ahead if said in ("", gender) else None
     # the sentence up to the pronoun and the sentence before: one person in them must fit
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    tokens = [doc[i] for i in range(start, token.i) if i not in quoted]  # not inside quotes
+    mates = _clause_subject(token)  # 'Hansel comforted her': she is not Hansel
+    tokens = [doc[i] for i in range(start, token.i) if i not in quoted and i not in mates]
     fits = [
         ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
     ]
-    return fits[0] if len(fits) == 1 else None
+    if fits:
+        return fits[0] if len(fits) == 1 else None
+    return _chained(analysis, paragraph, doc[start], gender)
+
+
+def _clause_subject(pronoun: Token) -> set[int]:
+    """The tokens of the subject of the verb a non-reflexive object pronoun depends on: 'him'
+    in 'Tom saw him', 'her' in 'Hansel took her by the hand' is someone other than that
+    subject (a possessive, 'his sister', may be the subject's own)."""
+    if pronoun.dep_ in {"dobj", "dative"}:
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep":
+        verb = pronoun.head.head
+    else:
+        return set()
+    while verb.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+        if subject is not None:
+            return {t.i for t in subject.subtree}
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head  # 'stood up and comforted her': the subject of 'stood'
+    return set()
+
+
+CHAIN_SENTENCES = 4  # how far back a chain of he's or she's may reach for the one it continues
+
+
+def _chained(analysis: Analysis, paragraph: int, before: Token, gender: str) -> Referent | None:
+    """The person a chain of pronouns goes on from: 'Dorothy ran to the hole. ... She caught
+    Toto by the ear.' Going back sentence by sentence from ``before`` (up to CHAIN_SENTENCES,
+    into the paragraph before if need be), the first sentence that names anyone of the
+    pronoun's gender must name exactly one (it and the sentence before it, as for a pronoun
+    near its antecedent), and no sentence passed on the way may hold dialogue (a turn of
+    speech can change who 'she' is)."""
+    for _ in range(CHAIN_SENTENCES):
+        doc = before.doc
+        if before.sent.start > 0:
+            sentence = doc[before.sent.start - 1].sent
+        elif paragraph > 0 and len(analysis.docs[paragraph - 1]):
+            paragraph -= 1
+            doc = analysis.docs[paragraph]
+            sentence = doc[len(doc) - 1].sent
+        else:
+            return None
+        quoted = _in_quotes(doc)
+        if any(t.i in quoted for t in sentence):
+            return None
+        if any(g in ("", gender) for _, g in _candidates(analysis, paragraph, sentence).values()):
+            # the one it names, if the sentence before it names no other ('Dorothy ran. Em
+            # ran. The wind roared. She fell.': either)
+            first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+            window = [t for t in doc[first : sentence.end] if t.i not in quoted]
+            fits = [
+                ref
+                for ref, g in _candidates(analysis, paragraph, window).values()
+                if g in ("", gender)
+            ]
+            return fits[0] if len(fits) == 1 else None
+        before = sentence[0]
+    return None
 
 
 # --- the passage's noun phrases, described for options that look alike ---------------------

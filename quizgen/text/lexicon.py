@@ -639,6 +639,8 @@ def class_depth(a: str, b: str) -> int:
 # the first synsets of WordNet's noun hierarchy, as data/noun_classes.txt numbers them
 ABSTRACTION = (7, 6)  # entity > abstraction
 ORGANISM = (7, 15, 63, 62, 77, 76)  # entity > physical entity > object > whole > living thing
+PERSON = (*ORGANISM, 75)  # > person
+ANIMAL = (*ORGANISM, 541)  # > animal
 
 
 def _first_sense_under(lemma: str, top: tuple[int, ...]) -> bool:
@@ -653,8 +655,9 @@ def abstract_noun(lemma: str) -> bool:
 
 
 def living_noun(lemma: str) -> bool:
-    """Whether a noun's most frequent sense is a person or an animal ('son', 'animal')."""
-    return _first_sense_under(lemma, ORGANISM)
+    """Whether a noun's most frequent sense is a person or an animal ('son', 'animal'; not
+    the plants: 'tree', 'grape')."""
+    return _first_sense_under(lemma, PERSON) or _first_sense_under(lemma, ANIMAL)
 
 
 def kind_of_first(narrow: str, broad: str) -> bool:

@@ -348,3 +348,72 @@ def test_a_phrase_that_is_no_meaning_is_offered_only_of_the_meanings_kind():
         "a family of farmers",
         "a community of settlers",
     }
+
+
+# "When the moon had risen, Hansel took the pebbles."
+RISEN = [
+    ("When", 4, "advmod", "WRB", "SCONJ", "when"),
+    ("the", 2, "det", "DT", "DET", "the"),
+    ("moon", 4, "nsubj", "NN", "NOUN", "moon"),
+    ("had", 4, "aux", "VBD", "AUX", "have"),
+    ("risen", 7, "advcl", "VBN", "VERB", "rise"),
+    (",", 7, "punct", ",", "PUNCT", ","),
+    ("Hansel", 7, "nsubj", "NNP", "PROPN", "Hansel"),
+    ("took", 7, "ROOT", "VBD", "VERB", "take"),
+    ("the", 9, "det", "DT", "DET", "the"),
+    ("pebbles", 7, "dobj", "NNS", "NOUN", "pebble"),
+    (".", 7, "punct", ".", "PUNCT", "."),
+]
+
+
+def _took(*adverb: tuple) -> list[tuple]:
+    """'Hansel took the pebbles [adverb].'"""
+    rows = [
+        ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("took", 1, "ROOT", "VBD", "VERB", "take"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("pebbles", 1, "dobj", "NNS", "NOUN", "pebble"),
+    ]
+    return [*rows, *adverb, (".", 1, "punct", ".", "PUNCT", ".")]
+
+
+def test_a_pluperfect_or_flashback_word_steps_out_of_story_order_only_in_its_own_clause():
+    took = next(c for c in _clauses(RISEN, [(6, 7, "PERSON")]) if c.verb.text == "took")
+    assert skills._story_clause(took)  # 'when the moon had risen' keeps the taking's place
+    (formerly,) = _clauses(_took(("formerly", 1, "advmod", "RB", "ADV", "formerly")))
+    assert not skills._story_clause(formerly)
+    at_once = _took(("at", 1, "prep", "IN", "ADP", "at"), ("once", 4, "pobj", "RB", "ADV", "once"))
+    (clause,) = _clauses(at_once)
+    assert skills._story_clause(clause)
+
+
+def test_a_woman_or_an_animal_is_a_character_of_the_story_a_thing_is_not():
+    def subject_of(noun: str) -> list:
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            (noun, 2, "nsubj", "NN", "NOUN", noun),
+            ("came", 2, "ROOT", "VBD", "VERB", "come"),
+            ("home", 2, "advmod", "RB", "ADV", "home"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+        return _clauses(rows)
+
+    (woman,) = subject_of("woman")
+    (moon,) = subject_of("moon")
+    assert skills._character(woman, set()) and not skills._character(moon, set())
+    assert skills.event_text(woman) == "The woman came home"  # a direction completes it
+
+
+def test_the_events_of_a_passage_of_several_stories_come_from_one_of_them():
+    from quizgen.items.skills import Event
+
+    paragraphs = (
+        "The Fox and the Grapes",
+        "A Fox saw some grapes. He jumped.",
+        "The Lion and the Mouse",
+        "A Lion slept. A Mouse woke him. The Lion caught him.",
+    )
+    doc = make_doc(_took())
+    told = [Event("one", 1, doc[:]), Event("two", 3, doc[:]), Event("three", 3, doc[:])]
+    assert [e.text for e in skills._one_story(told, paragraphs)] == ["two", "three"]
+    assert skills._one_story(told[1:], paragraphs) == told[1:]

@@ -416,3 +416,14 @@ def test_dates_to_match_never_overlap_and_a_title_is_not_cut_at_its_colon():
         "The Legend of Zelda is an action-adventure game.", evidence, true=True
     )
     assert "list cut" not in variants.statement_faults(evidence, evidence, true=True)
+
+
+def test_a_statement_cut_from_clauses_joined_by_a_semicolon_or_dash_is_refused():
+    evidence = (
+        "He was still sitting up in the bed listening;--just as I have done, night after "
+        "night, hearkening to the death watches in the wall."
+    )
+    made = "The old man was not sitting up in the bed listening;--just night after night."
+    assert "spliced" in variants.statement_faults(made, evidence, true=False)
+    whole = "The dog ran home; the cat stayed."
+    assert "spliced" not in variants.statement_faults(whole, whole, true=True)

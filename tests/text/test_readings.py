@@ -261,3 +261,83 @@ def test_a_fable_animal_is_who_its_he_stands_for():
     analysis = analyze([doc])
     referent = resolve_pronoun(analysis, 0, doc[5])
     assert referent is not None and referent.text == "the Whale"
+
+
+def _sentence(start: int, words: list[tuple]) -> list[tuple]:
+    """Rows of one sentence whose heads are offsets within it, placed at ``start``."""
+    return [(w, start + h, dep, tag, pos, lemma) for w, h, dep, tag, pos, lemma in words]
+
+
+def _ran(name: str) -> list[tuple]:
+    return [
+        (name, 1, "nsubj", "NNP", "PROPN", name),
+        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
+        ("home", 1, "advmod", "RB", "ADV", "home"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+
+
+WIND = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("wind", 2, "nsubj", "NN", "NOUN", "wind"),
+    ("roared", 2, "ROOT", "VBD", "VERB", "roar"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+SHE_FELL = [
+    ("She", 1, "nsubj", "PRP", "PRON", "she"),
+    ("fell", 1, "ROOT", "VBD", "VERB", "fall"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_she_goes_on_a_chain_back_to_the_one_woman_named_before_it():
+    """'Dorothy ran home. The wind roared. The wind roared. She fell.': Dorothy, three
+    sentences back, with no one else between."""
+    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, WIND) + _sentence(8, WIND)
+    rows += _sentence(12, SHE_FELL)
+    doc = make_doc(rows, [(0, 1, "PERSON")])
+    referent = resolve_pronoun(analyze([doc]), 0, doc[12])
+    assert referent is not None and referent.text == "Dorothy"
+
+
+def test_a_chain_of_pronouns_stops_at_two_people_or_at_dialogue():
+    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, _ran("Em")) + _sentence(8, WIND)
+    rows += _sentence(12, WIND) + _sentence(16, SHE_FELL)
+    doc = make_doc(rows, [(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert resolve_pronoun(analyze([doc]), 0, doc[16]) is None  # Dorothy or Em?
+    said = [
+        ("\u201c", 1, "punct", "``", "PUNCT", "\u201c"),
+        ("Run", 1, "ROOT", "VB", "VERB", "run"),
+        ("\u201d", 1, "punct", "''", "PUNCT", "\u201d"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, WIND) + _sentence(8, said)
+    rows += _sentence(12, WIND) + _sentence(16, SHE_FELL)
+    doc = make_doc(rows, [(0, 1, "PERSON")])
+    assert resolve_pronoun(analyze([doc]), 0, doc[16]) is None  # a turn of speech between
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    """'Hansel comforted her': she is not Hansel (whose gender the passage does not give)."""
+    rows = [
+        ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("comforted", 1, "ROOT", "VBD", "VERB", "comfort"),
+        ("her", 1, "dobj", "PRP", "PRON", "she"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "PERSON")])
+    assert resolve_pronoun(analyze([doc]), 0, doc[2]) is None
+    took = [
+        ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("took", 1, "ROOT", "VBD", "VERB", "take"),
+        ("his", 3, "poss", "PRP$", "PRON", "his"),
+        ("sister", 1, "dobj", "NN", "NOUN", "sister"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(took, [(0, 1, "PERSON")])
+    assert resolve_pronoun(analyze([doc]), 0, doc[2]).text == "Hansel"  # his own sister
+
+
+def test_a_living_noun_is_a_person_or_an_animal_not_a_plant():
+    assert lexicon.living_noun("woman") and lexicon.living_noun("fox")
+    assert not lexicon.living_noun("tree") and not lexicon.living_noun("grape")
