@@ -248,10 +248,16 @@ Fact: TypeAlias = "Clause | Quote | Role"  # what a question template is applied
 
 
 def _strip(tokens: list[Token]) -> list[Token]:
-    """Drop punctuation at the edges, and a parenthesis with its contents anywhere."""
+    """Drop punctuation at the edges, and a parenthesis with its contents anywhere (a bracket
+    the tokens do not close, as of a sentence set in parentheses, is only a mark)."""
     out, depth = [], 0
+    closes = sum(t.text in ")]" for t in tokens)
+    opens = 0
     for t in tokens:
         if t.text in "([":
+            opens += 1
+            if opens > closes:
+                continue  # '(The quake was not part of this series ...': no aside
             depth += 1
         elif t.text in ")]":
             depth = max(0, depth - 1)
@@ -275,6 +281,12 @@ def _nonrestrictive(child: Token) -> bool:
     return left >= 0 and child.doc[left].text in {",", "\u2014", "-", "("}
 
 
+def _in_entity(token: Token) -> bool:
+    """'2008' of 'August 30, 2008': a piece inside the name or date its head begins is no
+    aside."""
+    return token.ent_iob_ == "I" and token.head.ent_type_ == token.ent_type_
+
+
 def _listed(token: Token) -> bool:
     """'Light intensity, the concentration of carbon dioxide and temperature': an item of a
     list the parser took for an aside; it stays."""
@@ -296,7 +308,7 @@ def phrase_tokens(head: Token, *, keep_restrictive: bool = True) -> list[Token]:
         if t.i == head.i:
             continue
         drop = (
-            (t.dep_ == "appos" and _nonrestrictive(t) and not _listed(t))
+            (t.dep_ == "appos" and _nonrestrictive(t) and not _listed(t) and not _in_entity(t))
             or t.dep_ == "parataxis"
             or (
                 t.dep_ in {"relcl", "acl", "advcl"} and (_nonrestrictive(t) or not keep_restrictive)
@@ -357,6 +369,10 @@ VAGUE_PRONOUNS = {
 }
 
 
+# a determiner that points at something the sentence before shows: 'this series', 'these
+# forces'; cut from its sentence, the phrase no longer says which
+DEMONSTRATIVES = {"this", "these", "those"}
+
 # the reader or the speaker's audience ('you', 'we'): outside a quotation it is the voice of
 # a speech or a textbook, and a question cut from it has nobody to point to
 ADDRESSED = {"we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself"}
@@ -378,6 +394,8 @@ def _render(
     for t in tokens:
         if t.is_quote and t.text not in {"'s", "\u2019s"}:
             raise Unresolved(t.text)  # a piece of a quotation the parse cut apart
+        if t.lower_ in DEMONSTRATIVES and t.dep_ == "det":
+            raise Unresolved(t.text)  # 'not part of this series': which series?
         if (
             t.lower_ in VAGUE_PRONOUNS
             and t.pos_ in {"PRON", "DET"}

@@ -303,3 +303,42 @@ def test_a_verb_joined_to_a_subordinate_one_is_subordinate_too():
     facts = read((rows, [(1, 2, "PERSON")]))[1]
     reached = [c for c in facts.clauses if c.verb.lemma_ == "reach"]
     assert reached and all(c.source == "advcl" for c in reached)
+
+
+# "(The quake on August 30, 2008 was not part of this series.)"
+BRACKETED = [
+    ("(", 2, "punct", "-LRB-", "PUNCT", "("),
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("quake", 8, "nsubj", "NN", "NOUN", "quake"),
+    ("on", 2, "prep", "IN", "ADP", "on"),
+    ("August", 3, "pobj", "NNP", "PROPN", "August"),
+    ("30", 4, "nummod", "CD", "NUM", "30"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("2008", 4, "appos", "CD", "NUM", "2008"),
+    ("was", 8, "ROOT", "VBD", "AUX", "be"),
+    ("not", 8, "neg", "RB", "PART", "not"),
+    ("part", 8, "attr", "NN", "NOUN", "part"),
+    ("of", 10, "prep", "IN", "ADP", "of"),
+    ("this", 13, "det", "DT", "DET", "this"),
+    ("series", 11, "pobj", "NN", "NOUN", "series"),
+    (".", 8, "punct", ".", "PUNCT", "."),
+    (")", 8, "punct", "-RRB-", "PUNCT", ")"),
+]
+
+
+def test_a_sentence_in_brackets_keeps_its_words_and_a_dates_year_is_no_aside():
+    doc = make_doc(BRACKETED, [(4, 8, "DATE")])
+    words = [t.text for t in extract.phrase_tokens(doc[2])]
+    assert words == ["The", "quake", "on", "August", "30", ",", "2008"]
+
+
+def test_a_demonstrative_cut_from_its_sentence_points_nowhere():
+    doc = make_doc(BRACKETED, [(4, 8, "DATE")])
+    analysis = analyze([doc])
+    series = [doc[12], doc[13]]
+    try:
+        extract._render(series, analysis, 0)
+    except extract.Unresolved:
+        pass
+    else:
+        raise AssertionError("'this series' rendered as if it said which series")
