@@ -252,12 +252,6 @@ PERSON_USE_DEPS = NOMINAL_SUBJECT_DEPS | {"dobj", "pobj", "dative", "appos", "co
 NOT_PERSON_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 
 
-def _articled_names(analysis: Analysis) -> set[str]:
-    """Proper nouns the passage puts an article before as the head of their phrase: 'the
-    Spectre', 'a Hinx' (a person's name takes none)."""
-    return analysis.articled_names()
-
-
 def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
     """A person the passage names as one: tagged a person far more often than anything else
     ('Manchester United' is a club), no 'the' or 'a' before it anywhere ('the Spectre
@@ -268,7 +262,7 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
         return False
     if any(t.tag_ == "NNPS" for t in cluster.mentions[0]):
         return False
-    if fold_words(cluster.short) in _articled_names(analysis):
+    if fold_words(cluster.short.split()[-1]) in analysis.thing_names():
         return False
     for mention in cluster.mentions:
         before = mention.doc[mention.start - 1].lower_ if mention.start > 0 else ""

@@ -409,7 +409,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     # the character's name then stands earlier in the sentence or in the one before
     resolved = subj.head.lower_ in {"he", "she"}
     label = Label.of(subj.label)
-    person = is_person(subj.tokens, label, analysis.articled_names()) or resolved
+    person = is_person(subj.tokens, label, analysis.thing_names()) or resolved
     if not subj.label or subj.label == "PERSON":
         kind = copula_kind(clause)  # 'Spectre is the twenty-fourth film': a what
         if kind is not None and not resolved:
@@ -418,8 +418,16 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             person = True  # 'the general spoke on condition of anonymity'
     evidence = with_previous(clause.sentence) if resolved or _resolved(clause) else None
     values = _base_values(clause, None)
+    label = _as_named_thing(label, person=person)
     values["wh"] = wh_word(label, answer, subj.head, person=person)
     yield Slot(answer, tokens, label, subj.cluster, None, values, person, evidence=evidence)
+
+
+def _as_named_thing(label: Label, *, person: bool) -> Label:
+    """A name the tagger took for a person's that the passage shows names a thing ('Kataib
+    Hezbollah, an Iranian-supported militia') is asked and given options as the name of an
+    organization, the tagger's next most likely reading."""
+    return Label.ORG if label is Label.PERSON and not person else label
 
 
 def _resolved(clause: Clause) -> bool:
@@ -435,7 +443,8 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         answer, tokens = _entity_text(part)
         label = Label.of(part.label)
-        person = is_person(part.tokens, label, analysis.articled_names())
+        person = is_person(part.tokens, label, analysis.thing_names())
+        label = _as_named_thing(label, person=person)
         values = _base_values(clause, part)
         values["wh"] = wh_word(label, answer, part.head, person=person)
         evidence = with_previous(clause.sentence) if _resolved(clause) else None
@@ -482,7 +491,8 @@ def find_agent(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         values["rest"] = " ".join(
             p.text for p in clause.parts if p is not part and p.role != "particle"
         )
-        person = is_person(tokens, label, analysis.articled_names())
+        person = is_person(tokens, label, analysis.thing_names())
+        label = _as_named_thing(label, person=person)
         yield Slot(text, tokens, label, cluster, part, values, person)
 
 

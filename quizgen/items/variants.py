@@ -1258,7 +1258,9 @@ def _named_beside(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in POSSESSIVE and span.end + 1 < len(doc):
         after = doc[span.end + 1]
-    return after is not None and after.pos_ == "PROPN" and after.is_title
+    # a capital word after it, mid-sentence, is the name's own ('Child', which the tagger
+    # may call a common noun)
+    return after is not None and after.pos_ in {"PROPN", "NOUN"} and after.is_title
 
 
 # --- the word bank -------------------------------------------------------------------------------

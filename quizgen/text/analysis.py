@@ -21,6 +21,7 @@ from quizgen.base.folding import fold_typography, fold_words, phrase_starts
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     NAME_TYPES,
+    PERSON,
     PERSONAL_PRONOUNS,
     TITLE_WORDS,
     common_things,
@@ -28,6 +29,8 @@ from quizgen.text.lexicon import (
     kind_of_first,
     living_noun,
     looks_like_organization,
+    name_gender,
+    noun_classes,
     person_nouns,
 )
 
@@ -164,6 +167,7 @@ class Analysis:
     _mention_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
     _articled: set[str] | None = field(default=None, init=False, repr=False)
+    _things: set[str] | None = field(default=None, init=False, repr=False)
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
@@ -301,6 +305,28 @@ class Analysis:
             }
         return self._articled
 
+    def thing_names(self) -> set[str]:
+        """Proper nouns the passage shows are no person's names, whatever the entity tagger
+        says: those it gives an article (:meth:`articled_names`), and those it names as a
+        thing (see :func:`_named_as_thing`) and nowhere as a person."""
+        if self._things is None:
+            named = {
+                fold_words(t.text)
+                for doc in self.docs
+                for t in doc
+                if t.pos_ == "PROPN" and t.dep_ != "compound" and _named_as_thing(t)
+            }
+            # 'Her fifth album, Beyoncé (2013)': a name the passage also uses for a person
+            # (the subject of 'was born', 'Mr.', 'his sister, Ludwika') stays a person's
+            people = {
+                fold_words(mention.root.text)
+                for cluster in self.clusters
+                for mention in cluster.mentions
+                if _acts_as_person(mention)
+            }
+            self._things = set(self.articled_names()) | (named - people)
+        return self._things
+
     def sentences_with_verb(self, lemma: str) -> list[tuple[str, str]]:
         """(text, folded text) of the sentences that have a verb of this lemma."""
         if self._by_verb is None:
@@ -312,6 +338,64 @@ class Analysis:
                     for verb in {t.lemma_.lower() for t in sent if t.pos_ in {"VERB", "AUX"}}:
                         self._by_verb.setdefault(verb, []).append(entry)
         return self._by_verb.get(lemma, [])
+
+
+# the kinds of thing a name may be the name of, as WordNet's chains begin: a group (a
+# company, a militia, a club), a work of communication (a novel, a song), a show (a film, a
+# game), a made thing (a hotel, a ship); not a body part, a substance or a time, which a
+# misparse puts beside a name ('at the grind-stone, Scrooge!', 'with C, the head of ...')
+NAMED_KINDS = ((7, 6, 226), (7, 6, 22), (7, 6, 41, 40), (7, 15, 63, 62, 61))
+
+
+def _thing_noun(token: Token) -> bool:
+    """A common noun for a kind of thing a name names ('film', 'company', 'militia')."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ not in {"NN", "NNS"} or lemma in person_nouns():
+        return False
+    chains = noun_classes(lemma)
+    if not chains or any(c[: len(PERSON)] == PERSON for c in chains):
+        return False  # 'an enemy of the United States', 'an ally': a person in another sense
+    return any(chains[0][: len(k)] == k for k in NAMED_KINDS)
+
+
+EXAMPLE_PREPS = {"including", "like"}  # 'companies, including SpaceX'
+
+
+def _named_as_thing(name: Token) -> bool:
+    """Whether the passage says, where it writes this name, what kind of thing it names: the
+    name in apposition to such a noun ('the novel, Thunderball', 'the 1965 film
+    Thunderball'), such a noun set off beside it ('Spectre, the twenty-fourth film') or
+    before it with the name's article ('the organisation Spectre'), the name said to be one
+    ('L'Américain is a hotel'), or named among such things ('companies, including SpaceX').
+    A name with a title or a given name ('Mr. Bennet', 'Dr. Madeleine Swann') is a person's
+    whatever a parse puts beside it."""
+    parts = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    if any(
+        c.lower_.rstrip(".") in TITLE_WORDS or name_gender(f"{c.text} {name.text}") for c in parts
+    ):
+        return False
+    head, doc = name.head, name.doc
+    if name.dep_ == "appos" and _thing_noun(head):
+        return True
+    listed = name.dep_ == "conj" or any(c.dep_ in {"cc", "conj"} for c in name.children)
+    for c in name.children:
+        if listed:
+            break  # 'J. S. Bach, Mozart and Schubert, the atmosphere of …': a list, no aside
+        if c.dep_ == "appos" and _thing_noun(c) and c.left_edge.i > 0:
+            if doc[c.left_edge.i - 1].text in {",", "(", "\u2014"}:
+                return True
+        if c.dep_ == "compound" and _thing_noun(c) and c.i < name.i:
+            if any(d.dep_ == "det" and d.i < c.i for d in name.children):
+                return True
+    if name.dep_ == "nsubj" and head.lemma_ == "be":
+        if any(c.dep_ == "attr" and _thing_noun(c) for c in head.children):
+            return True
+    return (
+        name.dep_ == "pobj"
+        and head.lower_ in EXAMPLE_PREPS
+        and _thing_noun(head.head)
+        and head.head.tag_ == "NNS"
+    )
 
 
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}

@@ -469,3 +469,18 @@ def test_an_inverted_clause_is_no_fact():
     ]
     doc = make_doc(rows)
     assert list(clauses(doc[:], 0, analyze([doc]))) == []
+
+
+def test_a_name_that_begins_a_longer_name_is_given_away_by_its_capital_noun():
+    """'a member of _____'s Child': the tagger's common noun 'Child' is the band's name."""
+    rows = [
+        ("a", 1, "det", "DT", "DET", "a"),
+        ("member", 1, "ROOT", "NN", "NOUN", "member"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("Destiny", 5, "poss", "NNP", "PROPN", "Destiny"),
+        ("'s", 3, "case", "POS", "PART", "'s"),
+        ("Child", 2, "pobj", "NN", "NOUN", "child"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, ents=[(3, 4, "PERSON")])
+    assert variants._named_beside(doc[3:4])

@@ -341,3 +341,53 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
 def test_a_living_noun_is_a_person_or_an_animal_not_a_plant():
     assert lexicon.living_noun("woman") and lexicon.living_noun("fox")
     assert not lexicon.living_noun("tree") and not lexicon.living_noun("grape")
+
+
+def test_a_name_the_passage_calls_a_film_or_a_militia_is_no_persons():
+    """'Spectre is the twenty-fourth film.', 'Kataib Hezbollah, an Iranian militia, fired.'"""
+    film = [
+        ("Spectre", 1, "nsubj", "NNP", "PROPN", "Spectre"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("twenty-fourth", 4, "amod", "JJ", "ADJ", "twenty-fourth"),
+        ("film", 1, "attr", "NN", "NOUN", "film"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    militia = [
+        ("Kataib", 1, "compound", "NNP", "PROPN", "Kataib"),
+        ("Hezbollah", 7, "nsubj", "NNP", "PROPN", "Hezbollah"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("an", 5, "det", "DT", "DET", "an"),
+        ("Iranian", 5, "amod", "JJ", "ADJ", "iranian"),
+        ("militia", 1, "appos", "NN", "NOUN", "militia"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("fired", 7, "ROOT", "VBD", "VERB", "fire"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    docs = [make_doc(film, [(0, 1, "PERSON")]), make_doc(militia, [(0, 2, "PERSON")])]
+    assert {"spectre", "hezbollah"} <= analyze(docs).thing_names()
+
+
+def test_a_name_also_used_for_a_person_stays_a_persons():
+    """'Her album, Beyonce, sold well. Beyonce was born in Houston.'"""
+    album = [
+        ("Her", 1, "poss", "PRP$", "PRON", "her"),
+        ("album", 5, "nsubj", "NN", "NOUN", "album"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("Beyonce", 1, "appos", "NNP", "PROPN", "Beyonce"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("sold", 5, "ROOT", "VBD", "VERB", "sell"),
+        ("well", 5, "advmod", "RB", "ADV", "well"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    born = [
+        ("Beyonce", 2, "nsubjpass", "NNP", "PROPN", "Beyonce"),
+        ("was", 2, "auxpass", "VBD", "AUX", "be"),
+        ("born", 2, "ROOT", "VBN", "VERB", "bear"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("Houston", 3, "pobj", "NNP", "PROPN", "Houston"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    docs = [make_doc(album, [(3, 4, "PERSON")]), make_doc(born, [(0, 1, "PERSON"), (4, 5, "GPE")])]
+    assert "beyonce" not in analyze(docs).thing_names()
+    assert "beyonce" in analyze(docs[:1]).thing_names()
