@@ -16,7 +16,14 @@ from spacy.tokens import Token
 
 from quizgen.base.folding import fold_words
 from quizgen.items.quality import outside_quotes
-from quizgen.text.analysis import Analysis, Cluster, describe, name_key, resolve_pronoun
+from quizgen.text.analysis import (
+    Analysis,
+    Cluster,
+    describe,
+    mention_acts_as_person,
+    name_key,
+    resolve_pronoun,
+)
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
     MONTH_ABBREVIATIONS,
@@ -419,9 +426,12 @@ def _passage_names(
     group = _groups(clusters) if people else {c.id: c.id for c in clusters}
     barred = {group[c.id] for c in clusters if c is cluster or set(c.key) & key_words}
     out, used = [], set(barred)
+    given = {c.key[0] for c in analysis.clusters_of(["PERSON"]) if len(c.key) > 1}
     for other in clusters:
         if group[other.id] in used or (people and not _named_person(other, analysis)):
             continue
+        if not people and _a_persons_name(other, given):
+            continue  # 'Fryderyk', tagged a place, of 'Fryderyk Chopin' and 'Fryderyk's father'
         if _said_the_same(other, said):
             used.add(group[other.id])
             continue
@@ -432,6 +442,15 @@ def _passage_names(
     top, rest = out[:6], out[6:]
     rng.shuffle(top)
     return top + rest
+
+
+def _a_persons_name(cluster: Cluster, given: set[str]) -> bool:
+    """Whether a name the tagger gave another type is a person's: one word that begins a
+    person's name in the passage, or a mention that acts as a person (see
+    :func:`quizgen.text.analysis.mention_acts_as_person`)."""
+    if len(cluster.key) == 1 and cluster.key[0] in given:
+        return True
+    return any(mention_acts_as_person(m) for m in cluster.mentions)
 
 
 def distractors(

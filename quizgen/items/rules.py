@@ -530,6 +530,8 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue
+        if tokens[-1].pos_ in {"CCONJ", "ADP", "PUNCT"} or tokens[0].pos_ == "CCONJ":
+            continue  # '1930–31 and': the tagger's date runs into a list it cut in two
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
         if text.lower() in {"now", "today", "then", "once", "later", "recently", "the time"}:
             continue

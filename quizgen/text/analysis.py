@@ -322,7 +322,7 @@ class Analysis:
                 fold_words(mention.root.text)
                 for cluster in self.clusters
                 for mention in cluster.mentions
-                if _acts_as_person(mention)
+                if mention_acts_as_person(mention)
             }
             self._things = set(self.articled_names()) | (named - people)
         return self._things
@@ -527,7 +527,7 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
         cluster = home[name_key(mention.text)]
         cluster.mentions.append(mention)
         cluster.labels[mention.label_] += 1
-        if _acts_as_person(mention):
+        if mention_acts_as_person(mention):
             cluster.labels["PERSON"] += 2
         for token in mention:
             by_token[(n, token.i)] = cluster
@@ -584,7 +584,7 @@ PERSON_VERBS = {
 LIFESPAN = re.compile(r"\(?(?:c\. ?)?\d{3,4} ?[\u2013\u2014-] ?(?:c\. ?)?\d{2,4}\)?")
 
 
-def _acts_as_person(mention: Span) -> bool:
+def mention_acts_as_person(mention: Span) -> bool:
     """A mention that is the subject of a verb only people do, titled 'Mr.', 'Dr.', ...,
     named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
     or given years of birth and death ('Ludwika (1807–55)')."""

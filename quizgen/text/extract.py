@@ -32,6 +32,7 @@ from quizgen.text.lexicon import (
     NUMBER_TYPES,
     PERSONAL_PRONOUNS,
     TIME_TYPES,
+    living_noun,
     person_nouns,
 )
 
@@ -939,6 +940,13 @@ def _relative_head(verb: Token, relativizer: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
         candidates.append(noun.head.head)  # 'motions of the water', 'a Frenchman from Lorraine'
     fits = [n for n in candidates if _agrees(verb, n) and _relativizer_fits(relativizer, n)]
+    if (
+        len(fits) == 2
+        and relativizer.lower_ in {"who", "whom"}
+        and noun.head.lower_ == "from"
+        and (fits[1].lemma_.lower() in person_nouns() or living_noun(fits[1].lemma_.lower()))
+    ):
+        return fits[1]  # 'a Frenchman from Lorraine who had emigrated': the man, not his home
     return fits[0] if fits else None
 
 

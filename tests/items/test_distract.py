@@ -242,3 +242,28 @@ def test_a_who_question_whose_words_say_a_man_gets_only_men_known_as_such():
     assert (
         distract._asked_gender("Who said, \u201cHe is here\u201d?") == ""
     )  # quoted: not the answer
+
+
+def test_a_persons_first_name_the_tagger_calls_a_place_is_no_place_option():
+    """'Fryderyk Chopin left Paris. Fryderyk lived in Lyon.': 'Fryderyk' (tagged a place in
+    the second sentence) is no option for a city."""
+    rows = [
+        ("Fryderyk", 1, "compound", "NNP", "PROPN", "Fryderyk"),
+        ("Chopin", 2, "nsubj", "NNP", "PROPN", "Chopin"),
+        ("left", 2, "ROOT", "VBD", "VERB", "leave"),
+        ("Paris", 2, "dobj", "NNP", "PROPN", "Paris"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    lived = [
+        ("Fryderyk", 1, "nsubj", "NNP", "PROPN", "Fryderyk"),
+        ("lived", 1, "ROOT", "VBD", "VERB", "live"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("Lyon", 2, "pobj", "NNP", "PROPN", "Lyon"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    docs = [
+        make_doc(rows, [(0, 2, "PERSON"), (3, 4, "GPE")]),
+        make_doc(lived, [(0, 1, "GPE"), (3, 4, "GPE")]),
+    ]
+    options = distract.distractors("Warsaw", "GPE", analyze(docs), None, rng())
+    assert "Fryderyk" not in options and "Paris" in options

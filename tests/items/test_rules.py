@@ -557,3 +557,28 @@ def test_a_name_the_passage_gives_an_article_elsewhere_is_no_person():
     analysis = analyze([flew, fell])
     assert not is_person(list(fell[0:1]), Label.PERSON, analysis.articled_names())
     assert is_person(list(fell[0:1]), Label.PERSON)
+
+
+def test_a_date_the_tagger_ran_into_a_list_is_no_key():
+    """'Arsenal won in 1930–31 and 1932–33': the tagger's '1930–31 and' is cut in two."""
+    from docs import make_doc
+
+    from quizgen.items import rules
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("Arsenal", 1, "nsubj", "NNP", "PROPN", "Arsenal"),
+        ("won", 1, "ROOT", "VBD", "VERB", "win"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("league", 1, "dobj", "NN", "NOUN", "league"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("1930–31", 4, "pobj", "CD", "NUM", "1930–31"),
+        ("and", 5, "cc", "CC", "CCONJ", "and"),
+        ("1932–33", 5, "conj", "CD", "NUM", "1932–33"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "ORG"), (5, 7, "DATE")])
+    analysis = analyze([doc])
+    (clause,) = clauses(doc[:], 0, analysis)
+    assert [s.answer for s in rules.find_time(clause, analysis)] == []

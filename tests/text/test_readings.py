@@ -391,3 +391,23 @@ def test_a_name_also_used_for_a_person_stays_a_persons():
     docs = [make_doc(album, [(3, 4, "PERSON")]), make_doc(born, [(0, 1, "PERSON"), (4, 5, "GPE")])]
     assert "beyonce" not in analyze(docs).thing_names()
     assert "beyonce" in analyze(docs[:1]).thing_names()
+
+
+def test_who_after_a_man_from_a_place_is_the_man():
+    """'He met a Frenchman from Lorraine who had emigrated.': the Frenchman emigrated."""
+    from quizgen.text import extract
+
+    rows = [
+        ("Jan", 1, "nsubj", "NNP", "PROPN", "Jan"),
+        ("met", 1, "ROOT", "VBD", "VERB", "meet"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("Frenchman", 1, "dobj", "NN", "NOUN", "frenchman"),
+        ("from", 3, "prep", "IN", "ADP", "from"),
+        ("Lorraine", 4, "pobj", "NNP", "PROPN", "Lorraine"),
+        ("who", 8, "nsubj", "WP", "PRON", "who"),
+        ("had", 8, "aux", "VBD", "AUX", "have"),
+        ("emigrated", 5, "relcl", "VBN", "VERB", "emigrate"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert extract._relative_head(doc[8], doc[6]).text == "Frenchman"
