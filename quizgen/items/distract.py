@@ -22,7 +22,6 @@ from quizgen.text.analysis import (
     describe,
     mention_acts_as_person,
     name_key,
-    resolve_pronoun,
 )
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
@@ -42,6 +41,8 @@ from quizgen.text.lexicon import (
     looks_like_organization,
     name_gender,
     place_kind,
+    place_of,
+    places,
     year_of,
 )
 
@@ -325,21 +326,6 @@ def _person_gender(name: str, analysis: Analysis, pronouns: dict[int, set[str]])
     return cluster.gender or (next(iter(used)) if len(used) == 1 else "")
 
 
-def _pronoun_genders(analysis: Analysis) -> dict[int, set[str]]:
-    """For each person the passage calls he or she, where the pronoun can only be that person
-    ('Jane … she'), the genders of those pronouns (by cluster id), in one pass."""
-    said: dict[int, set[str]] = {}
-    for number, doc in enumerate(analysis.docs):
-        for t in doc:
-            if t.lower_ in MALE_WORDS | FEMALE_WORDS and t.pos_ == "PRON":
-                referent = resolve_pronoun(analysis, number, t)
-                if referent is not None and referent.cluster is not None:
-                    said.setdefault(referent.cluster.id, set()).add(
-                        "m" if t.lower_ in MALE_WORDS else "f"
-                    )
-    return said
-
-
 TIME_PREPOSITIONS = {"before", "after", "until", "till", "since", "during", "by", "on", "in", "at"}
 
 
@@ -444,6 +430,20 @@ def _passage_names(
     return top + rest
 
 
+def _well_known_places(key: str, rng: random.Random) -> list[Option]:
+    """For a well-known place whose passage names too few others of its kind: well-known
+    places of the same kind in the same part of the world ('the Atlantic Ocean' beside 'the
+    Pacific Ocean', 'Damascus' beside 'Baghdad'), which a student could believe; never a
+    continent (Antarctica is no place a plague spread to)."""
+    listed = place_of(key)
+    if listed is None or listed[0] == "continent":
+        return []
+    kind, region = listed
+    same = [name for name, k, r in places() if k == kind and r == region]
+    rng.shuffle(same)
+    return [Option(name, f"a well-known {kind} ({region})") for name in same]
+
+
 def _a_persons_name(cluster: Cluster, given: set[str]) -> bool:
     """Whether a name the tagger gave another type is a person's: one word that begins a
     person's name in the passage, or a mention that acts as a person (see
@@ -498,9 +498,9 @@ def wrong_options(
             return []  # 'Spectre' for 'Who ...?': no person's name among people's names
         pool = _passage_names(analysis, ["PERSON"], key, cluster, rng, said)
         asked = next((g for g in map(_asked_gender, avoid) if g), "")
+        pronouns = analysis.pronoun_genders()
         if asked:  # 'Who … to make his wife understand his character?': men only, known as such
             # (a name whose gender nothing shows, 'Jane' said once, is left out)
-            pronouns = _pronoun_genders(analysis)
             pool = [p for p in pool if _person_gender(p.text, analysis, pronouns) == asked]
     elif label in PLACE_TYPES:
         pool = _passage_names(analysis, [label], key, cluster, rng, said)
@@ -512,6 +512,8 @@ def wrong_options(
             for p in pool
             if place_kind(p.text) in {kind, None} and (kind or not place_kind(p.text))
         ]
+        if len(pool) < n:
+            pool += _well_known_places(key, rng)
     elif label in {"NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:
         # 'ANZUS' beside 'Taranaki' gives the key away: acronyms with acronyms only
         pool = [

@@ -91,6 +91,7 @@ CROSSED = (
     "answer_shape=lower",
     "answer_shape=name",
     "answer_shape=number",
+    "answer_shape=date",
     "dangling_end",
     "repeated_name",
     "rare_stem_words",
@@ -98,6 +99,10 @@ CROSSED = (
     "definite_from_before",
 )
 NUMBER = re.compile(r"^\s*(?:[$£€]?\d[\d,.]*%?|\d{4}s?)\s*$")
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_WORDS = re.compile(  # 'November 2006', '22 February', 'mid-2015', 'the 1990s'
+    rf"\b{MONTH}\s+\d|\b\d{{1,2}}\s+{MONTH}\b|\b\d{{4}}s?\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b"
+)
 RULE_FAMILIES = (
     "who-",
     "what-",
@@ -133,10 +138,13 @@ def _words(text: str) -> list[str]:
 
 
 def _case(text: str) -> str:
-    """The shape of an option: a name, a number, or lower-case words."""
+    """The shape of an option: a name, a number, a date ('November 2006', 'mid-2015'), or
+    lower-case words."""
     text = text.strip()
     if NUMBER.match(text) or re.match(r"^\d", text):
         return "number"
+    if DATE_WORDS.search(text):
+        return "date"
     if text[:1].isupper() or any(w[:1].isupper() for w in text.split()[1:]):
         return "name"
     return "lower"

@@ -168,6 +168,7 @@ class Analysis:
     _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
     _articled: set[str] | None = field(default=None, init=False, repr=False)
     _things: set[str] | None = field(default=None, init=False, repr=False)
+    _pronouns: dict[int, set[str]] | None = field(default=None, init=False, repr=False)
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
@@ -317,15 +318,32 @@ class Analysis:
                 if t.pos_ == "PROPN" and t.dep_ != "compound" and _named_as_thing(t)
             }
             # 'Her fifth album, Beyoncé (2013)': a name the passage also uses for a person
-            # (the subject of 'was born', 'Mr.', 'his sister, Ludwika') stays a person's
+            # (called he or she, the subject of 'was born', 'Mr.', 'his sister, Ludwika')
+            # stays a person's
+            called = self.pronoun_genders()
             people = {
                 fold_words(mention.root.text)
                 for cluster in self.clusters
                 for mention in cluster.mentions
-                if mention_acts_as_person(mention)
+                if cluster.id in called or mention_acts_as_person(mention)
             }
             self._things = set(self.articled_names()) | (named - people)
         return self._things
+
+    def pronoun_genders(self) -> dict[int, set[str]]:
+        """For each person the passage calls he or she, where the pronoun can only be that
+        person ('Jane … she'), the genders of those pronouns (by cluster id), found once."""
+        if self._pronouns is None:
+            said: dict[int, set[str]] = {}
+            for number, doc in enumerate(self.docs):
+                for t in doc:
+                    if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and t.pos_ == "PRON":
+                        referent = resolve_pronoun(self, number, t)
+                        if referent is not None and referent.cluster is not None:
+                            gender = "m" if t.lower_ in MALE_PRONOUNS else "f"
+                            said.setdefault(referent.cluster.id, set()).add(gender)
+            self._pronouns = said
+        return self._pronouns
 
     def sentences_with_verb(self, lemma: str) -> list[tuple[str, str]]:
         """(text, folded text) of the sentences that have a verb of this lemma."""
@@ -523,14 +541,21 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
             if fits:
                 shared_label[cluster.id] = {id(c) for c in fits}
     by_token: dict[tuple[int, int], Cluster] = {}
+    acting: dict[int, int] = {}  # cluster id -> mentions that act as a person
     for n, mention in mentions:
         cluster = home[name_key(mention.text)]
         cluster.mentions.append(mention)
         cluster.labels[mention.label_] += 1
         if mention_acts_as_person(mention):
             cluster.labels["PERSON"] += 2
+            acting[cluster.id] = acting.get(cluster.id, 0) + 1
         for token in mention:
             by_token[(n, token.i)] = cluster
+    for cluster in clusters:
+        if acting.get(cluster.id, 0) >= PERSON_ACTS and not looks_like_organization(cluster.name):
+            # a name that acts as a person again and again is one, whatever the tagger says
+            # of its other mentions ('Beyoncé' tagged an organization 18 times in 34)
+            cluster.labels["PERSON"] += len(cluster.mentions)
     # 'Chopin' is the family name of three Chopins: a person, whatever the tagger said here
     by_id = {id(c): c for c in clusters}
     for cluster in clusters:
@@ -548,6 +573,8 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
         cluster.settled = cluster.label
     return clusters, by_token
 
+
+PERSON_ACTS = 2  # mentions acting as a person that make a name a person's
 
 # verbs whose subject is a person: a name the small model tags ORG in 'Chopin was born' is one
 PERSON_VERBS = {
@@ -584,13 +611,28 @@ PERSON_VERBS = {
 LIFESPAN = re.compile(r"\(?(?:c\. ?)?\d{3,4} ?[\u2013\u2014-] ?(?:c\. ?)?\d{2,4}\)?")
 
 
+# the family a person's name is the possessor of
+KIN_NOUNS = frozenset(
+    "mother father parent sister brother wife husband son daughter aunt uncle cousin niece "
+    "nephew grandmother grandfather grandparent grandson granddaughter family "
+    "stepmother stepfather fiancé fiancée widow widower".split()
+)
+
+
 def mention_acts_as_person(mention: Span) -> bool:
-    """A mention that is the subject of a verb only people do, titled 'Mr.', 'Dr.', ...,
-    named beside a noun for a person ('his sister, Ludwika', 'the pianist Wojciech Żywny'),
-    or given years of birth and death ('Ludwika (1807–55)')."""
+    """A mention that is the subject of a verb only people do, the possessor of a family
+    ('Beyoncé's sister'), titled 'Mr.', 'Dr.', ..., named beside a noun for a person ('his
+    sister, Ludwika', 'the pianist Wojciech Żywny'), or given years of birth and death
+    ('Ludwika (1807–55)')."""
     head = mention.root
     if head.dep_ in NOMINAL_SUBJECT_DEPS and head.head.lemma_ in PERSON_VERBS:
         return True
+    if (
+        head.dep_ == "poss"
+        and head.head.lemma_.lower() in KIN_NOUNS
+        and _looks_like_a_name(mention)
+    ):
+        return True  # "Beyoncé's younger sister", "Chopin's father": people have families
     nouns = person_nouns()
     doc = mention.doc
     beside = (
@@ -695,8 +737,12 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
                 or _creature(t)
             )
             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
-            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+            and any(
+                (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+                for c in t.children
+            )
         ):
+            # 'the king', and 'Beyoncé's father' (whose 'his job' is his own, not hers)
             text = character_text(t)
             first, _, rest = text.partition(" ")
             if first.lower() in {"the", "this", "that"}:

@@ -301,6 +301,37 @@ def _hyphen_joined(token: Token) -> bool:
     return last + 1 < len(doc) and doc[last + 1].tag_ == "HYPH" and not doc[last].whitespace_
 
 
+# prepositions the parser sometimes takes for the subordinator of a clause it made up
+PREPOSITION_MARKS = {"for", "with", "of", "by", "from", "into", "onto", "about"}
+
+
+def _preposition_marked(clause_head: Token) -> bool:
+    """A clause the parser opened with a preposition and no comma before it ('used for the
+    player included with …'); a causal 'for' after a comma ('…, for he was ill') is real."""
+    doc = clause_head.doc
+    return any(
+        c.dep_ == "mark"
+        and c.lower_ in PREPOSITION_MARKS
+        and not (c.i > 0 and doc[c.i - 1].text in {",", ";", ":", "\u2014"})
+        for c in clause_head.children
+    )
+
+
+def _joined_to_aside(appos: Token) -> set[int]:
+    """'Mario Draghi, former governor of the Bank of Italy, and former managing director of
+    …': a second description the parse joined to the name after its appositive continues the
+    aside, and goes with it (with its 'and' and the comma before it)."""
+    name = appos.head
+    out: set[int] = set()
+    for c in name.children:
+        if c.dep_ == "conj" and c.i > appos.i and c.pos_ == "NOUN":
+            out.update(s.i for s in c.subtree)
+            out.update(
+                d.i for d in name.children if d.dep_ in {"cc", "punct"} and appos.i < d.i < c.i
+            )
+    return out
+
+
 def phrase_tokens(head: Token, *, keep_restrictive: bool = True) -> list[Token]:
     """A constituent's tokens without appositives, non-restrictive relative clauses and asides."""
     skip: set[int] = set()
@@ -318,6 +349,8 @@ def phrase_tokens(head: Token, *, keep_restrictive: bool = True) -> list[Token]:
         )
         if drop and t.head.i != t.i and not _hyphen_joined(t):
             skip.update(s.i for s in t.subtree)
+            if t.dep_ == "appos":
+                skip.update(_joined_to_aside(t))
     tokens = [t for t in subtree if t.i not in skip] if skip else subtree
     # a dangling comma or dash where an aside was taken out
     tokens = [
@@ -671,8 +704,15 @@ def lonely_definite(tokens: list[Token], analysis: Analysis) -> str:
     for t in tokens:
         if not _common_head(t):
             continue
-        if [c.lower_ for c in t.children] != ["the"] or t.i - 1 not in ids:
-            continue  # only a bare 'the N': a word more may say which ('the 1996 appointment')
+        dets = [c for c in t.children if c.dep_ == "det"]
+        if (
+            [c.lower_ for c in dets] != ["the"]
+            or any(c.dep_ not in {"det", "predet", "cc", "conj", "punct"} for c in t.children)
+            or dets[0].i not in ids
+        ):
+            # only a bare 'the N' ('all the men and women' too): a word more may say which
+            # ('the 1996 appointment')
+            continue
         if analysis.mentions(f"the {t.text}") < 2 and analysis.mentions(t.text) < 2:
             return f"'the {t.text}' said once"
     return ""
@@ -782,7 +822,10 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     # a person or animal the story keeps naming by its kind ('the father', 'the dog') is
     # one of its characters
     living = lexicon.living_noun(t.lemma_) and analysis.mentions(t.text) < CHARACTER_MENTIONS
-    kind = described or abstract or living
+    # 'the cars' after 'two cars': a plural names the set a sentence before counted out,
+    # where a story's singular 'the door' is the one of the scene
+    plural = t.tag_ == "NNS"
+    kind = described or abstract or living or plural
     # said just this once, a described one ('the green branches', 'the orbital outpost')
     # leans on a sentence before even when that sentence calls it something else
     once = analysis.mentions(phrase) < 2 and analysis.mentions(t.text) < 2
@@ -1307,6 +1350,11 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 ):
                     # 'tribes as large game became extinct': a finite clause whose subject the
                     # parse gave to the phrase before it; that phrase would be cut mid-clause
+                    raise Unresolved("split clause")
+                if child.dep_ == "advcl" and child.i > verb.i and _preposition_marked(child):
+                    # 'was used for the media player included with …' read as 'for [the player
+                    # included …]': a preposition taken for a subordinator; the clause without
+                    # it would be cut short of what it says
                     raise Unresolved("split clause")
                 if child.dep_ == "advcl" and not (
                     _cause(child)

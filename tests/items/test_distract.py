@@ -150,8 +150,13 @@ def test_a_place_gets_places_of_its_kind_from_the_passage_only():
     ]
     analysis = analyze([make_doc(rows, [(2, 3, "GPE"), (4, 5, "GPE")])])
     options = distract.distractors("Warsaw", "GPE", analysis, None, rng())
-    assert options == ["Paris"]  # a city beside a city; no country, no listed place
+    # a city beside a city, the passage's first; no country; then well-known cities of the
+    # same part of the world
+    assert options[0] == "Paris" and "France" not in options
+    assert all(lexicon.place_of(o) == ("city", "Europe") for o in options)
     assert lexicon.place_kind("France") == "country"
+    # a place no list knows gets no listed place of another kind, nor any from outside
+    assert distract.distractors("Brochów", "GPE", analysis, None, rng()) == []
 
 
 def test_options_match_the_keys_case_and_are_distinct():
@@ -267,3 +272,21 @@ def test_a_persons_first_name_the_tagger_calls_a_place_is_no_place_option():
     ]
     options = distract.distractors("Warsaw", "GPE", analyze(docs), None, rng())
     assert "Fryderyk" not in options and "Paris" in options
+
+
+def test_a_well_known_place_the_passage_names_alone_gets_places_of_its_kind_and_region():
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("capsule", 2, "nsubj", "NN", "NOUN", "capsule"),
+        ("landed", 2, "ROOT", "VBD", "VERB", "land"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("Pacific", 6, "compound", "NNP", "PROPN", "Pacific"),
+        ("Ocean", 3, "pobj", "NNP", "PROPN", "Ocean"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    analysis = analyze([make_doc(rows, [(4, 7, "LOC")])])
+    options = distract.distractors("the Pacific Ocean", "LOC", analysis, None, rng())
+    assert len(options) == 3
+    assert all(lexicon.place_kind(o) == "ocean" for o in options)
+    assert distract.distractors("Europe", "LOC", analysis, None, rng()) == []  # no continents

@@ -97,3 +97,15 @@ def test_no_model_file_means_no_model(tmp_path):
 def test_the_features_of_an_item_are_the_same_every_time():
     it = item("Who named Lake Victoria?", "John Speke", options=("John Speke", "A", "B", "C"))
     assert ranker.features(it, CTX) == ranker.features(it, CTX)
+
+
+def test_a_date_is_its_own_shape_not_a_name():
+    from quizgen.items.ranker import _case
+
+    assert [_case(t) for t in ("November 2006", "mid-2015", "the 1990s", "22 February")] == [
+        "date",
+        "date",
+        "date",
+        "number",
+    ]
+    assert _case("Theresa May") == "name" and _case("1849") == "number"

@@ -342,3 +342,80 @@ def test_a_demonstrative_cut_from_its_sentence_points_nowhere():
         pass
     else:
         raise AssertionError("'this series' rendered as if it said which series")
+
+
+def test_a_description_joined_to_a_name_after_its_appositive_goes_with_the_aside():
+    """'Mario Draghi, former governor of the bank, and former director of the fund': no
+    'Mario Draghi, and former director …' left behind."""
+    rows = [
+        ("Mario", 1, "compound", "NNP", "PROPN", "Mario"),
+        ("Draghi", 1, "ROOT", "NNP", "PROPN", "Draghi"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("former", 4, "amod", "JJ", "ADJ", "former"),
+        ("governor", 1, "appos", "NN", "NOUN", "governor"),
+        ("of", 4, "prep", "IN", "ADP", "of"),
+        ("the", 7, "det", "DT", "DET", "the"),
+        ("bank", 5, "pobj", "NN", "NOUN", "bank"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("and", 1, "cc", "CC", "CCONJ", "and"),
+        ("former", 11, "amod", "JJ", "ADJ", "former"),
+        ("director", 1, "conj", "NN", "NOUN", "director"),
+        ("of", 11, "prep", "IN", "ADP", "of"),
+        ("the", 14, "det", "DT", "DET", "the"),
+        ("fund", 12, "pobj", "NN", "NOUN", "fund"),
+    ]
+    doc = make_doc(rows, [(0, 2, "PERSON")])
+    assert [t.text for t in extract.phrase_tokens(doc[1])] == ["Mario", "Draghi"]
+
+
+def test_all_the_men_and_women_said_once_name_nobody_in_particular():
+    rows = [
+        ("All", 2, "predet", "PDT", "DET", "all"),
+        ("the", 2, "det", "DT", "DET", "the"),
+        ("men", 5, "nsubj", "NNS", "NOUN", "man"),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("women", 2, "conj", "NNS", "NOUN", "woman"),
+        ("hunted", 5, "ROOT", "VBD", "VERB", "hunt"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    analysis = analyze([doc])
+    assert extract.lonely_definite(list(doc[:5]), analysis)
+
+
+def test_a_preposition_the_parser_took_for_a_subordinator_leaves_no_clause_cut_short():
+    """'The branding was used for the player included with phones.' parsed as 'for [the
+    player included ...]': no 'The branding was used.'"""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("branding", 3, "nsubjpass", "NN", "NOUN", "branding"),
+        ("was", 3, "auxpass", "VBD", "AUX", "be"),
+        ("used", 3, "ROOT", "VBN", "VERB", "use"),
+        ("for", 7, "mark", "IN", "SCONJ", "for"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("player", 7, "nsubj", "NN", "NOUN", "player"),
+        ("included", 3, "advcl", "VBD", "VERB", "include"),
+        ("with", 7, "prep", "IN", "ADP", "with"),
+        ("phones", 8, "pobj", "NNS", "NOUN", "phone"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert extract._preposition_marked(doc[7])
+    assert [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))] == []
+
+
+def test_a_plural_definite_after_the_sentence_that_counted_it_points_back():
+    """'Two cars waited. The cars left.': which cars, a statement cut from it cannot say."""
+    waited = [
+        ("Two", 1, "nummod", "CD", "NUM", "two"),
+        ("cars", 2, "nsubj", "NNS", "NOUN", "car"),
+        ("waited", 2, "ROOT", "VBD", "VERB", "wait"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    left = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("cars", 2, "nsubj", "NNS", "NOUN", "car"),
+        ("left", 2, "ROOT", "VBD", "VERB", "leave"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    assert _definite(waited, left)[0] == "definite 'the cars'"

@@ -411,3 +411,23 @@ def test_who_after_a_man_from_a_place_is_the_man():
     ]
     doc = make_doc(rows, [(0, 1, "PERSON"), (5, 6, "PERSON")])
     assert extract._relative_head(doc[8], doc[6]).text == "Frenchman"
+
+
+def test_a_name_with_a_family_acts_as_a_person_and_his_job_is_the_fathers():
+    """ "Beyoncé's father resigned from his job.": Beyoncé has a family (a person, whatever
+    the tagger says), and 'his' is not hers: it is ambiguous between her and her father."""
+    rows = [
+        ("Beyonce", 2, "poss", "NNP", "PROPN", "Beyonce"),
+        ("'s", 0, "case", "POS", "PART", "'s"),
+        ("father", 3, "nsubj", "NN", "NOUN", "father"),
+        ("resigned", 3, "ROOT", "VBD", "VERB", "resign"),
+        ("from", 3, "prep", "IN", "ADP", "from"),
+        ("his", 6, "poss", "PRP$", "PRON", "his"),
+        ("job", 4, "pobj", "NN", "NOUN", "job"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "ORG")])
+    from quizgen.text.analysis import mention_acts_as_person
+
+    assert mention_acts_as_person(doc[0:1])
+    assert resolve_pronoun(analyze([doc]), 0, doc[5]) is None
