@@ -132,11 +132,13 @@ def test_the_mix_of_kinds(held):
     assert len(kinds) >= 4
     mc = [i for i in every if i.kind is Kind.MULTIPLE_CHOICE]
     # held where the code is (precision first: a question without three options that are
-    # plausible and wrong is a short answer, and one reviewers would likely reject is not
-    # asked); multiple choice is to be a third again as options and stems improve
+    # plausible and wrong is a short answer, one reviewers would likely reject is not asked,
+    # nor one whose key is the passage's topic, 'Which city is the most densely populated
+    # major city in the United States?' of New York); multiple choice is to be a third again
+    # as options and stems improve
     questions = [i for i in every if i.kind in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER)]
     assert len(questions) >= len(every) / 6
-    assert len(mc) >= len(every) / 15
+    assert len(mc) >= len(every) / 18
     assert sum(len(i.options) == 4 for i in mc) >= 0.9 * len(mc)
     tf = [i for i in every if i.kind is Kind.TRUE_FALSE]
     assert 0.3 <= sum(i.answer is True for i in tf) / len(tf) <= 0.7

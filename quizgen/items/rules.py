@@ -574,6 +574,11 @@ def _counted(part: Phrase) -> tuple[list[Token], str] | None:
     if any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in tokens):
         return None
     drop = {t.i for t in tokens} | {c.i for c in head.children if c.dep_ in {"det", "predet"}}
+    doc = head.doc
+    for c in head.children:
+        if c.dep_ == "prep" and c.i > head.i and doc[c.i - 1].text == ",":
+            # 'five people, including the militia chief': an aside, not what is counted
+            drop |= {t.i for t in c.subtree} | {c.i - 1}
     kept = {t.i for t in phrase_tokens(head, keep_restrictive=False)}
     thing = [t for t in part.tokens if t.i not in drop and t.i in kept]
     return tokens, " ".join("".join(t.text_with_ws for t in thing).split())

@@ -540,6 +540,8 @@ class Builder:
         """A multiple-choice item where three good wrong options exist, else short answer."""
         c = entry.candidate
         kinds = self.config.kinds
+        if "topic word" in variants.key_faults(c.answer, self.topic):
+            return None  # 'What was delayed by Nintendo?' -> 'Twilight Princess': the topic
         if not self.reads_well(c.prompt, question=True):
             return None
         common = dict(

@@ -216,6 +216,13 @@ UNSAFE_TO_NEGATE = {
     "largely",
     "partly",
     "very",
+    # an emphasis: 'at last a Wolf really did come' -> 'did not really come' says 'hardly'
+    "really",
+    "actually",
+    "indeed",
+    "truly",
+    "certainly",
+    "surely",
     # a negation already there: negating again makes a double negative ('is not of an
     # infection that is not easily treated')
     "not",
@@ -842,6 +849,8 @@ def sentence_blanks(
                     continue
                 if label == "NAME" and _named_beside(span):
                     continue  # '_____, D.C.': the rest of the name gives the blank away
+                if _in_title(span, sentence):
+                    continue  # 'The _____ Mice': a word of a title, guessed from the rest
                 if _echoed(span) or _light_object(span):
                     continue
                 if label == Label.NUMBER and _listed_after(span):
@@ -925,8 +934,9 @@ UNDECIDABLE = re.compile(
     r"nothing|no|little|few)\b",
     re.I,
 )
-# in the sentence, these make what any of its clauses says hold only on a condition
-CONDITIONAL = re.compile(r"\b(if|unless|until|either|whether|or not|otherwise)\b", re.I)
+# in the sentence, these make what any of its clauses says hold only on a condition (or,
+# 'whenever', only on the occasions it names)
+CONDITIONAL = re.compile(r"\b(if|unless|until|either|whether|or not|otherwise|whenever)\b", re.I)
 # a sentence that is someone's report: '…, officials said.', 'According to the CDC, …'
 ATTRIBUTED = re.compile(
     r",\s+(?:(?!(?:and|but|or|while|when|as)\b)[\w.'\u2019\-]+\s+){1,5}"
@@ -935,7 +945,7 @@ ATTRIBUTED = re.compile(
     re.I,
 )
 # what a true statement must keep: without it, it says what the sentence does not
-ONE_OF_TWO = re.compile(r"\b(neither|nor|either|unless|if|whether)\b", re.I)
+ONE_OF_TWO = re.compile(r"\b(neither|nor|either|unless|if|whether|whenever)\b", re.I)
 DANGLING_END = quality.DANGLING_END | {
     "while",
     "because",
@@ -1231,6 +1241,21 @@ def _repeated_run(text: str) -> bool:
     if len(run) >= 2:
         runs.append(" ".join(run))
     return len(runs) != len(set(runs))
+
+
+def _in_title(span: Span, sentence: Span) -> bool:
+    """A capitalised word between capitalised words mid-sentence ('The Two Mice', 'the Old
+    Town Hall'): a piece of a title or a name, which its other words give away."""
+    doc = span.doc
+    if not span[0].is_title or span.start <= sentence.start:
+        return False
+    before, after = doc[span.start - 1], (doc[span.end] if span.end < len(doc) else None)
+    return (
+        after is not None
+        and after.is_title
+        and after.is_alpha
+        and (before.is_title and before.is_alpha)
+    )
 
 
 def _named_beside(span: Span) -> bool:

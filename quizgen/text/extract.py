@@ -501,6 +501,11 @@ DROPPED_CONNECTIVES = (
     "e.g.",
     "upon a time",  # what is left of "Once upon a time" when "once" goes as a connective
 )
+# a comparison put before the subject: the fact stands without it, and at the end of a
+# question it reads as a remnant ('Who runs … as at most other universities?')
+FRONTED_COMPARISONS = ("as at ", "as in ", "as with ", "as on ", "like ", "unlike ", "similar to ")
+# words that open a clause, which a parse that lost the clause's verb leaves as a preposition
+SUBORDINATORS = {"while", "whereas", "although", "though", "unless", "whether", "if"}
 # connectives whose clause means nothing without the sentence before: the clause is not used
 BOUND_CONNECTIVES = (
     "in contrast",
@@ -1329,6 +1334,15 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     DROPPED_CONNECTIVES
                 ):
                     continue  # 'for example', 'in addition': the question stands without it
+                if (
+                    child.dep_ in {"prep", "advmod", "advcl"}
+                    and child.i < subject.start
+                    and words.startswith(FRONTED_COMPARISONS)
+                ):
+                    continue  # 'As at most other universities, …': a comparison, not the fact
+                if child.dep_ == "prep" and child.lower_ in SUBORDINATORS:
+                    raise Unresolved("split clause")  # 'offer PhD programs, while a … (M.'
+
                 if child.dep_ in {"advmod", "cc"} and child.lower_ in DISCOURSE:
                     continue
                 if child.dep_ == "advcl" and not _clause_ok(child) and child.i < verb.i:
@@ -1551,6 +1565,9 @@ def is_askable(sentence: Span, paragraph_text: str) -> bool:
     """Not a heading, caption-like line, or a sentence too short or too long to ask about."""
     if is_heading(paragraph_text) or text_of(sentence).strip()[-1:] not in ".!\"'\u2019\u201d)":
         return False
+    first = next((t for t in sentence if t.is_alpha), None)
+    if first is not None and first.text.islower() and first.i == sentence.start:
+        return False  # 'program is offered by …': the rest of a sentence split at '(M.'
     return 5 <= sum(not t.is_punct and not t.is_space for t in sentence) <= 60
 
 

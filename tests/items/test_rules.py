@@ -582,3 +582,30 @@ def test_a_date_the_tagger_ran_into_a_list_is_no_key():
     analysis = analyze([doc])
     (clause,) = clauses(doc[:], 0, analysis)
     assert [s.answer for s in rules.find_time(clause, analysis)] == []
+
+
+def test_an_aside_after_the_counted_noun_is_not_counted():
+    """'The strike killed five people, including the chief.': 'How many people …?'"""
+    from docs import make_doc
+
+    from quizgen.items import rules
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("strike", 2, "nsubj", "NN", "NOUN", "strike"),
+        ("killed", 2, "ROOT", "VBD", "VERB", "kill"),
+        ("five", 4, "nummod", "CD", "NUM", "five"),
+        ("people", 2, "dobj", "NNS", "NOUN", "people"),
+        (",", 4, "punct", ",", "PUNCT", ","),
+        ("including", 4, "prep", "VBG", "VERB", "include"),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("chief", 6, "pobj", "NN", "NOUN", "chief"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    analysis = analyze([doc])
+    (clause,) = clauses(doc[:], 0, analysis)
+    (slot,) = rules.find_count(clause, analysis)
+    assert (slot.answer, slot.values["thing"]) == ("five", "people")

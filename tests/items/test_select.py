@@ -234,3 +234,14 @@ def test_no_blank_opens_with_a_quantifier():
         "_____ fell down.", "Many hairs", 0, doc[:], Label.TERM, None, (), 1.0
     )
     assert builder.sentence_blank(many) is None
+
+
+def test_no_question_is_asked_whose_key_is_the_passages_topic():
+    candidates, facts, analysis, passage = passage_parts()
+    builder = select.Builder([], analysis, passage, pipeline.Config(ranked=False))
+    entries = [select.Entry(select.score(c), c, analysis, 7) for c in candidates]
+    asked = [e for e in entries if builder.question(e) is not None]
+    assert asked
+    entry = asked[0]
+    builder.topic = entry.candidate.answer  # as if the passage were about its key
+    assert builder.question(entry) is None

@@ -427,3 +427,33 @@ def test_a_statement_cut_from_clauses_joined_by_a_semicolon_or_dash_is_refused()
     assert "spliced" in variants.statement_faults(made, evidence, true=False)
     whole = "The dog ran home; the cat stayed."
     assert "spliced" not in variants.statement_faults(whole, whole, true=True)
+
+
+def test_a_whenever_sentence_holds_on_its_occasions_only():
+    evidence = "Whenever Jim came home and reached his flat, he was greeted by Della."
+    assert "undecidable" in variants.statement_faults(
+        "Jim was not greeted by Della.", evidence, true=False
+    )
+    assert "condition dropped" in variants.statement_faults(
+        "Jim was greeted by Della.", evidence, true=True
+    )
+
+
+def test_an_emphatic_clause_is_not_negated():
+    from docs import make_doc
+
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("A", 1, "det", "DT", "DET", "a"),
+        ("Wolf", 4, "nsubj", "NN", "NOUN", "wolf"),
+        ("really", 4, "advmod", "RB", "ADV", "really"),
+        ("did", 4, "aux", "VBD", "AUX", "do"),
+        ("come", 4, "ROOT", "VB", "VERB", "come"),
+        ("home", 4, "advmod", "RB", "ADV", "home"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    (clause,) = clauses(doc[:], 0, analyze([doc]))
+    assert variants.negative_statement(clause) is None

@@ -484,3 +484,18 @@ def test_a_name_that_begins_a_longer_name_is_given_away_by_its_capital_noun():
     ]
     doc = make_doc(rows, ents=[(3, 4, "PERSON")])
     assert variants._named_beside(doc[3:4])
+
+
+def test_a_word_of_a_title_is_no_blank():
+    rows = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("read", 1, "ROOT", "VBD", "VERB", "read"),
+        ("The", 4, "det", "DT", "DET", "the"),
+        ("Two", 4, "nummod", "CD", "NUM", "two"),
+        ("Mice", 1, "dobj", "NNS", "NOUN", "mouse"),
+        ("twice", 1, "advmod", "RB", "ADV", "twice"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert variants._in_title(doc[3:4], doc[:])
+    assert not variants._in_title(doc[5:6], doc[:])

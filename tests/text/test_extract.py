@@ -419,3 +419,54 @@ def test_a_plural_definite_after_the_sentence_that_counted_it_points_back():
         (".", 2, "punct", ".", "PUNCT", "."),
     ]
     assert _definite(waited, left)[0] == "definite 'the cars'"
+
+
+def test_a_fronted_comparison_and_a_split_clause_stay_out_of_questions():
+    """'As at most universities, students run newspapers.': the fact is 'students run
+    newspapers'; 'while' left as a preposition is a clause the parse lost."""
+    rows = [
+        ("As", 5, "prep", "IN", "ADP", "as"),
+        ("at", 0, "prep", "IN", "ADP", "at"),
+        ("most", 3, "amod", "JJS", "ADJ", "most"),
+        ("universities", 1, "pobj", "NNS", "NOUN", "university"),
+        (",", 5, "punct", ",", "PUNCT", ","),
+        ("students", 6, "nsubj", "NNS", "NOUN", "student"),
+        ("run", 6, "ROOT", "VBP", "VERB", "run"),
+        ("newspapers", 6, "dobj", "NNS", "NOUN", "newspaper"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    (clause,) = extract.clauses(doc[:], 0, analyze([doc]))
+    assert clause.fronted == [] and [p.text for p in clause.parts] == ["newspapers"]
+    split = [
+        ("Students", 1, "nsubj", "NNS", "NOUN", "student"),
+        ("run", 1, "ROOT", "VBP", "VERB", "run"),
+        ("newspapers", 1, "dobj", "NNS", "NOUN", "newspaper"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("while", 1, "prep", "IN", "ADP", "while"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("program", 4, "pobj", "NN", "NOUN", "program"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(split)
+    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
+
+
+def test_a_sentence_opening_in_lower_case_is_the_rest_of_one_split_too_soon():
+    rows = [
+        ("program", 3, "nsubjpass", "NN", "NOUN", "program"),
+        ("is", 3, "auxpass", "VBZ", "AUX", "be"),
+        ("widely", 3, "advmod", "RB", "ADV", "widely"),
+        ("offered", 3, "ROOT", "VBN", "VERB", "offer"),
+        ("by", 3, "agent", "IN", "ADP", "by"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("faculty", 4, "pobj", "NN", "NOUN", "faculty"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert not extract.is_askable(doc[:], doc.text)
+    whole = [("The", 1, "det", "DT", "DET", "the")]
+    whole += [(w, h + 1, d, t, p, lem) for w, h, d, t, p, lem in rows]
+    whole[1] = ("program", 4, "nsubjpass", "NN", "NOUN", "program")
+    doc = make_doc(whole)
+    assert extract.is_askable(doc[:], doc.text)
