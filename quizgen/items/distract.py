@@ -40,6 +40,7 @@ from quizgen.text.lexicon import (
     kind_of,
     looks_like_organization,
     name_gender,
+    organization_kind,
     place_kind,
     place_of,
     places,
@@ -521,6 +522,9 @@ def wrong_options(
             for o in _passage_names(analysis, [label], key, cluster, rng, said)
             if label == "NORP" or _acronym(o.text) == _acronym(key)
         ]
+        kind = organization_kind(key)
+        if kind:  # 'Which school …?': schools only, not an award or an association
+            pool = [o for o in pool if organization_kind(o.text) == kind]
     elif label in REASON_LABELS:
         return reason_options(key, label, analysis, rng, avoid, n)
     else:

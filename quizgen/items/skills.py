@@ -96,7 +96,34 @@ def _date_of(clause: Clause) -> tuple[int, object] | None:
             year = year_of(part.text)
             if year is not None:
                 return year, part
+        trailing = _trailing_date(part)
+        if trailing is not None:
+            year = year_of(trailing.text)
+            if year is not None:
+                return year, trailing
     return None
+
+
+def _trailing_date(part) -> Span | None:
+    """'declared New Zealand a separate colony in 1841': a date phrase the parse hung on the
+    object's noun, at the end of the object, is the clause's own time."""
+    if part.role not in {"object", "attr"} or not part.tokens:
+        return None
+    last = part.tokens[-1]
+    prep = next(
+        (
+            c
+            for c in part.head.children
+            if c.dep_ == "prep" and c.lower_ in DATE_PREPS and c.right_edge.i == last.i
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ != "DATE" or re.search(r"\d0s\b", pobj.text):
+        return None
+    return prep.doc[prep.i : prep.right_edge.i + 1]
 
 
 CORE_ROLES = frozenset({"object", "particle", "dative", "attr", "agent"})
@@ -127,10 +154,15 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     verb.append(clause.verb.text)
     keep: list[tuple[str, str]] = []
     for part in clause.parts:
-        if part.label in {"DATE", "TIME"} or YEAR.search(part.text):
+        if part.label in {"DATE", "TIME"}:
             continue
         if _resolved(part):
             return None  # 'comforted her' made 'comforted Hansel': a guess, not the text
+        trailing = _trailing_date(part)
+        if trailing is not None:  # 'a separate colony in 1841': the colony, not its year
+            part = replace(part, text=_span_text([t for t in part.tokens if t.i < trailing.start]))
+        if YEAR.search(part.text):
+            continue
         if part.role == "prep" and not any(r == "prep" for r, _ in keep):
             keep.append((part.role, part.text))
         elif (

@@ -769,6 +769,19 @@ def _partitive(root: Token) -> bool:
     )
 
 
+# nouns that a preposition before them makes a fixed phrase of ('in terms of', 'in absolute
+# terms', 'on the whole', 'in spite of', 'by way of'): any speaker fills them in
+IDIOM_NOUNS = frozenset(
+    "terms respect regard order addition case fact general particular spite way whole "
+    "behalf favour favor account sake charge effect turn view light means part place".split()
+)
+
+
+def _fixed_phrase(root: Token) -> bool:
+    """'in absolute _____', 'in _____ of': the noun of a fixed prepositional phrase."""
+    return root.lemma_.lower() in IDIOM_NOUNS | {"term"} and root.dep_ == "pobj"
+
+
 LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}
 
 
@@ -859,6 +872,8 @@ def sentence_blanks(
                     continue  # 'The _____ is defined as …' -> 'word': the sentence's filler
                 if label == Label.TERM and _partitive(span.root):
                     continue  # 'a _____ of meat': 'piece' is the phrase, not the passage
+                if label == Label.TERM and _fixed_phrase(span.root):
+                    continue  # 'in absolute _____': 'terms' completes the idiom, not the text
                 if section and _titled(span, section):
                     continue  # 'The Hare and the Tortoise' above the fable names its animals
                 prompt = (

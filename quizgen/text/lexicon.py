@@ -226,6 +226,23 @@ ORGANIZATION_WORDS = {
 }
 
 
+# organizations of a kind a question can name: 'Which school did she attend?'
+ORGANIZATION_KINDS = frozenset(
+    "school college university church bank club company party council court army navy "
+    "museum hospital team band newspaper magazine foundation institute library".split()
+)
+
+
+def organization_kind(name: str) -> str:
+    """'school' of 'St. Mary's Elementary School in Fredericksburg', 'college' of 'the
+    College of Business': the kind of organization a name says it is, '' for none (the
+    word before an 'of' or 'in', or the last word)."""
+    words = name.replace(".", "").split()
+    cut = next((i for i, w in enumerate(words) if w in {"of", "in", "at", "for"}), len(words))
+    head = words[cut - 1].casefold() if cut else ""
+    return head if head in ORGANIZATION_KINDS else ""
+
+
 def looks_like_organization(name: str) -> bool:
     """'the Quds Force', 'NASA', 'the Labour Party': a name that says it is an organization
     (a word such as Force, Party, Ministry), or an acronym."""

@@ -609,3 +609,10 @@ def test_an_aside_after_the_counted_noun_is_not_counted():
     (clause,) = clauses(doc[:], 0, analysis)
     (slot,) = rules.find_count(clause, analysis)
     assert (slot.answer, slot.values["thing"]) == ("five", "people")
+
+
+def test_an_organization_of_a_kind_is_asked_which_of_that_kind():
+    from quizgen.items import rules
+    from quizgen.quiz.model import Label
+
+    assert rules.wh_word(Label.ORG, "the School of Architecture", person=False) == "which school"

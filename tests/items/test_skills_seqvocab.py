@@ -417,3 +417,22 @@ def test_the_events_of_a_passage_of_several_stories_come_from_one_of_them():
     told = [Event("one", 1, doc[:]), Event("two", 3, doc[:]), Event("three", 3, doc[:])]
     assert [e.text for e in skills._one_story(told, paragraphs)] == ["two", "three"]
     assert skills._one_story(told[1:], paragraphs) == told[1:]
+
+
+def test_a_date_the_parse_hung_on_the_object_is_the_events_own():
+    """'The UK declared New Zealand a colony in 1841.': dated 1841, told without its year."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("UK", 2, "nsubj", "NNP", "PROPN", "UK"),
+        ("declared", 2, "ROOT", "VBD", "VERB", "declare"),
+        ("New", 4, "compound", "NNP", "PROPN", "New"),
+        ("Zealand", 2, "dobj", "NNP", "PROPN", "Zealand"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("colony", 2, "oprd", "NN", "NOUN", "colony"),
+        ("in", 6, "prep", "IN", "ADP", "in"),
+        ("1841", 7, "pobj", "CD", "NUM", "1841"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(rows, [(1, 2, "GPE"), (3, 5, "GPE"), (8, 9, "DATE")])
+    assert skills._date_of(clause)[0] == 1841
+    assert skills.event_text(clause, dated=True) == "The UK declared New Zealand a colony"

@@ -499,3 +499,13 @@ def test_a_word_of_a_title_is_no_blank():
     doc = make_doc(rows)
     assert variants._in_title(doc[3:4], doc[:])
     assert not variants._in_title(doc[5:6], doc[:])
+
+
+def test_the_noun_of_a_fixed_phrase_is_no_blank():
+    rows = [
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("absolute", 2, "amod", "JJ", "ADJ", "absolute"),
+        ("terms", 0, "pobj", "NNS", "NOUN", "term"),
+    ]
+    doc = make_doc(rows)
+    assert variants._fixed_phrase(doc[2])

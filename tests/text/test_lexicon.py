@@ -21,3 +21,12 @@ def test_a_stretch_of_time_is_a_duration(text):
 )
 def test_a_point_in_time_is_not(text):
     assert not is_duration(text)
+
+
+def test_an_organization_says_its_kind_before_its_of_or_in():
+    from quizgen.text.lexicon import organization_kind
+
+    assert organization_kind("St. Mary's Elementary School in Fredericksburg") == "school"
+    assert organization_kind("the College of Business") == "college"
+    assert organization_kind("the Recording Industry Association of America") == ""
+    assert organization_kind("NASA") == ""
