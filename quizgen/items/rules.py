@@ -352,9 +352,9 @@ def wh_word(label: Label, text: str, head: Token | None = None, *, person: bool)
     if label is Label.ORG:
         # the small model calls many names ORG ('Taranaki', a volcano): say 'organization'
         # only of a name that says it is one
-        kind = organization_kind(text)
-        if kind:
-            return f"which {kind}"  # 'Which school did Beyoncé attend?'
+        named = organization_kind(text)
+        if named:
+            return f"which {named}"  # 'Which school did Beyoncé attend?'
         return "which organization" if looks_like_organization(text) else "what"
     if label is Label.GPE:
         kind = place_kind(text)
