@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
 
-from quizgen.base.folding import fold_typography
+from quizgen.base.folding import fold_typography, fold_words
 from quizgen.items import distract, quality, ranker, skills, variants
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
@@ -66,9 +66,10 @@ def same_thing(name: str, key: str) -> bool:
     return len(short) == 1 and len(long) > 1 and short[0] == initials
 
 
-def accepted(candidate: Candidate) -> list[str]:
+def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str]:
     """Other answers to mark right: the entity's other names, digits or words for a number,
-    the key without its article."""
+    the key without its article, the acronym the passage gives a name (or the name an
+    acronym stands for)."""
     out: dict[str, None] = {}
     key = candidate.answer
     if candidate.cluster is not None and candidate.answer_label is Label.PERSON:
@@ -77,6 +78,10 @@ def accepted(candidate: Candidate) -> list[str]:
     first, _, rest = key.partition(" ")
     if first.lower() in {"the", "a", "an"} and rest:
         out.setdefault(rest, None)
+    if analysis is not None:
+        for form in (key, rest if first.lower() == "the" else key):
+            for other in analysis.acronyms().get(fold_words(form), []):
+                out.setdefault(other, None)
     amount, unit = key, ""
     if candidate.answer_label is Label.DURATION:
         amount, _, unit = key.rpartition(" ")  # 'three years': 3 years is right too
@@ -569,7 +574,8 @@ class Builder:
                 **common,
             )
         if Kind.SHORT_ANSWER in kinds and Kind.SHORT_ANSWER in c.template.kinds:
-            return Item(kind=Kind.SHORT_ANSWER, accept=tuple(accepted(c)), **common)
+            accept = tuple(accepted(c, self.analysis))
+            return Item(kind=Kind.SHORT_ANSWER, accept=accept, **common)
         return None
 
     def true_false(self, fact: FactEntry) -> Item | None:
@@ -637,6 +643,9 @@ class Builder:
                 if fold_typography(n) != fold_typography(blank.answer)
                 and (blank.cluster.label == "PERSON" or same_thing(n, blank.answer))
             ]
+        first, _, rest = blank.answer.partition(" ")
+        for form in (blank.answer, rest if first.lower() == "the" else blank.answer):
+            accept += self.analysis.acronyms().get(fold_words(form), [])  # 'ECB'
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
             other = (
@@ -650,7 +659,11 @@ class Builder:
             kind=Kind.FILL_BLANK,
             prompt=blank.prompt,
             answer=blank.answer,
-            accept=tuple(a for a in accept if fold_typography(a) != fold_typography(blank.answer)),
+            accept=tuple(
+                dict.fromkeys(
+                    a for a in accept if fold_typography(a) != fold_typography(blank.answer)
+                )
+            ),
             evidence=Evidence(blank.paragraph + 1, blank.sentence.text.strip()),
             difficulty=Difficulty.EASY if blank.label is Label.NAME else Difficulty.MEDIUM,
             rule=blank.rule,
@@ -662,7 +675,7 @@ class Builder:
         made = variants.blank_key(c, self.topic)
         if made is None or quality.prompt_faults(made.prompt, made.answer, c.sentence.text):
             return None
-        accept = tuple(accepted(c)) if made.answer == c.answer else ()
+        accept = tuple(accepted(c, self.analysis)) if made.answer == c.answer else ()
         return Item(
             id="",
             kind=Kind.FILL_BLANK,

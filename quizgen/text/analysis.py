@@ -169,6 +169,7 @@ class Analysis:
     _articled: set[str] | None = field(default=None, init=False, repr=False)
     _things: set[str] | None = field(default=None, init=False, repr=False)
     _pronouns: dict[int, set[str]] | None = field(default=None, init=False, repr=False)
+    _acronyms: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
@@ -330,6 +331,37 @@ class Analysis:
             self._things = set(self.articled_names()) | (named - people)
         return self._things
 
+    def acronyms(self) -> dict[str, list[str]]:
+        """The names the passage spells out beside their acronym, each way round: 'European
+        Central Bank (ECB)' gives 'European Central Bank' -> ['ECB'] and 'ECB' ->
+        ['European Central Bank'] (folded keys), so that either answer is marked right."""
+        if self._acronyms is None:
+            found: dict[str, list[str]] = {}
+            for doc in self.docs:
+                text = text_of(doc)
+                for match in ACRONYM.finditer(text):
+                    short = match.group(1)
+                    letters = short.replace(".", "").replace("&", "")
+                    words = re.findall(r"[\w'\u2019-]+", text[: match.start()])
+                    run: list[str] = []
+                    for word in reversed(words):
+                        if word.lower() in ACRONYM_SKIPS and run:
+                            run.insert(0, word)
+                            continue
+                        if not word[:1].isupper():
+                            break
+                        run.insert(0, word)
+                        capitals = [w for w in run if w.lower() not in ACRONYM_SKIPS]
+                        if "".join(w[0] for w in capitals).upper() == letters.upper():
+                            long = " ".join(run)
+                            found.setdefault(fold_words(long), []).append(short)
+                            found.setdefault(fold_words(short), []).append(long)
+                            break
+                        if len(capitals) >= len(letters):
+                            break
+            self._acronyms = found
+        return self._acronyms
+
     def pronoun_genders(self) -> dict[int, set[str]]:
         """For each person the passage calls he or she, where the pronoun can only be that
         person ('Jane … she'), the genders of those pronouns (by cluster id), found once."""
@@ -415,6 +447,9 @@ def _named_as_thing(name: Token) -> bool:
         and head.head.tag_ == "NNS"
     )
 
+
+ACRONYM = re.compile(r"\(\s*([A-Z][A-Z&.]{1,9})\s*\)")  # '(ECB)', '(U.S.)'
+ACRONYM_SKIPS = {"of", "the", "and", "for", "de", "on", "in"}
 
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}

@@ -431,3 +431,21 @@ def test_a_name_with_a_family_acts_as_a_person_and_his_job_is_the_fathers():
 
     assert mention_acts_as_person(doc[0:1])
     assert resolve_pronoun(analyze([doc]), 0, doc[5]) is None
+
+
+def test_a_name_spelled_out_beside_its_acronym_is_known_by_both():
+    rows = [
+        ("The", 3, "det", "DT", "DET", "the"),
+        ("European", 3, "compound", "NNP", "PROPN", "European"),
+        ("Central", 3, "compound", "NNP", "PROPN", "Central"),
+        ("Bank", 7, "nsubj", "NNP", "PROPN", "Bank"),
+        ("(", 5, "punct", "-LRB-", "PUNCT", "("),
+        ("ECB", 3, "appos", "NNP", "PROPN", "ECB"),
+        (")", 5, "punct", "-RRB-", "PUNCT", ")"),
+        ("sets", 7, "ROOT", "VBZ", "VERB", "set"),
+        ("rates", 7, "dobj", "NNS", "NOUN", "rate"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    found = analyze([make_doc(rows, [(1, 4, "ORG"), (5, 6, "ORG")])]).acronyms()
+    assert found["european central bank"] == ["ECB"]
+    assert found["ecb"] == ["European Central Bank"]
