@@ -283,7 +283,7 @@ class Ledger:
             return False
         if self.paragraphs[paragraph] >= share:
             return False
-        if key is not None and self.answers[fold_typography(key)] >= MAX_PER_KEY:
+        if key is not None and self.answers[_identity(key)] >= _most_items(key):
             return False
         if strict and self.answers[answer]:
             return False
@@ -329,8 +329,8 @@ class Ledger:
             if record in self.items:
                 self.items.remove(record)
         self.answers[answer] += count
-        if key is not None and fold_typography(key) != answer:
-            self.answers[fold_typography(key)] += count
+        if key is not None and _identity(key) != answer:
+            self.answers[_identity(key)] += count
         self.sentences[(paragraph, sentence)] += count
         self.paragraphs[paragraph] += count
 
@@ -345,6 +345,25 @@ class Ledger:
         for (left, right), fact in zip(pairs, evidence, strict=True):
             ref = (fact.paragraph, fact.sentence.start, ("pair", left), fold_typography(left))
             self.add(ref, f"{left}: {right}", key=left)
+
+
+def _name_like(key: str) -> bool:
+    """'Teddy Tzanetos', 'Tzanetos': every word capitalised, no digit."""
+    words = key.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in key)
+
+
+def _identity(key: str) -> str:
+    """What two keys share when they name one thing: a name by its last word ('Teddy
+    Tzanetos' and 'Tzanetos' are one person), anything else by its folded text."""
+    folded = fold_typography(key)
+    return folded.split()[-1] if _name_like(key) else folded
+
+
+def _most_items(key: str) -> int:
+    """How many items may have this key: a name only one (a second item on the same person
+    cues the first), anything else MAX_PER_KEY."""
+    return 1 if _name_like(key) else MAX_PER_KEY
 
 
 def _same_fact(one: str, other: str) -> bool:

@@ -249,6 +249,8 @@ def negative_statement(clause: Clause) -> str | None:
     ]
     if any(t.lower_ in UNSAFE_TO_NEGATE for t in own):
         return None
+    if any(p.role == "adverb" and p.head.pos_ == "ADV" for p in clause.fronted):
+        return None  # 'Suddenly, Uncle Henry did not stand up': the manner denied, or the act?
     if any(t.dep_ in {"conj", "cc"} for t in clause.subject.tokens):
         return None  # 'The Absaroka and Beartooth does not range': agreement and scope at risk
     if any(t.dep_ == "cc" for t in own):

@@ -604,9 +604,82 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
         if len(cluster.key) == 1 and cluster.key[0] in common_things():
             cluster.labels["LOC"] += 2 * len(cluster.mentions) + 1
     clusters = [c for c in clusters if c.mentions]
+    clusters = _split_by_title(clusters, by_token, docs)
     for cluster in clusters:
         cluster.settled = cluster.label
     return clusters, by_token
+
+
+GENDER_TITLES = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "miss": "f",
+    "ms": "f",
+    "lady": "f",
+}
+
+
+def _title_of(mention: Span) -> str:
+    """'Mr.' of 'Mr. Bennet' (inside the mention or just before it), '' for none."""
+    doc = mention.doc
+    for token in (mention[0], doc[mention.start - 1] if mention.start > 0 else None):
+        if token is not None and token.lower_.strip(".") in GENDER_TITLES:
+            return token.text
+    return ""
+
+
+def _titled_names(mentions: list[Span], title: str) -> list[str]:
+    """The names of mentions with their title before them: 'Mr. Bennet', 'Sir William'."""
+    bare = title.rstrip(".")
+    dotted = f"{bare.capitalize()}." if bare.lower() in {"mr", "mrs", "ms"} else bare.capitalize()
+    return list(
+        dict.fromkeys(
+            n if _has_title(n) else f"{dotted} {n}"
+            for n in (clean_mention(m) for m in mentions)
+            if n
+        )
+    )
+
+
+def _split_by_title(
+    clusters: list[Cluster], by_token: dict[tuple[int, int], Cluster], docs: Sequence[Doc]
+) -> list[Cluster]:
+    """'Mr. Bennet' and 'Mrs. Bennet' are two people whose names match without their titles:
+    a cluster whose mentions carry titles of both genders becomes one cluster per titled
+    person (named with the title), and its untitled mentions ('Bennet', which could be either)
+    one of their own."""
+    paragraph = {id(doc): n for n, doc in enumerate(docs)}
+    out: list[Cluster] = []
+    for cluster in clusters:
+        titles = {(id(m.doc), m.start): _title_of(m) for m in cluster.mentions}
+        genders = {GENDER_TITLES[t.lower().strip(".")] for t in titles.values() if t}
+        if len(genders) < 2:
+            kinds = {t.rstrip(".").lower() for t in titles.values()}
+            if len(kinds) == 1 and "" not in kinds:
+                # always 'Mr. Bennet', 'Mrs. Long': so named in options and keys too, where
+                # a bare 'Bennet' could be any of the family
+                cluster.known_names = _titled_names(cluster.mentions, next(iter(titles.values())))
+            out.append(cluster)
+            continue
+        groups: dict[str, list[Span]] = {}
+        for mention in cluster.mentions:
+            title = titles[(id(mention.doc), mention.start)]
+            groups.setdefault(title.rstrip(".").lower() if title else "", []).append(mention)
+        for title, mentions in groups.items():
+            part = Cluster(id=-1, key=cluster.key, mentions=mentions)
+            for m in mentions:
+                part.labels[m.label_] += 1
+            if title:
+                part.known_names = _titled_names(mentions, title)
+            out.append(part)
+            for m in mentions:
+                for token in m:
+                    by_token[(paragraph[id(m.doc)], token.i)] = part
+    for number, cluster in enumerate(out):
+        cluster.id = number
+    return out
 
 
 PERSON_ACTS = 2  # mentions acting as a person that make a name a person's

@@ -245,3 +245,12 @@ def test_no_question_is_asked_whose_key_is_the_passages_topic():
     entry = asked[0]
     builder.topic = entry.candidate.answer  # as if the passage were about its key
     assert builder.question(entry) is None
+
+
+def test_a_person_is_the_key_of_one_item_whatever_form_of_the_name():
+    ledger = select.Ledger()
+    ledger.add((0, 0, "f1", "teddy tzanetos"), "Who led the team?", key="Teddy Tzanetos")
+    again = (1, 5, "f2", "tzanetos")
+    assert not ledger.allows(again, "Who spoke?", 9, strict=False, key="Tzanetos")
+    ledger.add((0, 0, "f3", "1999"), "When did it open?", key="1999")
+    assert ledger.allows((2, 9, "f4", "1999"), "When did it close?", 9, strict=False, key="1999")

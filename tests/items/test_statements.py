@@ -457,3 +457,22 @@ def test_an_emphatic_clause_is_not_negated():
     doc = make_doc(rows)
     (clause,) = clauses(doc[:], 0, analyze([doc]))
     assert variants.negative_statement(clause) is None
+
+
+def test_a_clause_with_a_fronted_manner_adverb_is_not_negated():
+    from docs import make_doc
+
+    from quizgen.text.analysis import analyze
+    from quizgen.text.extract import clauses
+
+    rows = [
+        ("Suddenly", 3, "advmod", "RB", "ADV", "suddenly"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("Henry", 3, "nsubj", "NNP", "PROPN", "Henry"),
+        ("stood", 3, "ROOT", "VBD", "VERB", "stand"),
+        ("up", 3, "prt", "RP", "ADP", "up"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(2, 3, "PERSON")])
+    (clause,) = clauses(doc[:], 0, analyze([doc]))
+    assert variants.negative_statement(clause) is None

@@ -260,14 +260,19 @@ def test_a_name_given_away_beside_its_blank():
     assert not variants._named_beside(doc[1:2])
 
 
-def test_the_ledger_holds_a_key_to_two_items():
+def test_the_ledger_holds_a_key_to_two_items_and_a_name_to_one():
     ledger = select.Ledger()
     for n in range(2):
-        ref = (n, 0, (n, 0, 1), "new zealand")
-        assert ledger.allows(ref, f"Where is place {n}?", 9, strict=False, key="New Zealand")
-        ledger.add(ref, f"Where is place {n}?", key="New Zealand")
+        ref = (n, 0, (n, 0, 1), "1840")
+        assert ledger.allows(ref, f"When was treaty {n} signed?", 9, strict=False, key="1840")
+        ledger.add(ref, f"When was treaty {n} signed?", key="1840")
     assert not ledger.allows(
-        (3, 0, (3, 0, 1), "new zealand"), "Where is it?", 9, strict=False, key="New Zealand"
+        (3, 0, (3, 0, 1), "1840"), "When was it signed?", 9, strict=False, key="1840"
+    )
+    ref = (4, 0, (4, 0, 1), "new zealand")
+    ledger.add(ref, "Where is the place?", key="New Zealand")
+    assert not ledger.allows(
+        (5, 0, (5, 0, 1), "new zealand"), "Where is it?", 9, strict=False, key="New Zealand"
     )
 
 

@@ -449,3 +449,22 @@ def test_a_name_spelled_out_beside_its_acronym_is_known_by_both():
     found = analyze([make_doc(rows, [(1, 4, "ORG"), (5, 6, "ORG")])]).acronyms()
     assert found["european central bank"] == ["ECB"]
     assert found["ecb"] == ["European Central Bank"]
+
+
+def _titled(title: str, name: str) -> list[tuple]:
+    return [
+        (title, 1, "compound", "NNP", "PROPN", title),
+        (name, 2, "nsubj", "NNP", "PROPN", name),
+        ("smiled", 2, "ROOT", "VBD", "VERB", "smile"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_mr_and_mrs_of_one_name_are_two_people_each_named_with_the_title():
+    docs = [
+        make_doc(_titled("Mr.", "Bennet"), [(1, 2, "PERSON")]),
+        make_doc(_titled("Mrs.", "Bennet"), [(1, 2, "PERSON")]),
+        make_doc(_titled("Mrs.", "Long"), [(1, 2, "PERSON")]),
+    ]
+    names = sorted(c.name for c in analyze(docs).clusters)
+    assert names == ["Mr. Bennet", "Mrs. Bennet", "Mrs. Long"]
