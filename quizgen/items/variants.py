@@ -33,7 +33,14 @@ from quizgen.text.analysis import (
     text_of,
 )
 from quizgen.text.extract import RELATIONAL_NOUNS, Clause, Quote, Role, lonely_definite
-from quizgen.text.lexicon import NAME_TYPES, TITLE_WORDS, is_verb, noun_classes, year_of
+from quizgen.text.lexicon import (
+    NAME_TYPES,
+    TITLE_WORDS,
+    abstract_noun,
+    is_verb,
+    noun_classes,
+    year_of,
+)
 
 # words of rank that stand before a name as a title does: 'General _____', 'President _____'
 RANKS = {"general", "president", "king", "queen", "prince", "princess", "captain", "senator"}
@@ -785,6 +792,7 @@ def _fixed_phrase(root: Token) -> bool:
 
 
 LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}
+LIGHT_NOUNS = {"seat", "place", "breath", "nap", "bath", "shower", "photo", "picture"}
 
 
 def _light_object(span: Span) -> bool:
@@ -793,6 +801,8 @@ def _light_object(span: Span) -> bool:
     root = span.root
     if root.dep_ != "dobj" or root.head.lemma_.lower() not in LIGHT_VERBS:
         return False
+    if not (abstract_noun(root.lemma_.lower()) or root.lemma_.lower() in LIGHT_NOUNS):
+        return False  # 'took the bread under her apron': a thing taken, no fixed phrase
     return all(c.dep_ in {"det", "prep"} for c in root.children)
 
 

@@ -469,6 +469,8 @@ def _render(
 # determiners and adjectives that make a phrase point at something said elsewhere:
 # 'the same judgement', 'such situations', 'both explanations', 'the latter'
 ANAPHORIC_WORDS = {"same", "another", "aforementioned", "aforesaid"}
+# adverbs that liken what a sentence says to what the one before said
+COMPARING_ADVERBS = {"likewise", "similarly", "correspondingly"}
 # only after 'the': 'the other', 'the previous M', 'the remaining'; 'other foods like
 # potatoes' and 'previous games' stand on their own
 DEFINITE_ANAPHORIC_WORDS = {
@@ -654,6 +656,8 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             return f"pointer {t.text!r}"
         if t.lower_ in PLACE_POINTERS and t.dep_ == "advmod":
             return f"pointer {t.text!r}"
+        if t.lower_ in COMPARING_ADVERBS and t.dep_ == "advmod":
+            return f"pointer {t.text!r}"  # 'were likewise frosted': like what?
         if definite and _elapsed(t):
             return f"pointer {t.text!r}"  # 'By 32 seconds, …': 32 seconds into what?
         if (

@@ -514,3 +514,18 @@ def test_the_noun_of_a_fixed_phrase_is_no_blank():
     ]
     doc = make_doc(rows)
     assert variants._fixed_phrase(doc[2])
+
+
+def test_a_thing_taken_is_no_fixed_verb_phrase():
+    def took(noun):
+        rows = [
+            ("She", 1, "nsubj", "PRP", "PRON", "she"),
+            ("took", 1, "ROOT", "VBD", "VERB", "take"),
+            ("a", 3, "det", "DT", "DET", "a"),
+            (noun, 1, "dobj", "NN", "NOUN", noun),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+        return make_doc(rows)[3:4]
+
+    assert variants._light_object(took("look"))  # 'took a _____': any speaker says 'look'
+    assert not variants._light_object(took("bread"))

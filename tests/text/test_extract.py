@@ -470,3 +470,16 @@ def test_a_sentence_opening_in_lower_case_is_the_rest_of_one_split_too_soon():
     whole[1] = ("program", 4, "nsubjpass", "NN", "NOUN", "program")
     doc = make_doc(whole)
     assert extract.is_askable(doc[:], doc.text)
+
+
+def test_likewise_points_back_to_the_sentence_before():
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("beard", 4, "nsubjpass", "NN", "NOUN", "beard"),
+        ("was", 4, "auxpass", "VBD", "AUX", "be"),
+        ("likewise", 4, "advmod", "RB", "ADV", "likewise"),
+        ("frosted", 4, "ROOT", "VBN", "VERB", "frost"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert extract.anaphoric(list(doc), analyze([doc])) == "pointer 'likewise'"
