@@ -189,9 +189,12 @@ def make(
     candidates = list(ask(analysis, facts, config.templates))
     chosen = select.choose(candidates, facts, analysis, passage, config, parse=nlp)
     kinds_asked = config.kinds != DEFAULT_KINDS
+    skills_asked = config.skills if tuple(config.skills) != DEFAULT_SKILLS else ()
     if not chosen.items:
         raise QuizgenError(
-            shortfall.nothing(chosen, passage, config.kinds, kinds_asked=kinds_asked)
+            shortfall.nothing(
+                chosen, passage, config.kinds, kinds_asked=kinds_asked, skills=skills_asked
+            )
         )
     keys = [str(i.answer) for i in chosen.items if i.kind is Kind.FILL_BLANK]
     quiz = Quiz(
@@ -208,6 +211,7 @@ def make(
         config.kinds,
         count_asked=config.count is not None,
         kinds_asked=kinds_asked,
+        skills=skills_asked,
     )
     return Made(quiz, tuple(notes))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from quizgen.items.select import Selection
-from quizgen.quiz.model import Kind, Passage
+from quizgen.quiz.model import Kind, Passage, Skill
 
 # (one, many): "3 multiple-choice items", "1 matching exercise"
 NAMES = {
@@ -88,6 +88,23 @@ def _why(kind: Kind, selection: Selection, kinds: tuple[Kind, ...]) -> str:
     return WHY[kind]
 
 
+SKILL_SOURCES = {
+    Skill.CAUSE: "a why or how question needs a cause, purpose or means the passage states",
+    Skill.SEQUENCE: "an ordering item needs four events told in order or dated",
+    Skill.VOCABULARY: "a vocabulary item needs a word the passage explains",
+    Skill.EVIDENCE: "a two-part item needs a question with three sentences that look like "
+    "its proof and are not",
+}
+
+
+def _skills_line(skills: tuple[Skill, ...], how_many: str = "few") -> str:
+    """What the skills beyond detail need of a passage, for a line saying why there are few
+    items of them (or none)."""
+    asked = ", ".join(s.value for s in skills)
+    needs = "; ".join(SKILL_SOURCES[s] for s in skills if s in SKILL_SOURCES)
+    return f"the passage supports {how_many} items of the skills asked for ({asked}): {needs}"
+
+
 def notes(
     selection: Selection,
     passage: Passage,
@@ -95,6 +112,7 @@ def notes(
     *,
     count_asked: bool,
     kinds_asked: bool,
+    skills: tuple[Skill, ...] = (),
 ) -> list[str]:
     """A line for each thing asked for that the quiz has fewer of: each kind (when ``--kinds``
     was given), else the count (when ``-n`` was, and no kind's line says it already)."""
@@ -115,6 +133,9 @@ def notes(
             f"{name}: made {total} item{'' if total == 1 else 's'} of the {selection.wanted} "
             f"asked ({mix}): {why}"
         )
+    if skills and Skill.DETAIL not in skills:
+        # items of the skills beyond detail only: as many as the passage supports, one a skill
+        return [f"{name}: made {total} item{'' if total == 1 else 's'}: {_skills_line(skills)}"]
     if not count_asked and not kinds_asked and total < selection.wanted:
         why = (
             "the others it could make are items reviewers would likely not hand out unchanged"
@@ -152,10 +173,18 @@ def _questions(kinds: tuple[Kind, ...]) -> list[Kind]:
 
 
 def nothing(
-    selection: Selection, passage: Passage, kinds: tuple[Kind, ...], *, kinds_asked: bool
+    selection: Selection,
+    passage: Passage,
+    kinds: tuple[Kind, ...],
+    *,
+    kinds_asked: bool,
+    skills: tuple[Skill, ...] = (),
 ) -> str:
-    """Why no item at all could be made (of the kinds asked for), in one line."""
+    """Why no item at all could be made (of the kinds, or the reading skills, asked for), in
+    one line."""
     name = passage.file or "passage"
+    if skills and Skill.DETAIL not in skills:
+        return f"{name}: {_skills_line(skills, 'no')}; ask for detail too, or leave out --skills"
     short = _short(selection, kinds) if kinds_asked else []
     if not short:
         return (

@@ -130,3 +130,14 @@ def test_one_matching_exercise_of_several_asked_says_a_quiz_has_one():
         "tale.txt: made 1 item of the 5 asked (1 matching): a quiz has one matching exercise, "
         "of up to six pairs"
     )
+
+
+def test_a_quiz_of_the_skills_beyond_detail_says_what_they_need():
+    from quizgen.quiz.model import Skill
+
+    nothing_made = selection([], 15, {})
+    line = shortfall.nothing(
+        nothing_made, PASSAGE, DEFAULT, kinds_asked=False, skills=(Skill.CAUSE, Skill.SEQUENCE)
+    )
+    assert "supports no items of the skills asked for (cause, sequence)" in line
+    assert "is it a passage of English prose" not in line
