@@ -681,7 +681,32 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             return f"bare 'the {t.text}'"
         if definite and _points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
+        if _implicit_of(t):
+            return f"implicit '{t.text} of'"  # 'Commercial use began in …': use of what?
     return ""
+
+
+# nouns of an action that say what they act on with 'of': without it, as the subject of a
+# sentence cut from its paragraph, 'commercial use', 'the release' name nothing
+ACTION_NOUNS = frozenset(
+    "use release production construction development launch sale sales introduction design "
+    "adoption operation completion opening closure expansion decline".split()
+)
+
+
+def _implicit_of(t: Token) -> bool:
+    """An action noun as a clause's subject with nothing to say what it acts on: no 'of'
+    phrase, possessor, compound or clause of its own ('Commercial use began in 2001')."""
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.lemma_.lower() in ACTION_NOUNS
+        and not any(
+            c.dep_ in {"poss", "compound", "relcl", "acl", "nmod"}
+            or (c.dep_ == "prep" and c.lower_ in {"of", "by", "for"})
+            for c in t.children
+        )
+    )
 
 
 UNITS_OF_TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}

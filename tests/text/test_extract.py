@@ -483,3 +483,29 @@ def test_likewise_points_back_to_the_sentence_before():
     ]
     doc = make_doc(rows)
     assert extract.anaphoric(list(doc), analyze([doc])) == "pointer 'likewise'"
+
+
+def test_an_action_noun_with_nothing_it_acts_on_names_nothing():
+    """'Commercial use began in 2001.': use of what? 'Commercial use of the kiosks' says."""
+    rows = [
+        ("Commercial", 1, "amod", "JJ", "ADJ", "commercial"),
+        ("use", 2, "nsubj", "NN", "NOUN", "use"),
+        ("began", 2, "ROOT", "VBD", "VERB", "begin"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("2001", 3, "pobj", "CD", "NUM", "2001"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(4, 5, "DATE")])
+    assert extract.anaphoric(list(doc), analyze([doc]), definite=False) == "implicit 'use of'"
+    of = [
+        ("Commercial", 1, "amod", "JJ", "ADJ", "commercial"),
+        ("use", 4, "nsubj", "NN", "NOUN", "use"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("kiosks", 2, "pobj", "NNS", "NOUN", "kiosk"),
+        ("began", 4, "ROOT", "VBD", "VERB", "begin"),
+        ("in", 4, "prep", "IN", "ADP", "in"),
+        ("2001", 5, "pobj", "CD", "NUM", "2001"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(of, [(6, 7, "DATE")])
+    assert extract.anaphoric(list(doc), analyze([doc]), definite=False) == ""
