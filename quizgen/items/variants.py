@@ -386,6 +386,11 @@ def blank_key(candidate: Candidate, title: str = "") -> Blank | None:
         return None
     if key_faults(candidate.answer, title, candidate.answer_label):
         return None
+    tokens = candidate.answer_tokens
+    if tokens:
+        doc = tokens[0].doc
+        if _in_title(doc[tokens[0].i : tokens[-1].i + 1], tokens[0].sent):
+            return None  # 'The _____ Mice': a word of a title, guessed from the rest
     true = true_statement(candidate)
     if true is None or "__" in true.text:
         return None

@@ -1341,8 +1341,19 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             before: list[Token] = []
             cause_before = None
             reasons: list[Phrase] = []
+            # 'changed the font and, in most cases, split the screen': what stands between
+            # the 'and' and the verb joined by it belongs to that verb
+            joins = [
+                (cc.i, conj.i)
+                for cc in verb.children
+                if cc.dep_ == "cc"
+                for conj in verb.children
+                if conj.dep_ == "conj" and conj.i > cc.i and conj.pos_ in {"VERB", "AUX"}
+            ]
             for child in verb.children:
                 if child.dep_ in NOT_PARTS:
+                    continue
+                if any(cc < child.i < conj for cc, conj in joins):
                     continue
                 if child.i < subject.start and fronted_reason(child, verb):
                     reason = _reason(child, analysis, paragraph, quoted, _referent_text(subject))

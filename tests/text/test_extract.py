@@ -509,3 +509,29 @@ def test_an_action_noun_with_nothing_it_acts_on_names_nothing():
     ]
     doc = make_doc(of, [(6, 7, "DATE")])
     assert extract.anaphoric(list(doc), analyze([doc]), definite=False) == ""
+
+
+def test_what_stands_between_and_and_the_verb_it_joins_belongs_to_that_verb():
+    """'Apple changed the font and, in most cases, split the screen.': 'in most cases' is
+    not said of changing the font."""
+    rows = [
+        ("Apple", 1, "nsubj", "NNP", "PROPN", "Apple"),
+        ("changed", 1, "ROOT", "VBD", "VERB", "change"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("font", 1, "dobj", "NN", "NOUN", "font"),
+        ("and", 1, "cc", "CC", "CCONJ", "and"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("most", 8, "amod", "JJS", "ADJ", "most"),
+        ("cases", 6, "pobj", "NNS", "NOUN", "case"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("split", 1, "conj", "VBD", "VERB", "split"),
+        ("the", 12, "det", "DT", "DET", "the"),
+        ("screen", 10, "dobj", "NN", "NOUN", "screen"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "ORG")])
+    changed = next(
+        c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.text == "changed"
+    )
+    assert [p.text for p in changed.parts] == ["the font"]
