@@ -1346,7 +1346,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             joins = [
                 (cc.i, conj.i)
                 for cc in verb.children
-                if cc.dep_ == "cc"
+                if cc.dep_ == "cc" and cc.i > verb.i
                 for conj in verb.children
                 if conj.dep_ == "conj" and conj.i > cc.i and conj.pos_ in {"VERB", "AUX"}
             ]
