@@ -787,7 +787,8 @@ def _partitive(root: Token) -> bool:
 # terms', 'on the whole', 'in spite of', 'by way of'): any speaker fills them in
 IDIOM_NOUNS = frozenset(
     "terms respect regard order addition case fact general particular spite way whole "
-    "behalf favour favor account sake charge effect turn view light means part place".split()
+    "behalf favour favor account sake charge effect turn view light means part place "
+    "relation proportion contrast comparison response accordance advance lieu conjunction".split()
 )
 
 
@@ -879,7 +880,7 @@ def sentence_blanks(
                     continue
                 if label == "NAME" and _named_beside(span):
                     continue  # '_____, D.C.': the rest of the name gives the blank away
-                if _in_title(span, sentence):
+                if _in_title(span, sentence) or (label == Label.NUMBER and _names_after(span)):
                     continue  # 'The _____ Mice': a word of a title, guessed from the rest
                 if _echoed(span) or _light_object(span):
                     continue
@@ -1273,6 +1274,19 @@ def _repeated_run(text: str) -> bool:
     if len(run) >= 2:
         runs.append(" ".join(run))
     return len(runs) != len(set(runs))
+
+
+def _names_after(span: Span) -> bool:
+    """A number counting a common noun the passage capitalises ('the two Mice' of a fable):
+    the number belongs to a title or a character's name."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.is_title
+        and after.pos_ == "NOUN"
+        and span.root.head.i == after.i
+    )
 
 
 def _in_title(span: Span, sentence: Span) -> bool:

@@ -529,3 +529,23 @@ def test_a_thing_taken_is_no_fixed_verb_phrase():
 
     assert variants._light_object(took("look"))  # 'took a _____': any speaker says 'look'
     assert not variants._light_object(took("bread"))
+
+
+def test_a_number_before_a_capitalised_noun_belongs_to_a_name():
+    rows = [
+        ("The", 2, "det", "DT", "DET", "the"),
+        ("two", 2, "nummod", "CD", "NUM", "two"),
+        ("Mice", 3, "nsubj", "NNS", "NOUN", "mouse"),
+        ("ran", 3, "ROOT", "VBD", "VERB", "run"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert variants._names_after(doc[1:2])
+    assert variants._fixed_phrase(
+        make_doc(
+            [
+                ("in", 1, "prep", "IN", "ADP", "in"),
+                ("relation", 0, "pobj", "NN", "NOUN", "relation"),
+            ]
+        )[1]
+    )

@@ -535,3 +535,21 @@ def test_what_stands_between_and_and_the_verb_it_joins_belongs_to_that_verb():
         c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.text == "changed"
     )
     assert [p.text for p in changed.parts] == ["the font"]
+
+
+def test_a_subject_the_parse_cut_in_two_is_not_asked():
+    """'The name Montana was added to a bill.' parsed with two subjects: no 'The name was
+    added …'."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("name", 4, "nsubjpass", "NN", "NOUN", "name"),
+        ("Montana", 4, "nsubjpass", "NNP", "PROPN", "Montana"),
+        ("was", 4, "auxpass", "VBD", "AUX", "be"),
+        ("added", 4, "ROOT", "VBN", "VERB", "add"),
+        ("to", 4, "prep", "IN", "ADP", "to"),
+        ("a", 7, "det", "DT", "DET", "a"),
+        ("bill", 5, "pobj", "NN", "NOUN", "bill"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(2, 3, "GPE")])
+    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
