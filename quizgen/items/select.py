@@ -429,6 +429,8 @@ class Builder:
         self.context = ranker.context(passage.title, passage.paragraphs)
         self.topic = variants.topic_text(analysis, passage.title)  # no blank's key
         self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
+        self.feature_cache: dict[tuple, dict[str, float]] = {}  # see features
+        self.sound_statements: dict[tuple, str | None] = {}  # (statement, evidence, true)
 
     def by_likelihood(self, pool: list, preview) -> list:
         """The pool, the entries whose items reviewers would most likely keep first (the
@@ -446,7 +448,7 @@ class Builder:
             if item is None:
                 scored.append((1, 0.0, k, entry))
                 continue
-            feats = ranker.features(item, self.context)
+            feats = self.features(item)
             p = self.model.probability(feats)
             if p >= self.threshold:
                 worth = feats.get("key_worth", ranker.WORTH_DEFAULT)
@@ -455,6 +457,15 @@ class Builder:
                 scored.append((1, -p, k, entry))
         scored.sort(key=lambda t: (t[0], t[1], t[2]))
         return [entry for *_, entry in scored]
+
+    def features(self, item: Item) -> dict[str, float]:
+        """The ranker's features of an item, worked out once per item's content (a pool is
+        offered to each pass of the selection again)."""
+        key = (item.kind, item.prompt, str(item.answer), item.options, item.rule, item.evidence)
+        found = self.feature_cache.get(key)
+        if found is None:
+            found = self.feature_cache[key] = ranker.features(item, self.context)
+        return found
 
     def preview_question(self, entry: Entry) -> Item | None:
         """The question an entry would make, without side effects: multiple choice where its
@@ -490,7 +501,7 @@ class Builder:
         """Whether reviewers would likely hand the item out unchanged (the ranker's verdict)."""
         if self.model is None:
             return True
-        if self.model.probability(ranker.features(item, self.context)) >= self.threshold:
+        if self.model.probability(self.features(item)) >= self.threshold:
             return True
         self.held_back[item.kind] += 1
         if item.kind is Kind.TRUE_FALSE:
@@ -611,10 +622,14 @@ class Builder:
         def sound(text: str | None, *, true: bool) -> str | None:
             if text is None:
                 return None
-            text = variants.without_connective(text)
-            if quality.context_bound(text) or variants.statement_faults(text, evidence, true=true):
-                return None
-            return text
+            key = (text, evidence, true)
+            if key not in self.sound_statements:  # a fact is offered to each pass again
+                made = variants.without_connective(text)
+                faulty = quality.context_bound(made) or variants.statement_faults(
+                    made, evidence, true=true
+                )
+                self.sound_statements[key] = None if faulty else made
+            return self.sound_statements[key]
 
         want_true = self.tf[True] < self.tf[False]  # a false one first: they are the scarcer
         text, answer, rule = None, True, "tf-fact"
