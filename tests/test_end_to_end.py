@@ -150,8 +150,10 @@ def test_key_positions_are_balanced(held):
     positions = Counter(
         item.options.index(item.answer) for _, _, item in items(held, Kind.MULTIPLE_CHOICE)
     )
-    if sum(positions.values()) < 20:
-        pytest.skip("too few multiple-choice items to judge (needs ../shared beside the project)")
+    if sum(positions.values()) < 16:
+        # without ../shared beside the project only the seed is quizzed; dates and numbers
+        # keep their natural order, so a few items say little of the balance
+        pytest.skip(f"{sum(positions.values())} multiple-choice items: too few to judge")
     assert max(positions.values()) / sum(positions.values()) <= 0.4
 
 

@@ -741,6 +741,82 @@ def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
     ]
 
 
+def balance_positions(
+    ordered: list[Item], second: list[tuple[Item, Item]], rng: random.Random
+) -> tuple[list[Item], list[tuple[Item, Item]]]:
+    """The key of each multiple-choice item of the quiz at the next of the places A to D,
+    dealt from a shuffled four at a time, so that no letter answers more than its share. Where
+    the options stand in the order of their numbers or dates, the wrong ones are chosen again
+    from the item's best six to put the key there (as near as they allow). Part B, whose
+    sentences keep the passage's order, keeps its own. The Part A of a two-part item is
+    replaced in ``second`` too."""
+    places: list[int] = []
+    out, renamed = [], {}
+    for item in ordered:
+        if item.kind is not Kind.MULTIPLE_CHOICE or item.refers_to or len(item.options) < 2:
+            out.append(item)
+            continue
+        if not places:
+            places = [0, 1, 2, 3]
+            rng.shuffle(places)
+        made = _placed(item, places.pop())
+        renamed[id(item)] = made
+        out.append(made)
+    return out, [(renamed.get(id(a), a), b) for a, b in second]
+
+
+def _placed(item: Item, place: int) -> Item:
+    """The item with its key at the place (see balance_positions)."""
+    key = str(item.answer)
+    wrong = [o for o in item.options if o != key]
+    pool = [distract.Option(t, s) for t, s in (*item.sources, *item.alternatives)]
+    if _order_value(key) is not None and all(_order_value(o) is not None for o in item.options):
+        chosen = _placing(key, pool, place) if len(pool) >= 3 else None
+        if chosen is None:
+            return item
+        rest = [o for o in pool if o not in chosen]
+        return replace(
+            item,
+            options=tuple(order_options(key, [o.text for o in chosen], place, natural=True)),
+            sources=tuple((o.text, o.source) for o in chosen),
+            alternatives=tuple((o.text, o.source) for o in rest[:3]),
+        )
+    place = min(place, len(wrong))
+    return replace(item, options=(*wrong[:place], key, *wrong[place:]))
+
+
+def _order_value(text: str):
+    """Where an option stands in the natural order of numbers, dates or lengths of time, as
+    order_options sorts them; None for text of no such order."""
+    number = distract.parse_number(text)
+    if number:
+        return (0, number[0])
+    date = date_key(text)
+    if date:
+        return (1, date)
+    length = distract.duration_amount(text)
+    return (2, length) if length is not None else None
+
+
+def _placing(key: str, pool: list, position: int) -> list | None:
+    """Three wrong options from the pool (best first) that put the key, once the four are in
+    their natural order, at the given place or as near it as the pool allows: years sorted
+    with the key always earliest would teach students to pick the first. None when the
+    options have no natural order."""
+    value = _order_value(key)
+    values = [_order_value(o.text) for o in pool]
+    if value is None or any(v is None or v[0] != value[0] for v in values):
+        return None
+    below = [o for o, v in zip(pool, values, strict=True) if v < value]
+    above = [o for o, v in zip(pool, values, strict=True) if v > value]
+    feasible = [k for k in range(4) if k <= len(below) and 3 - k <= len(above)]
+    if not feasible:
+        return None
+    k = min(feasible, key=lambda k: (abs(k - position), k))
+    chosen = {id(o) for o in [*below[:k], *above[: 3 - k]]}
+    return [o for o in pool if id(o) in chosen]
+
+
 def order_options(key: str, wrong: list[str], position: int, *, natural: bool) -> list[str]:
     """Numbers and years in order; other options with the key at the given position."""
     options = [*wrong, key]
@@ -893,6 +969,10 @@ def choose(
             _sentence_position(passage, i),
         ),
     )
+    # dealt afresh for each passage: a quiz of one or two items would otherwise always start
+    # from the same place
+    deal = random.Random(f"{config.seed}:keys:{passage.title}:{len(passage.text)}")
+    ordered, second = balance_positions(ordered, second, deal)
     asked = [k for k in (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER) if k in config.kinds]
     planned = {k: v for k, v in plan.items() if v}
     if asked:

@@ -254,3 +254,26 @@ def test_a_person_is_the_key_of_one_item_whatever_form_of_the_name():
     assert not ledger.allows(again, "Who spoke?", 9, strict=False, key="Tzanetos")
     ledger.add((0, 0, "f3", "1999"), "When did it open?", key="1999")
     assert ledger.allows((2, 9, "f4", "1999"), "When did it close?", 9, strict=False, key="1999")
+
+
+def test_the_keys_of_a_quiz_are_dealt_over_the_four_places():
+    import random
+
+    def dated(prompt):
+        pool = ["1913", "1925", "1930", "1904", "1893", "1886"]
+        return Item(
+            id="",
+            kind=Kind.MULTIPLE_CHOICE,
+            prompt=prompt,
+            answer="1910",
+            options=("1910", "1913", "1925", "1930"),
+            sources=tuple((t, "another date") for t in pool[:3]),
+            alternatives=tuple((t, "another date") for t in pool[3:]),
+        )
+
+    items = [dated(f"When did event {n} happen?") for n in range(4)]
+    placed, _ = select.balance_positions(items, [], random.Random(1))
+    assert sorted(i.options.index("1910") for i in placed) == [0, 1, 2, 3]
+    for item in placed:  # each still in time order, its wrong options from its own best six
+        assert list(item.options) == sorted(item.options)
+        assert {o for o in item.options if o != "1910"} <= {t for t, _ in item.sources}
