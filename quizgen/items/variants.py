@@ -620,6 +620,9 @@ def _blankable(sentence: Span, *, spoken: bool = False) -> bool:
         return False
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         return False  # 'The depth of respiration increases, and …' read as a noun phrase
+    if any(q.start < sentence.start < q.end for q in quoted_segments(sentence.doc)):
+        return False  # 'My _____ is a regular horn of plenty': speech whose quotation mark and
+        # speaker stand in a sentence before
     # a story's narrator may say 'I'; a 'you' or 'we' outside quotation marks means the reader,
     # but in a speech it is the speaker and the audience, whose words a blank sentence quotes
     return not (

@@ -549,3 +549,28 @@ def test_a_number_before_a_capitalised_noun_belongs_to_a_name():
             ]
         )[1]
     )
+
+
+def test_a_sentence_inside_a_quotation_begun_before_it_is_no_blank():
+    rows = [
+        ("\u201c", 1, "punct", "``", "PUNCT", "\u201c"),
+        ("Come", 1, "ROOT", "VB", "VERB", "come"),
+        ("with", 1, "prep", "IN", "ADP", "with"),
+        ("me", 2, "pobj", "PRP", "PRON", "I"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+        ("My", 6, "poss", "PRP$", "PRON", "my"),
+        ("pantry", 7, "nsubj", "NN", "NOUN", "pantry"),
+        ("is", 7, "ROOT", "VBZ", "AUX", "be"),
+        ("a", 10, "det", "DT", "DET", "a"),
+        ("regular", 10, "amod", "JJ", "ADJ", "regular"),
+        ("horn", 7, "attr", "NN", "NOUN", "horn"),
+        ("of", 10, "prep", "IN", "ADP", "of"),
+        ("plenty", 11, "pobj", "NN", "NOUN", "plenty"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    # the quotation runs on to the paragraph's end, as in a story
+    doc = make_doc(rows)
+    second = list(doc.sents)[1]
+    assert not variants._blankable(second)
+    alone = make_doc([(w, h - 5, d, t, p, lem) for w, h, d, t, p, lem in rows[5:]])
+    assert variants._blankable(alone[:])  # the same words, said by the passage itself
