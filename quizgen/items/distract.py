@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from quizgen.base.folding import fold_words
 from quizgen.items.quality import outside_quotes
 from quizgen.text.analysis import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
     Analysis,
     Cluster,
     describe,
@@ -289,8 +291,6 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
     return False
 
 
-MALE_WORDS = {"he", "him", "his", "himself"}
-FEMALE_WORDS = {"she", "her", "hers", "herself"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "uncle", "brother"}
 FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "queen", "princess", "mother", "aunt", "sister"}
 
@@ -301,7 +301,7 @@ def _asked_gender(prompt: str) -> str:
     if not prompt.lower().startswith("who"):
         return ""
     words = set(re.findall(r"[a-z]+", outside_quotes(prompt).lower()))
-    male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
     return "m" if male and not female else "f" if female and not male else ""
 
 

@@ -79,9 +79,8 @@ def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str
     if first.lower() in {"the", "a", "an"} and rest:
         out.setdefault(rest, None)
     if analysis is not None:
-        for form in (key, rest if first.lower() == "the" else key):
-            for other in analysis.acronyms().get(fold_words(form), []):
-                out.setdefault(other, None)
+        for other in spelled_out(key, analysis):
+            out.setdefault(other, None)
     amount, unit = key, ""
     if candidate.answer_label is Label.DURATION:
         amount, _, unit = key.rpartition(" ")  # 'three years': 3 years is right too
@@ -92,6 +91,14 @@ def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str
             other = str(int(value)) if form == "words" else distract.number_words(int(value))
             out.setdefault(f"{other} {unit}".strip(), None)
     return [a for a in out if fold_typography(a) != fold_typography(key)]
+
+
+def spelled_out(key: str, analysis: Analysis) -> list[str]:
+    """The acronym of a name the passage spells out beside it, or the name an acronym stands
+    for ('European Central Bank (ECB)'), of the key with or without its 'the'."""
+    first, _, rest = key.partition(" ")
+    forms = (key, rest) if first.lower() == "the" and rest else (key,)
+    return [other for form in forms for other in analysis.acronyms().get(fold_words(form), [])]
 
 
 OPTIONS_BONUS = 0.35  # a question with three good wrong options makes a multiple-choice item
@@ -677,9 +684,7 @@ class Builder:
                 if fold_typography(n) != fold_typography(blank.answer)
                 and (blank.cluster.label == "PERSON" or same_thing(n, blank.answer))
             ]
-        first, _, rest = blank.answer.partition(" ")
-        for form in (blank.answer, rest if first.lower() == "the" else blank.answer):
-            accept += self.analysis.acronyms().get(fold_words(form), [])  # 'ECB'
+        accept += spelled_out(blank.answer, self.analysis)  # 'ECB'
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
             other = (

@@ -789,7 +789,7 @@ def _partitive(root: Token) -> bool:
 # nouns that a preposition before them makes a fixed phrase of ('in terms of', 'in absolute
 # terms', 'on the whole', 'in spite of', 'by way of'): any speaker fills them in
 IDIOM_NOUNS = frozenset(
-    "terms respect regard order addition case fact general particular spite way whole "
+    "term respect regard order addition case fact general particular spite way whole "
     "behalf favour favor account sake charge effect turn view light means part place "
     "relation proportion contrast comparison response accordance advance lieu conjunction".split()
 )
@@ -797,7 +797,7 @@ IDIOM_NOUNS = frozenset(
 
 def _fixed_phrase(root: Token) -> bool:
     """'in absolute _____', 'in _____ of': the noun of a fixed prepositional phrase."""
-    return root.lemma_.lower() in IDIOM_NOUNS | {"term"} and root.dep_ == "pobj"
+    return root.lemma_.lower() in IDIOM_NOUNS and root.dep_ == "pobj"
 
 
 LIGHT_VERBS = {"take", "make", "have", "give", "get", "pay", "do"}

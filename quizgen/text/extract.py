@@ -26,7 +26,7 @@ from quizgen.text.analysis import (
     resolve_pronoun,
     text_of,
 )
-from quizgen.text.grammar import SUBJECT_DEPS
+from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from quizgen.text.lexicon import (
     NAME_TYPES,
     NUMBER_TYPES,
@@ -944,16 +944,13 @@ ROLE_OF = {
 }
 
 
-NOMINAL_SUBJECTS = {"nsubj", "nsubjpass"}
-
-
 def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) -> Phrase | None:
     """The verb's subject; inherited along coordination; a relative pronoun becomes its noun.
     A noun before ``floor`` (a news dateline) is never one."""
     node = verb
     while True:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i >= floor]
-        if len(subjects) > 1 and all(s.dep_ in NOMINAL_SUBJECTS for s in subjects):
+        if len(subjects) > 1 and all(s.dep_ in NOMINAL_SUBJECT_DEPS for s in subjects):
             return None  # 'The name | Montana was added': one subject the parse cut in two
         if subjects:
             subj = subjects[0]
