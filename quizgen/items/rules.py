@@ -534,6 +534,7 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             continue
         if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue
+        tokens = _with_of(tokens, part)
         if tokens[-1].pos_ in {"CCONJ", "ADP", "PUNCT"} or tokens[0].pos_ == "CCONJ":
             continue  # '1930–31 and': the tagger's date runs into a list it cut in two
         text = " ".join("".join(t.text_with_ws for t in tokens).split())
@@ -547,6 +548,17 @@ def find_time(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         if label is Label.DATE and not when_answer(text):
             continue  # 'every year' answers 'how often', 'all day' 'how long'
         yield Slot(text, tokens, label, None, part, _base_values(clause, part))
+
+
+def _with_of(tokens: list[Token], part: Phrase) -> list[Token]:
+    """A date with the 'of' phrase that says which it is: 'the very day of the funeral', not
+    'the very day' (the tagger's date stops at 'day')."""
+    last = tokens[-1]
+    inside = {t.i for t in part.tokens}
+    of = next((c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or of.i != last.i + 1 or of.right_edge.i not in inside:
+        return tokens
+    return [*tokens, *last.doc[of.i : of.right_edge.i + 1]]
 
 
 FREQUENCY_STARTS = ("every", "each", "all ", "daily", "weekly", "monthly", "yearly", "annually")

@@ -995,6 +995,7 @@ def choose(
 PART_B_MOST = 2  # two-part items in a quiz of PART_B_FROM items or more; one in a shorter one
 PART_B_FROM = 12
 VOCABULARY_MOST = 2  # vocabulary multiple-choice items; a matching item takes the other words
+TIER_TWO_MOST = 1  # of them, on words the passage does not explain (dictionary meanings)
 QUESTION_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.ORDERING)
 
 
@@ -1021,6 +1022,16 @@ def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng
         asked: list[Item] = []
         if Kind.MULTIPLE_CHOICE in config.kinds:
             asked = skills.vocabulary_items(found, wrong_for, rng, VOCABULARY_MOST)
+            # words the passage uses without explaining them take the places left, when
+            # the skills are chosen (--skills vocabulary): their key, a dictionary's meaning,
+            # is in no sentence of the passage, which the quiz contract's evidence still
+            # asks of every key, so they are not in the default mix
+            most = min(VOCABULARY_MOST, TIER_TWO_MOST) - len(asked)
+            if most > 0 and set(wanted) != set(Skill):
+                words = skills.tier_two(
+                    analysis, passage.paragraphs, frozenset(g.term for g in found)
+                )
+                asked += skills.tier_two_items(words, rng, most)
         out += asked
         if Kind.MATCHING in config.kinds:
             rest = [

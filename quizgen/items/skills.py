@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -1036,6 +1037,143 @@ def vocabulary_matching(found: list[Gloss]) -> Item | None:
     )
 
 
+# --- words the passage uses without explaining them (tier two) ------------------------------
+
+# the tagger's part of speech -> the table's ('a' adjective, 'v' verb, 'r' adverb)
+TIER_TWO_TAGS = {"JJ": "a", "VB": "v", "VBD": "v", "VBG": "v", "VBN": "v", "VBP": "v",
+                 "VBZ": "v", "RB": "r"}  # fmt: skip
+TIER_TWO_POS = {"a": "ADJ", "v": "VERB", "r": "ADV"}
+# a wrong meaning's length, in words, against the key's: similar, so length gives nothing away
+TIER_TWO_LENGTHS = (0.6, 1.7)
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryGloss:
+    """A word of the passage with the meaning of its dominant sense (see
+    :func:`quizgen.text.lexicon.meanings`)."""
+
+    gloss: Gloss
+    meaning: lexicon.Meaning
+
+
+def tier_two(
+    analysis: Analysis, paragraphs: tuple[str, ...], explained: frozenset[str] = frozenset()
+) -> list[DictionaryGloss]:
+    """The words a reader meets in books but not every day ('shrewd', 'sorely') that the
+    passage uses without explaining, each with its dictionary meaning: an adjective, verb or
+    adverb in lower case in an askable sentence, in narration or dialogue, not one the
+    passage explains (``explained``) nor part of a name. Rarest first (by the table's
+    count), then in passage order; each word once."""
+    table = lexicon.meanings()
+    found: dict[str, tuple[tuple, DictionaryGloss]] = {}
+    explained = frozenset(fold(t) for t in explained)
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not is_askable(sentence, paragraphs[n]):
+                continue
+            for t in sentence:
+                pos = TIER_TWO_TAGS.get(t.tag_)
+                if (
+                    pos is None
+                    or t.pos_ != TIER_TWO_POS[pos]
+                    or not t.is_lower
+                    or not t.text.replace("-", "").isalpha()
+                    or t.ent_type_
+                    or t.is_stop
+                    # 'a muffled sound', 'critically acclaimed': a participle used as an
+                    # adjective has the adjective's sense, not the verb's
+                    or (pos == "v" and t.dep_ in {"amod", "acomp", "advcl", "oprd"})
+                    or _hyphened(t)  # 'tight-fisted': part of a word of its own
+                ):
+                    continue
+                lemma = t.lemma_.lower() if pos == "v" else t.lower_
+                meaning = table.get((lemma, pos))
+                if meaning is None or lemma in found or fold(t.text) in explained:
+                    continue
+                gloss = Gloss(t.text, meaning.definition, n, sentence, "dictionary", (t,))
+                rank = (meaning.tagged, "avr".index(pos), n, t.i)
+                found[lemma] = (rank, DictionaryGloss(gloss, meaning))
+    return [g for _, g in sorted(found.values(), key=lambda r: r[0])]
+
+
+def _hyphened(t: Token) -> bool:
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].text == "-"
+    return before or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+
+
+def _meaning_words(text: str) -> set[str]:
+    return {f for w in _content_words(text) for f in _forms(w)}
+
+
+def tier_two_wrong(
+    word: DictionaryGloss, passage_words: list[DictionaryGloss], rng: random.Random
+) -> list[str]:
+    """Three wrong meanings for a tier-two word, of its part of speech and about its length:
+    the meanings of the passage's other such words first, then of other words from the
+    table; none a synonym's (the key's synset), none sharing a content word with the key,
+    none holding the word itself."""
+    key = word.meaning
+    key_words = _meaning_words(key.definition)
+    length = len(key.definition.split())
+    low, high = TIER_TWO_LENGTHS
+
+    def fits(m: lexicon.Meaning, chosen: list[str]) -> bool:
+        size = len(m.definition.split())
+        return (
+            m.pos == key.pos
+            and m.synset != key.synset
+            and m.lemma != key.lemma
+            and low * length <= size <= high * length
+            and not (_meaning_words(m.definition) & key_words)
+            and fold(word.gloss.term) not in fold(m.definition)
+            and key.lemma not in fold(m.definition)
+            and m.definition not in chosen
+            and not any(_meaning_words(m.definition) & _meaning_words(c) for c in chosen)
+        )
+
+    chosen: list[str] = []
+    for other in passage_words:
+        if len(chosen) < VOCABULARY_OPTIONS - 1 and fits(other.meaning, chosen):
+            chosen.append(other.meaning.definition)
+    table = sorted(
+        (m for m in lexicon.meanings().values() if m.pos == key.pos), key=lambda m: m.lemma
+    )
+    rng.shuffle(table)
+    for m in table:
+        if len(chosen) >= VOCABULARY_OPTIONS - 1:
+            break
+        if fits(m, chosen):
+            chosen.append(m.definition)
+    return chosen
+
+
+def tier_two_items(words: list[DictionaryGloss], rng: random.Random, most: int) -> list[Item]:
+    """'As used in paragraph 2, what does "shrewd" mean?': the word's dictionary meaning
+    the key, other words' meanings the wrong options."""
+    items = []
+    for word in words[:most]:
+        wrong = tier_two_wrong(word, words, random.Random(f"{rng.random()}:{word.meaning.lemma}"))
+        if len(wrong) < VOCABULARY_OPTIONS - 1:
+            continue
+        options = [*wrong]
+        options.insert(rng.randrange(len(options) + 1), word.meaning.definition)
+        items.append(
+            Item(
+                id="",
+                kind=Kind.MULTIPLE_CHOICE,
+                prompt=vocabulary_prompt(word.gloss),
+                answer=word.meaning.definition,
+                options=tuple(options),
+                evidence=word.gloss.evidence,
+                difficulty=Difficulty.MEDIUM,
+                rule="vocab-dictionary",
+                skill=Skill.VOCABULARY,
+            )
+        )
+    return items
+
+
 # meanings a student could take for one another: their head nouns share an ancestor this deep
 # in WordNet's hierarchy (an event beside events, a person beside people)
 MEANING_KIND_DEPTH = 4
@@ -1106,7 +1244,7 @@ LEANING = frozenset(
 
 
 # the key sentence may share at most this many times the question's words the wrong ones do
-PART_B_GIVEAWAY = 1.25
+PART_B_GIVEAWAY = 1.34  # three of four words, four of five; not two of three
 PART_B_MOST_WORDS = 40  # a longer prompt is more than a student reads as one question
 
 
@@ -1159,6 +1297,17 @@ def _content_words(text: str) -> set[str]:
     return {w for w in quality.words(text) if len(w) > 2 and w not in STOP_WORDS}
 
 
+@cache
+def _forms(word: str) -> frozenset[str]:
+    """A lower-case word with the verb and noun lemmas it can be of ('reached' -> reach)."""
+    return frozenset({word, *lexicon.lemmas(word, "verb"), *lexicon.lemmas(word, "noun")})
+
+
+def _holds(text: str, phrase: str) -> bool:
+    """Whether a folded text holds a folded phrase as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
 def reads_alone(text: str) -> bool:
     """Whether a sentence reads on its own as an option: whole (a capital first, an end
     mark last, brackets and quotes paired), long enough to say something, opening with no
@@ -1200,6 +1349,20 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     key_words = _content_words(str(part_a.answer)) - _words_of(part_a.prompt)
     if not key_words or not key_words <= _words_of(key.text):
         return None  # the key is not in its sentence: one sentence does not prove it
+    # the question's words as they stand in a sentence in any form ('reach' in 'reached')
+    asked = {w: _forms(w) for w in question_words}
+
+    def shared(s: SentenceRef) -> set[str]:
+        held = frozenset().union(*(_forms(w) for w in s.words))
+        return {w for w, forms in asked.items() if forms & held}
+
+    # a multiple-choice Part A's wrong options: the sentence that names one is the one a
+    # student who chose it would pick
+    options = [
+        re.sub(r"^(?:the|a|an) ", "", fold(o))
+        for o in part_a.options
+        if o != part_a.answer and len(o) > 2
+    ]
     ranked = []
     at = sentences.index(key)
     low, high = PART_B_LENGTHS
@@ -1210,21 +1373,32 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
             continue  # the sentence beside the key: its context, that may prove it too
         if _words_of(s.text) & key_words or fold(str(part_a.answer)) in fold(s.text):
             continue  # it names the key: it might prove it as well
-        shared = len(s.words & question_words)
+        common = len(shared(s))
         ratio = len(s.text) / max(1, len(key.text))
-        if shared == 0 or not low <= ratio <= high:
+        if common == 0 or not low <= ratio <= high:
             continue
-        ranked.append((-shared, abs(1 - ratio), n, s))
-    ranked.sort(key=lambda r: r[:3])
+        names_option = any(_holds(fold(s.text), o) for o in options)
+        ranked.append((not names_option, -common, abs(1 - ratio), n, s))
+    ranked.sort(key=lambda r: r[:4])
     seen: set[str] = set()
-    wrong = [  # a sentence the passage repeats is offered once
-        r[3] for r in ranked if not (fold(r[3].text) in seen or seen.add(fold(r[3].text)))
-    ][:3]
-    if len(wrong) < 3:
+    pool = [  # a sentence the passage repeats is offered once
+        r[4] for r in ranked if not (fold(r[4].text) in seen or seen.add(fold(r[4].text)))
+    ]
+    # a key sentence that shares far more of the question's words than the wrong ones, or
+    # the only one holding one of them ('Only C contains "reached"'), is found by matching
+    # words, not by reading (Part A was made from it): reviewers reject it. So the wrong
+    # sentences are chosen, best first, to hold every word of the question the key does.
+    key_shared = shared(key)
+    wrong: list[SentenceRef] = []
+    uncovered = set(key_shared)
+    while pool and len(wrong) < 3:
+        pick = next((s for s in pool if shared(s) & uncovered), pool[0])
+        pool.remove(pick)
+        wrong.append(pick)
+        uncovered -= shared(pick)
+    if len(wrong) < 3 or uncovered:
         return None
-    # a key sentence that shares far more of the question's words than the wrong ones is
-    # found by matching words, not by reading (Part A was made from it): reviewers reject it
-    if len(wrong[-1].words & question_words) * PART_B_GIVEAWAY < len(key.words & question_words):
+    if min(len(shared(w)) for w in wrong) * PART_B_GIVEAWAY < len(key_shared):
         return None
     prompt = part_b_prompt(part_a)
     if prompt is None:

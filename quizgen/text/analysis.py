@@ -593,8 +593,13 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
             cluster.labels["PERSON"] += len(cluster.mentions)
     # 'Chopin' is the family name of three Chopins: a person, whatever the tagger said here
     by_id = {id(c): c for c in clusters}
+    given = {c.key[0] for c in clusters if len(c.key) > 1 and c.label == "PERSON"}
     for cluster in clusters:
         fits = [by_id[i] for i in shared_label.get(cluster.id, ())]
+        if len(cluster.key) == 1 and cluster.key[0] in given and cluster.labels["PERSON"]:
+            # 'Fryderyk' alone, the tagger's place 7 times in 11, is the given name of
+            # 'Fryderyk Chopin': a person's
+            cluster.labels["PERSON"] += len(cluster.mentions) + 1
         if (
             fits
             and cluster.mentions
@@ -846,11 +851,13 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
             )
             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
             and any(
-                (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+                (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+                or (c.dep_ == "poss" and c.pos_ != "PRON")
                 for c in t.children
             )
         ):
-            # 'the king', and 'Beyoncé's father' (whose 'his job' is his own, not hers)
+            # 'the king', and 'Beyoncé's father' (whose 'his job' is his own, not hers); not
+            # 'her baby', which names nobody until 'her' is known (and is not the 'she' after)
             text = character_text(t)
             first, _, rest = text.partition(" ")
             if first.lower() in {"the", "this", "that"}:

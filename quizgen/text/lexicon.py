@@ -12,6 +12,7 @@ few (past, participle, third person) and regular but for the verbs in the table.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -700,3 +701,30 @@ def kind_of(a: str, b: str) -> bool:
             if long[: len(short)] == short:
                 return True
     return False
+
+
+# --- words a passage may use without explaining ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """A word's dominant sense, as ``data/glosses.tsv`` has it (see
+    :mod:`quizgen.text.gloss_table`)."""
+
+    lemma: str
+    pos: str  # a (adjective), v (verb), r (adverb)
+    tagged: int  # times WordNet's sense-tagged texts have the word: the fewer, the rarer
+    synset: str
+    definition: str
+
+
+@cache
+def meanings() -> dict[tuple[str, str], Meaning]:
+    """(lemma, part of speech) -> the meaning of the word's dominant sense."""
+    out = {}
+    for line in (DATA / "glosses.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        lemma, pos, tagged, synset, definition = line.split("\t")
+        out[(lemma, pos)] = Meaning(lemma, pos, int(tagged), synset, definition)
+    return out

@@ -184,6 +184,7 @@ def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
                 "Engineers came from the city to look at the damage.",
                 "The council met every month beside the old town bridge.",
                 "A new bridge for the old council hall was planned for spring.",
+                "Long ago the council closed the old ferry across the river to the fields.",
             ]
         )
     ]

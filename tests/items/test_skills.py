@@ -174,6 +174,7 @@ BRIDGE = [
     _ref(3, "It was old."),
     _ref(3, "This bridge was the oldest one in the whole county."),
     _ref(4, "Children walked to school along the river path."),
+    _ref(4, "Long ago the council closed the old ferry across the river to the fields."),
 ]
 
 
@@ -190,6 +191,34 @@ def test_part_b_follows_a_short_answer_part_a():
         assert "floods" not in option and "weakened" not in option  # none proves the key
     assert "But the council closed the road to the old mill as well." not in b.options
     assert "This bridge was the oldest one in the whole county." not in b.options
+
+
+def test_part_b_is_no_word_match():
+    """A key sentence that alone holds one of the question's words ('closed', in any form)
+    is found by matching words: no Part B. A multiple-choice Part A's wrong options name
+    the sentences offered first."""
+    assert skills.part_b(_short_answer_part_a(), BRIDGE[:-1]) is None
+    part_a = _short_answer_part_a(
+        kind=Kind.MULTIPLE_CHOICE,
+        prompt="Who closed the old bridge?",
+        answer="the council",
+        options=("the engineers", "the council", "the farmers", "the children"),
+        evidence=Evidence(2, "The council closed the old bridge because floods had weakened it."),
+    )
+    sentences = [
+        _ref(0, "The engineers closed the old bridge road for a week in 1820."),
+        _ref(0, "Farmers crossed the river there to reach the market."),
+        _ref(1, "The council closed the old bridge because floods had weakened it."),
+        _ref(1, "Engineers came from the city to look at the damage."),
+        _ref(2, "Farmers closed the old gates beside the bridge every night."),
+        _ref(3, "A new bridge for the old town hall was closed in spring."),
+        _ref(4, "The children closed the old bridge gate on their way to school."),
+        _ref(5, "Traders closed the old bridge market when the rain came down."),
+    ]
+    b = skills.part_b(part_a, sentences)
+    assert b is not None
+    assert "Traders closed the old bridge market when the rain came down." not in b.options
+    assert "The children closed the old bridge gate on their way to school." in b.options
 
 
 def test_part_b_needs_the_key_in_its_one_sentence():
@@ -228,3 +257,74 @@ def test_no_part_b_whose_key_sentence_is_found_by_matching_the_question():
         _ref(4, "The old mill stood empty for many long years."),
     ]
     assert skills.part_b(_short_answer_part_a(), sentences) is None
+
+
+# "The shrewd miller laughed merrily at a muffled sound."
+TIER_TWO = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("shrewd", 2, "amod", "JJ", "ADJ", "shrewd"),
+    ("miller", 3, "nsubj", "NN", "NOUN", "miller"),
+    ("laughed", 3, "ROOT", "VBD", "VERB", "laugh"),
+    ("merrily", 3, "advmod", "RB", "ADV", "merrily"),
+    ("at", 3, "prep", "IN", "ADP", "at"),
+    ("a", 8, "det", "DT", "DET", "a"),
+    ("muffled", 8, "amod", "VBN", "VERB", "muffle"),
+    ("sound", 5, "pobj", "NN", "NOUN", "sound"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def _tier_two(explained=frozenset()):
+    doc = make_doc(TIER_TWO)
+    return skills.tier_two(analyze([doc]), (doc.text,), explained)
+
+
+def test_tier_two_words_get_their_dictionary_meaning():
+    from quizgen.text import lexicon
+
+    found = _tier_two()
+    # the adjective before the adverb (as rare as each other); a participle used as an
+    # adjective ('a muffled sound') has the adjective's sense, not the verb's: not asked
+    assert [w.gloss.term for w in found] == ["shrewd", "merrily"]
+    assert found[0].meaning == lexicon.meanings()[("shrewd", "a")]
+    assert found[0].gloss.evidence.sentence.startswith("The shrewd miller")
+    # a word the passage explains is asked from its own explanation, not the dictionary's
+    assert [w.gloss.term for w in _tier_two(frozenset({"shrewd"}))] == ["merrily"]
+
+
+def test_tier_two_item_offers_other_words_meanings_of_its_part_of_speech():
+    from quizgen.text import lexicon
+
+    found = _tier_two()
+    [item] = skills.tier_two_items(found, random.Random(3), 1)
+    assert item.kind is Kind.MULTIPLE_CHOICE and item.skill is Skill.VOCABULARY
+    assert item.prompt == "As used in paragraph 1, what does \u201cshrewd\u201d mean?"
+    assert item.answer == lexicon.meanings()[("shrewd", "a")].definition
+    assert len(item.options) == 4 and item.answer in item.options
+    by_definition = {m.definition: m for m in lexicon.meanings().values()}
+    key_words = skills._meaning_words(item.answer)
+    for option in item.options:
+        meaning = by_definition[option]
+        assert meaning.pos == "a"  # an adjective's meaning beside an adjective's
+        if option != item.answer:
+            assert meaning.synset != found[0].meaning.synset  # never a synonym's
+            assert not skills._meaning_words(option) & key_words
+    # the same seed gives the same item
+    assert skills.tier_two_items(_tier_two(), random.Random(3), 1) == [item]
+
+
+def test_gloss_table_rows_are_plain_meanings():
+    from quizgen.text import gloss_table, lexicon
+
+    table = lexicon.meanings()
+    assert len(table) > 1000
+    for meaning in table.values():
+        assert meaning.pos in {"a", "v", "r"}
+        assert gloss_table.TAGGED[0] <= meaning.tagged <= gloss_table.TAGGED[1]
+        assert gloss_table._plain(meaning.definition)
+        assert not gloss_table._gives_away(meaning.lemma, meaning.definition)
+    assert gloss_table._gives_away("wisely", "in a wise manner")
+    assert gloss_table._gives_away("gaily", "in a gay manner")
+    assert gloss_table._gives_away("undeveloped", "not developed")
+    assert not gloss_table._gives_away("shrewd", "marked by practical hardheaded intelligence")
+    assert not gloss_table._plain("(Southern regional intensive) very; to a great degree")

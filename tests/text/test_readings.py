@@ -468,3 +468,40 @@ def test_mr_and_mrs_of_one_name_are_two_people_each_named_with_the_title():
     ]
     names = sorted(c.name for c in analyze(docs).clusters)
     assert names == ["Mr. Bennet", "Mrs. Bennet", "Mrs. Long"]
+
+
+def test_her_baby_is_not_the_she_after_it():
+    """'Dorothy ran home. At the birth of her baby she was glad.': 'her baby' names nobody
+    until 'her' is known, and is not the 'she' after it: she is Dorothy."""
+    birth = [
+        ("At", 6, "prep", "IN", "ADP", "at"),
+        ("the", 2, "det", "DT", "DET", "the"),
+        ("birth", 0, "pobj", "NN", "NOUN", "birth"),
+        ("of", 2, "prep", "IN", "ADP", "of"),
+        ("her", 5, "poss", "PRP$", "PRON", "her"),
+        ("baby", 3, "pobj", "NN", "NOUN", "baby"),
+        ("she", 7, "nsubj", "PRP", "PRON", "she"),
+        ("was", 7, "ROOT", "VBD", "AUX", "be"),
+        ("glad", 7, "acomp", "JJ", "ADJ", "glad"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, birth)
+    doc = make_doc(rows, [(0, 1, "PERSON")])
+    referent = resolve_pronoun(analyze([doc]), 0, doc[10])
+    assert referent is not None and referent.text == "Dorothy"
+
+
+def test_a_given_name_alone_is_the_persons_whatever_the_tagger_says():
+    """'Fryderyk Chopin ran home. Fryderyk ran home.' with the second 'Fryderyk' tagged a
+    place: the given name of a person the passage names in full is a person's."""
+    full = [
+        ("Fryderyk", 1, "compound", "NNP", "PROPN", "Fryderyk"),
+        ("Chopin", 2, "nsubj", "NNP", "PROPN", "Chopin"),
+        ("ran", 2, "ROOT", "VBD", "VERB", "run"),
+        ("home", 2, "advmod", "RB", "ADV", "home"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    rows = _sentence(0, full) + _sentence(5, _ran("Fryderyk")) + _sentence(9, _ran("Fryderyk"))
+    doc = make_doc(rows, [(0, 2, "PERSON"), (5, 6, "GPE"), (9, 10, "PERSON")])
+    clusters = {c.key: c for c in analyze([doc]).clusters}
+    assert clusters[("fryderyk",)].label == "PERSON"
