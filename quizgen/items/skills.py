@@ -1303,11 +1303,6 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset({word, *lexicon.lemmas(word, "verb"), *lexicon.lemmas(word, "noun")})
 
 
-def _holds(text: str, phrase: str) -> bool:
-    """Whether a folded text holds a folded phrase as whole words."""
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
-
-
 def reads_alone(text: str) -> bool:
     """Whether a sentence reads on its own as an option: whole (a capital first, an end
     mark last, brackets and quotes paired), long enough to say something, opening with no
@@ -1351,10 +1346,13 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
         return None  # the key is not in its sentence: one sentence does not prove it
     # the question's words as they stand in a sentence in any form ('reach' in 'reached')
     asked = {w: _forms(w) for w in question_words}
+    found: dict[int, set[str]] = {}
 
     def shared(s: SentenceRef) -> set[str]:
-        held = frozenset().union(*(_forms(w) for w in s.words))
-        return {w for w, forms in asked.items() if forms & held}
+        if id(s) not in found:
+            held = frozenset().union(*(_forms(w) for w in s.words))
+            found[id(s)] = {w for w, forms in asked.items() if forms & held}
+        return found[id(s)]
 
     # a multiple-choice Part A's wrong options: the sentence that names one is the one a
     # student who chose it would pick
@@ -1377,7 +1375,7 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
         ratio = len(s.text) / max(1, len(key.text))
         if common == 0 or not low <= ratio <= high:
             continue
-        names_option = any(_holds(fold(s.text), o) for o in options)
+        names_option = any(quality.contains_phrase(fold(s.text), o) for o in options)
         ranked.append((not names_option, -common, abs(1 - ratio), n, s))
     ranked.sort(key=lambda r: r[:4])
     seen: set[str] = set()

@@ -13,8 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -39,6 +37,7 @@ from quizgen.text.lexicon import (
     abstract_noun,
     is_verb,
     noun_classes,
+    unsuitable_words,
     year_of,
 )
 
@@ -1179,21 +1178,6 @@ def without_connective(text: str) -> str:
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 MAX_KEY_WORDS = 3  # a longer key behind one short blank is a guess at its length, not a reading
 FILLERS = {"one", "a", "an", "the same", "same"}  # '_____ dollar' -> 'One': the sentence says it
-
-
-@lru_cache(maxsize=1)
-def unsuitable_words() -> frozenset[str]:
-    """Words a school worksheet does not blank: the word list of the better-profanity package
-    (a well-kept list of swear words, slurs and sexual terms, with their inflections)."""
-    try:
-        text = (
-            resources.files("better_profanity")
-            .joinpath("profanity_wordlist.txt")
-            .read_text(encoding="utf-8")
-        )
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
-        return frozenset()
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
 
 def _initials(title: str) -> list[str]:

@@ -22,6 +22,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from quizgen.text import lexicon
+from quizgen.text.wordnet_table import WORDNET_LICENCE
+
 OUT = Path(__file__).resolve().parent / "data" / "glosses.tsv"
 FILES = {"a": "adj", "v": "verb", "r": "adv"}
 SS_TYPES = {"3": "a", "5": "a", "2": "v", "4": "r"}  # sense keys' synset types
@@ -30,26 +33,14 @@ MAX_SENSES = 3  # a word of more senses is too often used in one the table does 
 DOMINANT = 0.75  # the first sense's least share of them
 PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
 MAX_WORDS = 14
-NOTICE = """\
+NOTICE = (
+    """\
 # lemma, part of speech (a, v, r), times tagged, synset, meaning of the dominant sense: words
 # a passage may use without explaining, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
 #
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
-# Permission to use, copy, modify and distribute this software and database and its
-# documentation for any purpose and without fee or royalty is hereby granted, provided that
-# you agree to comply with the following copyright notice and statements, including the
-# disclaimer, and that the same appear on ALL copies of the software, database and
-# documentation, including modifications that you make for internal use or for distribution.
-# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
-# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
-# FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
-# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
-# RIGHTS. The name of Princeton University or Princeton may not be used in advertising or
-# publicity pertaining to distribution of the software and/or database. Title to copyright
-# in this software, database and any associated documentation shall at all times remain with
-# Princeton University and LICENSEE agrees to preserve same.
 """
+    + WORDNET_LICENCE
+)
 
 
 def _counts(folder: Path) -> dict[tuple[str, str], dict[int, int]]:
@@ -110,17 +101,10 @@ def _gives_away(lemma: str, definition: str) -> bool:
 SENSITIVE = frozenset("sexual sexually indecent erotic sin sinful iniquity drug drugs".split())
 
 
-def _unsuitable() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("better_profanity").joinpath("profanity_wordlist.txt").read_text()
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip()) | SENSITIVE
-
-
 def build(folder: Path) -> str:
     """The table's text."""
     counts = _counts(folder)
-    unsuitable = _unsuitable()
+    unsuitable = lexicon.unsuitable_words() | SENSITIVE
     lines = [NOTICE.rstrip("\n")]
     for pos, name in FILES.items():
         synsets = _synsets(folder, pos)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from quizgen.base.folding import fold_words
@@ -728,3 +729,18 @@ def meanings() -> dict[tuple[str, str], Meaning]:
         lemma, pos, tagged, synset, definition = line.split("\t")
         out[(lemma, pos)] = Meaning(lemma, pos, int(tagged), synset, definition)
     return out
+
+
+@cache
+def unsuitable_words() -> frozenset[str]:
+    """Words a school worksheet does not blank nor offer: the word list of the better-profanity
+    package (a well-kept list of swear words, slurs and sexual terms, with their inflections)."""
+    try:
+        text = (
+            resources.files("better_profanity")
+            .joinpath("profanity_wordlist.txt")
+            .read_text(encoding="utf-8")
+        )
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())

@@ -17,10 +17,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "data" / "noun_classes.txt"
 SENSES = 2
-NOTICE = """\
-# noun -> hypernym chains of its most frequent senses, derived from WordNet 3.0 by
-# quizgen/text/wordnet_table.py. Each chain is synset numbers joined by '.', from 'entity' down.
-#
+# the licence of WordNet 3.0, which every table derived from it carries
+WORDNET_LICENCE = """\
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # Permission to use, copy, modify and distribute this software and database and its
 # documentation for any purpose and without fee or royalty is hereby granted, provided that
@@ -37,6 +35,14 @@ NOTICE = """\
 # in this software, database and any associated documentation shall at all times remain with
 # Princeton University and LICENSEE agrees to preserve same.
 """
+NOTICE = (
+    """\
+# noun -> hypernym chains of its most frequent senses, derived from WordNet 3.0 by
+# quizgen/text/wordnet_table.py. Each chain is synset numbers joined by '.', from 'entity' down.
+#
+"""
+    + WORDNET_LICENCE
+)
 
 
 def _hypernyms(folder: Path) -> dict[str, str | None]:
