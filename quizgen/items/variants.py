@@ -30,9 +30,17 @@ from quizgen.text.analysis import (
     tense,
     text_of,
 )
-from quizgen.text.extract import RELATIONAL_NOUNS, Clause, Quote, Role, lonely_definite
+from quizgen.text.extract import (
+    RELATIONAL_NOUNS,
+    Clause,
+    Quote,
+    Role,
+    lonely_definite,
+    pronoun_name,
+)
 from quizgen.text.lexicon import (
     NAME_TYPES,
+    PERSONAL_PRONOUNS,
     TITLE_WORDS,
     abstract_noun,
     is_verb,
@@ -607,10 +615,10 @@ def _quotes_balanced(sentence: Span) -> bool:
     return depth == 0
 
 
-def _blankable(sentence: Span, *, spoken: bool = False) -> bool:
+def _blankable(sentence: Span, *, spoken: bool = False, text: str | None = None) -> bool:
     """A sentence that reads on its own: no pronoun without its name, no unclosed quotation,
-    not a line of verse."""
-    text = text_of(sentence).strip()
+    not a line of verse (``text``: the sentence with its he's and she's named)."""
+    text = (text_of(sentence) if text is None else text).strip()
     if "\n" in text or "__" in text:
         return False  # verse, or a sentence with blanks of its own
     ws = quality.words(text)
@@ -630,6 +638,41 @@ def _blankable(sentence: Span, *, spoken: bool = False) -> bool:
         or quality.context_bound(quality.outside_quotes(text))
         or not quality.balanced(text)
     )
+
+
+RENAMED = PERSONAL_PRONOUNS - {"himself", "herself"}  # a reflexive goes with its named subject
+
+
+def _named_pronouns(sentence: Span, analysis: Analysis, paragraph: int) -> list | None:
+    """(start, end, name) in the doc's characters for the he, she, him, her or his outside
+    quotation marks that comes before anyone is named in the sentence, its person safely known
+    ('She lit another match' -> 'The little girl lit another match'); the pronouns after a name
+    stay, as bound as the passage has them. None where that pronoun's person is not safely
+    known, or is named later in the sentence ('When she woke, Gretel cried')."""
+    quoted = {t.i for seg in quoted_segments(sentence.doc) for t in seg}
+    for t in sentence:
+        if t.i in quoted:
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            return []  # named first: what follows reads as the passage has it
+        if t.lower_ not in RENAMED or t.pos_ != "PRON":
+            continue
+        name = pronoun_name(analysis, paragraph, t)
+        if name is None or quality.contains_phrase(text_of(sentence), name):
+            return None
+        if t.i == sentence.start or sentence.doc[t.i - 1].is_quote:
+            name = name[0].upper() + name[1:]
+        if t.tag_ == "PRP$" or t.lower_ == "hers":
+            name += "\u2019s"
+        return [(t.idx, t.idx + len(t.text), name)]
+    return []
+
+
+def _substituted(text: str, offset: int, subs) -> str:
+    """``text`` (starting at ``offset`` in its doc) with each (start, end, new) put in."""
+    for start, end, new in sorted(subs, reverse=True):
+        text = text[: start - offset] + new + text[end - offset :]
+    return text
 
 
 def _points_back(sentence: Span, analysis: Analysis) -> bool:
@@ -857,8 +900,17 @@ def sentence_blanks(
             continue
         whole = text_of(doc)
         for sentence in doc.sents:
-            if not _blankable(sentence, spoken=spoken) or _points_back(sentence, analysis):
+            if _points_back(sentence, analysis):
                 continue
+            named: list = []
+            if not _blankable(sentence, spoken=spoken):
+                named = _named_pronouns(sentence, analysis, n) or []
+                if not named or not _blankable(
+                    sentence,
+                    spoken=spoken,
+                    text=_substituted(text_of(sentence), sentence.start_char, named),
+                ):
+                    continue
             offset = sentence.start_char
             text = text_of(sentence).strip()
             cleaned = clean_blank_sentence(text)
@@ -896,10 +948,16 @@ def sentence_blanks(
                     continue  # 'in absolute _____': 'terms' completes the idiom, not the text
                 if section and _titled(span, section):
                     continue  # 'The Hare and the Tortoise' above the fable names its animals
-                prompt = (
-                    text[cut : span.start_char - offset] + BLANK + text[span.end_char - offset :]
-                )
-                prompt = prompt[: len(prompt) - (len(text) - cut - len(cleaned))]
+                if any(a < span.end_char and span.start_char < b for a, b, _ in named):
+                    continue
+                prompt = _substituted(
+                    text[: cut + len(cleaned)],
+                    offset,
+                    [
+                        *(s for s in named if offset + cut <= s[0] < offset + cut + len(cleaned)),
+                        (span.start_char, span.end_char, BLANK),
+                    ],
+                )[cut:]
                 prompt = _drop_connective(prompt, linked)
                 if quality.contains_phrase(
                     prompt.replace(BLANK, " "), answer

@@ -826,10 +826,16 @@ def _attributive(token: Token) -> bool:
 
 
 def _in_name(token: Token) -> bool:
-    """'Destiny' in "Destiny's Child": a possessive inside a longer name is no person."""
+    """'Destiny' in "Destiny's Child": a possessive inside a longer name is no person (the
+    name's next word a proper noun, or a noun written with a capital inside the sentence)."""
     while token.dep_ == "compound" and token.head.pos_ == "PROPN":
         token = token.head
-    return token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON"
+    head = token.head
+    return (
+        token.dep_ == "poss"
+        and (head.pos_ == "PROPN" or (head.is_title and not head.is_sent_start))
+        and head.ent_type_ != "PERSON"
+    )
 
 
 def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> dict[str, tuple]:
@@ -852,12 +858,13 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
             and any(
                 (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
-                or (c.dep_ == "poss" and c.pos_ != "PRON")
+                or (c.dep_ == "poss" and c.pos_ != "PRON" and not _in_name(c))
                 for c in t.children
             )
         ):
             # 'the king', and 'Beyoncé's father' (whose 'his job' is his own, not hers); not
-            # 'her baby', which names nobody until 'her' is known (and is not the 'she' after)
+            # 'her baby', which names nobody until 'her' is known (and is not the 'she' after),
+            # nor "Destiny's Child", a band
             text = character_text(t)
             first, _, rest = text.partition(" ")
             if first.lower() in {"the", "this", "that"}:

@@ -446,24 +446,32 @@ def _render(
             words.append(NARRATOR[t.lower_] + t.whitespace_)
             continue
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
-            referent = resolve_pronoun(analysis, paragraph, t)
-            if referent is None:
+            name = pronoun_name(analysis, paragraph, t)
+            if name is None:
                 raise Unresolved(t.text)
-            if referent.cluster is None and (
-                analysis.mentions(referent.text.split()[-1]) < MIN_BARE_MENTIONS
-            ):
-                # 'he' made 'the son', which the passage says once: which son?
-                raise Unresolved(f"{t.text} as {referent.text!r}")
-            if referent.text == bound and t.tag_ == "PRP$":
+            if name == bound and t.tag_ == "PRP$":
                 words.append(t.text_with_ws)  # 'Holmes wriggled in his chair': his is bound
                 continue
-            name = referent.text
             resolved = resolved or name not in text_of(t.sent)
             words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
             words.append(t.whitespace_)
         else:
             words.append(t.text_with_ws)
     return " ".join("".join(words).split()), resolved, loose
+
+
+def pronoun_name(analysis: Analysis, paragraph: int, pronoun: Token) -> str | None:
+    """The name a he/she/him/her/his stands for, where that is safe (``resolve_pronoun``) and
+    the name says who without its sentence: a character the passage names by a bare noun
+    ('the son') only when it says that noun often enough to be the one son."""
+    referent = resolve_pronoun(analysis, paragraph, pronoun)
+    if referent is None:
+        return None
+    if referent.cluster is None and (
+        analysis.mentions(referent.text.split()[-1]) < MIN_BARE_MENTIONS
+    ):
+        return None  # 'he' made 'the son', which the passage says once: which son?
+    return referent.text
 
 
 # determiners and adjectives that make a phrase point at something said elsewhere:

@@ -476,3 +476,56 @@ def test_a_clause_with_a_fronted_manner_adverb_is_not_negated():
     doc = make_doc(rows, [(2, 3, "PERSON")])
     (clause,) = clauses(doc[:], 0, analyze([doc]))
     assert variants.negative_statement(clause) is None
+
+
+def test_a_blank_sentence_names_the_person_its_first_pronoun_stands_for():
+    # "Gretel woke early in the morning. At dawn she told Hansel about her plan.": the second
+    # sentence reads on its own with its 'she' named; the 'her' after the name stays, as bound
+    # as the passage has it
+    rows = [
+        ("Gretel", 1, "nsubj", "NNP", "PROPN", "Gretel"),
+        ("woke", 1, "ROOT", "VBD", "VERB", "wake"),
+        ("early", 1, "advmod", "RB", "ADV", "early"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("morning", 3, "pobj", "NN", "NOUN", "morning"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+        ("At", 10, "prep", "IN", "ADP", "at"),
+        ("dawn", 7, "pobj", "NN", "NOUN", "dawn"),
+        ("she", 10, "nsubj", "PRP", "PRON", "she"),
+        ("told", 10, "ROOT", "VBD", "VERB", "tell"),
+        ("Hansel", 10, "dobj", "NNP", "PROPN", "Hansel"),
+        ("about", 10, "prep", "IN", "ADP", "about"),
+        ("her", 14, "poss", "PRP$", "PRON", "her"),
+        ("plan", 12, "pobj", "NN", "NOUN", "plan"),
+        (".", 10, "punct", ".", "PUNCT", "."),
+    ]
+    sentences = ((rows, [(0, 1, "PERSON"), (11, 12, "PERSON")]),)
+    assert ("At dawn Gretel told _____ about her plan.", "Hansel", "blank-name") in blanks(
+        *sentences
+    )
+    _, _, analysis, passage = read(*sentences)
+    [told] = [
+        b for b in variants.sentence_blanks(analysis, passage.paragraphs) if "told" in b.prompt
+    ]
+    assert told.sentence.text == "At dawn she told Hansel about her plan."  # the evidence
+
+
+def test_a_pronoun_whose_person_is_not_safely_known_keeps_its_sentence_out():
+    # "Gretel met Anna early. She told Hansel about the plan.": Gretel or Anna?
+    rows = [
+        ("Gretel", 1, "nsubj", "NNP", "PROPN", "Gretel"),
+        ("met", 1, "ROOT", "VBD", "VERB", "meet"),
+        ("Anna", 1, "dobj", "NNP", "PROPN", "Anna"),
+        ("early", 1, "advmod", "RB", "ADV", "early"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+        ("She", 6, "nsubj", "PRP", "PRON", "she"),
+        ("told", 6, "ROOT", "VBD", "VERB", "tell"),
+        ("Hansel", 6, "dobj", "NNP", "PROPN", "Hansel"),
+        ("about", 6, "prep", "IN", "ADP", "about"),
+        ("the", 10, "det", "DT", "DET", "the"),
+        ("plan", 8, "pobj", "NN", "NOUN", "plan"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    made = blanks((rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")]))
+    assert not [m for m in made if "told" in m[0]]
