@@ -22,6 +22,7 @@ from quizgen.text.analysis import (
     Analysis,
     Cluster,
     describe,
+    in_longer_name,
     mention_acts_as_person,
     name_key,
 )
@@ -283,8 +284,8 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
         root = mention.root
         if root.dep_ not in PERSON_USE_DEPS:
             continue
-        if root.dep_ in {"poss", "conj"} and root.head.pos_ == "PROPN":
-            continue
+        if root.dep_ in {"poss", "conj"} and root.head.pos_ == "PROPN" or in_longer_name(root):
+            continue  # "Destiny's Child"
         if root.dep_ == "pobj" and root.head.lower_ in TIME_PREPOSITIONS:
             continue  # 'before Michaelmas', 'after Easter': a day, not a person
         return True
@@ -417,18 +418,47 @@ def _passage_names(
     for other in clusters:
         if group[other.id] in used or (people and not _named_person(other, analysis)):
             continue
+        if people and all(len(n.split()) == 1 for n in other.names):
+            if not _shown_a_person(other, analysis):
+                continue  # 'Billboard', tagged a person, that nothing shows is one
+        if all(_part_of_a_name(m.root) for m in other.mentions):
+            continue  # 'Warhead' of 'Warhead 2000 A.D.', 'Destiny' of "Destiny's Child"
         if not people and _a_persons_name(other, given):
             continue  # 'Fryderyk', tagged a place, of 'Fryderyk Chopin' and 'Fryderyk's father'
         if _said_the_same(other, said):
             used.add(group[other.id])
             continue
         used.add(group[other.id])
-        text = other.name.split()[-1] if surnames else other.name
+        text = other.name
+        if surnames:
+            text = other.name.split()[-1]
+            if fold_words(text) not in {fold_words(n) for n in other.names}:
+                continue  # 'Fierce' of 'Sasha Fierce', 'Enlai' of 'Zhou Enlai': the passage
+                # never calls them so, and a student strikes a clipped name at once
         out.append(Option(text, _paragraph(other, analysis)))
     # the most mentioned first, but not always the same three: shuffle within the top group
     top, rest = out[:6], out[6:]
     rng.shuffle(top)
     return top + rest
+
+
+def _shown_a_person(cluster: Cluster, analysis: Analysis) -> bool:
+    """Whether the passage shows a name is a person's, beyond the tagger's word: it calls
+    them he or she, a mention acts as a person (a person noun beside it, a title, a family,
+    a verb only people do), or a given name begins it (a person's options are people)."""
+    if cluster.id in analysis.pronoun_genders() or name_gender(cluster.name):
+        return True
+    if any(n.split()[0] in given_names() for n in cluster.names if n.split()):
+        return True  # 'Kelly' of 'Kelly Rowland', who is asked about as 'Rowland'
+    return any(mention_acts_as_person(m) for m in cluster.mentions)
+
+
+def _part_of_a_name(root: Token) -> bool:
+    """A mention that is a word of a longer name: 'Warhead' in 'Warhead 2000 A.D.' (a proper
+    noun's compound or modifier), 'Destiny' in "Destiny's Child"."""
+    if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "PROPN":
+        return True
+    return in_longer_name(root)
 
 
 def _well_known_places(key: str, rng: random.Random) -> list[Option]:

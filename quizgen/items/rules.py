@@ -40,7 +40,9 @@ from quizgen.text.lexicon import (
     date_key,
     is_duration,
     looks_like_organization,
+    name_gender,
     organization_kind,
+    person_noun,
     person_nouns,
     place_kind,
 )
@@ -268,6 +270,8 @@ def is_person(
         if names and fold_words(names[-1].text) in articled and not _person_noun_beside(names[-1]):
             return False  # 'Chopper' that the passage calls 'the Chopper' elsewhere
         return not _articled_name(phrase_tokens)
+    if label in NAMED_AS_PERSON and _given_and_family_name(phrase_tokens):
+        return True  # 'René Descartes' the small model took for a place or an organization
     if label:
         return False
     heads = [
@@ -295,6 +299,30 @@ def is_person(
 
 
 QUANTIFIERS = {"many", "some", "most", "all", "several", "few", "none", "one", "two", "both"}
+# the tagger's labels a person's full name often gets in the small model
+NAMED_AS_PERSON = {Label.ORG, Label.GPE, Label.LOC, Label.NORP, Label.FAC, Label.PRODUCT}
+
+
+def _given_and_family_name(tokens: list[Token]) -> bool:
+    """'René Descartes', 'George Darwin': two or three proper nouns and nothing else, the
+    first a given name of one gender only, none a word that names an organization or a
+    place ('George Washington University', 'Mary River')."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 2 <= len(words) <= 3 or any(t.pos_ != "PROPN" for t in words):
+        return False
+    name = " ".join(t.text for t in words)
+    return bool(name_gender(name)) and not looks_like_organization(name) and not place_kind(name)
+
+
+def described_as_person(clause: Clause) -> bool:
+    """'Descartes is described as a philosopher', 'was regarded as a genius': the 'as'
+    phrase of the verb names a person noun."""
+    for part in clause.parts:
+        if part.head.lower_ == "as":
+            pobj = _pobj(part)
+            if pobj is not None and person_noun(pobj.lemma_.lower()):
+                return True
+    return False
 
 
 def _person_noun_beside(head: Token) -> bool:
@@ -420,6 +448,10 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             person = kind
         elif not person and not subj.label and acts_as_person(clause):
             person = True  # 'the general spoke on condition of anonymity'
+    if not person and described_as_person(clause) and (not label or label in NAMED_AS_PERSON):
+        person = True
+    if person and label in NAMED_AS_PERSON:
+        label = Label.PERSON  # a person's options, or none: no organizations for a who
     evidence = with_previous(clause.sentence) if resolved or _resolved(clause) else None
     values = _base_values(clause, None)
     label = _as_named_thing(label, person=person)
@@ -448,6 +480,8 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         answer, tokens = _entity_text(part)
         label = Label.of(part.label)
         person = is_person(part.tokens, label, analysis.thing_names())
+        if person and label in NAMED_AS_PERSON:
+            label = Label.PERSON
         label = _as_named_thing(label, person=person)
         values = _base_values(clause, part)
         values["wh"] = wh_word(label, answer, part.head, person=person)

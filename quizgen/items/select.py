@@ -17,7 +17,7 @@ from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
 from quizgen.text.analysis import Analysis, text_of
 from quizgen.text.extract import Clause, Quote, Role
-from quizgen.text.lexicon import date_key
+from quizgen.text.lexicon import PLACE_TYPES, date_key, place_kind
 
 WORDS_PER_ITEM = 70
 MIN_ITEMS = 10
@@ -438,6 +438,7 @@ class Builder:
         self.held_back: Counter = Counter()  # kind -> items the ranker kept out of the quiz
         self.feature_cache: dict[tuple, dict[str, float]] = {}  # see features
         self.sound_statements: dict[tuple, str | None] = {}  # (statement, evidence, true)
+        self.blank_of: dict[str, variants.SentenceBlank] = {}  # a blank item's prompt -> its blank
 
     def by_likelihood(self, pool: list, preview) -> list:
         """The pool, the entries whose items reviewers would most likely keep first (the
@@ -693,6 +694,7 @@ class Builder:
                 else distract.number_words(int(parsed[0]))
             )
             accept.append(other)
+        self.blank_of[blank.prompt] = blank
         return Item(
             id="",
             kind=Kind.FILL_BLANK,
@@ -707,6 +709,57 @@ class Builder:
             difficulty=Difficulty.EASY if blank.label is Label.NAME else Difficulty.MEDIUM,
             rule=blank.rule,
         )
+
+    def cloze_choice(self, item: Item) -> Item | None:
+        """A sentence blank of a name, a number or a date as a multiple-choice item: the
+        sentence, then 'Which answer belongs in the blank?', its wrong options those a question
+        about the same key would get (others of the key's kind from the passage, none the
+        passage says the same of); None where three are not found or the stem runs long."""
+        blank = self.blank_of.get(item.prompt)
+        if blank is None or blank.label not in (Label.NAME, Label.NUMBER):
+            return None
+        label = blank.cluster.label if blank.cluster is not None else blank.entity
+        if label not in CLOZE_LABELS or (label in PLACE_TYPES and not place_kind(blank.answer)):
+            return None  # a place of a kind the lexicon knows: a city among cities
+        if len(item.prompt.split()) + len(CLOZE_QUESTION.split()) > CLOZE_MOST_WORDS:
+            return None
+        # the sentence in quotation marks; one that quotes speech keeps its own marks alone
+        quoted = QUOTE_MARKS & set(item.prompt)
+        prompt = (
+            f"{item.prompt} {CLOZE_QUESTION}"
+            if quoted
+            else f"\u201c{item.prompt}\u201d {CLOZE_QUESTION}"
+        )
+        doc = blank.sentence.doc
+        end = blank.key_start + len(blank.answer.split())
+        root = doc[blank.key_start : min(end, blank.sentence.end)].root
+        ranked = distract.wrong_options(
+            blank.answer,
+            label,
+            self.analysis,
+            blank.cluster,
+            random.Random(f"{self.config.seed}:{item.prompt}"),
+            [item.prompt],
+            said=distract.relation(root),
+        )
+        if len(ranked) < 3:
+            return None
+        wrong = [o.text for o in ranked[:3]]
+        natural = label in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}
+        options = order_options(blank.answer, wrong, self._key_position(), natural=natural)
+        made = replace(
+            item,
+            kind=Kind.MULTIPLE_CHOICE,
+            prompt=prompt,
+            options=tuple(options),
+            accept=(),
+            sources=tuple((o.text, o.source) for o in ranked[:3]),
+            alternatives=tuple((o.text, o.source) for o in ranked[3:6]),
+            rule=f"{item.rule}-choice",
+        )
+        if self.model is not None and self.model.probability(self.features(made)) < self.threshold:
+            return None  # 'two, three, four, five' for '_____ basic components'
+        return made
 
     def fill_blank(self, entry: Entry) -> Item | None:
         """The fact with its key (a name, number or date) blanked."""
@@ -728,6 +781,27 @@ class Builder:
 
 
 REPARSE_PIPES = {"tok2vec", "tagger", "parser", "senter", "morphologizer", "transformer"}
+
+
+MC_SHARE = 1 / 3  # the share of a quiz multiple choice is made up to from sentence blanks
+CLOZE_QUESTION = "Which answer belongs in the blank?"
+# the keys whose wrong options are of the key's kind: people, places of a known kind,
+# numbers and dates (organizations and titles are tagged too loosely for a sentence's slot)
+CLOZE_LABELS = {"PERSON", "GPE", "LOC", "CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT"}
+QUOTE_MARKS = {"\u201c", "\u201d", '"'}
+CLOZE_MOST_WORDS = 40  # a multiple-choice stem's length, the sentence and the question
+
+
+def cloze(builder: Builder, blanks: list[Item], most: int) -> list[Item]:
+    """The blanks, up to ``most`` of them (the best first) made multiple choice where they can
+    be, in their places."""
+    out = []
+    for item in blanks:
+        made = builder.cloze_choice(item) if most > 0 else None
+        if made is not None:
+            most -= 1
+        out.append(made or item)
+    return out
 
 
 def _well_formed(nlp, stems: list[tuple[str, bool]]) -> list[bool]:
@@ -963,6 +1037,17 @@ def choose(
                 missing = min(missing, math.ceil(MAX_FILL_SHARE * goal) - len(into))
             if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
                 into.extend(builder.take(missing, make, pool))
+    # a quiz short of multiple choice: sentence blanks of names, numbers and dates become
+    # multiple-choice items where their keys have three good wrong options, up to a third of
+    # the quiz, and never more than half of the blanks
+    made = len(items) + len(statements) + len(blanks) + len(questions) + len(own) + part_bs
+    short = (
+        math.ceil(MC_SHARE * made)
+        - sum(1 for i in (*questions, *own) if i.kind is Kind.MULTIPLE_CHOICE)
+        - part_bs
+    )
+    if Kind.MULTIPLE_CHOICE in config.kinds and short > 0:
+        blanks = cloze(builder, blanks, min(short, len(blanks) // 2))
     second = part_b_items(questions, sentences, part_bs)
     if len(second) < part_bs:  # too few Part Bs: the places go back to questions
         questions += builder.take(part_bs - len(second), builder.question)

@@ -581,6 +581,8 @@ class SentenceBlank:
     cluster: Cluster | None
     fact: tuple
     score: float
+    entity: str = ""  # the tagger's label of a blanked number or date ('DATE', 'CARDINAL')
+    key_start: int = 0  # the blanked words' first token in the paragraph's Doc
 
     @property
     def rule(self) -> str:
@@ -694,7 +696,8 @@ def _number_span(ent: Span) -> tuple[int, int] | None:
 
 
 def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
-    """Meaningful spans to blank: names, numbers and dates, key terms."""
+    """Meaningful spans to blank: names, numbers and dates, key terms, as (start, end, label,
+    the name's cluster or the number's entity or None)."""
     for ent in entities(sentence):
         if ent.root.pos_ == "ADJ":
             continue  # 'an American contractor': blanking the adjective tests little
@@ -703,7 +706,7 @@ def _spans(sentence: Span, analysis: Analysis, paragraph: int, terms: set[str]):
         elif ent.label_ in {"CARDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY"}:
             span = _number_span(ent)
             if span is not None:
-                yield *span, Label.NUMBER, None
+                yield *span, Label.NUMBER, ent
     for chunk in noun_chunks(sentence):
         root = chunk.root
         if root.pos_ == "NOUN" and root.lemma_.lower() in terms and not root.ent_type_:
@@ -919,7 +922,9 @@ def sentence_blanks(
             cut = text.index(cleaned)  # what a bullet or a leading stop took off the front
             best = None
             linked = CONNECTIVE.match(cleaned)
-            for start, end, label, cluster in _spans(sentence, analysis, n, terms):
+            for start, end, label, found in _spans(sentence, analysis, n, terms):
+                cluster = found if isinstance(found, Cluster) else None
+                entity = found.label_ if isinstance(found, Span) else ""
                 if end - start > 1 and doc[end - 1].lower_ in POSSESSIVE:
                     end -= 1  # 'New York City's higher education': the name without its 's
                 span = doc[start:end]
@@ -977,6 +982,8 @@ def sentence_blanks(
                     cluster,
                     (n, sentence.start, start),
                     BLANK_WEIGHTS[label] + 0.02 * min(salience, 10),
+                    entity,
+                    start,
                 )
                 if best is None or blank.score > best.score:
                     best = blank  # one blank a sentence: its most telling span

@@ -825,7 +825,7 @@ def _attributive(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
-def _in_name(token: Token) -> bool:
+def in_longer_name(token: Token) -> bool:
     """'Destiny' in "Destiny's Child": a possessive inside a longer name is no person (the
     name's next word a proper noun, or a noun written with a capital inside the sentence)."""
     while token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -847,7 +847,7 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
             cluster is not None
             and cluster.label == "PERSON"
             and not _attributive(t)
-            and not _in_name(t)
+            and not in_longer_name(t)
         ):
             found.setdefault(f"c{cluster.id}", (Referent(cluster.short, cluster), cluster.gender))
         elif (
@@ -858,7 +858,7 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr"}
             and any(
                 (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
-                or (c.dep_ == "poss" and c.pos_ != "PRON" and not _in_name(c))
+                or (c.dep_ == "poss" and c.pos_ != "PRON" and not in_longer_name(c))
                 for c in t.children
             )
         ):

@@ -225,6 +225,7 @@ ORGANIZATION_WORDS = {
     "network",
     "airlines",
     "administration",
+    "united",  # 'Manchester United', 'United Airlines'
 }
 
 
@@ -671,6 +672,12 @@ def _first_sense_under(lemma: str, top: tuple[int, ...]) -> bool:
 def abstract_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is an abstraction ('value', 'result', 'signal')."""
     return _first_sense_under(lemma, ABSTRACTION)
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a noun names a person: on the list of person nouns, or its most frequent sense
+    a person's ('philosopher', 'critic')."""
+    return lemma in person_nouns() or _first_sense_under(lemma, PERSON)
 
 
 def living_noun(lemma: str) -> bool:

@@ -93,7 +93,7 @@ def test_a_first_name_and_a_surname_of_one_person_give_one_option():
 def test_someone_the_passage_says_the_same_of_is_no_option():
     """'Henry looked at the sky' too: Henry is a second right answer to 'Who looked at ...'."""
     rows = []
-    for name in ("Dorothy", "Henry", "Em", "Zeb"):
+    for name in ("Dorothy", "Henry", "Emily", "Jack"):  # given names: people
         start = len(rows)
         looked = name in {"Dorothy", "Henry"}
         verb, lemma, obj = ("looked", "look", "sky") if looked else ("washed", "wash", "dish")
@@ -183,13 +183,44 @@ def test_plural_key_and_unknown_type_get_no_options():
 
 
 def test_a_surname_key_gets_surnames():
-    """'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'."""
+    """'Zarif' among 'Esper' and 'Trump', not among 'Mark Esper' and 'Donald Trump'; and only
+    surnames the passage itself uses alone ('Fierce' of 'Sasha Fierce' is nobody)."""
     names = ["Javad Zarif", "Mark Esper", "Donald Trump", "Zarif", "Esper"]
     analysis = analyze([people_doc(names)])
     zarif = analysis.cluster_of(0, analysis.docs[0][1])
     options = distract.distractors("Zarif", "PERSON", analysis, zarif, rng())
     assert options and all(len(o.split()) == 1 for o in options)
-    assert "Esper" in options
+    assert "Esper" in options and "Trump" not in options
+
+
+def test_a_one_word_name_is_a_person_option_only_when_the_passage_shows_a_person():
+    """'Billboard', tagged a person, with nothing to show it is one, is no option; 'Henry', a
+    given name, and 'Zeb', who speaks, are (people_doc has everyone speak: 'Zeb spoke.')."""
+    doc = people_doc(["Mark Esper", "Henry", "Zeb", "Javad Zarif"])
+    rows = [
+        ("Billboard", 1, "nsubj", "NNP", "PROPN", "Billboard"),
+        ("named", 1, "ROOT", "VBD", "VERB", "name"),
+        ("Esper", 1, "dobj", "NNP", "PROPN", "Esper"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    named = make_doc(rows, [(0, 1, "PERSON"), (2, 3, "PERSON")])
+    analysis = analyze([doc, named, make_doc(rows, [(0, 1, "PERSON"), (2, 3, "PERSON")])])
+    esper = analysis.cluster_of(0, doc[1])
+    options = distract.distractors("Mark Esper", "PERSON", analysis, esper, rng(), n=5)
+    assert {"Henry", "Zeb", "Javad Zarif"} == set(options)
+
+
+def test_a_word_of_a_longer_name_is_no_option():
+    """'Warhead' of 'Warhead 2000 A.D.': a proper noun's modifier (for "Destiny's Child", see
+    test_a_possessive_before_a_capital_noun_is_part_of_a_name_not_a_person)."""
+    rows = [
+        ("Warhead", 2, "compound", "NNP", "PROPN", "Warhead"),
+        ("2000", 2, "nummod", "CD", "NUM", "2000"),
+        ("A.D.", 2, "ROOT", "NNP", "PROPN", "A.D."),
+    ]
+    doc = make_doc(rows, [(0, 1, "GPE")])
+    assert distract._part_of_a_name(doc[0])
+    assert not distract._part_of_a_name(doc[2])
 
 
 def test_year_ranges_move_both_ends_together():

@@ -616,3 +616,33 @@ def test_an_organization_of_a_kind_is_asked_which_of_that_kind():
     from quizgen.quiz.model import Label
 
     assert rules.wh_word(Label.ORG, "the School of Architecture", person=False) == "which school"
+
+
+def _rationalist(first: str, last: str, label: str):
+    """'René Descartes is widely described as a philosopher.' with the name tagged ``label``."""
+    rows = [
+        (first, 1, "compound", "NNP", "PROPN", first),
+        (last, 4, "nsubjpass", "NNP", "PROPN", last),
+        ("is", 4, "auxpass", "VBZ", "AUX", "be"),
+        ("widely", 4, "advmod", "RB", "ADV", "widely"),
+        ("described", 4, "ROOT", "VBN", "VERB", "describe"),
+        ("as", 4, "prep", "IN", "ADP", "as"),
+        ("a", 7, "det", "DT", "DET", "a"),
+        ("philosopher", 5, "pobj", "NN", "NOUN", "philosopher"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    return rows, [(0, 2, label)]
+
+
+def test_a_full_name_the_tagger_called_a_place_or_what_the_verb_calls_it_is_a_who():
+    """'René Descartes', tagged an organization, begins with a given name; and 'described as
+    a philosopher' names a person whatever the name: 'Who is widely described …?'."""
+    found = questions(_rationalist("Thomas", "Hobbes", "ORG"))
+    assert found["who-subject"][0] == "Who is widely described as a philosopher?"
+    found = questions(_rationalist("Baruch", "Spinoza", "GPE"))  # a name the list lacks
+    assert found["who-subject"][0] == "Who is widely described as a philosopher?"
+    from docs import make_doc
+
+    doc = make_doc(*_rationalist("George", "Washington", "ORG"))
+    assert rules._given_and_family_name(list(doc[0:2]))
+    assert not rules._given_and_family_name([*doc[0:2], doc[7]])  # a common noun is no name

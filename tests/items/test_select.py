@@ -278,3 +278,55 @@ def test_the_keys_of_a_quiz_are_dealt_over_the_four_places():
     for item in placed:  # each still in time order, its wrong options from its own best six
         assert list(item.options) == sorted(item.options)
         assert {o for o in item.options if o != "1910"} <= {t for t, _ in item.sources}
+
+
+def _opened(noun: str, year: str):
+    """'The school opened in 1858.' with the year a date."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        (noun, 2, "nsubj", "NN", "NOUN", noun),
+        ("opened", 2, "ROOT", "VBD", "VERB", "open"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        (year, 3, "pobj", "CD", "NUM", year),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    return rows, [(4, 5, "DATE")]
+
+
+def test_a_sentence_blank_of_a_date_becomes_multiple_choice_with_the_passages_dates():
+    from quizgen.items import variants
+    from quizgen.quiz.model import Label
+
+    years = {"school": "1858", "college": "1920", "library": "1924", "chapel": "1962"}
+    _, _, analysis, passage = read(*(_opened(n, y) for n, y in years.items()))
+    builder = select.Builder([], analysis, passage, pipeline.Config(ranked=False, seed=3))
+    doc = analysis.docs[1]
+
+    def blank(label, entity=""):
+        return variants.SentenceBlank(
+            "The college opened in _____.",
+            "1920",
+            1,
+            doc[:],
+            label,
+            None,
+            (1, 0, 4),
+            1.0,
+            entity,
+            4,
+        )
+
+    made = builder.cloze_choice(builder.sentence_blank(blank(Label.NUMBER, "DATE")))
+    assert made is not None and made.kind is Kind.MULTIPLE_CHOICE
+    assert (
+        made.prompt == "\u201cThe college opened in _____.\u201d Which answer belongs in the blank?"
+    )
+    assert sorted(made.options) == ["1858", "1920", "1924", "1962"]  # the passage's years
+    assert made.answer == "1920" and made.rule == "blank-number-choice" and not made.accept
+    assert made.evidence == Evidence(2, "The college opened in 1920.")
+    # a term's blank stays a blank: the options of a common noun do not fit a sentence's slot
+    assert builder.cloze_choice(builder.sentence_blank(blank(Label.TERM))) is None
+    # at most as many as asked, the rest stay blanks, in their places
+    items = [builder.sentence_blank(blank(Label.NUMBER, "DATE")) for _ in range(2)]
+    kinds = [i.kind for i in select.cloze(builder, items, 1)]
+    assert kinds == [Kind.MULTIPLE_CHOICE, Kind.FILL_BLANK]

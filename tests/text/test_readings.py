@@ -510,7 +510,7 @@ def test_a_given_name_alone_is_the_persons_whatever_the_tagger_says():
 def test_a_possessive_before_a_capital_noun_is_part_of_a_name_not_a_person():
     """'the lead singer of Destiny's Child': the tagger's common noun 'Child' is the band's name,
     and 'Destiny' nobody a later 'her' could be; 'Beyoncé's home' is hers."""
-    from quizgen.text.analysis import _candidates, _in_name
+    from quizgen.text.analysis import _candidates, in_longer_name
 
     def owner(noun: str, tag: str, pos: str):
         rows = [
@@ -523,8 +523,8 @@ def test_a_possessive_before_a_capital_noun_is_part_of_a_name_not_a_person():
         ]
         return make_doc(rows, [(3, 4, "PERSON")])[3]
 
-    assert _in_name(owner("Child", "NN", "NOUN"))
-    assert not _in_name(owner("home", "NN", "NOUN"))
+    assert in_longer_name(owner("Child", "NN", "NOUN"))
+    assert not in_longer_name(owner("home", "NN", "NOUN"))
     # nor is the band a character named by its noun, as 'Beyoncé's father' is
     band = owner("Child", "NN", "NOUN").doc
     assert _candidates(analyze([band]), 0, band) == {}
