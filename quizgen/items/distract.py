@@ -41,9 +41,12 @@ from quizgen.text.lexicon import (
     given_names,
     is_duration,
     kind_of,
+    lemmas,
     looks_like_organization,
     name_gender,
+    noun_classes,
     organization_kind,
+    person_noun,
     place_kind,
     place_of,
     places,
@@ -418,9 +421,10 @@ def _passage_names(
     for other in clusters:
         if group[other.id] in used or (people and not _named_person(other, analysis)):
             continue
-        if people and all(len(n.split()) == 1 for n in other.names):
-            if not _shown_a_person(other, analysis):
-                continue  # 'Billboard', tagged a person, that nothing shows is one
+        if people and placed(other):
+            continue  # 'in Great Falls': a town the tagger took for a person
+        if people and not person_like(other, analysis):
+            continue  # 'Billboard', 'Grammy Award', tagged people, that nothing shows are
         if all(_part_of_a_name(m.root) for m in other.mentions):
             continue  # 'Warhead' of 'Warhead 2000 A.D.', 'Destiny' of "Destiny's Child"
         if not people and _a_persons_name(other, given):
@@ -442,6 +446,22 @@ def _passage_names(
     return top + rest
 
 
+def person_like(cluster: Cluster, analysis: Analysis) -> bool:
+    """Whether a name the tagger calls a person's can be offered as one: the passage shows it
+    is a person's, or it is a name of two words or more whose last is no English noun for a
+    thing ('Bertie Mee', not 'Grammy Award', 'Evil Eye', 'Great Falls'); a name of one word
+    the passage must show ('Billboard' is not)."""
+    if _shown_a_person(cluster, analysis):
+        return True
+    words = cluster.name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].casefold()
+    return not any(
+        noun_classes(lemma) and not person_noun(lemma) for lemma in lemmas(last, "noun") | {last}
+    )
+
+
 def _shown_a_person(cluster: Cluster, analysis: Analysis) -> bool:
     """Whether the passage shows a name is a person's, beyond the tagger's word: it calls
     them he or she, a mention acts as a person (a person noun beside it, a title, a family,
@@ -451,6 +471,17 @@ def _shown_a_person(cluster: Cluster, analysis: Analysis) -> bool:
     if any(n.split()[0] in given_names() for n in cluster.names if n.split()):
         return True  # 'Kelly' of 'Kelly Rowland', who is asked about as 'Rowland'
     return any(mention_acts_as_person(m) for m in cluster.mentions)
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "around", "outside", "inside", "across"}
+
+
+def placed(cluster: Cluster | None) -> bool:
+    """Whether the passage puts something in or at a name ('in Great Falls', 'at Lorraine'):
+    a place's name, whatever the tagger's label (people are not where things happen)."""
+    return cluster is not None and any(
+        m.root.dep_ == "pobj" and m.root.head.lower_ in PLACE_PREPOSITIONS for m in cluster.mentions
+    )
 
 
 def _part_of_a_name(root: Token) -> bool:
@@ -536,13 +567,9 @@ def wrong_options(
     elif label in PLACE_TYPES:
         pool = _passage_names(analysis, [label], key, cluster, rng, said)
         kind = place_kind(key)
-        # a country for a country, a city for a city: a listed place of another kind is out
-        # a listed place only beside one of its kind: not 'the United States' for a city
-        pool = [
-            p
-            for p in pool
-            if place_kind(p.text) in {kind, None} and (kind or not place_kind(p.text))
-        ]
+        # a city for a city (the lexicon knows both), a place it does not know beside one it
+        # does not know either: not 'Kirkuk' for a country, nor 'the United States' for a town
+        pool = [p for p in pool if place_kind(p.text) == kind]
         if len(pool) < n:
             pool += _well_known_places(key, rng)
     elif label in {"NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "LANGUAGE"}:

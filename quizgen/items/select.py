@@ -721,6 +721,10 @@ class Builder:
         label = blank.cluster.label if blank.cluster is not None else blank.entity
         if label not in CLOZE_LABELS or (label in PLACE_TYPES and not place_kind(blank.answer)):
             return None  # a place of a kind the lexicon knows: a city among cities
+        if label == "PERSON" and (
+            distract.placed(blank.cluster) or not distract.person_like(blank.cluster, self.analysis)
+        ):
+            return None  # a town the tagger took for a person would get people beside it
         if len(item.prompt.split()) + len(CLOZE_QUESTION.split()) > CLOZE_MOST_WORDS:
             return None
         # the sentence in quotation marks; one that quotes speech keeps its own marks alone

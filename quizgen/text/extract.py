@@ -879,6 +879,8 @@ def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
 
 
 NAMING_VERBS = {"call", "name", "know", "term", "dub"}
+# an appositive of these types says when or how much, not what the noun is called
+NOT_NAMES_OF_THINGS = {"TIME", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 
 
 def named(noun: Token) -> Token | None:
@@ -887,8 +889,13 @@ def named(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN":
         return None
     for child in noun.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_:
-            return child
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_
+            and child.ent_type_ not in NOT_NAMES_OF_THINGS
+        ):
+            return child  # not 'China Standard Time', the time an earthquake struck
         if child.dep_ == "acl" and child.lemma_ in NAMING_VERBS:
             target = next((c for c in child.children if c.dep_ in {"oprd", "attr", "dobj"}), None)
             if target is None:  # 'known as X'
@@ -984,6 +991,10 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
         )
     if subj.pos_ == "PRON" and subj.lower_ not in PERSONAL_PRONOUNS:
         return None  # it, they, this, someone: no safe antecedent
+    if any(c.dep_ == "appos" and c.ent_type_ == "TIME" for c in subj.children):
+        return None  # 'The earthquake, …, China Standard Time at epicenter …, killed': a clock
+        # time the parse took for another name of the subject (unlike 'Spectre (2015)'), and
+        # the rest of its parse is no safer
     if subj.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"} or (
         subj.pos_ == "PROPN"
         and not subj.ent_type_
@@ -1030,11 +1041,19 @@ def _relative_head(verb: Token, relativizer: Token) -> Token | None:
     if (
         len(fits) == 2
         and relativizer.lower_ in {"who", "whom"}
-        and noun.head.lower_ == "from"
-        and (fits[1].lemma_.lower() in person_nouns() or living_noun(fits[1].lemma_.lower()))
+        and _person_like(fits[1])
+        and (noun.head.lower_ == "from" or not _person_like(fits[0]))
     ):
-        return fits[1]  # 'a Frenchman from Lorraine who had emigrated': the man, not his home
+        # 'a Frenchman from Lorraine who had emigrated': the man, not his home; 'a pianist of
+        # the Romantic era, who wrote …': the pianist, not the era
+        return fits[1]
     return fits[0] if fits else None
+
+
+def _person_like(noun: Token) -> bool:
+    """A person's name or a noun for a person or an animal: what 'who' stands for."""
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ == "PERSON" or lemma in person_nouns() or living_noun(lemma)
 
 
 def _agrees(verb: Token, noun: Token) -> bool:

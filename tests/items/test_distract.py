@@ -321,3 +321,36 @@ def test_a_well_known_place_the_passage_names_alone_gets_places_of_its_kind_and_
     assert len(options) == 3
     assert all(lexicon.place_kind(o) == "ocean" for o in options)
     assert distract.distractors("Europe", "LOC", analysis, None, rng()) == []  # no continents
+
+
+def test_a_name_offered_as_a_person_looks_like_one():
+    """'Grammy Award' and 'Great Falls', tagged people, end in English nouns for things;
+    'Bertie Mee' does not; a name the passage puts things in ('in Great Falls') is a place."""
+    rows = []
+    ents = []
+    for name in ("Grammy Award", "Great Falls", "Bertie Mee"):
+        first, last = name.split()
+        start = len(rows)
+        rows += [
+            (first, start + 1, "compound", "NNP", "PROPN", first),
+            (last, start + 2, "nsubj", "NNP", "PROPN", last),
+            ("mattered", start + 2, "ROOT", "VBD", "VERB", "matter"),
+            (".", start + 2, "punct", ".", "PUNCT", "."),
+        ]
+        ents.append((start, start + 2, "PERSON"))
+    start = len(rows)
+    rows += [
+        ("Mills", start, "ROOT", "NNS", "NOUN", "mill"),
+        ("stood", start, "acl", "VBD", "VERB", "stand"),
+        ("in", start + 1, "prep", "IN", "ADP", "in"),
+        ("Great", start + 4, "compound", "NNP", "PROPN", "Great"),
+        ("Falls", start + 2, "pobj", "NNP", "PROPN", "Falls"),
+        (".", start, "punct", ".", "PUNCT", "."),
+    ]
+    ents.append((start + 3, start + 5, "PERSON"))
+    analysis = analyze([make_doc(rows, ents)])
+    by_name = {c.name: c for c in analysis.clusters}
+    assert not distract.person_like(by_name["Grammy Award"], analysis)
+    assert not distract.person_like(by_name["Great Falls"], analysis)
+    assert distract.person_like(by_name["Bertie Mee"], analysis)
+    assert distract.placed(by_name["Great Falls"]) and not distract.placed(by_name["Bertie Mee"])
