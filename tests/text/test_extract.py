@@ -553,3 +553,43 @@ def test_a_subject_the_parse_cut_in_two_is_not_asked():
     ]
     doc = make_doc(rows, [(2, 3, "GPE")])
     assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
+
+
+def test_who_after_a_phrase_of_a_thing_stands_for_the_person_the_phrase_belongs_to():
+    """'the pianist of the Romantic era, who wrote …': the parse hangs 'who' on 'era'."""
+    rows = [
+        ("the", 1, "det", "DT", "DET", "the"),
+        ("pianist", 1, "ROOT", "NN", "NOUN", "pianist"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("Romantic", 5, "amod", "JJ", "ADJ", "romantic"),
+        ("era", 2, "pobj", "NN", "NOUN", "era"),
+        (",", 5, "punct", ",", "PUNCT", ","),
+        ("who", 8, "nsubj", "WP", "PRON", "who"),
+        ("wrote", 5, "relcl", "VBD", "VERB", "write"),
+    ]
+    doc = make_doc(rows)
+    assert extract._relative_head(doc[8], doc[7]).text == "pianist"
+    # 'that' may stand for a thing: the nearest noun keeps it
+    that = make_doc([*rows[:7], ("that", 8, "nsubj", "WDT", "PRON", "that"), rows[8]])
+    assert extract._relative_head(that[8], that[7]).text == "era"
+
+
+def test_a_clock_time_hung_on_a_subject_is_no_name_and_leaves_the_clause_out():
+    """'The quake, 14:28 China Time, killed 600 people.': the parse's appositive is the time."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("quake", 7, "nsubj", "NN", "NOUN", "quake"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("14:28", 5, "nummod", "CD", "NUM", "14:28"),
+        ("China", 5, "compound", "NNP", "PROPN", "China"),
+        ("Time", 1, "appos", "NNP", "PROPN", "Time"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("killed", 7, "ROOT", "VBD", "VERB", "kill"),
+        ("600", 9, "nummod", "CD", "NUM", "600"),
+        ("people", 7, "dobj", "NNS", "NOUN", "people"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(3, 6, "TIME"), (8, 9, "CARDINAL")])
+    assert extract.named(doc[1]) is None
+    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
