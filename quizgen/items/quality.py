@@ -127,7 +127,7 @@ DANGLING_END = {
 norm = fold_typography  # the name callers written before base.folding know
 MIN_WORDS, MAX_WORDS = 4, 32
 # a wh-word anywhere but at the start of a question (relative 'which', 'who' aside)
-WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what)\b", re.I)
+WH_WORD = re.compile(r"(?<=\s)(why|where|when|how|what|whenever|wherever)\b", re.I)
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -164,12 +164,13 @@ _ANY_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(PRONOUNS)) + r")\b")  # on 
 
 
 def vague_pronoun(prompt: str) -> bool:
-    """A personal pronoun with no name before it in the stem: 'What did they burn?'."""
+    """A personal pronoun with no name before it in the stem: 'What did they burn?'. In a
+    'who' question too: a 'his' may stand for the answer, but reviewers read 'Who reached his
+    flat?' as anyone's flat."""
     if not _ANY_PRONOUN.search(prompt.lower()):
         return False
     tokens = re.findall(r"[A-Za-z][\w'\-\.]*", outside_quotes(prompt))
-    bound_to_wh = tokens and tokens[0].lower() in ("who", "whom", "whose")
-    personal = {"it", "its"} if bound_to_wh else PRONOUNS - {"this", "these", "those"}
+    personal = PRONOUNS - {"this", "these", "those"}
     named = False
     for i, tok in enumerate(tokens):
         if tok.lower() in personal:

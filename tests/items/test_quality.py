@@ -121,3 +121,16 @@ def test_an_and_that_joins_nothing_is_no_statement():
     joined = [(w, h + (h >= 5), d, t, p, lemma) for w, h, d, t, p, lemma in joined]
     joined[5] = ("Ben", 2, "conj", "NNP", "PROPN", "Ben")
     assert quality.wellformed_statement(make_doc(joined))
+
+
+def test_a_his_in_a_who_question_with_no_name_is_vague():
+    """'Who reached his flat?': whose flat? Reviewers cannot tell."""
+    assert quality.vague_pronoun("Who reached his flat?")
+    assert not quality.vague_pronoun("Who reached Jim's flat before his wife?")
+
+
+def test_a_subordinator_left_in_the_stem_is_a_second_question():
+    """'Who came home whenever?': the clause's 'whenever' stayed behind."""
+    assert "two questions in one" in quality.prompt_faults(
+        "Who came home whenever?", "Jim", "Whenever Jim came home, he was happy."
+    )
