@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -1303,6 +1303,14 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset({word, *lexicon.lemmas(word, "verb"), *lexicon.lemmas(word, "noun")})
 
 
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """``fold`` of a sentence's text, worked out once (Part B compares every sentence of the
+    passage with each question's)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=8192)
 def reads_alone(text: str) -> bool:
     """Whether a sentence reads on its own as an option: whole (a capital first, an end
     mark last, brackets and quotes paired), long enough to say something, opening with no
@@ -1334,7 +1342,7 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
         (
             s
             for s in sentences
-            if s.paragraph == ev.paragraph - 1 and fold(s.text) == fold(ev.sentence)
+            if s.paragraph == ev.paragraph - 1 and _folded(s.text) == _folded(ev.sentence)
         ),
         None,
     )
@@ -1365,22 +1373,22 @@ def part_b(part_a: Item, sentences: list[SentenceRef]) -> Item | None:
     at = sentences.index(key)
     low, high = PART_B_LENGTHS
     for n, s in enumerate(sentences):
-        if s is key or fold(s.text) == fold(key.text) or not reads_alone(s.text):
+        if s is key or _folded(s.text) == _folded(key.text) or not reads_alone(s.text):
             continue
         if abs(n - at) == 1:
             continue  # the sentence beside the key: its context, that may prove it too
-        if _words_of(s.text) & key_words or fold(str(part_a.answer)) in fold(s.text):
+        if _words_of(s.text) & key_words or fold(str(part_a.answer)) in _folded(s.text):
             continue  # it names the key: it might prove it as well
         common = len(shared(s))
         ratio = len(s.text) / max(1, len(key.text))
         if common == 0 or not low <= ratio <= high:
             continue
-        names_option = any(quality.contains_phrase(fold(s.text), o) for o in options)
+        names_option = any(quality.contains_phrase(_folded(s.text), o) for o in options)
         ranked.append((not names_option, -common, abs(1 - ratio), n, s))
     ranked.sort(key=lambda r: r[:4])
     seen: set[str] = set()
     pool = [  # a sentence the passage repeats is offered once
-        r[4] for r in ranked if not (fold(r[4].text) in seen or seen.add(fold(r[4].text)))
+        r[4] for r in ranked if not (_folded(r[4].text) in seen or seen.add(_folded(r[4].text)))
     ]
     # a key sentence that shares far more of the question's words than the wrong ones, or
     # the only one holding one of them ('Only C contains "reached"'), is found by matching

@@ -173,6 +173,7 @@ class Analysis:
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _nouns: list[list[tuple[int, str]]] | None = field(default=None, init=False, repr=False)
     _narrative: bool | None = field(default=None, init=False, repr=False)
     _speech: bool | None = field(default=None, init=False, repr=False)
 
@@ -258,13 +259,16 @@ class Analysis:
         at = self._number_of(noun)
         if at is None:
             return False
+        if self._nouns is None:  # each paragraph's common nouns (index, lemma), found once
+            self._nouns = [
+                [(t.i, t.lemma_.lower()) for t in doc if t.pos_ == "NOUN"] for doc in self.docs
+            ]
         lemma = noun.lemma_.lower()
         for number in range(max(0, at - 1), at + 1):
-            for t in self.docs[number]:
-                if number == at and t.i >= noun.sent.start:
+            for i, other in self._nouns[number]:
+                if number == at and i >= noun.sent.start:
                     break
-                other = t.lemma_.lower()
-                if t.pos_ == "NOUN" and other != lemma and kind_of_first(other, lemma):
+                if other != lemma and kind_of_first(other, lemma):
                     return True
         return False
 

@@ -686,6 +686,7 @@ def living_noun(lemma: str) -> bool:
     return _first_sense_under(lemma, PERSON) or _first_sense_under(lemma, ANIMAL)
 
 
+@cache
 def kind_of_first(narrow: str, broad: str) -> bool:
     """Whether the first sense of one noun is a kind of the first sense of another, at least
     three levels down from WordNet's top ('pyramid' of 'structure', 'dog' of 'animal'; not
