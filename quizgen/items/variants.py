@@ -623,6 +623,8 @@ def _blankable(sentence: Span, *, spoken: bool = False, text: str | None = None)
     text = (text_of(sentence) if text is None else text).strip()
     if "\n" in text or "__" in text:
         return False  # verse, or a sentence with blanks of its own
+    if sentence.start > 0 and not _ends_a_sentence(sentence.doc[sentence.start - 1]):
+        return False  # '… in 2001: | A Space Odyssey and …': the parse cut a sentence in two
     ws = quality.words(text)
     outside = quality.words(quality.outside_quotes(text))
     if not 6 <= len(ws) <= MAX_BLANK_SENTENCE_WORDS or not _quotes_balanced(sentence):
@@ -677,12 +679,29 @@ def _substituted(text: str, offset: int, subs) -> str:
     return text
 
 
+def _ends_a_sentence(token: Token) -> bool:
+    """Whether a token can end the sentence before another: an end mark, or a closing
+    quotation mark or bracket (after one, perhaps)."""
+    return token.text[-1:] in {".", "!", "?", "\u201d", '"', "\u2019", "'", ")", "]"}
+
+
 def _points_back(sentence: Span, analysis: Analysis) -> bool:
     """'In the same judgement the court ...', 'The other ...': a sentence whose words point
-    back into text the student does not see (the clauses' own test, extract.anaphoric)."""
-    from quizgen.text.extract import anaphoric
+    back into text the student does not see (the clauses' own test, extract.anaphoric); or
+    whose subject is a definite noun standing for one a sentence before brought in ('The
+    platform offers …' after 'Apple's iOS', 'the day marks …'): what the sentence is about,
+    the student cannot tell. (A story's 'the door' elsewhere in the sentence is the scene's.)"""
+    from quizgen.text.extract import anaphoric, points_back
 
-    return bool(anaphoric(list(sentence), analysis, definite=False))
+    if anaphoric(list(sentence), analysis, definite=False):
+        return True
+    ids = {t.i for t in sentence}
+    return any(
+        t.dep_ in grammar.NOMINAL_SUBJECT_DEPS
+        and t.head == sentence.root
+        and points_back(t, ids, analysis)
+        for t in sentence
+    )
 
 
 def _number_span(ent: Span) -> tuple[int, int] | None:

@@ -687,7 +687,7 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             and t.ent_type_ not in {"DATE", "TIME"}
         ):
             return f"bare 'the {t.text}'"
-        if definite and _points_back(t, ids, analysis):
+        if definite and points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
         if _implicit_of(t):
             return f"implicit '{t.text} of'"  # 'Commercial use began in …': use of what?
@@ -834,7 +834,7 @@ def _common_head(t: Token) -> bool:
     )
 
 
-def _points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
+def points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     """'the green branches', 'the son': a definite common noun with nothing to say which,
     whose kind an earlier sentence has already brought in, and that the passage does not keep
     coming back to. It stands for the thing of that sentence, which the student does not see

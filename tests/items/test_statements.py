@@ -529,3 +529,37 @@ def test_a_pronoun_whose_person_is_not_safely_known_keeps_its_sentence_out():
     ]
     made = blanks((rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")]))
     assert not [m for m in made if "told" in m[0]]
+
+
+def _cars(first_end: str):
+    """'Tom bought two new cars{end} The cars were sold in 1990 by Tom.' (two sentences)"""
+    return [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("bought", 1, "ROOT", "VBD", "VERB", "buy"),
+        ("two", 4, "nummod", "CD", "NUM", "two"),
+        ("new", 4, "amod", "JJ", "ADJ", "new"),
+        ("cars", 1, "dobj", "NNS", "NOUN", "car"),
+        (first_end, 1, "punct", ".", "PUNCT", first_end),
+        ("The", 7, "det", "DT", "DET", "the"),
+        ("cars", 9, "nsubjpass", "NNS", "NOUN", "car"),
+        ("were", 9, "auxpass", "VBD", "AUX", "be"),
+        ("sold", 9, "ROOT", "VBN", "VERB", "sell"),
+        ("in", 9, "prep", "IN", "ADP", "in"),
+        ("1990", 10, "pobj", "CD", "NUM", "1990"),
+        ("by", 9, "agent", "IN", "ADP", "by"),
+        ("Tom", 12, "pobj", "NNP", "PROPN", "Tom"),
+        (".", 9, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_a_sentence_whose_subject_points_back_or_that_the_parse_cut_off_is_no_blank():
+    ents = [(0, 1, "PERSON"), (11, 12, "DATE"), (13, 14, "PERSON")]
+    # 'The cars' are the two of the sentence before: which cars, the student cannot tell
+    made = blanks((_cars("."), ents))
+    assert not [m for m in made if "sold" in m[0]]
+    # the same sentence after a colon: the parse's cut, not a sentence of its own
+    assert not [m for m in blanks((_cars(":"), ents)) if "sold" in m[0]]
+    rows = _cars(".")[6:]
+    rows = [(w, h - 6, d, t, p, lemma) for w, h, d, t, p, lemma in rows]
+    alone = blanks((rows, [(5, 6, "DATE"), (7, 8, "PERSON")]))
+    assert [m for m in alone if "sold" in m[0]]  # where nothing came before, it is a blank
