@@ -453,11 +453,22 @@ def person_like(cluster: Cluster, analysis: Analysis) -> bool:
     the passage must show ('Billboard' is not)."""
     if _shown_a_person(cluster, analysis):
         return True
-    words = cluster.name.split()
-    if len(words) < 2:
-        return False
-    last = words[-1].casefold()
-    return not any(
+    return len(cluster.name.split()) >= 2 and not _ends_in_a_thing(cluster.name)
+
+
+def named_thing(cluster: Cluster, analysis: Analysis) -> bool:
+    """A name the tagger calls a person's that ends in an English noun for a thing and that
+    nothing in the passage shows is a person's: 'the Mars Chopper', 'Grammy Award'."""
+    return (
+        len(cluster.name.split()) >= 2
+        and _ends_in_a_thing(cluster.name)
+        and not _shown_a_person(cluster, analysis)
+    )
+
+
+def _ends_in_a_thing(name: str) -> bool:
+    last = name.split()[-1].casefold()
+    return any(
         noun_classes(lemma) and not person_noun(lemma) for lemma in lemmas(last, "noun") | {last}
     )
 

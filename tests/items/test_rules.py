@@ -646,3 +646,23 @@ def test_a_full_name_the_tagger_called_a_place_or_what_the_verb_calls_it_is_a_wh
     doc = make_doc(*_rationalist("George", "Washington", "ORG"))
     assert rules._given_and_family_name(list(doc[0:2]))
     assert not rules._given_and_family_name([*doc[0:2], doc[7]])  # a common noun is no name
+
+
+def test_a_name_tagged_a_person_that_ends_in_a_noun_for_a_thing_is_asked_what():
+    """'Mars Chopper crashed into a deep crater in 2024.' with 'Mars Chopper' tagged a person:
+    it ends in 'chopper' (a helicopter), and nothing shows a person: 'What crashed …?'"""
+    rows = [
+        ("Mars", 1, "compound", "NNP", "PROPN", "Mars"),
+        ("Chopper", 2, "nsubj", "NNP", "PROPN", "Chopper"),
+        ("crashed", 2, "ROOT", "VBD", "VERB", "crash"),
+        ("into", 2, "prep", "IN", "ADP", "into"),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("deep", 6, "amod", "JJ", "ADJ", "deep"),
+        ("crater", 3, "pobj", "NN", "NOUN", "crater"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("2024", 7, "pobj", "CD", "NUM", "2024"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    found = questions((rows, [(0, 2, "PERSON"), (8, 9, "DATE")]))
+    assert "who-subject" not in found
+    assert found["what-subject"][0].startswith("What crashed")
