@@ -234,8 +234,11 @@ def _question(entry: Entry, numbers: dict | None = None, asked: set | None = Non
         "kind": item.kind.value,
         "prompt": item.prompt,
         "points": item.points,
+        # a blank's line, in a fill-in item and in a multiple-choice one that asks for a
+        # sentence's missing word
         "segments": item.prompt.split(BLANK)
         if item.kind is Kind.FILL_BLANK
+        or (item.kind is Kind.MULTIPLE_CHOICE and BLANK in item.prompt)
         else [_numbered(item.prompt, item.refers_to, numbers)],
         "options": list(zip(LETTERS, item.options, strict=False)),
         "rows": [left for left, _ in item.pairs],

@@ -386,3 +386,19 @@ def test_formats_cite_paragraphs_as_printed_and_the_quiz_file_keeps_its_count(sa
     gift = export(quiz, "gift").files[0][1]
     assert "Paragraph 2" in gift and "Paragraph 3" not in gift
     assert "paragraph: 3" in export(quiz, "yaml").files[0][1]
+
+
+def test_a_multiple_choice_sentence_blank_prints_its_line_and_the_key_fills_it(sample_quiz):
+    mc = next(i for i in sample_quiz.items if i.kind is Kind.MULTIPLE_CHOICE)
+    cloze = replace(
+        mc,
+        prompt=f"\u201cThe strike was ordered by {BLANK}.\u201d Which answer belongs in the blank?",
+    )
+    quiz = replace(sample_quiz, items=(cloze, *sample_quiz.items[1:]))
+    made = pages(quiz)
+    sheet = tree(made["worksheet.html"])
+    assert len(sheet.xpath("//span[@class='blank short']")) == 1
+    assert BLANK not in text(sheet)
+    key = tree(made["key.html"])
+    filled = key.xpath("//section[@class='details']//span[@class='filled']")
+    assert [text(f) for f in filled][:1] == [str(mc.answer)]
