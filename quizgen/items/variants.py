@@ -216,6 +216,14 @@ UNSAFE_TO_NEGATE = {
     "many",
     "most",
     "several",
+    # when or how often: 'did not first offer degrees in 1854' (did it offer them later?)
+    "first",
+    "again",
+    "already",
+    "later",
+    "soon",
+    "once",
+    "finally",
     # a degree: 'is not slightly larger than Japan' may mean 'much larger'
     "slightly",
     "somewhat",

@@ -1309,6 +1309,18 @@ def _reporter(verb: Token) -> tuple[Token, str] | None:
     return None
 
 
+# of the discourse words, those that say when or how often when they stand inside the clause
+# ('the university first offered graduate degrees in 1854'): dropped, the fact changes
+SAYS_WHEN = {"first", "again", "already", "later", "soon", "once", "only", "just", "finally"}
+
+
+def _inside_clause(adverb: Token, subject) -> bool:
+    """An adverb after the clause's subject and not set off by a comma: part of what the
+    clause says, not a link to the sentence before ('First, the ...', 'Later, he ...')."""
+    nxt = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
+    return adverb.i > subject.tokens[-1].i and not (nxt is not None and nxt.text == ",")
+
+
 def _hedged(verb: Token) -> bool:
     """'probably caused', 'reportedly fired': the passage does not vouch for it."""
     return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
@@ -1412,8 +1424,12 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 if child.dep_ == "prep" and child.lower_ in SUBORDINATORS:
                     raise Unresolved("split clause")  # 'offer PhD programs, while a … (M.'
 
-                if child.dep_ in {"advmod", "cc"} and child.lower_ in DISCOURSE:
-                    continue
+                if (
+                    child.dep_ in {"advmod", "cc"}
+                    and child.lower_ in DISCOURSE
+                    and not (child.lower_ in SAYS_WHEN and _inside_clause(child, subject))
+                ):
+                    continue  # 'First, …', 'However …': a link to the text around it
                 if child.dep_ == "advcl" and not _clause_ok(child) and child.i < verb.i:
                     continue
                 if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:

@@ -563,3 +563,24 @@ def test_a_sentence_whose_subject_points_back_or_that_the_parse_cut_off_is_no_bl
     rows = [(w, h - 6, d, t, p, lemma) for w, h, d, t, p, lemma in rows]
     alone = blanks((rows, [(5, 6, "DATE"), (7, 8, "PERSON")]))
     assert [m for m in alone if "sold" in m[0]]  # where nothing came before, it is a blank
+
+
+def test_no_negative_of_a_fact_that_says_when_or_how_often():
+    """'The university did not first offer degrees in 1854': did it offer them later?"""
+
+    def negative(adverb: str | None):
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("university", 3, "nsubj", "NN", "NOUN", "university"),
+            (adverb or "proudly", 3, "advmod", "RB", "ADV", adverb or "proudly"),
+            ("offered", 3, "ROOT", "VBD", "VERB", "offer"),
+            ("degrees", 3, "dobj", "NNS", "NOUN", "degree"),
+            ("in", 3, "prep", "IN", "ADP", "in"),
+            ("1854", 5, "pobj", "CD", "NUM", "1854"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ]
+        _, facts, _, _ = read((rows, [(6, 7, "DATE")]))
+        return variants.negative_statement(facts.clauses[0])
+
+    assert negative(None) is not None  # 'proudly' may go: the act is denied
+    assert negative("first") is None and negative("again") is None

@@ -593,3 +593,36 @@ def test_a_clock_time_hung_on_a_subject_is_no_name_and_leaves_the_clause_out():
     doc = make_doc(rows, [(3, 6, "TIME"), (8, 9, "CARDINAL")])
     assert extract.named(doc[1]) is None
     assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
+
+
+def test_first_inside_a_clause_is_kept_and_first_before_it_is_a_link():
+    """'The university first offered degrees in 1854.': dropped, 'first' changes the fact;
+    'First, the university offered degrees in 1854.' is a step of the text."""
+
+    def offered(first_before: bool):
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("university", 3, "nsubj", "NN", "NOUN", "university"),
+            ("first", 3, "advmod", "RB", "ADV", "first"),
+            ("offered", 3, "ROOT", "VBD", "VERB", "offer"),
+            ("degrees", 3, "dobj", "NNS", "NOUN", "degree"),
+            ("in", 3, "prep", "IN", "ADP", "in"),
+            ("1854", 5, "pobj", "CD", "NUM", "1854"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ]
+        if first_before:
+            rows = [
+                ("First", 4, "advmod", "RB", "ADV", "first"),
+                (",", 4, "punct", ",", "PUNCT", ","),
+                ("the", 3, "det", "DT", "DET", "the"),
+                ("university", 4, "nsubj", "NN", "NOUN", "university"),
+                *[(w, h + 1, d, t, p, lemma) for w, h, d, t, p, lemma in rows[3:]],
+            ]
+        doc = make_doc(rows, [(len(rows) - 2, len(rows) - 1, "DATE")])
+        [clause] = extract.clauses(doc[:], 0, analyze([doc]))
+        return {t.lower_ for t in clause.adverbs} | {
+            t.lower_ for p in [*clause.parts, *clause.fronted] for t in p.tokens
+        }
+
+    assert "first" in offered(first_before=False)
+    assert "first" not in offered(first_before=True)
