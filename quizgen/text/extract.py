@@ -1435,11 +1435,13 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 if child.dep_ in {"ccomp", "advcl"} and child.i < subject.start:
                     continue  # a quotation or clause before the subject belongs elsewhere
                 if (
-                    child.dep_ in {"advcl", "xcomp"}
+                    child.dep_ == "advcl"
                     and child.tag_ in {"VBG", "VBN"}
                     and not any(c.dep_ in AUX_DEPS for c in child.children)
                 ):
                     continue  # 'killing an American contractor': a participle is a fact apart
+                # (an 'xcomp' participle is the verb's complement, and stays: 'the cell towers
+                # kept working'; without it, 'did not keep')
                 if (
                     child.dep_ == "advcl"
                     and child.tag_ in {"VBD", "VBZ", "VBP"}

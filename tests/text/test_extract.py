@@ -626,3 +626,20 @@ def test_first_inside_a_clause_is_kept_and_first_before_it_is_a_link():
 
     assert "first" in offered(first_before=False)
     assert "first" not in offered(first_before=True)
+
+
+def test_a_participle_that_completes_the_verb_stays_in_its_clause():
+    """'The towers kept working.': without 'working' the clause says nothing ('did not keep');
+    a participle beside the clause ('…, killing a man') is a fact apart."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("towers", 2, "nsubj", "NNS", "NOUN", "tower"),
+        ("kept", 2, "ROOT", "VBD", "VERB", "keep"),
+        ("working", 2, "xcomp", "VBG", "VERB", "work"),
+        ("all", 5, "det", "DT", "DET", "all"),
+        ("night", 2, "npadvmod", "NN", "NOUN", "night"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(4, 6, "TIME")])
+    [clause] = [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.lower_ == "kept"]
+    assert "working" in [t.lower_ for p in clause.parts for t in p.tokens]
