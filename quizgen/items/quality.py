@@ -209,6 +209,22 @@ _CONTEXT_BOUND = re.compile(
 )
 
 
+# a pointer to a part of the book the student does not have: 'illustrated in Figure 4.16',
+# 'described in the preceding paragraphs', 'see Table 2', 'in this chapter'
+TEXT_REFERENCE = re.compile(
+    r"\b(?:figure|fig\.|table|chapter|section|page|exercise|equation)\s*\d"
+    r"|\b(?:preceding|previous|following|next|this|last|above|below)\s+"
+    r"(?:paragraphs?|sections?|chapters?|pages?|figures?|tables?|examples?|units?)\b"
+    r"|\bsee (?:above|below)\b",
+    re.I,
+)
+
+
+def text_reference(text: str) -> bool:
+    """Whether a stem or statement points to a figure, a table or another part of the book."""
+    return bool(TEXT_REFERENCE.search(outside_quotes(text)))
+
+
 def context_bound(prompt: str) -> bool:
     """'this idea', 'these men': a phrase pointing back into text the student cannot see."""
     body = outside_quotes(prompt)
@@ -272,6 +288,8 @@ def prompt_faults(
         faults.append("vague pronoun")
     if context_bound(prompt):
         faults.append("context-bound")
+    if text_reference(prompt):
+        faults.append("text reference")
     if not balanced(prompt):
         faults.append("unbalanced")
     last = words(prompt.replace("_____", " blank "))[-1:] or [""]

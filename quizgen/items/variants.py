@@ -646,6 +646,7 @@ def _blankable(sentence: Span, *, spoken: bool = False, text: str | None = None)
     # but in a speech it is the speaker and the audience, whose words a blank sentence quotes
     return not (
         (ADDRESSED & set(outside) and not spoken)
+        or quality.text_reference(text)
         or quality.vague_pronoun(text)
         or quality.context_bound(quality.outside_quotes(text))
         or not quality.balanced(text)
@@ -1212,6 +1213,8 @@ def statement_faults(text: str, evidence: str, *, true: bool) -> list[str]:
     faults = []
     if REMNANT.search(text) and (REMNANT.match(text) or "," in text) or LONE_LEAD.match(text):
         faults.append("fragment")
+    if quality.text_reference(text):
+        faults.append("text reference")  # 'are illustrated in Figure 4.16
     if possessive_spelled_out(text, evidence):
         faults.append("pronoun spelled out")
     if CONNECTIVE.match(text):

@@ -134,3 +134,13 @@ def test_a_subordinator_left_in_the_stem_is_a_second_question():
     assert "two questions in one" in quality.prompt_faults(
         "Who came home whenever?", "Jim", "Whenever Jim came home, he was happy."
     )
+
+
+def test_a_pointer_to_a_figure_or_another_part_of_the_book_is_a_text_reference():
+    assert quality.text_reference("The forces are illustrated in Figure 4.16.")
+    assert quality.text_reference("The theory, described in the preceding paragraphs, fails.")
+    assert quality.text_reference("As this chapter shows, tides rise.")
+    assert not quality.text_reference("The table was laid for six.")
+    assert "text reference" in quality.prompt_faults(
+        "What is shown in Table 2?", "the tides", "Table 2 shows the tides."
+    )
