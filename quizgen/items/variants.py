@@ -706,8 +706,7 @@ def _points_back(sentence: Span, analysis: Analysis) -> bool:
         return True
     ids = {t.i for t in sentence}
     return any(
-        t.dep_ in grammar.NOMINAL_SUBJECT_DEPS
-        and t.head == sentence.root
+        (t.dep_ in grammar.NOMINAL_SUBJECT_DEPS and t.head == sentence.root or t.tag_ == "NNS")
         and points_back(t, ids, analysis)
         for t in sentence
     )

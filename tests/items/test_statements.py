@@ -584,3 +584,26 @@ def test_no_negative_of_a_fact_that_says_when_or_how_often():
 
     assert negative(None) is not None  # 'proudly' may go: the act is denied
     assert negative("first") is None and negative("again") is None
+
+
+def test_a_blank_sentence_with_a_plural_that_points_back_is_no_blank():
+    """'Tom bought two new cars. Ann Lee drove the old cars to Paris in 1990.': which cars?"""
+
+    def second(det: str):
+        return _cars(".")[:6] + [
+            ("Ann", 7, "compound", "NNP", "PROPN", "Ann"),
+            ("Lee", 8, "nsubj", "NNP", "PROPN", "Lee"),
+            ("drove", 8, "ROOT", "VBD", "VERB", "drive"),
+            (det, 11, "det", "DT", "DET", det.lower()),
+            ("old", 11, "amod", "JJ", "ADJ", "old"),
+            ("cars", 8, "dobj", "NNS", "NOUN", "car"),
+            ("to", 8, "prep", "IN", "ADP", "to"),
+            ("Paris", 12, "pobj", "NNP", "PROPN", "Paris"),
+            ("in", 8, "prep", "IN", "ADP", "in"),
+            ("1990", 14, "pobj", "CD", "NUM", "1990"),
+            (".", 8, "punct", ".", "PUNCT", "."),
+        ]
+
+    ents = [(0, 1, "PERSON"), (6, 8, "PERSON"), (13, 14, "GPE"), (15, 16, "DATE")]
+    assert not [m for m in blanks((second("the"), ents)) if "drove" in m[0]]
+    assert [m for m in blanks((second("some"), ents)) if "drove" in m[0]]  # not pointing back
