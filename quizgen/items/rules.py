@@ -33,6 +33,7 @@ from quizgen.text.extract import (
     Quote,
     Role,
     anaphoric,
+    joined,
     phrase_tokens,
 )
 from quizgen.text.lexicon import (
@@ -393,13 +394,13 @@ def wh_word(label: Label, text: str, head: Token | None = None, *, person: bool)
 
 
 def _rest(clause: Clause, removed: Phrase | None) -> str:
-    parts = [p.text for p in clause.parts if p is not removed]
+    parts = joined([p for p in clause.parts if p is not removed])
     fronted = [
         grammar.lower_start(p.text, p.tokens[0])
         for p in clause.fronted
         if p is not removed and p.role != "clause"
     ]
-    return " ".join([*parts, *fronted])
+    return " ".join(t for t in [parts, *fronted] if t)
 
 
 def _base_values(clause: Clause, removed: Phrase | None) -> dict[str, str]:

@@ -35,6 +35,7 @@ from quizgen.text.extract import (
     Clause,
     Quote,
     Role,
+    joined,
     lonely_definite,
     pronoun_name,
 )
@@ -91,7 +92,7 @@ def statement(clause: Clause, without=None) -> str | None:
     if any(quality.empty_answer(p.text) for p in [*fronted, *parts]):
         return None  # 'What, the little man asked': a part that says nothing
     subject = clause.subject.text
-    body = " ".join([subject, *verb_words, *(p.text for p in parts)])
+    body = " ".join([subject, *verb_words, joined(parts)])
     if fronted:
         lead = ", ".join(grammar.lower_start(p.text, p.tokens[0]) for p in fronted)
         body = f"{lead}, {grammar.lower_start(body, clause.subject.tokens[0])}"

@@ -190,6 +190,23 @@ class Phrase:
         return len(self.text.split())
 
 
+def joined(parts: list[Phrase]) -> str:
+    """The texts of a clause's constituents in a row, a noun phrase the sentence sets off with
+    a comma kept so ('won the League Cup in 1987, Graham's first season in charge'; run on,
+    '… in 1987 Graham's first season …' reads as one phrase)."""
+    out = ""
+    for n, p in enumerate(parts):
+        first = p.tokens[0] if p.tokens else p.head
+        set_off = (
+            n > 0
+            and p.head.dep_ == "npadvmod"
+            and first.i > 0
+            and first.doc[first.i - 1].text == ","
+        )
+        out += (", " if set_off else " " if n else "") + p.text
+    return out
+
+
 @dataclass(slots=True)
 class Clause:
     """One simple statement found in a sentence."""

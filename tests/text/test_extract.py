@@ -643,3 +643,26 @@ def test_a_participle_that_completes_the_verb_stays_in_its_clause():
     doc = make_doc(rows, [(4, 6, "TIME")])
     [clause] = [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.lower_ == "kept"]
     assert "working" in [t.lower_ for p in clause.parts for t in p.tokens]
+
+
+def test_a_noun_phrase_the_sentence_sets_off_with_a_comma_keeps_it():
+    """'Arsenal won the cup in 1987, Graham's first season.' run on would read '… in 1987
+    Graham's first season', one garbled phrase."""
+    rows = [
+        ("Arsenal", 1, "nsubj", "NNP", "PROPN", "Arsenal"),
+        ("won", 1, "ROOT", "VBD", "VERB", "win"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("cup", 1, "dobj", "NN", "NOUN", "cup"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("1987", 4, "pobj", "CD", "NUM", "1987"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("Graham", 10, "poss", "NNP", "PROPN", "Graham"),
+        ("'s", 7, "case", "POS", "PART", "'s"),
+        ("first", 10, "amod", "JJ", "ADJ", "first"),
+        ("season", 1, "npadvmod", "NN", "NOUN", "season"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    spaces = [True, True, True, True, True, False, True, False, True, True, False, False]
+    doc = make_doc(rows, [(0, 1, "ORG"), (5, 6, "DATE"), (7, 8, "PERSON")], spaces=spaces)
+    [clause] = extract.clauses(doc[:], 0, analyze([doc]))
+    assert extract.joined(clause.parts) == "the cup in 1987, Graham's first season"
