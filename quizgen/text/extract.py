@@ -941,6 +941,8 @@ def _phrase(
     tokens = tokens if tokens is not None else phrase_tokens(head)
     if not tokens:
         raise Unresolved("empty")
+    if any(_stranded(t) for t in tokens if t.dep_ == "relcl"):
+        raise Unresolved("relative clause hung on a noun far from it")
     why = anaphoric(tokens, analysis)
     if why:
         raise Unresolved(why)
@@ -954,6 +956,15 @@ def _phrase(
         loose=loose,
         resolved=resolved,
     )
+
+
+def _stranded(relcl: Token) -> bool:
+    """A relative clause the parse hung on a noun that words of another phrase stand between:
+    'gave lessons to boys in the boarding house that the Chopins kept' read as 'lessons that
+    the Chopins kept'. What the clause says is then of the wrong thing."""
+    noun = relcl.head
+    own = {t.i for t in noun.subtree}
+    return any(i not in own for i in range(noun.i + 1, relcl.left_edge.i))
 
 
 ROLE_OF = {

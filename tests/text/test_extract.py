@@ -666,3 +666,30 @@ def test_a_noun_phrase_the_sentence_sets_off_with_a_comma_keeps_it():
     doc = make_doc(rows, [(0, 1, "ORG"), (5, 6, "DATE"), (7, 8, "PERSON")], spaces=spaces)
     [clause] = extract.clauses(doc[:], 0, analyze([doc]))
     assert extract.joined(clause.parts) == "the cup in 1987, Graham's first season"
+
+
+def test_a_relative_clause_hung_on_a_noun_far_from_it_leaves_its_phrase_out():
+    """'She gave lessons to boys in the house that the family kept.': the parse hung 'that
+    the family kept' on 'lessons'; 'the lessons that the family kept' is not what it says."""
+    rows = [
+        ("She", 1, "nsubj", "PRP", "PRON", "she"),
+        ("gave", 1, "ROOT", "VBD", "VERB", "give"),
+        ("lessons", 1, "dobj", "NNS", "NOUN", "lesson"),
+        ("to", 1, "dative", "IN", "ADP", "to"),
+        ("boys", 3, "pobj", "NNS", "NOUN", "boy"),
+        ("in", 1, "prep", "IN", "ADP", "in"),
+        ("the", 7, "det", "DT", "DET", "the"),
+        ("house", 5, "pobj", "NN", "NOUN", "house"),
+        ("that", 11, "dobj", "WDT", "PRON", "that"),
+        ("the", 10, "det", "DT", "DET", "the"),
+        ("family", 11, "nsubj", "NN", "NOUN", "family"),
+        ("kept", 2, "relcl", "VBD", "VERB", "keep"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert extract._stranded(doc[11])
+    moved = [
+        *rows[:8],
+        *[(w, 7 if d == "relcl" else h, d, t, p, lemma) for w, h, d, t, p, lemma in rows[8:]],
+    ]
+    assert not extract._stranded(make_doc(moved)[11])  # 'the house that the family kept'
