@@ -1117,6 +1117,8 @@ def _verb_group(verb: Token) -> tuple[list[Token], bool]:
 def _clause_ok(verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in CLAUSE_DEPS:
         return False
+    if _prefixed(verb):
+        return False  # 're-discovered': the tokenizer's 'discovered' alone says another thing
     if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
         return False  # a bare participle or infinitive is not a statement
     if verb.tag_ in {"VBD", "VBZ", "VBP"} and not grammar.is_verb_form(
@@ -1347,6 +1349,19 @@ def _inside_clause(adverb: Token, subject) -> bool:
     clause says, not a link to the sentence before ('First, the ...', 'Later, he ...')."""
     nxt = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
     return adverb.i > subject.tokens[-1].i and not (nxt is not None and nxt.text == ",")
+
+
+def _prefixed(verb: Token) -> bool:
+    """A verb written with a hyphened prefix the tokenizer split off: 're-discovered',
+    'co-founded' ('did not discover' denies what the passage does not say)."""
+    doc = verb.doc
+    return (
+        verb.i >= 2
+        and doc[verb.i - 1].text == "-"
+        and not doc[verb.i - 1].whitespace_
+        and not doc[verb.i - 2].whitespace_
+        and doc[verb.i - 2].is_alpha
+    )
 
 
 def _hedged(verb: Token) -> bool:

@@ -693,3 +693,20 @@ def test_a_relative_clause_hung_on_a_noun_far_from_it_leaves_its_phrase_out():
         *[(w, 7 if d == "relcl" else h, d, t, p, lemma) for w, h, d, t, p, lemma in rows[8:]],
     ]
     assert not extract._stranded(make_doc(moved)[11])  # 'the house that the family kept'
+
+
+def test_a_verb_with_a_hyphened_prefix_split_off_makes_no_clause():
+    """'Hudson re-discovered the region.': 'Hudson discovered the region' is not what it says."""
+    rows = [
+        ("Hudson", 3, "nsubj", "NNP", "PROPN", "Hudson"),
+        ("re", 3, "advmod", "VBD", "VERB", "re"),
+        ("-", 3, "punct", "HYPH", "PUNCT", "-"),
+        ("discovered", 3, "ROOT", "VBD", "VERB", "discover"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("region", 3, "dobj", "NN", "NOUN", "region"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    spaces = [True, False, False, True, True, False, False]
+    doc = make_doc(rows, [(0, 1, "PERSON")], spaces=spaces)
+    assert doc.text == "Hudson re-discovered the region."
+    assert not [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.i == 3]
