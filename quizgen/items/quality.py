@@ -276,6 +276,16 @@ def empty_answer(answer: str) -> bool:
     )
 
 
+def echoes_stem(prompt: str, answer: str) -> bool:
+    """A question whose key ends in a word of the question itself: 'Which school offers a
+    Master of Architecture?' -> 'the School of Architecture', 'Who was the son of Charles
+    Darwin?' -> 'George Darwin': the stem gives the key away."""
+    if "_____" in prompt:
+        return False  # a blank's sentence holds the words around the blank
+    head = words(answer)[-1:]
+    return bool(head) and len(head[0]) > 3 and head[0] in words(prompt)
+
+
 def prompt_faults(
     prompt: str, answer: str, evidence: str, accept: tuple[str, ...] = ()
 ) -> list[str]:
@@ -297,6 +307,8 @@ def prompt_faults(
         faults.append("dangling end")
     if contains_phrase(prompt.replace("_____", " "), answer):
         faults.append("answer in prompt")
+    elif echoes_stem(prompt, answer):
+        faults.append("key echoes stem")
     if empty_answer(answer):
         faults.append("empty answer")
     if not contains_phrase(evidence, answer):

@@ -144,3 +144,12 @@ def test_a_pointer_to_a_figure_or_another_part_of_the_book_is_a_text_reference()
     assert "text reference" in quality.prompt_faults(
         "What is shown in Table 2?", "the tides", "Table 2 shows the tides."
     )
+
+
+def test_a_key_that_ends_in_a_word_of_its_question_is_given_away():
+    assert "key echoes stem" in quality.prompt_faults(
+        "Which school offers a Master of Architecture?",
+        "the School of Architecture",
+        "The School of Architecture offers a Master of Architecture.",
+    )
+    assert not quality.echoes_stem("Who founded the school?", "Edward Sorin")
