@@ -1119,6 +1119,11 @@ def _clause_ok(verb: Token) -> bool:
         return False
     if _prefixed(verb):
         return False  # 're-discovered': the tokenizer's 'discovered' alone says another thing
+    if verb.dep_ == "conj" and not (
+        verb.head.pos_ in {"VERB", "AUX"} and lexicon.is_verb(verb.head.lemma_.lower())
+    ):
+        return False  # 'NASA astronauts … returned': a verb joined to a noun the parse took
+        # for the sentence's verb; its subject is then a piece of a list
     if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in AUX_DEPS for c in verb.children):
         return False  # a bare participle or infinitive is not a statement
     if verb.tag_ in {"VBD", "VBZ", "VBP"} and not grammar.is_verb_form(

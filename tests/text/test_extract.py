@@ -710,3 +710,21 @@ def test_a_verb_with_a_hyphened_prefix_split_off_makes_no_clause():
     doc = make_doc(rows, [(0, 1, "PERSON")], spaces=spaces)
     assert doc.text == "Hudson re-discovered the region."
     assert not [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.i == 3]
+
+
+def test_a_verb_joined_to_a_noun_the_tagger_took_for_a_verb_makes_no_clause():
+    """'NASA astronauts Ann Lee and Yui returned home.' parsed with 'astronauts' as the verb:
+    the subject of 'returned' is then a piece of the list ('Yui')."""
+    rows = [
+        ("NASA", 1, "nsubj", "NNP", "PROPN", "NASA"),
+        ("astronauts", 1, "ROOT", "VBZ", "VERB", "astronaut"),
+        ("Ann", 3, "compound", "NNP", "PROPN", "Ann"),
+        ("Lee", 1, "dobj", "NNP", "PROPN", "Lee"),
+        ("and", 3, "cc", "CC", "CCONJ", "and"),
+        ("Yui", 6, "nsubj", "NNP", "PROPN", "Yui"),
+        ("returned", 1, "conj", "VBD", "VERB", "return"),
+        ("home", 6, "advmod", "RB", "ADV", "home"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(0, 1, "ORG"), (2, 4, "PERSON"), (5, 6, "PERSON")])
+    assert not [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.i == 6]
