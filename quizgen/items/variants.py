@@ -198,6 +198,25 @@ def surely_false(text: str, wrong: str, candidate: Candidate, analysis: Analysis
     return True
 
 
+def _entity_start(t: Token) -> int:
+    """The index of the first token of the entity a token is in."""
+    while t.ent_iob_ == "I" and t.i > 0:
+        t = t.doc[t.i - 1]
+    return t.i
+
+
+def _amount(t: Token) -> bool:
+    """A measured amount or a figure in digits ('80 kilometres', '$879 million', '704'), not
+    a number word ('the one holiday', 'hundreds') nor a number of a name ('Apollo 11')."""
+    if t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}:
+        return True
+    return (
+        t.ent_type_ == "CARDINAL"
+        and any(c.isdigit() for c in t.text)
+        and not (t.head.pos_ == "PROPN" and t.head.i < t.i)
+    )
+
+
 UNSAFE_TO_NEGATE = {
     "all",
     "every",
@@ -272,6 +291,9 @@ def negative_statement(clause: Clause) -> str | None:
     ]
     if any(t.lower_ in UNSAFE_TO_NEGATE for t in own):
         return None
+    if len({_entity_start(t) for t in own if _amount(t)}) > 1:
+        return None  # 'was not 80 kilometres west of Chengdu, with a focal depth of 19 km':
+        # which of the two does the 'not' deny?
     if any(p.role == "adverb" and p.head.pos_ == "ADV" for p in clause.fronted):
         return None  # 'Suddenly, Uncle Henry did not stand up': the manner denied, or the act?
     if any(t.dep_ in {"conj", "cc"} for t in clause.subject.tokens):
@@ -1412,8 +1434,11 @@ def _named_beside(span: Span) -> bool:
     if after is not None and after.lower_ in POSSESSIVE and span.end + 1 < len(doc):
         after = doc[span.end + 1]
     # a capital word after it, mid-sentence, is the name's own ('Child', which the tagger
-    # may call a common noun)
-    return after is not None and after.pos_ in {"PROPN", "NOUN"} and after.is_title
+    # may call a common noun), and so is a number ('_____ 11 astronauts' for 'Apollo 11')
+    return after is not None and (
+        after.pos_ in {"PROPN", "NOUN"} and after.is_title
+        or (after.text[:1].isdigit() and not span[-1].whitespace_ == "" and after.like_num)
+    )
 
 
 # --- the word bank -------------------------------------------------------------------------------

@@ -574,3 +574,54 @@ def test_a_sentence_inside_a_quotation_begun_before_it_is_no_blank():
     assert not variants._blankable(second)
     alone = make_doc([(w, h - 5, d, t, p, lem) for w, h, d, t, p, lem in rows[5:]])
     assert variants._blankable(alone[:])  # the same words, said by the passage itself
+
+
+def test_a_name_a_number_follows_is_part_of_a_longer_name():
+    """'by _____ 11 astronauts' for 'Apollo 11', '_____ 2000 A.D.' for 'Warhead 2000 A.D.'."""
+    rows = [
+        ("by", 0, "ROOT", "IN", "ADP", "by"),
+        ("Apollo", 3, "nmod", "NNP", "PROPN", "Apollo"),
+        ("11", 3, "nummod", "CD", "NUM", "11"),
+        ("astronauts", 0, "pobj", "NNS", "NOUN", "astronaut"),
+    ]
+    doc = make_doc(rows, ents=[(1, 2, "ORG")])
+    assert variants._named_beside(doc[1:2])
+    plain = make_doc(
+        [rows[0], ("Apollo", 0, "pobj", "NNP", "PROPN", "Apollo")], ents=[(1, 2, "ORG")]
+    )
+    assert not variants._named_beside(plain[1:2])
+
+
+def test_no_negative_of_a_fact_with_two_amounts():
+    """'The quake struck 80 kilometres west of the city at a depth of 19 kilometres.': which
+    of the two would 'did not strike' deny? With one amount, the negative is made."""
+    from docs import read
+
+    def struck(with_depth: bool):
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("quake", 2, "nsubj", "NN", "NOUN", "quake"),
+            ("struck", 2, "ROOT", "VBD", "VERB", "strike"),
+            ("80", 4, "nummod", "CD", "NUM", "80"),
+            ("kilometres", 2, "npadvmod", "NNS", "NOUN", "kilometre"),
+            ("west", 2, "advmod", "RB", "ADV", "west"),
+            ("of", 5, "prep", "IN", "ADP", "of"),
+            ("Chengdu", 6, "pobj", "NNP", "PROPN", "Chengdu"),
+        ]
+        ents = [(3, 5, "QUANTITY"), (7, 8, "GPE")]
+        if with_depth:
+            rows += [
+                ("at", 2, "prep", "IN", "ADP", "at"),
+                ("a", 10, "det", "DT", "DET", "a"),
+                ("depth", 8, "pobj", "NN", "NOUN", "depth"),
+                ("of", 10, "prep", "IN", "ADP", "of"),
+                ("19", 13, "nummod", "CD", "NUM", "19"),
+                ("kilometres", 11, "pobj", "NNS", "NOUN", "kilometre"),
+            ]
+            ents.append((12, 14, "QUANTITY"))
+        rows.append((".", 2, "punct", ".", "PUNCT", "."))
+        _, facts, _, _ = read((rows, ents))
+        return [variants.negative_statement(c) for c in facts.clauses if c.verb.lower_ == "struck"]
+
+    assert struck(with_depth=False) and struck(with_depth=False)[0] is not None
+    assert struck(with_depth=True) in ([], [None])
