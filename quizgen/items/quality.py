@@ -215,7 +215,8 @@ TEXT_REFERENCE = re.compile(
     r"\b(?:figure|fig\.|table|chapter|section|page|exercise|equation)\s*\d"
     r"|\b(?:preceding|previous|following|next|this|last|above|below)\s+"
     r"(?:paragraphs?|sections?|chapters?|pages?|figures?|tables?|examples?|units?)\b"
-    r"|\bsee (?:above|below)\b",
+    r"|\bsee (?:above|below)\b"
+    r"|\bthe (?:chapter|section|unit) on\b",
     re.I,
 )
 

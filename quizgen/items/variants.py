@@ -886,7 +886,8 @@ def _partitive(root: Token) -> bool:
 IDIOM_NOUNS = frozenset(
     "term respect regard order addition case fact general particular spite way whole "
     "behalf favour favor account sake charge effect turn view light means part place "
-    "relation proportion contrast comparison response accordance advance lieu conjunction".split()
+    "relation proportion contrast comparison response accordance advance lieu conjunction "
+    "time".split()  # 'once upon a _____', 'at the same _____', 'for a long _____'
 )
 
 
@@ -1436,7 +1437,8 @@ def _named_beside(span: Span) -> bool:
     # a capital word after it, mid-sentence, is the name's own ('Child', which the tagger
     # may call a common noun), and so is a number ('_____ 11 astronauts' for 'Apollo 11')
     return after is not None and (
-        after.pos_ in {"PROPN", "NOUN"} and after.is_title
+        after.pos_ in {"PROPN", "NOUN"}
+        and after.is_title
         or (after.text[:1].isdigit() and not span[-1].whitespace_ == "" and after.like_num)
     )
 

@@ -141,6 +141,7 @@ def test_a_pointer_to_a_figure_or_another_part_of_the_book_is_a_text_reference()
     assert quality.text_reference("The theory, described in the preceding paragraphs, fails.")
     assert quality.text_reference("As this chapter shows, tides rise.")
     assert not quality.text_reference("The table was laid for six.")
+    assert quality.text_reference("Recalling the definition from the chapter on heat, note this.")
     assert "text reference" in quality.prompt_faults(
         "What is shown in Table 2?", "the tides", "Table 2 shows the tides."
     )

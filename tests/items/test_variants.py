@@ -514,6 +514,14 @@ def test_the_noun_of_a_fixed_phrase_is_no_blank():
     ]
     doc = make_doc(rows)
     assert variants._fixed_phrase(doc[2])
+    once = make_doc(
+        [
+            ("upon", 2, "prep", "IN", "ADP", "upon"),
+            ("a", 2, "det", "DT", "DET", "a"),
+            ("time", 0, "pobj", "NN", "NOUN", "time"),
+        ]
+    )
+    assert variants._fixed_phrase(once[2])  # 'once upon a _____'
 
 
 def test_a_thing_taken_is_no_fixed_verb_phrase():
