@@ -25,6 +25,8 @@ from quizgen.text.analysis import (
     in_longer_name,
     mention_acts_as_person,
     name_key,
+    person_like,
+    placed,
 )
 from quizgen.text.grammar import NOMINAL_SUBJECT_DEPS
 from quizgen.text.lexicon import (
@@ -41,12 +43,9 @@ from quizgen.text.lexicon import (
     given_names,
     is_duration,
     kind_of,
-    lemmas,
     looks_like_organization,
     name_gender,
-    noun_classes,
     organization_kind,
-    person_noun,
     place_kind,
     place_of,
     places,
@@ -444,55 +443,6 @@ def _passage_names(
     top, rest = out[:6], out[6:]
     rng.shuffle(top)
     return top + rest
-
-
-def person_like(cluster: Cluster, analysis: Analysis) -> bool:
-    """Whether a name the tagger calls a person's can be offered as one: the passage shows it
-    is a person's, or it is a name of two words or more whose last is no English noun for a
-    thing ('Bertie Mee', not 'Grammy Award', 'Evil Eye', 'Great Falls'); a name of one word
-    the passage must show ('Billboard' is not)."""
-    if _shown_a_person(cluster, analysis):
-        return True
-    return len(cluster.name.split()) >= 2 and not _ends_in_a_thing(cluster.name)
-
-
-def named_thing(cluster: Cluster, analysis: Analysis) -> bool:
-    """A name the tagger calls a person's that ends in an English noun for a thing and that
-    nothing in the passage shows is a person's: 'the Mars Chopper', 'Grammy Award'."""
-    return (
-        len(cluster.name.split()) >= 2
-        and _ends_in_a_thing(cluster.name)
-        and not _shown_a_person(cluster, analysis)
-    )
-
-
-def _ends_in_a_thing(name: str) -> bool:
-    last = name.split()[-1].casefold()
-    return any(
-        noun_classes(lemma) and not person_noun(lemma) for lemma in lemmas(last, "noun") | {last}
-    )
-
-
-def _shown_a_person(cluster: Cluster, analysis: Analysis) -> bool:
-    """Whether the passage shows a name is a person's, beyond the tagger's word: it calls
-    them he or she, a mention acts as a person (a person noun beside it, a title, a family,
-    a verb only people do), or a given name begins it (a person's options are people)."""
-    if cluster.id in analysis.pronoun_genders() or name_gender(cluster.name):
-        return True
-    if any(n.split()[0] in given_names() for n in cluster.names if n.split()):
-        return True  # 'Kelly' of 'Kelly Rowland', who is asked about as 'Rowland'
-    return any(mention_acts_as_person(m) for m in cluster.mentions)
-
-
-PLACE_PREPOSITIONS = {"in", "at", "near", "around", "outside", "inside", "across"}
-
-
-def placed(cluster: Cluster | None) -> bool:
-    """Whether the passage puts something in or at a name ('in Great Falls', 'at Lorraine'):
-    a place's name, whatever the tagger's label (people are not where things happen)."""
-    return cluster is not None and any(
-        m.root.dep_ == "pobj" and m.root.head.lower_ in PLACE_PREPOSITIONS for m in cluster.mentions
-    )
 
 
 def _part_of_a_name(root: Token) -> bool:

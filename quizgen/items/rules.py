@@ -20,11 +20,10 @@ from spacy.tokens import Span, Token
 from quizgen.base.errors import QuizgenError
 from quizgen.base.folding import fold_words
 from quizgen.base.resources import questions_dir
-from quizgen.items import distract
 from quizgen.quiz.model import Kind, Label, Skill
 from quizgen.quiz.quizfile import safe_load
 from quizgen.text import grammar
-from quizgen.text.analysis import PERSON_VERBS, Analysis, Cluster
+from quizgen.text.analysis import PERSON_VERBS, Analysis, Cluster, named_thing
 from quizgen.text.extract import (
     CAUSE_PREPS,
     Clause,
@@ -452,7 +451,7 @@ def find_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
             person = True  # 'the general spoke on condition of anonymity'
     if not person and described_as_person(clause) and (not label or label in NAMED_AS_PERSON):
         person = True
-    if person and subj.cluster is not None and distract.named_thing(subj.cluster, analysis):
+    if person and subj.cluster is not None and named_thing(subj.cluster, analysis):
         person = False  # 'the Mars Chopper', tagged a person: what is heavier, not who
     if person and label in NAMED_AS_PERSON:
         label = Label.PERSON  # a person's options, or none: no organizations for a who
@@ -484,7 +483,7 @@ def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
         answer, tokens = _entity_text(part)
         label = Label.of(part.label)
         person = is_person(part.tokens, label, analysis.thing_names())
-        if person and part.cluster is not None and distract.named_thing(part.cluster, analysis):
+        if person and part.cluster is not None and named_thing(part.cluster, analysis):
             person = False
         if person and label in NAMED_AS_PERSON:
             label = Label.PERSON

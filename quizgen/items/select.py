@@ -15,7 +15,7 @@ from quizgen.base.folding import fold_typography, fold_words
 from quizgen.items import distract, quality, ranker, skills, variants
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
-from quizgen.text.analysis import Analysis, text_of
+from quizgen.text.analysis import Analysis, person_like, placed, text_of
 from quizgen.text.extract import Clause, Quote, Role
 from quizgen.text.lexicon import PLACE_TYPES, date_key, place_kind
 
@@ -722,7 +722,7 @@ class Builder:
         if label not in CLOZE_LABELS or (label in PLACE_TYPES and not place_kind(blank.answer)):
             return None  # a place of a kind the lexicon knows: a city among cities
         if label == "PERSON" and (
-            distract.placed(blank.cluster) or not distract.person_like(blank.cluster, self.analysis)
+            placed(blank.cluster) or not person_like(blank.cluster, self.analysis)
         ):
             return None  # a town the tagger took for a person would get people beside it
         if len(item.prompt.split()) + len(CLOZE_QUESTION.split()) > CLOZE_MOST_WORDS:

@@ -26,11 +26,14 @@ from quizgen.text.lexicon import (
     TITLE_WORDS,
     common_things,
     gendered_nouns,
+    given_names,
     kind_of_first,
+    lemmas,
     living_noun,
     looks_like_organization,
     name_gender,
     noun_classes,
+    person_noun,
     person_nouns,
 )
 
@@ -771,6 +774,57 @@ def mention_acts_as_person(mention: Span) -> bool:
         return True  # 'Emperor Diocletian'
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
     return before is not None and before.text.strip(".").casefold() in TITLE_WORDS
+
+
+# --- names the tagger calls people's: what the passage shows of them -------------------------
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "around", "outside", "inside", "across"}
+
+
+def placed(cluster: Cluster | None) -> bool:
+    """Whether the passage puts something in or at a name ('in Great Falls', 'at Lorraine'):
+    a place's name, whatever the tagger's label (people are not where things happen)."""
+    return cluster is not None and any(
+        m.root.dep_ == "pobj" and m.root.head.lower_ in PLACE_PREPOSITIONS for m in cluster.mentions
+    )
+
+
+def person_like(cluster: Cluster, analysis: Analysis) -> bool:
+    """Whether a name the tagger calls a person's can be offered as one: the passage shows it
+    is a person's, or it is a name of two words or more whose last is no English noun for a
+    thing ('Bertie Mee', not 'Grammy Award', 'Evil Eye', 'Great Falls'); a name of one word
+    the passage must show ('Billboard' is not)."""
+    if shown_a_person(cluster, analysis):
+        return True
+    return len(cluster.name.split()) >= 2 and not _ends_in_a_thing(cluster.name)
+
+
+def named_thing(cluster: Cluster, analysis: Analysis) -> bool:
+    """A name the tagger calls a person's that ends in an English noun for a thing and that
+    nothing in the passage shows is a person's: 'the Mars Chopper', 'Grammy Award'."""
+    return (
+        len(cluster.name.split()) >= 2
+        and _ends_in_a_thing(cluster.name)
+        and not shown_a_person(cluster, analysis)
+    )
+
+
+def _ends_in_a_thing(name: str) -> bool:
+    last = name.split()[-1].casefold()
+    return any(
+        noun_classes(lemma) and not person_noun(lemma) for lemma in lemmas(last, "noun") | {last}
+    )
+
+
+def shown_a_person(cluster: Cluster, analysis: Analysis) -> bool:
+    """Whether the passage shows a name is a person's, beyond the tagger's word: it calls
+    them he or she, a mention acts as a person (a person noun beside it, a title, a family,
+    a verb only people do), or a given name begins it (a person's options are people)."""
+    if cluster.id in analysis.pronoun_genders() or name_gender(cluster.name):
+        return True
+    if any(n.split()[0] in given_names() for n in cluster.names if n.split()):
+        return True  # 'Kelly' of 'Kelly Rowland', who is asked about as 'Rowland'
+    return any(mention_acts_as_person(m) for m in cluster.mentions)
 
 
 def analyze(docs: Sequence[Doc]) -> Analysis:

@@ -350,7 +350,9 @@ def test_a_name_offered_as_a_person_looks_like_one():
     ents.append((start + 3, start + 5, "PERSON"))
     analysis = analyze([make_doc(rows, ents)])
     by_name = {c.name: c for c in analysis.clusters}
-    assert not distract.person_like(by_name["Grammy Award"], analysis)
-    assert not distract.person_like(by_name["Great Falls"], analysis)
-    assert distract.person_like(by_name["Bertie Mee"], analysis)
-    assert distract.placed(by_name["Great Falls"]) and not distract.placed(by_name["Bertie Mee"])
+    assert not analysis_module.person_like(by_name["Grammy Award"], analysis)
+    assert not analysis_module.person_like(by_name["Great Falls"], analysis)
+    assert analysis_module.person_like(by_name["Bertie Mee"], analysis)
+    assert analysis_module.placed(by_name["Great Falls"]) and not analysis_module.placed(
+        by_name["Bertie Mee"]
+    )
