@@ -347,6 +347,13 @@ class Ledger:
         """Forget an item recorded with ``add``."""
         self.add(ref, prompt, count=-1, key=key, kind=kind)
 
+    def use_up(self, sentences: list[tuple[int, int]]) -> None:
+        """Take these sentences (paragraph, start) for good: an item made of them all (the
+        events of an ordering by dates) leaves no other item to ask of any ('When did the club
+        win promotion?' beside the ordering tells one of its dates)."""
+        for where in sentences:
+            self.sentences[where] += MAX_PER_SENTENCE
+
     def add_pairs(self, pairs, evidence) -> None:
         """Record a matching item: each pair as an item of its sentence whose key is its left."""
         for (left, right), fact in zip(pairs, evidence, strict=True):
@@ -982,6 +989,9 @@ def choose(
         )
     )
     builder = Builder(entries, analysis, passage, config, parse, ranked=config.ranked)
+    for item in own:  # a dated ordering's events are its own: no item asks when of them
+        if item.kind is Kind.ORDERING and item.rule == "order-dates":
+            builder.ledger.use_up(_sentence_starts(analysis, item.event_evidence))
     builder.entries = entries = builder.by_likelihood(entries, builder.preview_question)
     sentences = skills.passage_sentences(analysis, passage.paragraphs) if part_bs else []
     # a place for the best cause question and the best two-part item the passage supports
@@ -992,6 +1002,9 @@ def choose(
     pairs = None
     if plan.get(Kind.MATCHING) and not any(i.kind is Kind.MATCHING for i in own):
         pairs = variants.matching(facts.roles, [e.candidate for e in entries], facts.clauses)
+        ordered = {e.sentence for i in own if i.kind is Kind.ORDERING for e in i.event_evidence}
+        if pairs is not None and any(evidence_of(e).sentence in ordered for e in pairs.evidence):
+            pairs = None  # its dates would give away the order of the events it shares
         if pairs is not None:
             builder.ledger.add_pairs(pairs.pairs, pairs.evidence)
             items.append(
@@ -1231,6 +1244,17 @@ def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:
                     prompt=skills.part_b_prompt(made) or second_part.prompt,
                 )
             )
+    return out
+
+
+def _sentence_starts(analysis: Analysis, evidence) -> list[tuple[int, int]]:
+    """(paragraph from 0, the sentence's first token) of each piece of evidence."""
+    out = []
+    for ev in evidence:
+        doc = analysis.docs[ev.paragraph - 1]
+        start = next((s.start for s in doc.sents if text_of(s).strip() == ev.sentence), None)
+        if start is not None:
+            out.append((ev.paragraph - 1, start))
     return out
 
 

@@ -626,6 +626,7 @@ class SentenceBlank:
         return self.paragraph, self.sentence.start, self.fact, fold_typography(self.answer)
 
 
+CURRENCY_SIGNS = {"$", "\u00a3", "\u20ac", "\u00a5"}
 BLANK_WEIGHTS = {Label.NAME: 0.8, Label.NUMBER: 0.75, Label.TERM: 0.7}
 MAX_BLANK_SENTENCE_WORDS = 32
 
@@ -986,6 +987,8 @@ def sentence_blanks(
                 after = whole[span.end_char : span.end_char + 1] or " "
                 if before.isalnum() or after.isalnum() or "-" in (before, after):
                     continue  # '_____-backed': a blank glued to a word gives it away
+                if before in CURRENCY_SIGNS:
+                    continue  # 'worth $_____': the sign glued to the blank
                 if span.start_char - offset < cut or key_faults(answer, title, label):
                     continue
                 if label == "NAME" and _named_beside(span):

@@ -330,3 +330,20 @@ def test_a_sentence_blank_of_a_date_becomes_multiple_choice_with_the_passages_da
     items = [builder.sentence_blank(blank(Label.NUMBER, "DATE")) for _ in range(2)]
     kinds = [i.kind for i in select.cloze(builder, items, 1)]
     assert kinds == [Kind.MULTIPLE_CHOICE, Kind.FILL_BLANK]
+
+
+def test_the_sentences_of_a_dated_ordering_are_used_up():
+    """'When did the club win promotion?' beside an ordering of that event tells its date."""
+    ledger = select.Ledger()
+    ledger.use_up([(2, 14)])
+    assert not ledger.allows(
+        (2, 14, "f1", "1904"), "When did the club win promotion?", 9, strict=False
+    )
+    assert ledger.allows((2, 30, "f2", "1913"), "When did the club move?", 9, strict=False)
+
+
+def test_a_sentence_of_the_passage_is_found_from_its_evidence():
+    _, _, analysis, _ = read((FIRED, FIRED_ENTS), (KILLED, KILLED_ENTS))
+    ev = Evidence(2, analysis.docs[1].text.strip())
+    assert select._sentence_starts(analysis, [ev]) == [(1, 0)]
+    assert select._sentence_starts(analysis, [Evidence(1, "Not in the passage.")]) == []

@@ -607,3 +607,30 @@ def test_a_blank_sentence_with_a_plural_that_points_back_is_no_blank():
     ents = [(0, 1, "PERSON"), (6, 8, "PERSON"), (13, 14, "GPE"), (15, 16, "DATE")]
     assert not [m for m in blanks((second("the"), ents)) if "drove" in m[0]]
     assert [m for m in blanks((second("some"), ents)) if "drove" in m[0]]  # not pointing back
+
+
+def test_a_currency_sign_glued_to_a_blank_gives_it_away():
+    """'worth $_____ in 2015': the blank would hold '1.3 billion' after a '$' that stays."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("club", 2, "nsubj", "NN", "NOUN", "club"),
+        ("was", 2, "ROOT", "VBD", "AUX", "be"),
+        ("worth", 2, "acomp", "JJ", "ADJ", "worth"),
+        ("$", 6, "nmod", "$", "SYM", "$"),
+        ("1.3", 6, "compound", "CD", "NUM", "1.3"),
+        ("billion", 3, "npadvmod", "CD", "NUM", "billion"),
+        ("last", 8, "amod", "JJ", "ADJ", "last"),
+        ("year", 2, "npadvmod", "NN", "NOUN", "year"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    from docs import make_doc
+
+    from quizgen import pipeline
+
+    def made(glued: bool):
+        spaces = [True, True, True, True, not glued, True, True, True, False, False]
+        doc = make_doc(rows, [(4, 7, "MONEY"), (7, 9, "DATE")], spaces=spaces)
+        return [b.prompt for b in variants.sentence_blanks(pipeline.analyze([doc]), (doc.text,))]
+
+    assert made(glued=True) == []
+    assert made(glued=False) == ["The club was worth $ _____ last year."]
