@@ -927,16 +927,20 @@ def _drop_connective(prompt: str, linked: re.Match | None) -> str:
 
 
 def key_terms(analysis: Analysis) -> set[str]:
-    """Nouns the passage keeps coming back to: the topic's vocabulary."""
-    from collections import Counter
-
-    counts = Counter(
-        t.lemma_.lower()
-        for doc in analysis.docs
-        for t in doc
-        if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3
-    )
-    return {lemma for lemma, n in counts.items() if n >= 3}
+    """Nouns the passage keeps coming back to: the topic's vocabulary (found once per
+    analysis: blanks and the word bank both ask)."""
+    if not analysis.docs:
+        return set()
+    cache = analysis.docs[0].user_data
+    if "quizgen.key_terms" not in cache:
+        counts = Counter(
+            t.lemma_.lower()
+            for doc in analysis.docs
+            for t in doc
+            if t.pos_ == "NOUN" and not t.ent_type_ and len(t) > 3
+        )
+        cache["quizgen.key_terms"] = frozenset(lemma for lemma, n in counts.items() if n >= 3)
+    return set(cache["quizgen.key_terms"])
 
 
 def sentence_blanks(
