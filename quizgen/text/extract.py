@@ -1440,6 +1440,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 if conj.dep_ == "conj" and conj.i > cc.i and conj.pos_ in {"VERB", "AUX"}
             ]
             for child in verb.children:
+                if child.dep_ == "dep" and child.i > verb.i and not child.is_punct:
+                    # 'is the combination of the Greek | prefix geno- …': a word the parser
+                    # could not place; the clause without it is cut short of what it says
+                    raise Unresolved("unplaced word")
                 if child.dep_ in NOT_PARTS:
                     continue
                 if any(cc < child.i < conj for cc, conj in joins):

@@ -728,3 +728,23 @@ def test_a_verb_joined_to_a_noun_the_tagger_took_for_a_verb_makes_no_clause():
     ]
     doc = make_doc(rows, [(0, 1, "ORG"), (2, 4, "PERSON"), (5, 6, "PERSON")])
     assert not [c for c in extract.clauses(doc[:], 0, analyze([doc])) if c.verb.i == 6]
+
+
+def test_a_word_the_parser_could_not_place_leaves_its_clause_out():
+    """'The word is the combination of the Greek | prefix …' with 'prefix' an unplaced 'dep'
+    of the verb: the clause kept would end 'the combination of the Greek'."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("word", 2, "nsubj", "NN", "NOUN", "word"),
+        ("is", 2, "ROOT", "VBZ", "AUX", "be"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("mix", 2, "attr", "NN", "NOUN", "mix"),
+        ("of", 4, "prep", "IN", "ADP", "of"),
+        ("the", 7, "det", "DT", "DET", "the"),
+        ("Greek", 5, "pobj", "NNP", "PROPN", "Greek"),
+        ("prefix", 2, "dep", "NN", "NOUN", "prefix"),
+        ("geno", 8, "dobj", "NN", "NOUN", "geno"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(7, 8, "NORP")])
+    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
