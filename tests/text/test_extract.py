@@ -731,20 +731,32 @@ def test_a_verb_joined_to_a_noun_the_tagger_took_for_a_verb_makes_no_clause():
 
 
 def test_a_word_the_parser_could_not_place_leaves_its_clause_out():
-    """'The word is the combination of the Greek | prefix …' with 'prefix' an unplaced 'dep'
-    of the verb: the clause kept would end 'the combination of the Greek'."""
-    rows = [
-        ("The", 1, "det", "DT", "DET", "the"),
-        ("word", 2, "nsubj", "NN", "NOUN", "word"),
-        ("is", 2, "ROOT", "VBZ", "AUX", "be"),
-        ("the", 4, "det", "DT", "DET", "the"),
-        ("mix", 2, "attr", "NN", "NOUN", "mix"),
-        ("of", 4, "prep", "IN", "ADP", "of"),
-        ("the", 7, "det", "DT", "DET", "the"),
-        ("Greek", 5, "pobj", "NNP", "PROPN", "Greek"),
-        ("prefix", 2, "dep", "NN", "NOUN", "prefix"),
-        ("geno", 8, "dobj", "NN", "NOUN", "geno"),
-        (".", 2, "punct", ".", "PUNCT", "."),
-    ]
-    doc = make_doc(rows, [(7, 8, "NORP")])
-    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
+    """'Genocide is a mix of old Greek | prefix …' with 'prefix' an unplaced 'dep' of the
+    verb: the clause kept would end 'a mix of old Greek' (so 'the combination of the Greek')."""
+
+    def rows(unplaced: bool):
+        return [
+            ("Genocide", 1, "nsubj", "NNP", "PROPN", "Genocide"),
+            ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+            ("a", 3, "det", "DT", "DET", "a"),
+            ("mix", 1, "attr", "NN", "NOUN", "mix"),
+            ("of", 3, "prep", "IN", "ADP", "of"),
+            ("old", 6, "amod", "JJ", "ADJ", "old"),
+            ("Greek", 4, "pobj", "NNP", "PROPN", "Greek"),
+            (
+                "prefix",
+                1 if unplaced else 6,
+                "dep" if unplaced else "appos",
+                "NN",
+                "NOUN",
+                "prefix",
+            ),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+
+    def clauses(unplaced: bool):
+        doc = make_doc(rows(unplaced), [(6, 7, "NORP")])
+        return list(extract.clauses(doc[:], 0, analyze([doc])))
+
+    assert clauses(unplaced=False)
+    assert clauses(unplaced=True) == []
