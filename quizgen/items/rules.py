@@ -811,8 +811,22 @@ def find_means(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A means as the key of a how question: 'by flooding the fields'."""
     for part in _reasons(clause):
         if part.role == "prep" and part.head.lower_ == "by":
-            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in part.head.children):
+            gerunds = [c for c in part.head.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+            if any(c.dep_ == "conj" and c.pos_ == "VERB" for g in gerunds for c in g.children):
+                continue  # 'by changing the font and splitting the screen': two means
+            if _second_means(clause.verb, part.head):
+                continue  # '… by changing the font and, in most cases, splitting the screen',
+                # the second parsed as the verb's own: a key of one is half the answer
+            if gerunds:
                 yield from _some(_reason_slot(clause, part, Label.MEANS))
+
+
+def _second_means(verb: Token, by: Token) -> bool:
+    """An 'and' after the by-phrase, then a gerund the parse hung on the verb itself."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > by.i]
+    return bool(cc) and any(
+        c.dep_ in {"conj", "advcl"} and c.tag_ == "VBG" and c.i > min(cc) for c in verb.children
+    )
 
 
 def find_role_person(role: Role, analysis: Analysis) -> Iterator[Slot]:

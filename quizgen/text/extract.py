@@ -1437,7 +1437,7 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 for cc in verb.children
                 if cc.dep_ == "cc" and cc.i > verb.i
                 for conj in verb.children
-                if conj.dep_ == "conj" and conj.i > cc.i and conj.pos_ in {"VERB", "AUX"}
+                if conj.dep_ in {"conj", "advcl"} and conj.i > cc.i and conj.pos_ in {"VERB", "AUX"}
             ]
             for child in verb.children:
                 if child.dep_ == "dep" and child.i > verb.i and not child.is_punct:

@@ -666,3 +666,37 @@ def test_a_name_tagged_a_person_that_ends_in_a_noun_for_a_thing_is_asked_what():
     found = questions((rows, [(0, 2, "PERSON"), (8, 9, "DATE")]))
     assert "who-subject" not in found
     assert found["what-subject"][0].startswith("What crashed")
+
+
+def test_no_how_question_whose_key_is_one_of_two_means():
+    """'Apple changed the menu by renaming the fonts and, in most cases, splitting the screen.'
+    with 'splitting' parsed as the verb's own clause: 'by renaming the fonts' is half of how."""
+
+    def changed(second: bool):
+        rows = [
+            ("Apple", 1, "nsubj", "NNP", "PROPN", "Apple"),
+            ("changed", 1, "ROOT", "VBD", "VERB", "change"),
+            ("the", 3, "det", "DT", "DET", "the"),
+            ("menu", 1, "dobj", "NN", "NOUN", "menu"),
+            ("by", 1, "prep", "IN", "ADP", "by"),
+            ("renaming", 4, "pcomp", "VBG", "VERB", "rename"),
+            ("the", 7, "det", "DT", "DET", "the"),
+            ("fonts", 5, "dobj", "NNS", "NOUN", "font"),
+        ]
+        if second:
+            rows += [
+                ("and", 1, "cc", "CC", "CCONJ", "and"),
+                (",", 1, "punct", ",", "PUNCT", ","),
+                ("in", 1, "prep", "IN", "ADP", "in"),
+                ("most", 12, "amod", "JJS", "ADJ", "most"),
+                ("cases", 10, "pobj", "NNS", "NOUN", "case"),
+                (",", 1, "punct", ",", "PUNCT", ","),
+                ("splitting", 1, "advcl", "VBG", "VERB", "split"),
+                ("the", 16, "det", "DT", "DET", "the"),
+                ("screen", 14, "dobj", "NN", "NOUN", "screen"),
+            ]
+        rows.append((".", 1, "punct", ".", "PUNCT", "."))
+        return questions((rows, [(0, 1, "ORG")]))
+
+    assert changed(second=False)["how-means"][1] == "by renaming the fonts"
+    assert "how-means" not in changed(second=True)
