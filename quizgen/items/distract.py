@@ -121,6 +121,44 @@ def number_words(n: int) -> str:
     return str(n)
 
 
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}  # fmt: skip
+
+
+def _ordinal_value(text: str) -> int | None:
+    """1-99 of an ordinal in words ('nineteenth', 'twenty-first') or digits ('19th')."""
+    clean = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", clean)
+    if m:
+        return int(m.group(1))
+    if clean in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[clean]
+    tens, _, unit = clean.partition("-")
+    if tens in TENS and unit in _ORDINAL_WORDS and _ORDINAL_WORDS[unit] < 10:
+        return TENS[tens] + _ORDINAL_WORDS[unit]
+    return None
+
+
+def ordinal_other_form(text: str) -> str | None:
+    """The other way to write an ordinal a student may give: 'nineteenth' <-> '19th'."""
+    n = _ordinal_value(text)
+    if n is None:
+        return None
+    if text.strip()[:1].isdigit():
+        words = {v: k for k, v in _ORDINAL_WORDS.items()}
+        if n in words:
+            return words[n]
+        tens = {v: k for k, v in TENS.items()}
+        return f"{tens[n - n % 10]}-{words[n % 10]}"
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _format_like(value: float, key: str, form: str) -> str:
     if form == "words" and value == int(value) and 0 <= value < 100:
         return number_words(int(value))

@@ -84,6 +84,9 @@ def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str
     amount, unit = key, ""
     if candidate.answer_label is Label.DURATION:
         amount, _, unit = key.rpartition(" ")  # 'three years': 3 years is right too
+    ordinal = distract.ordinal_other_form(key)
+    if ordinal is not None:
+        out.setdefault(ordinal, None)
     parsed = distract.parse_number(amount)
     if parsed is not None:
         value, form = parsed
@@ -693,6 +696,9 @@ class Builder:
                 and (blank.cluster.label == "PERSON" or same_thing(n, blank.answer))
             ]
         accept += spelled_out(blank.answer, self.analysis)  # 'ECB'
+        ordinal = distract.ordinal_other_form(blank.answer)
+        if ordinal is not None:
+            accept.append(ordinal)  # 'nineteenth' or '19th'
         parsed = distract.parse_number(blank.answer)
         if parsed and parsed[0] == int(parsed[0]) and 0 <= parsed[0] < 100:
             other = (

@@ -356,3 +356,10 @@ def test_a_name_offered_as_a_person_looks_like_one():
     assert analysis_module.placed(by_name["Great Falls"]) and not analysis_module.placed(
         by_name["Bertie Mee"]
     )
+
+
+def test_an_ordinal_is_accepted_in_words_or_digits():
+    assert distract.ordinal_other_form("nineteenth") == "19th"
+    assert distract.ordinal_other_form("21st") == "twenty-first"
+    assert distract.ordinal_other_form("12th") == "twelfth"
+    assert distract.ordinal_other_form("the") is None
