@@ -997,6 +997,8 @@ def sentence_blanks(
                     continue
                 if label == "NAME" and _named_beside(span):
                     continue  # '_____, D.C.': the rest of the name gives the blank away
+                if label == "NAME" and _acronym_modifier(span):
+                    continue  # '28 _____ member states': 'EU' is known without reading
                 if _in_title(span, sentence) or (label == Label.NUMBER and _names_after(span)):
                     continue  # 'The _____ Mice': a word of a title, guessed from the rest
                 if _echoed(span) or _light_object(span):
@@ -1413,6 +1415,22 @@ def _in_title(span: Span, sentence: Span) -> bool:
         and after.is_title
         and after.is_alpha
         and (before.is_title and before.is_alpha)
+    )
+
+
+def _acronym_modifier(span: Span) -> bool:
+    """An acronym standing before the noun it qualifies ('the EU member states', 'US troops',
+    'UN peacekeepers'): the noun names what the acronym is, and a student fills it in from
+    what everyone knows."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    return (
+        t.text.isupper()
+        and 2 <= len(t.text) <= 4
+        and t.dep_ in {"compound", "nmod", "amod"}
+        and t.head.i > t.i
+        and t.head.pos_ == "NOUN"
     )
 
 

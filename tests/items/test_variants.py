@@ -633,3 +633,19 @@ def test_no_negative_of_a_fact_with_two_amounts():
 
     assert struck(with_depth=False) and struck(with_depth=False)[0] is not None
     assert struck(with_depth=True) in ([], [None])
+
+
+def test_an_acronym_before_the_noun_it_qualifies_is_no_blank():
+    """'all 28 _____ member states': 'EU' is known without reading; 'the _____ said' is not."""
+    rows = [
+        ("all", 3, "det", "DT", "DET", "all"),
+        ("28", 3, "nummod", "CD", "NUM", "28"),
+        ("EU", 3, "compound", "NNP", "PROPN", "EU"),
+        ("states", 3, "ROOT", "NNS", "NOUN", "state"),
+    ]
+    doc = make_doc(rows, ents=[(2, 3, "ORG")])
+    assert variants._acronym_modifier(doc[2:3])
+    said = make_doc(
+        [("the", 1, "det", "DT", "DET", "the"), ("EU", 1, "ROOT", "NNP", "PROPN", "EU")]
+    )
+    assert not variants._acronym_modifier(said[1:2])
