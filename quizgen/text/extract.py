@@ -884,7 +884,8 @@ def points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     # 'the cars' after 'two cars': a plural names the set a sentence before counted out,
     # where a story's singular 'the door' is the one of the scene
     plural = t.tag_ == "NNS"
-    kind = described or abstract or living or plural
+    # outside a story, there is no scene: 'the collar' after 'a collar' is that one collar
+    kind = described or abstract or living or plural or not analysis.narrative()
     # said just this once, a described one ('the green branches', 'the orbital outpost')
     # leans on a sentence before even when that sentence calls it something else
     once = analysis.mentions(phrase) < 2 and analysis.mentions(t.text) < 2

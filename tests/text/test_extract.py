@@ -760,3 +760,31 @@ def test_a_word_the_parser_could_not_place_leaves_its_clause_out():
 
     assert clauses(unplaced=False)
     assert clauses(unplaced=True) == []
+
+
+def test_a_bare_definite_after_its_noun_points_back_outside_a_story():
+    """'Ranchers buy a collar. The collar holds a receiver.': which collar? In a story, 'Tom
+    found a door. The door creaked.' is the scene's one door."""
+
+    def second_subject(tense: str):
+        verb, lemma = ("buy", "buy") if tense == "present" else ("found", "find")
+        verb2 = "holds" if tense == "present" else "held"
+        tag, tag2 = ("VBP", "VBZ") if tense == "present" else ("VBD", "VBD")
+        rows = [
+            ("Ranchers", 1, "nsubj", "NNS", "NOUN", "rancher"),
+            (verb, 1, "ROOT", tag, "VERB", lemma),
+            ("a", 3, "det", "DT", "DET", "a"),
+            ("collar", 1, "dobj", "NN", "NOUN", "collar"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+            ("The", 6, "det", "DT", "DET", "the"),
+            ("collar", 7, "nsubj", "NN", "NOUN", "collar"),
+            (verb2, 7, "ROOT", tag2, "VERB", "hold"),
+            ("a", 9, "det", "DT", "DET", "a"),
+            ("receiver", 7, "dobj", "NN", "NOUN", "receiver"),
+            (".", 7, "punct", ".", "PUNCT", "."),
+        ]
+        doc = make_doc(rows)
+        return extract.points_back(doc[6], {t.i for t in doc[5:]}, analyze([doc]))
+
+    assert second_subject("present")
+    assert not second_subject("past")
