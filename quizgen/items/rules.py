@@ -874,6 +874,9 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
         return
     start = span.text.index(name)
     tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
+    if tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "the":
+        name = f"the {name}"  # 'said the Whale': the Whale, not 'Whale said'
+        tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]
     yield Slot(
         name,
         tokens,
@@ -973,8 +976,9 @@ def key_text(slot: Slot) -> str:
     answer = slot.answer
     if slot.label is Label.PERSON and slot.cluster is not None:
         name = slot.cluster.name
-        if answer != name and answer.endswith(name) and answer[: -len(name)].strip():
-            return name
+        title = answer[: -len(name)].strip()
+        if answer != name and answer.endswith(name) and title and title.lower() != "the":
+            return name  # not 'the' of 'the Whale', which the story always says
     if slot.label is Label.CARDINAL and answer[:1].isupper():
         return answer[0].lower() + answer[1:]
     return answer

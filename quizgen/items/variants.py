@@ -117,6 +117,7 @@ def _fit(text: str) -> bool:
 def quote_statement(quote: Quote, name: str) -> str | None:
     """'Holmes said, “Try the settee.”'"""
     end = quote.end or "."
+    name = name[0].upper() + name[1:] if name else name  # 'The Whale said, …'
     text = f"{name} said, \u201c{quote.words}{end}\u201d"
     return text if _fit(text) else None
 

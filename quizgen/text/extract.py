@@ -190,6 +190,9 @@ class Phrase:
         return len(self.text.split())
 
 
+SET_OFF_DEPS = {"npadvmod", "xcomp", "advcl", "appos"}  # 'into the room, afterward closing …'
+
+
 def joined(parts: list[Phrase]) -> str:
     """The texts of a clause's constituents in a row, a noun phrase the sentence sets off with
     a comma kept so ('won the League Cup in 1987, Graham's first season in charge'; run on,
@@ -199,7 +202,7 @@ def joined(parts: list[Phrase]) -> str:
         first = p.tokens[0] if p.tokens else p.head
         set_off = (
             n > 0
-            and p.head.dep_ == "npadvmod"
+            and p.head.dep_ in SET_OFF_DEPS
             and first.i > 0
             and first.doc[first.i - 1].text == ","
         )

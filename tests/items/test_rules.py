@@ -700,3 +700,22 @@ def test_no_how_question_whose_key_is_one_of_two_means():
 
     assert changed(second=False)["how-means"][1] == "by renaming the fonts"
     assert "how-means" not in changed(second=True)
+
+
+def test_a_character_named_with_the_keeps_it_as_a_key():
+    """'said the Whale': the key is 'the Whale', as the story says; a title still goes
+    ('President Donald Trump' -> 'Donald Trump')."""
+    from docs import make_doc
+
+    from quizgen.items.rules import Slot, key_text
+    from quizgen.text.analysis import Cluster
+
+    def key(words: list[str]) -> str:
+        doc = make_doc([(w, len(words) - 1, "dep", "NNP", "PROPN", w) for w in words])
+        name = doc[1:] if words[0] in {"the", "President"} else doc[:]
+        cluster = Cluster(id=1, key=tuple(w.lower() for w in words[1:]), mentions=[name])
+        slot = Slot(" ".join(words), list(doc), rules.Label.PERSON, cluster, None, {}, True)
+        return key_text(slot)
+
+    assert key(["the", "Whale"]) == "the Whale"
+    assert key(["President", "Donald", "Trump"]) == "Donald Trump"
