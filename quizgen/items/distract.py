@@ -610,7 +610,10 @@ def _date_shape(text: str) -> str:
     if any(d in text for d in WEEKDAYS):
         return "weekday"
     if any(m in text for m in MONTHS):
-        return "month"
+        # 'January' beside 'February 2021' stands out: a day and a year are part of the shape
+        day = bool(re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text))
+        year = bool(re.search(r"\b(1\d{3}|20\d{2})\b", text))
+        return "month" + (" day" if day else "") + (" year" if year else "")
     return "other"
 
 

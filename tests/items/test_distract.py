@@ -363,3 +363,11 @@ def test_an_ordinal_is_accepted_in_words_or_digits():
     assert distract.ordinal_other_form("21st") == "twenty-first"
     assert distract.ordinal_other_form("12th") == "twelfth"
     assert distract.ordinal_other_form("the") is None
+
+
+def test_a_date_option_has_the_keys_day_and_year_as_the_key_has_them():
+    """'January' beside 'February 2021' stands out; 'January 2021' does not."""
+    assert distract._date_shape("February 2021") == distract._date_shape("January 2021")
+    assert distract._date_shape("January") != distract._date_shape("February 2021")
+    assert distract._date_shape("March 20") != distract._date_shape("March 2021")
+    assert distract._date_shape("1887") == "year"
