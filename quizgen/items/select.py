@@ -27,6 +27,9 @@ SHARES = {Kind.TRUE_FALSE: 0.2, Kind.FILL_BLANK: 0.2}
 # filling up a quiz short of questions, statements and blanks may each take up to this share
 # of it, not more: fewer items rather than a quiz of true/false alone
 MAX_FILL_SHARE = 0.35
+# up to the floor of a thin passage (a story, a speech), one kind may take half of the quiz:
+# its true/false statements are what the panels accept most
+FLOOR_FILL_SHARE = 0.5
 # a quiz the ranker leaves shorter than this is filled up to it with items reviewers more
 # likely keep than not (above LOWER_THRESHOLD), best first; a passage with fewer still gets
 # what it has, and the command says so
@@ -1057,7 +1060,8 @@ def choose(
         ):
             missing = goal - len(items) - len(statements) - len(blanks) - len(questions)
             if into is not questions and len(config.kinds) > 2:  # no quiz of one kind of item
-                missing = min(missing, math.ceil(MAX_FILL_SHARE * goal) - len(into))
+                most = MAX_FILL_SHARE if threshold is None else FLOOR_FILL_SHARE
+                missing = min(missing, math.ceil(most * goal) - len(into))
             if missing > 0 and (kind in config.kinds or kind is Kind.SHORT_ANSWER):
                 into.extend(builder.take(missing, make, pool))
     # a quiz short of multiple choice: sentence blanks of names, numbers and dates become
