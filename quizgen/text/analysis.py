@@ -529,6 +529,36 @@ def _mentions(docs: Sequence[Doc]) -> list[tuple[int, Span]]:
     ]
 
 
+def _untagged_people(
+    docs: Sequence[Doc], clusters: list[Cluster], by_token: dict[tuple[int, int], Cluster]
+) -> None:
+    """A person's name the tagger missed where it stands ('Chopin formed a friendship with
+    Franz Liszt', 'Chopin' a person's name elsewhere): a run of proper nouns outside any
+    mention, whose words are exactly those of a person's cluster, joins it as a mention, so
+    that a pronoun after it can stand for it."""
+    from quizgen.read.reader import is_heading
+
+    people = {c.key: c for c in clusters if c.label == "PERSON"}
+    for n, doc in enumerate(docs):
+        if not people or is_heading(text_of(doc)):
+            continue
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and (n, doc[end].i) not in by_token:
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            cluster = people.get(name_key(doc[i:end].text))
+            if cluster is not None and not _attributive(doc[end - 1]):
+                mention = Span(doc, i, end, label="PERSON")
+                cluster.mentions.append(mention)
+                for token in mention:
+                    by_token[(n, token.i)] = cluster
+            i = end
+
+
 def _indefinite(mention: Span) -> bool:
     """'a Freemason', 'an Albert chain', 'the Rhine': a person's name takes no article (a
     longer name may follow one: 'the Duke of Wellington')."""
@@ -619,6 +649,7 @@ def cluster_entities(docs: Sequence[Doc]) -> tuple[list[Cluster], dict[tuple[int
     clusters = _split_by_title(clusters, by_token, docs)
     for cluster in clusters:
         cluster.settled = cluster.label
+    _untagged_people(docs, clusters, by_token)
     return clusters, by_token
 
 
@@ -1042,12 +1073,57 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     mates = _clause_subject(token)  # 'Hansel comforted her': she is not Hansel
     tokens = [doc[i] for i in range(start, token.i) if i not in quoted and i not in mates]
-    fits = [
-        ref for ref, g in _candidates(analysis, paragraph, tokens).values() if g in ("", gender)
-    ]
+    found = _candidates(analysis, paragraph, tokens)
+    fits = [key for key, (_, g) in found.items() if g in ("", gender)]
+    if len(fits) == 1:
+        return found[fits[0]][0]
     if fits:
-        return fits[0] if len(fits) == 1 else None
+        key = _continued_subject(analysis, paragraph, token, tokens, fits)
+        return found[key][0] if key is not None else None
     return _chained(analysis, paragraph, doc[start], gender)
+
+
+NAMING_LEMMAS = frozenset({"call", "name"})  # 'The boy was called Hansel'
+
+
+def _continued_subject(
+    analysis: Analysis, paragraph: int, pronoun: Token, tokens: list[Token], fits: list[str]
+) -> str | None:
+    """Which of several people a subject he or she goes on from: the one who is the main
+    clause's subject before it, as a passage keeps its topic in subject place ('Chopin formed
+    a friendship with Franz Liszt and was admired by Robert Schumann. In 1835 he obtained
+    French citizenship.'). The pronoun's own sentence decides when it names any of them
+    before the pronoun, else the sentence before; in it exactly one of them must be the
+    subject of the main clause (or of a verb joined to it by 'and'), alone ('Bond and Swann
+    are escorted ...' continues neither) and not a copula's ('The first inhabitant was Juan
+    Rodriguez', 'The boy was called Hansel'). A subordinate clause's subject is no topic
+    ('When Oberhauser addresses Bond by name, he escapes'), and an object pronoun or a
+    possessive is left alone ('Tom gave Bill his book')."""
+    if pronoun.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    own = [t for t in tokens if t.i >= pronoun.sent.start]
+    named_here = set(_candidates(analysis, paragraph, own)) & set(fits)
+    window = own if named_here else [t for t in tokens if t.i < pronoun.sent.start]
+    subjects = set()
+    for t in window:
+        if t.dep_ not in NOMINAL_SUBJECT_DEPS or not _in_main_clause(t):
+            continue
+        if (
+            any(c.dep_ == "conj" for c in t.children)
+            or (t.head.lemma_ == "be" and any(c.dep_ == "attr" for c in t.head.children))
+            or (t.dep_ == "nsubjpass" and t.head.lemma_ in NAMING_LEMMAS)
+        ):
+            return None  # two people in one subject; one a copula or 'was called' names
+        subjects.update(key for key in _candidates(analysis, paragraph, [t]) if key in fits)
+    return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+def _in_main_clause(token: Token) -> bool:
+    """Whether a token's verb is its sentence's main verb or one joined to it by 'and'."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _clause_subject(pronoun: Token) -> set[int]:

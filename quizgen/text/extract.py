@@ -71,7 +71,6 @@ DISCOURSE = {
     "indeed",
     "so",
     "too",
-    "instead",
     "furthermore",
     "hence",
     "nevertheless",
@@ -469,8 +468,9 @@ def _render(
             name = pronoun_name(analysis, paragraph, t)
             if name is None:
                 raise Unresolved(t.text)
-            if name == bound and t.tag_ == "PRP$":
-                words.append(t.text_with_ws)  # 'Holmes wriggled in his chair': his is bound
+            if name == bound and (t.tag_ == "PRP$" or t.lower_ in REFLEXIVES):
+                # 'Holmes wriggled in his chair', 'He supported himself': bound by the subject
+                words.append(t.text_with_ws)
                 continue
             resolved = resolved or name not in text_of(t.sent)
             words.append(f"{name}\u2019s" if t.tag_ == "PRP$" else name)
@@ -498,6 +498,8 @@ def pronoun_name(analysis: Analysis, paragraph: int, pronoun: Token) -> str | No
 # 'the same judgement', 'such situations', 'both explanations', 'the latter'
 ANAPHORIC_WORDS = {"same", "another", "aforementioned", "aforesaid"}
 # adverbs that liken what a sentence says to what the one before said
+REFLEXIVES = {"himself", "herself"}
+CONTRASTING_ADVERBS = {"instead", "otherwise"}  # 'he instead attacks', 'or otherwise'
 COMPARING_ADVERBS = {"likewise", "similarly", "correspondingly"}
 # only after 'the': 'the other', 'the previous M', 'the remaining'; 'other foods like
 # potatoes' and 'previous games' stand on their own
@@ -1420,6 +1422,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                 attribution = _attribution(reporter, analysis, paragraph)
             if _inverted(verb):
                 continue  # '…, and never had the grandmother been so tall', read as 'had'
+            if _contrasted(verb):
+                continue  # 'he instead attacks by biting': instead of what?
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
@@ -1580,6 +1584,22 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             cause_before=cause_before,
             reasons=reasons,
         )
+
+
+def _contrasted(verb: Token) -> bool:
+    """Whether a clause holds only in a contrast with what the sentence before says: 'he
+    instead attacks by biting, and defends by dodging attacks' (the verb, or one it is
+    joined to, has a bare 'instead' or 'otherwise'). Without it, 'How does Link attack?'
+    asks what is true only of the wolf."""
+    while True:
+        if any(
+            c.dep_ == "advmod" and c.lower_ in CONTRASTING_ADVERBS and not any(c.children)
+            for c in verb.children
+        ):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def _reason(

@@ -322,6 +322,43 @@ def test_how_from_a_means_phrase():
     )
 
 
+PLAIN = ("now", 2, "advmod", "RB", "ADV", "now")
+INSTEAD = ("instead", 2, "advmod", "RB", "ADV", "instead")
+
+
+def test_a_means_clause_with_a_bare_instead_holds_only_in_its_contrast():
+    """'Farmers instead grow rice by flooding the fields': instead of what? 'How do farmers
+    grow rice?' would say what holds only in the contrast ('now' is dropped, and asked)."""
+    shifted = [(w, h + 1 if h else h, *r) for w, h, *r in BY_MEANS]
+    assert "how-means" in questions((shifted[:1] + [PLAIN] + shifted[1:], []))
+    assert "how-means" not in questions((shifted[:1] + [INSTEAD] + shifted[1:], []))
+
+
+def test_a_reflexive_bound_by_a_resolved_subject_stays_reflexive():
+    """'Chopin ran home. He supported himself by teaching piano.': 'How did Chopin support
+    himself?', not 'support Chopin'."""
+    ran = [
+        ("Chopin", 1, "nsubj", "NNP", "PROPN", "Chopin"),
+        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
+        ("home", 1, "advmod", "RB", "ADV", "home"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    supported = [
+        ("He", 1, "nsubj", "PRP", "PRON", "he"),
+        ("supported", 1, "ROOT", "VBD", "VERB", "support"),
+        ("himself", 1, "dobj", "PRP", "PRON", "himself"),
+        ("by", 1, "prep", "IN", "ADP", "by"),
+        ("teaching", 3, "pcomp", "VBG", "VERB", "teach"),
+        ("piano", 4, "dobj", "NN", "NOUN", "piano"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    rows = ran + [(w, h + len(ran), *r) for w, h, *r in supported]
+    assert questions((rows, [(0, 1, "PERSON")]))["how-means"] == (
+        "How did Chopin support himself?",
+        "by teaching piano",
+    )
+
+
 # "The river rose above {its|the} banks. As a result, the city council closed the bridge."
 def _result(determiner):
     return [
