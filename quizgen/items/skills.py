@@ -106,15 +106,20 @@ def _date_of(clause: Clause) -> tuple[int, object] | None:
 
 
 def _trailing_date(part) -> Span | None:
-    """'declared New Zealand a separate colony in 1841': a date phrase the parse hung on the
-    object's noun, at the end of the object, is the clause's own time."""
-    if part.role not in {"object", "attr"} or not part.tokens:
+    """'declared New Zealand a separate colony in 1841', 'were consolidated into a single
+    city in 1898': a date phrase the parse hung on the noun of an object or of a phrase, at
+    its end, is the clause's own time."""
+    if part.role not in {"object", "attr", "prep"} or not part.tokens:
         return None
     last = part.tokens[-1]
+    nouns = (
+        [part.head] if part.role != "prep" else [c for c in part.head.children if c.dep_ == "pobj"]
+    )
     prep = next(
         (
             c
-            for c in part.head.children
+            for noun in nouns
+            for c in noun.children
             if c.dep_ == "prep" and c.lower_ in DATE_PREPS and c.right_edge.i == last.i
         ),
         None,

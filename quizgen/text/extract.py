@@ -449,6 +449,9 @@ def _render(
             raise Unresolved(t.text)  # a piece of a quotation the parse cut apart
         if t.lower_ in DEMONSTRATIVES and t.dep_ == "det":
             raise Unresolved(t.text)  # 'not part of this series': which series?
+        if t.lower_ in {"its", "their"} and t.tag_ == "PRP$" and bound_possessive(t):
+            words.append(t.text_with_ws)  # 'New York City traces its roots to …'
+            continue
         if (
             t.lower_ in VAGUE_PRONOUNS
             and t.pos_ in {"PRON", "DET"}
@@ -478,6 +481,43 @@ def _render(
         else:
             words.append(t.text_with_ws)
     return " ".join("".join(words).split()), resolved, loose
+
+
+def bound_possessive(pronoun: Token) -> bool:
+    """Whether an 'its' or 'their' stands for its own clause's subject, as a reader takes it:
+    'New York City traces its roots to …', 'His performances were noted for their nuance',
+    'The body monitors its internal conditions'. The subject is a noun (no pronoun), of the
+    possessive's number, before it and not holding it; and no other noun of that number
+    stands between them, nor inside the subject ('The frozen moisture of its breathing had
+    settled on its fur': the dog's), so that nothing else could be meant."""
+    verb = pronoun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i > pronoun.i:
+        return False
+    if subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+        return False
+    plural = pronoun.lower_ == "their"
+    if _plural(subject) is not plural:
+        return False
+    name = {t.i for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nummod"}}
+    between = subject.doc[subject.left_edge.i : pronoun.i]
+    return not any(
+        t.pos_ in {"NOUN", "PROPN"}
+        and t.i != subject.i
+        and t.i not in name
+        and t.dep_ != "compound"
+        and _plural(t) is plural
+        for t in between
+    )
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, or nouns joined by 'and' ('Strickland and his coworkers')."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(
+        c.dep_ == "conj" and any(d.lower_ == "and" for d in noun.children) for c in noun.children
+    )
 
 
 def pronoun_name(analysis: Analysis, paragraph: int, pronoun: Token) -> str | None:
@@ -1548,6 +1588,15 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     if child.i < min(subject.start, verb.i) or subject.end <= child.i < verb.i
                     else parts
                 ).append(phrase)
+            if quoted and any(
+                verb.i < segment.start and segment.end <= part.tokens[0].i
+                for part in parts
+                if part.tokens
+                for segment in quoted
+            ):
+                # '… with the anchor reciting the prayer — “From God we came …” — beside a
+                # picture': a phrase the parse hung on the verb across a quotation
+                raise Unresolved("across a quotation")
             if any(t.lower_ in NEGATIONS for t in before):
                 negated, negation = True, next(t.lower_ for t in before if t.lower_ in NEGATIONS)
                 before = [t for t in before if t.lower_ not in NEGATIONS]

@@ -101,6 +101,27 @@ def test_a_dated_event_loses_its_date_and_keeps_its_year():
     assert skills._date_of(clause)[0] == 1886
 
 
+def test_a_year_hung_on_the_noun_at_the_end_of_a_phrase_is_the_clauses_own():
+    """'The boroughs were merged into one city in 1898': the parse hangs 'in 1898' on
+    'city'; it dates the merging, and the event keeps only 'into one city'."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("boroughs", 3, "nsubjpass", "NNS", "NOUN", "borough"),
+        ("were", 3, "auxpass", "VBD", "AUX", "be"),
+        ("merged", 3, "ROOT", "VBN", "VERB", "merge"),
+        ("into", 3, "prep", "IN", "ADP", "into"),
+        ("one", 6, "nummod", "CD", "NUM", "one"),
+        ("city", 4, "pobj", "NN", "NOUN", "city"),
+        ("in", 6, "prep", "IN", "ADP", "in"),
+        ("1898", 7, "pobj", "CD", "NUM", "1898"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, ents=[(8, 9, "DATE")])
+    (clause,) = list(clauses(doc[:], 0, analyze([doc])))
+    assert skills._date_of(clause)[0] == 1898
+    assert skills.event_text(clause, dated=True) == "The boroughs were merged into one city"
+
+
 def test_events_spread_keeps_first_and_last():
     made = [skills.Event(f"Event {n} happened here", 0, None) for n in range(10)]
     spread = skills._spread(made)

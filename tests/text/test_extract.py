@@ -788,3 +788,79 @@ def test_a_bare_definite_after_its_noun_points_back_outside_a_story():
 
     assert second_subject("present")
     assert not second_subject("past")
+
+
+def _possessive_sentence(subject: list[tuple], rest: list[tuple]):
+    """'<subject> traces its roots <rest>.' and the 'its' token."""
+    from docs import make_doc
+
+    n = len(subject)
+    rows = subject + [
+        ("traces", n, "ROOT", "VBZ", "VERB", "trace"),
+        ("its", n + 2, "poss", "PRP$", "PRON", "its"),
+        ("roots", n, "dobj", "NNS", "NOUN", "root"),
+        *[(w, h + n, *r) for w, h, *r in rest],
+        (".", n, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    return next(t for t in doc if t.lower_ == "its")
+
+
+def test_an_its_after_its_own_subject_and_no_other_noun_stands_for_it():
+    from quizgen.text.extract import bound_possessive
+
+    city = [("The", 1, "det", "DT", "DET", "the"), ("city", 2, "nsubj", "NN", "NOUN", "city")]
+    assert bound_possessive(_possessive_sentence(city, []))
+    # 'The city of the king traces its roots': the king's, or the city's?
+    of_king = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("city", 5, "nsubj", "NN", "NOUN", "city"),
+        ("of", 1, "prep", "IN", "ADP", "of"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("king", 2, "pobj", "NN", "NOUN", "king"),
+    ]
+    assert not bound_possessive(_possessive_sentence(of_king, []))
+    # 'They trace its roots': a pronoun subject says nothing; 'The cities trace its roots':
+    # another number
+    they = [("They", 1, "nsubj", "PRP", "PRON", "they")]
+    cities = [("The", 1, "det", "DT", "DET", "the"), ("cities", 2, "nsubj", "NNS", "NOUN", "city")]
+    assert not bound_possessive(_possessive_sentence(they, []))
+    assert not bound_possessive(_possessive_sentence(cities, []))
+
+
+def test_no_clause_from_a_phrase_hung_on_its_verb_across_a_quotation():
+    """'The anchor read the prayer — “We came” — beside a picture.': the parse hung
+    'beside a picture' on 'read' across the quotation; without the quotation the clause
+    says where he read it, and it is no longer sure. The same clause with no quotation is
+    asked."""
+    head = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("anchor", 2, "nsubj", "NN", "NOUN", "anchor"),
+        ("read", 2, "ROOT", "VBD", "VERB", "read"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("prayer", 2, "dobj", "NN", "NOUN", "prayer"),
+    ]
+    quote = [
+        ("\u2014", 4, "punct", ":", "PUNCT", "\u2014"),
+        ("\u201c", 8, "punct", "``", "PUNCT", "\u201c"),
+        ("We", 8, "nsubj", "PRP", "PRON", "we"),
+        ("came", 4, "acl", "VBD", "VERB", "come"),
+        ("\u201d", 8, "punct", "''", "PUNCT", "\u201d"),
+        ("\u2014", 4, "punct", ":", "PUNCT", "\u2014"),
+    ]
+
+    def beside(at: int) -> list[tuple]:
+        return [
+            ("beside", 2, "prep", "IN", "ADP", "beside"),
+            ("a", at + 2, "det", "DT", "DET", "a"),
+            ("picture", at, "pobj", "NN", "NOUN", "picture"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+
+    def verbs(rows):
+        doc = make_doc(rows)
+        analysis = analyze([doc])
+        return [c.verb.text for c in extract.clauses(next(doc.sents), 0, analysis)]
+
+    assert "read" in verbs(head + beside(5))
+    assert "read" not in verbs(head + quote + beside(11))
