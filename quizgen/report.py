@@ -83,7 +83,7 @@ def describe(fact) -> str:
         voice = " (passive)" if fact.passive else ""
         return f"{fact.subject.text} | {verb}{voice} | {parts}".rstrip(" |")
     if isinstance(fact, Quote):
-        return f"{fact.speaker.name} said \u201c{fact.words}\u201d"
+        return f"{fact.speaker_names[0]} said \u201c{fact.words}\u201d"
     if isinstance(fact, Role):
         return f"{fact.person.name} = {fact.role}"
     return str(fact)

@@ -867,14 +867,19 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
     before, and the evidence is both sentences.
     """
     for span in (quote.sentence, with_previous(quote.sentence)):
-        name = next((n for n in quote.speaker.names if n in span.text), None)
+        # a character's noun may open the sentence ('The wife said …'); a name is matched
+        # as written ('Will' is not 'will')
+        text = span.text if quote.speaker is not None else span.text.casefold()
+        name = next((n for n in quote.speaker_names if _fold_as(n, quote) in text), None)
         if name is not None:
             break
     else:
         return
-    start = span.text.index(name)
+    start = text.index(_fold_as(name, quote))
     tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
-    if tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "the":
+    if quote.speaker is None:
+        name = name[0].lower() + name[1:] if name[:4].lower() == "the " else name
+    elif tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "the":
         name = f"the {name}"  # 'said the Whale': the Whale, not 'Whale said'
         tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]
     yield Slot(
@@ -887,6 +892,10 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
         True,
         evidence=span if span is not quote.sentence else None,
     )
+
+
+def _fold_as(name: str, quote: Quote) -> str:
+    return name if quote.speaker is not None else name.casefold()
 
 
 # fact kind -> answer slot -> finder (each takes the fact of its kind)

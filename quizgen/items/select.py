@@ -1042,6 +1042,14 @@ def choose(
     questions = reserved + builder.take(
         n - len(items) - len(statements) - len(blanks) - len(reserved), builder.question
     )
+    # the two-part items the questions make; the places of those they cannot make go back
+    # to the rest of the quiz, filled as any other place is (not after the fill-up below, at
+    # its lower threshold)
+    second = part_b_items(questions, sentences, part_bs)
+    if len(second) < part_bs:
+        n += part_bs - len(second)
+        questions += builder.take(part_bs - len(second), builder.question)
+        part_bs = len(second)
     # a thin passage: fill up with what is left, statements and blanks alike; and where the
     # ranker left too few for a quiz, fill up to the floor with items more likely kept than not
     builder.relaxed = True
@@ -1075,9 +1083,6 @@ def choose(
     )
     if Kind.MULTIPLE_CHOICE in config.kinds and short > 0:
         blanks = cloze(builder, blanks, min(short, len(blanks) // 2))
-    second = part_b_items(questions, sentences, part_bs)
-    if len(second) < part_bs:  # too few Part Bs: the places go back to questions
-        questions += builder.take(part_bs - len(second), builder.question)
     ordered = sorted(
         [*questions, *statements, *blanks, *items, *own],
         key=lambda i: (

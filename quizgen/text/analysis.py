@@ -965,6 +965,13 @@ def _candidates(analysis: Analysis, paragraph: int, tokens: Iterable[Token]) -> 
     return found
 
 
+def character(analysis: Analysis, paragraph: int, noun: Token) -> Referent | None:
+    """The story character a noun names, as a he or she may stand for it: 'the king', 'the
+    little man', 'the Whale' (see :func:`_candidates`); None for a name or any other noun."""
+    found = _candidates(analysis, paragraph, [noun])
+    return next((ref for key, (ref, _) in found.items() if key.startswith("n")), None)
+
+
 def _creature(t: Token) -> bool:
     """A character of a fable or a tale named by its kind, 'he' or 'she' in the story: 'the
     Whale', 'the Tortoise', 'the wolf' (a singular noun for an animal or a person)."""
@@ -1104,7 +1111,7 @@ def _continued_subject(
     own = [t for t in tokens if t.i >= pronoun.sent.start]
     named_here = set(_candidates(analysis, paragraph, own)) & set(fits)
     window = own if named_here else [t for t in tokens if t.i < pronoun.sent.start]
-    subjects = set()
+    subjects: set[str] = set()
     for t in window:
         if t.dep_ not in NOMINAL_SUBJECT_DEPS or not _in_main_clause(t):
             continue

@@ -21,6 +21,7 @@ from quizgen.text import grammar, lexicon
 from quizgen.text.analysis import (
     Analysis,
     Cluster,
+    character,
     entities,
     quoted_segments,
     resolve_pronoun,
@@ -247,10 +248,16 @@ class Quote:
 
     paragraph: int
     sentence: Span
-    speaker: Cluster
+    speaker: Cluster | None  # None for a story's character named by a noun (``character``)
     verb: Token
     words: str  # the quoted words, without the quotation marks or a final comma or stop
     end: str = ""  # a final '?' or '!' of the quotation, kept for statements
+    character: str = ""  # 'the little man': the speaker a story names by a noun
+
+    @property
+    def speaker_names(self) -> list[str]:
+        """What the passage calls the speaker, longest first."""
+        return self.speaker.names if self.speaker is not None else [self.character]
 
 
 @dataclass(slots=True)
@@ -1703,16 +1710,34 @@ def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote
         if subj is None:
             continue
         cluster = analysis.cluster_of(paragraph, subj)
+        referent = None
         if cluster is None and subj.lower_ in PERSONAL_PRONOUNS:
             referent = resolve_pronoun(analysis, paragraph, subj)
             cluster = referent.cluster if referent else None
-        if cluster is None or cluster.label != "PERSON":
+        elif cluster is None:
+            referent = character(analysis, paragraph, subj)  # '… said the little man'
+        if cluster is not None and cluster.label != "PERSON":
             continue
+        named = "" if cluster is not None or referent is None else referent.text
+        if cluster is None and not (
+            named and analysis.mentions(named.split()[-1]) >= MIN_BARE_MENTIONS
+        ):
+            continue  # no one, or a character the story names too seldom to be the one
         inside = [t for t in segments[0] if not t.is_space]
-        words = _strip(inside)
+        said = _join(_strip(inside))
+        if (
+            said
+            and len(segments) > 1
+            and segments[0].end <= verb.i < segments[1].start
+            and any(t.text == "," for t in inside[-3:])
+        ):
+            # '‘Then say you will give me,’ said the little man, ‘the first little child …’':
+            # one quotation the speech verb interrupts
+            inside = [t for t in segments[1] if not t.is_space]
+            said = f"{said}, {_join(_strip(inside))}".strip(", ")
         end = inside[-1].text if inside and inside[-1].text in {"?", "!"} else ""
-        if words:
-            yield Quote(paragraph, sentence, cluster, verb, _join(words), end)
+        if said:
+            yield Quote(paragraph, sentence, cluster, verb, said, end, named)
         return
 
 

@@ -756,3 +756,29 @@ def test_a_character_named_with_the_keeps_it_as_a_key():
 
     assert key(["the", "Whale"]) == "the Whale"
     assert key(["President", "Donald", "Trump"]) == "Donald Trump"
+
+
+def test_who_said_is_asked_of_a_story_character():
+    """'“Give me the gold,” said the king.' in a story of the king: 'Who said, “Give me
+    the gold”?', keyed 'the king' as the story says it."""
+    ran = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("king", 2, "nsubj", "NN", "NOUN", "king"),
+        ("ran", 2, "ROOT", "VBD", "VERB", "run"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    give = [
+        ("\u201c", 6, "punct", "``", "PUNCT", "\u201c"),
+        ("Give", 6, "ccomp", "VB", "VERB", "give"),
+        ("me", 1, "dative", "PRP", "PRON", "I"),
+        ("gold", 1, "dobj", "NN", "NOUN", "gold"),
+        (",", 6, "punct", ",", "PUNCT", ","),
+        ("\u201d", 6, "punct", "''", "PUNCT", "\u201d"),
+        ("said", 6, "ROOT", "VBD", "VERB", "say"),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("king", 6, "nsubj", "NN", "NOUN", "king"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    rows = [*ran, *[(w, h + 4, *r) for w, h, *r in ran], *[(w, h + 8, *r) for w, h, *r in give]]
+    prompt, answer = questions((rows, []))["who-said"]
+    assert prompt == "Who said, \u201cGive me gold\u201d?" and answer == "the king"
