@@ -154,6 +154,48 @@ QUOTE = [
 QUOTE_ENTS = [(7, 8, "PERSON")]
 
 
+def ran(name: str) -> list[tuple]:
+    """'<name> ran home.'"""
+    return [
+        (name, 1, "nsubj", "NNP", "PROPN", name),
+        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
+        ("home", 1, "advmod", "RB", "ADV", "home"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def placed(start: int, rows: list[tuple]) -> list[tuple]:
+    """Rows of one sentence whose heads are offsets within it, placed at ``start``."""
+    return [(w, start + h, *rest) for w, h, *rest in rows]
+
+
+# "The king ran."
+KING_RAN = [
+    ("The", 1, "det", "DT", "DET", "the"),
+    ("king", 2, "nsubj", "NN", "NOUN", "king"),
+    ("ran", 2, "ROOT", "VBD", "VERB", "run"),
+    (".", 2, "punct", ".", "PUNCT", "."),
+]
+# "“Give me the gold,” said the king."
+GIVE = [
+    ("\u201c", 6, "punct", "``", "PUNCT", "\u201c"),
+    ("Give", 6, "ccomp", "VB", "VERB", "give"),
+    ("me", 1, "dative", "PRP", "PRON", "I"),
+    ("gold", 1, "dobj", "NN", "NOUN", "gold"),
+    (",", 6, "punct", ",", "PUNCT", ","),
+    ("\u201d", 6, "punct", "''", "PUNCT", "\u201d"),
+    ("said", 6, "ROOT", "VBD", "VERB", "say"),
+    ("the", 8, "det", "DT", "DET", "the"),
+    ("king", 6, "nsubj", "NN", "NOUN", "king"),
+    (".", 6, "punct", ".", "PUNCT", "."),
+]
+
+
+def said_the_king(rows: list[tuple]) -> list[tuple]:
+    """'The king ran.' twice (a story that names its king), then the sentence."""
+    return [*KING_RAN, *placed(4, KING_RAN), *placed(8, rows)]
+
+
 def sentence(rows, ents=()):
     """The one sentence of a hand-built Doc."""
     return next(make_doc(rows, ents).sents)

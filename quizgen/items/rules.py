@@ -877,9 +877,12 @@ def find_speaker(quote: Quote, analysis: Analysis) -> Iterator[Slot]:
         return
     start = text.index(_fold_as(name, quote))
     tokens = [t for t in span if start <= t.idx - span.start_char < start + len(name)]
-    if quote.speaker is None:
-        name = name[0].lower() + name[1:] if name[:4].lower() == "the " else name
-    elif tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "the":
+    if (
+        quote.speaker is not None  # a character's text has its 'the' already
+        and tokens
+        and tokens[0].i > 0
+        and tokens[0].doc[tokens[0].i - 1].lower_ == "the"
+    ):
         name = f"the {name}"  # 'said the Whale': the Whale, not 'Whale said'
         tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]
     yield Slot(

@@ -21,6 +21,7 @@ from quizgen.text import grammar, lexicon
 from quizgen.text.analysis import (
     Analysis,
     Cluster,
+    Referent,
     character,
     entities,
     quoted_segments,
@@ -532,21 +533,26 @@ def pronoun_name(analysis: Analysis, paragraph: int, pronoun: Token) -> str | No
     the name says who without its sentence: a character the passage names by a bare noun
     ('the son') only when it says that noun often enough to be the one son."""
     referent = resolve_pronoun(analysis, paragraph, pronoun)
-    if referent is None:
-        return None
-    if referent.cluster is None and (
-        analysis.mentions(referent.text.split()[-1]) < MIN_BARE_MENTIONS
-    ):
+    if referent is None or not says_who(analysis, referent):
         return None  # 'he' made 'the son', which the passage says once: which son?
     return referent.text
+
+
+def says_who(analysis: Analysis, referent: Referent) -> bool:
+    """Whether a referent names one person without its sentence: a name, or a character
+    the passage calls by its noun often enough to be the one ('the son' said once is not)."""
+    return (
+        referent.cluster is not None
+        or analysis.mentions(referent.text.split()[-1]) >= MIN_BARE_MENTIONS
+    )
 
 
 # determiners and adjectives that make a phrase point at something said elsewhere:
 # 'the same judgement', 'such situations', 'both explanations', 'the latter'
 ANAPHORIC_WORDS = {"same", "another", "aforementioned", "aforesaid"}
-# adverbs that liken what a sentence says to what the one before said
 REFLEXIVES = {"himself", "herself"}
 CONTRASTING_ADVERBS = {"instead", "otherwise"}  # 'he instead attacks', 'or otherwise'
+# adverbs that liken what a sentence says to what the one before said
 COMPARING_ADVERBS = {"likewise", "similarly", "correspondingly"}
 # only after 'the': 'the other', 'the previous M', 'the remaining'; 'other foods like
 # potatoes' and 'previous games' stand on their own
@@ -1718,11 +1724,9 @@ def quotes(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Quote
             referent = character(analysis, paragraph, subj)  # '… said the little man'
         if cluster is not None and cluster.label != "PERSON":
             continue
-        named = "" if cluster is not None or referent is None else referent.text
-        if cluster is None and not (
-            named and analysis.mentions(named.split()[-1]) >= MIN_BARE_MENTIONS
-        ):
+        if cluster is None and (referent is None or not says_who(analysis, referent)):
             continue  # no one, or a character the story names too seldom to be the one
+        named = referent.text if cluster is None and referent is not None else ""
         inside = [t for t in segments[0] if not t.is_space]
         said = _join(_strip(inside))
         if (

@@ -12,14 +12,18 @@ from docs import (
     COPULA_NEG,
     FIRED,
     FIRED_ENTS,
+    GIVE,
     KILLED,
     KILLED_ENTS,
     LEADS,
     LEADS_ENTS,
     QUOTE,
     QUOTE_ENTS,
+    placed,
     questions,
+    ran,
     read,
+    said_the_king,
 )
 
 from quizgen.base.errors import QuizgenError
@@ -337,12 +341,6 @@ def test_a_means_clause_with_a_bare_instead_holds_only_in_its_contrast():
 def test_a_reflexive_bound_by_a_resolved_subject_stays_reflexive():
     """'Chopin ran home. He supported himself by teaching piano.': 'How did Chopin support
     himself?', not 'support Chopin'."""
-    ran = [
-        ("Chopin", 1, "nsubj", "NNP", "PROPN", "Chopin"),
-        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
-        ("home", 1, "advmod", "RB", "ADV", "home"),
-        (".", 1, "punct", ".", "PUNCT", "."),
-    ]
     supported = [
         ("He", 1, "nsubj", "PRP", "PRON", "he"),
         ("supported", 1, "ROOT", "VBD", "VERB", "support"),
@@ -352,7 +350,7 @@ def test_a_reflexive_bound_by_a_resolved_subject_stays_reflexive():
         ("piano", 4, "dobj", "NN", "NOUN", "piano"),
         (".", 1, "punct", ".", "PUNCT", "."),
     ]
-    rows = ran + [(w, h + len(ran), *r) for w, h, *r in supported]
+    rows = ran("Chopin") + placed(4, supported)
     assert questions((rows, [(0, 1, "PERSON")]))["how-means"] == (
         "How did Chopin support himself?",
         "by teaching piano",
@@ -761,24 +759,5 @@ def test_a_character_named_with_the_keeps_it_as_a_key():
 def test_who_said_is_asked_of_a_story_character():
     """'“Give me the gold,” said the king.' in a story of the king: 'Who said, “Give me
     the gold”?', keyed 'the king' as the story says it."""
-    ran = [
-        ("The", 1, "det", "DT", "DET", "the"),
-        ("king", 2, "nsubj", "NN", "NOUN", "king"),
-        ("ran", 2, "ROOT", "VBD", "VERB", "run"),
-        (".", 2, "punct", ".", "PUNCT", "."),
-    ]
-    give = [
-        ("\u201c", 6, "punct", "``", "PUNCT", "\u201c"),
-        ("Give", 6, "ccomp", "VB", "VERB", "give"),
-        ("me", 1, "dative", "PRP", "PRON", "I"),
-        ("gold", 1, "dobj", "NN", "NOUN", "gold"),
-        (",", 6, "punct", ",", "PUNCT", ","),
-        ("\u201d", 6, "punct", "''", "PUNCT", "\u201d"),
-        ("said", 6, "ROOT", "VBD", "VERB", "say"),
-        ("the", 8, "det", "DT", "DET", "the"),
-        ("king", 6, "nsubj", "NN", "NOUN", "king"),
-        (".", 6, "punct", ".", "PUNCT", "."),
-    ]
-    rows = [*ran, *[(w, h + 4, *r) for w, h, *r in ran], *[(w, h + 8, *r) for w, h, *r in give]]
-    prompt, answer = questions((rows, []))["who-said"]
+    prompt, answer = questions((said_the_king(GIVE), []))["who-said"]
     assert prompt == "Who said, \u201cGive me gold\u201d?" and answer == "the king"

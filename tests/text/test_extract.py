@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs import QUOTE, QUOTE_ENTS, make_doc, read
+from docs import GIVE, QUOTE, QUOTE_ENTS, make_doc, read, said_the_king
 
 from quizgen.text import extract
 from quizgen.text.analysis import analyze
@@ -868,33 +868,6 @@ def test_no_clause_from_a_phrase_hung_on_its_verb_across_a_quotation():
     assert "read" not in verbs(head + quote + beside(11))
 
 
-KING_RAN = [
-    ("The", 1, "det", "DT", "DET", "the"),
-    ("king", 2, "nsubj", "NN", "NOUN", "king"),
-    ("ran", 2, "ROOT", "VBD", "VERB", "run"),
-    (".", 2, "punct", ".", "PUNCT", "."),
-]
-
-
-def _said_the_king(words: list[tuple]) -> list[tuple]:
-    """'The king ran.' twice, then the sentence (its heads counted within it)."""
-    rows = [*KING_RAN, *[(w, h + 4, *r) for w, h, *r in KING_RAN]]
-    return rows + [(w, h + 8, *r) for w, h, *r in words]
-
-
-# "“Give me the gold,” said the king."
-GIVE = [
-    ("\u201c", 6, "punct", "``", "PUNCT", "\u201c"),
-    ("Give", 6, "ccomp", "VB", "VERB", "give"),
-    ("me", 1, "dative", "PRP", "PRON", "I"),
-    ("gold", 1, "dobj", "NN", "NOUN", "gold"),
-    (",", 6, "punct", ",", "PUNCT", ","),
-    ("\u201d", 6, "punct", "''", "PUNCT", "\u201d"),
-    ("said", 6, "ROOT", "VBD", "VERB", "say"),
-    ("the", 8, "det", "DT", "DET", "the"),
-    ("king", 6, "nsubj", "NN", "NOUN", "king"),
-    (".", 6, "punct", ".", "PUNCT", "."),
-]
 # "“Give me,” said the king, “the gold.”"
 INTERRUPTED = [
     ("\u201c", 5, "punct", "``", "PUNCT", "\u201c"),
@@ -916,7 +889,7 @@ INTERRUPTED = [
 
 def test_a_story_character_named_by_a_noun_is_a_speaker():
     """'“Give me the gold,” said the king.' in a story that says 'the king' three times."""
-    assert quotes_of(_said_the_king(GIVE), []) == [("the king", "Give me gold", "")]
+    assert quotes_of(said_the_king(GIVE), []) == [("the king", "Give me gold", "")]
 
 
 def test_a_character_the_story_names_once_is_no_speaker():
@@ -924,4 +897,4 @@ def test_a_character_the_story_names_once_is_no_speaker():
 
 
 def test_a_quotation_the_speech_verb_interrupts_is_one_quotation():
-    assert quotes_of(_said_the_king(INTERRUPTED), []) == [("the king", "Give me, the gold", "")]
+    assert quotes_of(said_the_king(INTERRUPTED), []) == [("the king", "Give me, the gold", "")]

@@ -3,7 +3,7 @@ clause refers to, which answers and options a teacher would strike out."""
 
 from __future__ import annotations
 
-from docs import make_doc, read
+from docs import make_doc, placed, ran, read
 
 from quizgen.items import distract, rules
 from quizgen.quiz.model import Label
@@ -263,20 +263,6 @@ def test_a_fable_animal_is_who_its_he_stands_for():
     assert referent is not None and referent.text == "the Whale"
 
 
-def _sentence(start: int, words: list[tuple]) -> list[tuple]:
-    """Rows of one sentence whose heads are offsets within it, placed at ``start``."""
-    return [(w, start + h, dep, tag, pos, lemma) for w, h, dep, tag, pos, lemma in words]
-
-
-def _ran(name: str) -> list[tuple]:
-    return [
-        (name, 1, "nsubj", "NNP", "PROPN", name),
-        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
-        ("home", 1, "advmod", "RB", "ADV", "home"),
-        (".", 1, "punct", ".", "PUNCT", "."),
-    ]
-
-
 WIND = [
     ("The", 1, "det", "DT", "DET", "the"),
     ("wind", 2, "nsubj", "NN", "NOUN", "wind"),
@@ -293,16 +279,16 @@ SHE_FELL = [
 def test_a_she_goes_on_a_chain_back_to_the_one_woman_named_before_it():
     """'Dorothy ran home. The wind roared. The wind roared. She fell.': Dorothy, three
     sentences back, with no one else between."""
-    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, WIND) + _sentence(8, WIND)
-    rows += _sentence(12, SHE_FELL)
+    rows = placed(0, ran("Dorothy")) + placed(4, WIND) + placed(8, WIND)
+    rows += placed(12, SHE_FELL)
     doc = make_doc(rows, [(0, 1, "PERSON")])
     referent = resolve_pronoun(analyze([doc]), 0, doc[12])
     assert referent is not None and referent.text == "Dorothy"
 
 
 def test_a_chain_of_pronouns_stops_at_two_people_or_at_dialogue():
-    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, _ran("Em")) + _sentence(8, WIND)
-    rows += _sentence(12, WIND) + _sentence(16, SHE_FELL)
+    rows = placed(0, ran("Dorothy")) + placed(4, ran("Em")) + placed(8, WIND)
+    rows += placed(12, WIND) + placed(16, SHE_FELL)
     doc = make_doc(rows, [(0, 1, "PERSON"), (4, 5, "PERSON")])
     assert resolve_pronoun(analyze([doc]), 0, doc[16]) is None  # Dorothy or Em?
     said = [
@@ -311,8 +297,8 @@ def test_a_chain_of_pronouns_stops_at_two_people_or_at_dialogue():
         ("\u201d", 1, "punct", "''", "PUNCT", "\u201d"),
         (".", 1, "punct", ".", "PUNCT", "."),
     ]
-    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, WIND) + _sentence(8, said)
-    rows += _sentence(12, WIND) + _sentence(16, SHE_FELL)
+    rows = placed(0, ran("Dorothy")) + placed(4, WIND) + placed(8, said)
+    rows += placed(12, WIND) + placed(16, SHE_FELL)
     doc = make_doc(rows, [(0, 1, "PERSON")])
     assert resolve_pronoun(analyze([doc]), 0, doc[16]) is None  # a turn of speech between
 
@@ -485,7 +471,7 @@ def test_her_baby_is_not_the_she_after_it():
         ("glad", 7, "acomp", "JJ", "ADJ", "glad"),
         (".", 7, "punct", ".", "PUNCT", "."),
     ]
-    rows = _sentence(0, _ran("Dorothy")) + _sentence(4, birth)
+    rows = placed(0, ran("Dorothy")) + placed(4, birth)
     doc = make_doc(rows, [(0, 1, "PERSON")])
     referent = resolve_pronoun(analyze([doc]), 0, doc[10])
     assert referent is not None and referent.text == "Dorothy"
@@ -501,7 +487,7 @@ def test_a_given_name_alone_is_the_persons_whatever_the_tagger_says():
         ("home", 2, "advmod", "RB", "ADV", "home"),
         (".", 2, "punct", ".", "PUNCT", "."),
     ]
-    rows = _sentence(0, full) + _sentence(5, _ran("Fryderyk")) + _sentence(9, _ran("Fryderyk"))
+    rows = placed(0, full) + placed(5, ran("Fryderyk")) + placed(9, ran("Fryderyk"))
     doc = make_doc(rows, [(0, 2, "PERSON"), (5, 6, "GPE"), (9, 10, "PERSON")])
     clusters = {c.key: c for c in analyze([doc]).clusters}
     assert clusters[("fryderyk",)].label == "PERSON"
@@ -547,7 +533,7 @@ def _met(subject: list[tuple], ents: list) -> tuple[list[tuple], list]:
 
 
 def _pronoun_after(first: list[tuple], ents: list, second: list[tuple]):
-    rows = first + _sentence(len(first), second)
+    rows = first + placed(len(first), second)
     doc = make_doc(rows, ents)
     pronoun = next(t for t in doc[len(first) :] if t.pos_ == "PRON")
     return resolve_pronoun(analyze([doc]), 0, pronoun)
@@ -600,17 +586,17 @@ def test_a_subordinate_clauses_subject_is_no_topic_for_the_he_after_it():
         ("Chopin", 5, "dobj", "NNP", "PROPN", "Chopin"),
         (".", 5, "punct", ".", "PUNCT", "."),
     ]
-    first = _sentence(0, _ran("Sand"))
-    doc = make_doc(first + _sentence(4, rows), [(0, 1, "PERSON"), (5, 6, "PERSON")])
+    first = placed(0, ran("Sand"))
+    doc = make_doc(first + placed(4, rows), [(0, 1, "PERSON"), (5, 6, "PERSON")])
     assert resolve_pronoun(analyze([doc]), 0, doc[8]) is None
 
 
 def test_a_name_the_tagger_missed_joins_the_person_it_names_elsewhere():
     """'Chopin' untagged where it stands is the person 'Chopin' tagged in the sentence
     before, so the 'he' after it can stand for him."""
-    first = _sentence(0, _ran("Chopin"))
+    first = placed(0, ran("Chopin"))
     second, ents = _met([("Chopin", 1, "nsubj", "NNP", "PROPN", "Chopin")], [])
-    rows = first + _sentence(4, second)
+    rows = first + placed(4, second)
     doc = make_doc(rows, [(0, 1, "PERSON")] + [(s + 4, e + 4, label) for s, e, label in ents])
     analysis = analyze([doc])
     assert analysis.cluster_of(0, doc[4]) is analysis.cluster_of(0, doc[0])
