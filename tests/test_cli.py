@@ -148,3 +148,28 @@ def test_validate_names_every_problem_of_every_file_and_goes_on_after_broken_yam
         f"{misspelled}: line {line + 1}, item q2: unknown key 'acept' (did you mean 'accept'?)"
     )
     assert result.stdout == f"{good}: valid\n"
+
+
+def test_the_process_ends_with_all_it_printed_out():
+    # the process ends without tearing the interpreter down: what it printed to a pipe is
+    # out first, every byte of it, and the exit code is the command's
+    from quizgen.quiz import quizfile
+
+    done = run("schema")
+    assert done.returncode == 0 and done.stdout == quizfile.schema_text()
+    assert run("validate", "no-such.quiz.yaml").returncode == 1
+
+
+def test_a_reader_that_goes_away_is_no_traceback():
+    # 'quizgen schema | head -c 1': the pipe closes before the schema is out
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    done = subprocess.run(
+        [sys.executable, "-c", "from quizgen.cli import main; main()", "schema"],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    reader.stdin.close()
+    reader.wait()
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
