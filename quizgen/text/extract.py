@@ -1570,6 +1570,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     # included …]': a preposition taken for a subordinator; the clause without
                     # it would be cut short of what it says
                     raise Unresolved("split clause")
+                if _purpose_after(child, verb):
+                    reason = _trailing_reason(child, analysis, paragraph, quoted, subject)
+                    reasons.extend([reason] if reason is not None else [])
+                    continue  # 'travels to Rome to attend the funeral': asked by 'Why …?'
                 if child.dep_ == "advcl" and not (
                     _cause(child)
                     and (
@@ -1662,6 +1666,99 @@ def _contrasted(verb: Token) -> bool:
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return False
         verb = verb.head
+
+
+# verbs whose infinitive after them tells what came next, not what for: 'lived to see',
+# 'woke to find', 'returned to find the house empty'
+NOT_PURPOSE_HEADS = {"live", "wake", "awake", "awaken", "return", "grow", "turn", "survive"}
+# 'only to be cut by the company', 'old enough to vote', 'too sick to leave': a result, a degree
+NOT_PURPOSE_BEFORE = {"only", "enough", "too", "as", "so"}
+# verbs whose object does what the infinitive after them says: 'train livestock to connect a
+# sound with a shock' is what the livestock learn, not what the ranchers train them for
+OBJECT_CONTROL_VERBS = {
+    "train",
+    "teach",
+    "allow",
+    "ask",
+    "tell",
+    "help",
+    "force",
+    "encourage",
+    "enable",
+    "cause",
+    "persuade",
+    "urge",
+    "order",
+    "invite",
+    "permit",
+    "require",
+    "want",
+    "expect",
+    "lead",
+    "get",
+    "advise",
+    "remind",
+    "warn",
+    "inspire",
+    "motivate",
+    "compel",
+    "drive",
+    "push",
+    "prompt",
+    "lure",
+    "trick",
+    "instruct",
+    "command",
+    "challenge",
+    "dare",
+    "beg",
+    "entice",
+    "oblige",
+}
+
+
+def _purpose_after(child: Token, verb: Token) -> bool:
+    """'travels to Rome to attend the funeral', 'was established in 1962 to guide incoming
+    freshmen': an infinitive of purpose after the verb (an adverbial clause of 'to' and a bare
+    verb, with no subject or subordinator of its own), not one that tells what came next
+    ('lived to see', 'only to be cut') or how much ('too sick to leave')."""
+    if child.dep_ != "advcl" or child.tag_ != "VB" or child.i < verb.i:
+        return False
+    to = child.left_edge
+    if to.lower_ != "to" or to.dep_ != "aux" or to.head.i != child.i:
+        return False
+    if any(c.dep_ in {*SUBJECT_DEPS, "mark", "expl"} for c in child.children):
+        return False
+    before = to.doc[to.i - 1] if to.i > 0 else None
+    if before is not None and before.lower_ in NOT_PURPOSE_BEFORE:
+        return False
+    if verb.lemma_ in NOT_PURPOSE_HEADS or verb.lemma_ == "be":
+        return False
+    if verb.lemma_ in OBJECT_CONTROL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)  # 'went on to'
+
+
+def _trailing_reason(
+    head: Token, analysis: Analysis, paragraph: int, quoted: list[Span], subject: Phrase
+) -> Phrase | None:
+    """An infinitive of purpose after the verb as a phrase, or None when it cannot stand as a
+    key: not whole (the parse split it), a piece of a quotation, or followed by words the
+    parse may have hung on it or on the verb ('to study music in Paris in 1830': which?), so
+    that it must end its sentence or stand before a comma or a semicolon."""
+    tokens = phrase_tokens(head)
+    if not tokens or (quoted and any(_inside(t, quoted) for t in tokens)):
+        return None
+    doc = head.doc
+    after = tokens[-1].i + 1
+    if [t.i for t in tokens] != list(range(tokens[0].i, after)):
+        return None
+    if after < head.sent.end and doc[after].text not in {",", ";", ".", "!", "—"}:
+        return None
+    try:
+        return _phrase("clause", head, analysis, paragraph, tokens, bound=_referent_text(subject))
+    except Unresolved:
+        return None
 
 
 def _reason(

@@ -227,3 +227,63 @@ def test_a_key_of_another_form_takes_no_cause_clauses():
     )
     # a key the passage's clauses do not give (the sentence before a 'Therefore'): none
     assert distract.reason_options("because the sky fell", "CAUSE", analysis, rng, [], 3) == []
+
+
+def _to_purpose(verb, obj, purpose_verb, purpose_obj, *, before=None, after=None):
+    """'The city council {verb} the {obj} [before] to {purpose_verb} the {purpose_obj}
+    [in after].'"""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("city council", 2, "nsubj", "NN", "NOUN", "council"),
+        (verb[0], 2, "ROOT", "VBD", "VERB", verb[1]),
+        ("the", 4, "det", "DT", "DET", "the"),
+        (obj, 2, "dobj", "NN", "NOUN", obj),
+    ]
+    if before:  # hung on the main verb, as the parse often hangs it
+        rows.append((before, 2, "advmod", "RB", "ADV", before))
+    to = len(rows)
+    rows += [
+        ("to", to + 1, "aux", "TO", "PART", "to"),
+        (purpose_verb[0], 2, "advcl", "VB", "VERB", purpose_verb[1]),
+        ("the", to + 3, "det", "DT", "DET", "the"),
+        (purpose_obj, to + 1, "dobj", "NN", "NOUN", purpose_obj),
+    ]
+    if after:
+        rows += [
+            ("in", 2, "prep", "IN", "ADP", "in"),
+            (after, len(rows), "pobj", "NNP", "PROPN", after),
+        ]
+    rows.append((".", 2, "punct", ".", "PUNCT", "."))
+    return rows
+
+
+def test_an_infinitive_of_purpose_after_the_verb_keys_a_why():
+    # 'The city council closed the bridge to protect the town.'
+    found = questions(
+        (_to_purpose(("closed", "close"), "bridge", ("protect", "protect"), "town"), [])
+    )
+    assert found["why-purpose"] == (
+        "Why did the city council close the bridge?",
+        "to protect the town",
+    )
+    # the purpose is asked by the why question alone, never carried in another stem
+    assert all("protect" not in stem for key, (stem, _) in found.items() if key != "why-purpose")
+
+
+def test_an_infinitive_that_tells_what_came_next_is_no_purpose():
+    # 'The city council opened the bridge only to close the road.': what followed, not what for
+    rows = _to_purpose(("opened", "open"), "bridge", ("close", "close"), "road", before="only")
+    assert "why-purpose" not in questions((rows, []))
+
+
+def test_an_infinitive_that_the_object_does_is_no_purpose():
+    # 'The city council trained the staff to answer the phone.': the staff answer it
+    rows = _to_purpose(("trained", "train"), "staff", ("answer", "answer"), "phone")
+    assert "why-purpose" not in questions((rows, []))
+
+
+def test_a_purpose_followed_by_words_it_may_hold_is_not_a_key():
+    # 'The city council closed the bridge to protect the town in May.': the closing's May or the
+    # protecting's? the key would be cut short or the stem say what the passage does not
+    rows = _to_purpose(("closed", "close"), "bridge", ("protect", "protect"), "town", after="May")
+    assert "why-purpose" not in questions((rows, []))
