@@ -250,6 +250,19 @@ def _standalone(
     return _actor_key(clause) in actors
 
 
+def _main_person(analysis: Analysis) -> frozenset[str]:
+    """The names of the passage's main person, folded: its most mentioned person, and every
+    person a longer name of the passage shows to be the same one ('Fryderyk' and 'Chopin',
+    both in 'Fryderyk Franciszek Chopin'; not 'Nicolas Chopin', whose 'Nicolas' it lacks)."""
+    people = analysis.clusters_of("PERSON")
+    if not people:
+        return frozenset()
+    top = set(people[0].key)
+    fuller = [set(c.key) for c in people if top <= set(c.key)]
+    same = [c for c in people if any(set(c.key) <= name for name in fuller)]
+    return frozenset(fold(n) for c in same for n in c.names)
+
+
 def _told_again(clause: Clause, analysis: Analysis) -> bool:
     """Whether the story tells the same subject doing the same thing elsewhere ('When the
     king came ...' and 'The king came in the morning'; 'he lay down again'): then the event
@@ -383,8 +396,7 @@ def events(
     main = past = 0
     names = {fold(n) for c in analysis.clusters_of("PERSON") for n in c.names}
     actors = _actors(facts)
-    people = analysis.clusters_of("PERSON")
-    main_person = frozenset(fold(n) for n in people[0].names) if people else frozenset()
+    main_person = _main_person(analysis)
     by_sentence: dict[tuple[int, int], list[Clause]] = {}
     for clause in facts.clauses:
         if clause.source == "main":

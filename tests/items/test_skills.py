@@ -349,3 +349,25 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("undeveloped", "not developed")
     assert not gloss_table._gives_away("shrewd", "marked by practical hardheaded intelligence")
     assert not gloss_table._plain("(Southern regional intensive) very; to a great degree")
+
+
+def _ran(name: list[str]) -> list[tuple]:
+    """'{name} ran.' with the name's words as one person."""
+    words = [(w, len(name) - 1, "compound", "NNP", "PROPN", w) for w in name[:-1]]
+    return [
+        *words,
+        (name[-1], len(name), "nsubj", "NNP", "PROPN", name[-1]),
+        ("ran", len(name), "ROOT", "VBD", "VERB", "run"),
+        (".", len(name), "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_the_main_person_goes_by_every_name_a_longer_name_joins():
+    # a life that calls its subject 'Fryderyk' and 'Chopin', both in 'Fryderyk Franciszek
+    # Chopin', and names his father 'Nicolas Chopin': the main person is the first two only
+    names = [["Fryderyk"]] * 3 + [["Chopin"]] * 2 + [["Fryderyk", "Franciszek", "Chopin"]]
+    names += [["Nicolas", "Chopin"]]
+    docs = [make_doc(_ran(n), [(0, len(n), "PERSON")]) for n in names]
+    main = skills._main_person(analyze(docs))
+    assert {"fryderyk", "chopin", "fryderyk franciszek chopin"} <= main
+    assert "nicolas chopin" not in main
