@@ -280,11 +280,17 @@ def empty_answer(answer: str) -> bool:
 def echoes_stem(prompt: str, answer: str) -> bool:
     """A question whose key ends in a word of the question itself: 'Which school offers a
     Master of Architecture?' -> 'the School of Architecture', 'Who was the son of Charles
-    Darwin?' -> 'George Darwin': the stem gives the key away."""
+    Darwin?' -> 'George Darwin', or whose key is of someone the question names: the stem
+    gives the key away."""
     if "_____" in prompt:
         return False  # a blank's sentence holds the words around the blank
     head = words(answer)[-1:]
-    return bool(head) and len(head[0]) > 3 and head[0] in words(prompt)
+    if bool(head) and len(head[0]) > 3 and head[0] in words(prompt):
+        return True
+    # 'What continued after Marie Curie's death?' -> "Marie Curie's legacy": the key is of
+    # someone the question names
+    owner = re.match(r"(.+?)['\u2019]s\s", answer)
+    return owner is not None and contains_phrase(prompt, owner.group(1))
 
 
 def prompt_faults(

@@ -160,6 +160,9 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     verb.append(clause.verb.text)
     keep: list[tuple[str, str]] = []
     for part in clause.parts:
+        first = part.tokens[0] if part.tokens else part.head
+        if first.i > 0 and first.doc[first.i - 1].text == ",":
+            break  # 'Pip smiled, a little embarrassed': what the sentence sets off is no event
         if part.label in {"DATE", "TIME"}:
             continue
         if _resolved(part):
@@ -896,6 +899,9 @@ def _article(tokens) -> str:
     return {"a": "a", "an": "a", "the": "the"}.get(first, "")
 
 
+SIMILE_WORDS = frozenset({"than", "like", "as"})  # what a thing is likened to
+
+
 def _meaning_shaped(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple]:
     """Every noun phrase of the passage shaped like a meaning: a common noun with a phrase
     or clause after it ('a big bed in one corner', 'a dish that cooks slowly'), short
@@ -909,6 +915,8 @@ def _meaning_shaped(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tup
             for t in sentence:
                 if t.pos_ != "NOUN" or t.dep_ in {"compound", "npadvmod"}:
                     continue
+                if t.dep_ == "pobj" and t.head.lower_ in SIMILE_WORDS:
+                    continue  # 'faster than a car on a highway': a likeness, no meaning
                 if not any(c.dep_ in {"relcl", "acl", "prep"} and c.i > t.i for c in t.children):
                     continue
                 tokens = _phrase(t)

@@ -92,7 +92,7 @@ def statement(clause: Clause, without=None) -> str | None:
     if any(quality.empty_answer(p.text) for p in [*fronted, *parts]):
         return None  # 'What, the little man asked': a part that says nothing
     subject = clause.subject.text
-    body = " ".join([subject, *verb_words, joined(parts)])
+    body = " ".join([subject, *verb_words, joined(parts, after=clause.verb)])
     if fronted:
         lead = ", ".join(grammar.lower_start(p.text, p.tokens[0]) for p in fronted)
         body = f"{lead}, {grammar.lower_start(body, clause.subject.tokens[0])}"
@@ -245,6 +245,7 @@ UNSAFE_TO_NEGATE = {
     "soon",
     "once",
     "finally",
+    "eventually",
     # a degree: 'is not slightly larger than Japan' may mean 'much larger'
     "slightly",
     "somewhat",

@@ -194,20 +194,25 @@ class Phrase:
 SET_OFF_DEPS = {"npadvmod", "xcomp", "advcl", "appos"}  # 'into the room, afterward closing …'
 
 
-def joined(parts: list[Phrase]) -> str:
-    """The texts of a clause's constituents in a row, a noun phrase the sentence sets off with
-    a comma kept so ('won the League Cup in 1987, Graham's first season in charge'; run on,
-    '… in 1987 Graham's first season …' reads as one phrase)."""
+def joined(parts: list[Phrase], after: Token | None = None) -> str:
+    """The texts of a clause's constituents in a row, each the sentence sets off with a comma
+    kept so: a noun phrase ('won the League Cup in 1987, Graham's first season in charge';
+    run on, '… in 1987 Graham's first season …' reads as one phrase), and any constituent
+    whose comma stands right after the words before it in the row ('produce a pyroclastic
+    flow, a fast-moving cloud …'). ``after`` is the last word before the first constituent
+    (the verb, its particle or adverb): 'Pip smiled, a little embarrassed' starts with
+    ', a little embarrassed'."""
     out = ""
+    before = after
     for n, p in enumerate(parts):
         first = p.tokens[0] if p.tokens else p.head
-        set_off = (
-            n > 0
-            and p.head.dep_ in SET_OFF_DEPS
-            and first.i > 0
-            and first.doc[first.i - 1].text == ","
+        comma = first.i > 0 and first.doc[first.i - 1].text == ","
+        set_off = comma and (
+            (n > 0 and p.head.dep_ in SET_OFF_DEPS)
+            or (before is not None and before.i == first.i - 2)
         )
         out += (", " if set_off else " " if n else "") + p.text
+        before = p.tokens[-1] if p.tokens else p.head
     return out
 
 
@@ -726,6 +731,7 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
                 or (t.lower_ in DEFINITE_ANAPHORIC_WORDS and before == "the")
                 or (t.lower_ in PRONOUN_ANAPHORIC_WORDS and t.dep_ not in {"det", "amod", "predet"})
                 or (t.lower_ == "such" and nxt not in {"as", "a", "an"})
+                or (t.lower_ == "such" and nxt in {"a", "an"} and _such_of_before(t, analysis))
                 or (t.lower_ in {"both", "each", "either"} and _relational_head(t))
             )
         ):
@@ -775,6 +781,19 @@ ACTION_NOUNS = frozenset(
     "use release production construction development launch sale sales introduction design "
     "adoption operation completion opening closure expansion decline".split()
 )
+
+
+def _such_of_before(such: Token, analysis: Analysis) -> bool:
+    """'patented such an achromatic lens': a 'such a' that points to the kind an earlier
+    sentence described (its noun is said there), not one that says how much ('such a storm
+    that the roads closed', 'It was such a cold night')."""
+    noun = such.head
+    if noun.pos_ != "NOUN" or noun.dep_ in {"attr", "acomp"}:
+        return False  # 'It was such a cold night': an exclamation, not a pointer
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ in {"that", "as"}:
+        return False  # 'such a storm that …': the clause after it says how much
+    return analysis.introduced_before(noun)
 
 
 def _implicit_of(t: Token) -> bool:
@@ -962,8 +981,8 @@ NOT_NAMES_OF_THINGS = {"TIME", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT
 def named(noun: Token) -> Token | None:
     """The name a common noun is given beside it: 'the commander, Maj. Gen. Qasem Soleimani';
     'a green pigment called chlorophyll'."""
-    if noun.pos_ != "NOUN":
-        return None
+    if noun.pos_ != "NOUN" or any(c.dep_ == "conj" for c in noun.children):
+        return None  # 'her daughter Irène and Irène's husband': the name is of one of two
     for child in noun.children:
         if (
             child.dep_ == "appos"
@@ -1342,6 +1361,20 @@ def _cause(head: Token) -> bool:
     return False
 
 
+def _title_before(child: Token, subject: Phrase) -> bool:
+    """'In 1611 the German astronomer Johannes Kepler proposed …': a noun for a person right
+    before a named subject, no comma between, that the parse hung on the verb; it describes
+    the name (without it the clause says the same), and asked apart it would be moved away
+    from it ('… in his book the German astronomer?')."""
+    return (
+        child.dep_ == "npadvmod"
+        and child.pos_ == "NOUN"
+        and child.lemma_.lower() in person_nouns()
+        and child.right_edge.i + 1 == subject.start
+        and subject.tokens[0].pos_ == "PROPN"
+    )
+
+
 def fronted_reason(clause_head: Token, main: Token) -> bool:
     """'Because the Moon will be more distant, eclipses ...', 'So that no one would see, ...',
     'To reach the coast, they ...': an adverbial clause before the subject that gives the main
@@ -1509,6 +1542,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     continue
                 if any(cc < child.i < conj for cc, conj in joins):
                     continue
+                if _title_before(child, subject):
+                    continue  # 'the German astronomer Johannes Kepler': the name's own title
                 if child.i < subject.start and fronted_reason(child, verb):
                     reason = _reason(child, analysis, paragraph, quoted, _referent_text(subject))
                     reasons.extend([reason] if reason is not None else [])

@@ -154,3 +154,13 @@ def test_a_key_that_ends_in_a_word_of_its_question_is_given_away():
         "The School of Architecture offers a Master of Architecture.",
     )
     assert not quality.echoes_stem("Who founded the school?", "Edward Sorin")
+
+
+def test_a_key_of_someone_its_question_names_is_given_away():
+    # 'Marie Curie's legacy continued after her death.'
+    assert "key echoes stem" in quality.prompt_faults(
+        "What continued after Marie Curie\u2019s death?",
+        "Marie Curie's legacy",
+        "Marie Curie's legacy continued after her death.",
+    )
+    assert not quality.echoes_stem("What did Tom paint?", "Aunt Polly's fence")

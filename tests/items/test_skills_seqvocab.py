@@ -436,3 +436,44 @@ def test_a_date_the_parse_hung_on_the_object_is_the_events_own():
     (clause,) = _clauses(rows, [(1, 2, "GPE"), (3, 5, "GPE"), (8, 9, "DATE")])
     assert skills._date_of(clause)[0] == 1841
     assert skills.event_text(clause, dated=True) == "The UK declared New Zealand a colony"
+
+
+def test_what_the_sentence_sets_off_ends_an_event():
+    # 'Pip smiled at Hazel, a little embarrassed.': the event is 'Pip smiled at Hazel', no
+    # 'Pip smiled at Hazel a little embarrassed'
+    rows = [
+        ("Pip", 1, "nsubj", "NNP", "PROPN", "Pip"),
+        ("smiled", 1, "ROOT", "VBD", "VERB", "smile"),
+        ("at", 1, "prep", "IN", "ADP", "at"),
+        ("Hazel", 2, "pobj", "NNP", "PROPN", "Hazel"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("a", 6, "det", "DT", "DET", "a"),
+        ("little", 7, "advmod", "RB", "ADV", "little"),
+        ("embarrassed", 1, "acomp", "JJ", "ADJ", "embarrassed"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    [clause] = _clauses(rows, [(0, 1, "PERSON"), (3, 4, "PERSON")])
+    assert skills.event_text(clause) == "Pip smiled at Hazel"
+
+
+def test_what_a_thing_is_likened_to_is_no_meaning():
+    # 'Flows travel faster than a car on a highway.': no wrong meaning 'a car on a highway'
+    rows = [
+        ("Flows", 1, "nsubj", "NNS", "NOUN", "flow"),
+        ("travel", 1, "ROOT", "VBP", "VERB", "travel"),
+        ("faster", 1, "advmod", "RBR", "ADV", "fast"),
+        ("than", 2, "prep", "IN", "ADP", "than"),
+        ("a", 5, "det", "DT", "DET", "a"),
+        ("car", 3, "pobj", "NN", "NOUN", "car"),
+        ("on", 5, "prep", "IN", "ADP", "on"),
+        ("a", 8, "det", "DT", "DET", "a"),
+        ("highway", 6, "pobj", "NN", "NOUN", "highway"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert skills._meaning_shaped(analyze([doc]), (doc.text,)) == []
+    rows[3] = ("past", 2, "prep", "IN", "ADP", "past")  # 'travel fast past a car on a highway'
+    doc = make_doc(rows)
+    assert [t for t, *_ in skills._meaning_shaped(analyze([doc]), (doc.text,))] == [
+        "a car on a highway"
+    ]

@@ -634,3 +634,22 @@ def test_a_currency_sign_glued_to_a_blank_gives_it_away():
 
     assert made(glued=True) == []
     assert made(glued=False) == ["The club was worth $ _____ last year."]
+
+
+def test_no_negative_of_what_happened_in_the_end():
+    # 'Lens makers eventually reduced the problem.': 'did not eventually reduce' says 'not yet'
+    rows = [
+        ("Makers", 2, "nsubj", "NNS", "NOUN", "maker"),
+        ("eventually", 2, "advmod", "RB", "ADV", "eventually"),
+        ("reduced", 2, "ROOT", "VBD", "VERB", "reduce"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("blur", 2, "dobj", "NN", "NOUN", "blur"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    _, facts, _, _ = read((rows, []))
+    assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
+    rows[1] = ("quickly", 2, "advmod", "RB", "ADV", "quickly")
+    _, facts, _, _ = read((rows, []))
+    assert (
+        variants.negative_statement(facts.clauses[0]) == "Makers did not quickly reduce the blur."
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs import GIVE, QUOTE, QUOTE_ENTS, make_doc, read, said_the_king
+from docs import GIVE, QUOTE, QUOTE_ENTS, make_doc, placed, read, said_the_king
 
 from quizgen.text import extract
 from quizgen.text.analysis import analyze
@@ -898,3 +898,128 @@ def test_a_character_the_story_names_once_is_no_speaker():
 
 def test_a_quotation_the_speech_verb_interrupts_is_one_quotation():
     assert quotes_of(said_the_king(INTERRUPTED), []) == [("the king", "Give me, the gold", "")]
+
+
+def test_a_constituent_set_off_right_after_the_words_before_it_keeps_its_comma():
+    """'Pip smiled, a little embarrassed.', 'can produce a flow, a fast cloud of gas.': the
+    comma stands right after what goes before the constituent (the verb, or the constituent
+    before it); run on, 'Pip smiled a little embarrassed' and 'a flow a fast cloud' misread."""
+    smiled = make_doc(
+        [
+            ("Pip", 1, "nsubj", "NNP", "PROPN", "Pip"),
+            ("smiled", 1, "ROOT", "VBD", "VERB", "smile"),
+            (",", 1, "punct", ",", "PUNCT", ","),
+            ("a", 4, "det", "DT", "DET", "a"),
+            ("little", 5, "advmod", "RB", "ADV", "little"),
+            ("embarrassed", 1, "acomp", "JJ", "ADJ", "embarrassed"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ],
+        [(0, 1, "PERSON")],
+    )
+    [clause] = extract.clauses(smiled[:], 0, analyze([smiled]))
+    assert extract.joined(clause.parts, after=clause.verb) == ", a little embarrassed"
+    assert extract.joined(clause.parts) == "a little embarrassed"  # a question's rest
+    flow = make_doc(
+        [
+            ("Eruptions", 1, "nsubj", "NNS", "NOUN", "eruption"),
+            ("produce", 1, "ROOT", "VBP", "VERB", "produce"),
+            ("a", 3, "det", "DT", "DET", "a"),
+            ("flow", 1, "dobj", "NN", "NOUN", "flow"),
+            (",", 1, "punct", ",", "PUNCT", ","),
+            ("a", 7, "det", "DT", "DET", "a"),
+            ("fast", 7, "amod", "JJ", "ADJ", "fast"),
+            ("cloud", 1, "dobj", "NN", "NOUN", "cloud"),
+            ("of", 7, "prep", "IN", "ADP", "of"),
+            ("gas", 8, "pobj", "NN", "NOUN", "gas"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    [clause] = extract.clauses(flow[:], 0, analyze([flow]))
+    assert extract.joined(clause.parts) == "a flow, a fast cloud of gas"
+
+
+def test_a_title_the_parse_took_from_a_name_is_left_to_the_name():
+    """'In 1611 the German astronomer Johannes Kepler proposed an improvement.': 'the German
+    astronomer' hung on the verb is the name's title, not a constituent to move about
+    ('When did Johannes Kepler propose an improvement the German astronomer?')."""
+    rows = [
+        ("In", 7, "prep", "IN", "ADP", "in"),
+        ("1611", 0, "pobj", "CD", "NUM", "1611"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("German", 4, "amod", "JJ", "ADJ", "german"),
+        ("astronomer", 7, "npadvmod", "NN", "NOUN", "astronomer"),
+        ("Johannes", 6, "compound", "NNP", "PROPN", "Johannes"),
+        ("Kepler", 7, "nsubj", "NNP", "PROPN", "Kepler"),
+        ("proposed", 7, "ROOT", "VBD", "VERB", "propose"),
+        ("an", 9, "det", "DT", "DET", "an"),
+        ("improvement", 7, "dobj", "NN", "NOUN", "improvement"),
+        (".", 7, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(1, 2, "DATE"), (5, 7, "PERSON")])
+    [clause] = extract.clauses(doc[:], 0, analyze([doc]))
+    assert [p.text for p in clause.fronted] == ["In 1611"]
+    assert clause.subject.text == "Johannes Kepler"
+
+
+def test_a_noun_joined_to_another_is_not_cut_to_its_name():
+    """'Her daughter Irène and Irène's husband won the prize': the subject is both; cut to
+    the name, it read 'Irène and won the prize'."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("daughter", 6, "nsubj", "NN", "NOUN", "daughter"),
+        ("Irène", 1, "appos", "NNP", "PROPN", "Irène"),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("husband", 1, "conj", "NN", "NOUN", "husband"),
+        ("won", 6, "ROOT", "VBD", "VERB", "win"),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("prize", 6, "dobj", "NN", "NOUN", "prize"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(2, 3, "PERSON")])
+    assert extract.named(doc[1]) is None
+    alone = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("daughter", 3, "nsubj", "NN", "NOUN", "daughter"),
+        ("Irène", 1, "appos", "NNP", "PROPN", "Irène"),
+        ("won", 3, "ROOT", "VBD", "VERB", "win"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    assert extract.named(make_doc(alone, [(2, 3, "PERSON")])[1]).text == "Irène"
+
+
+def test_such_a_kind_said_before_points_back():
+    """'The lens blurred colours. Dollond patented such an achromatic lens.': which kind of
+    lens is meant is said before; 'It was such a cold night' says how cold."""
+    first = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("lens", 2, "nsubj", "NN", "NOUN", "lens"),
+        ("blurred", 2, "ROOT", "VBD", "VERB", "blur"),
+        ("colours", 2, "dobj", "NNS", "NOUN", "colour"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    rows = [
+        ("Dollond", 1, "nsubj", "NNP", "PROPN", "Dollond"),
+        ("patented", 1, "ROOT", "VBD", "VERB", "patent"),
+        ("such", 5, "predet", "PDT", "DET", "such"),
+        ("an", 5, "det", "DT", "DET", "an"),
+        ("achromatic", 5, "amod", "JJ", "ADJ", "achromatic"),
+        ("lens", 1, "dobj", "NN", "NOUN", "lens"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc([*first, *placed(5, rows)])
+    analysis = analyze([doc])
+    lens = [t for t in doc if t.lower_ == "lens"][-1]
+    assert extract.anaphoric(list(lens.subtree), analysis) == "anaphoric 'such'"
+    night = make_doc(
+        [
+            ("It", 1, "nsubj", "PRP", "PRON", "it"),
+            ("was", 1, "ROOT", "VBD", "AUX", "be"),
+            ("such", 5, "predet", "PDT", "DET", "such"),
+            ("a", 5, "det", "DT", "DET", "a"),
+            ("cold", 5, "amod", "JJ", "ADJ", "cold"),
+            ("night", 1, "attr", "NN", "NOUN", "night"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    assert extract.anaphoric(list(night[5].subtree), analyze([night])) == ""
