@@ -1361,6 +1361,18 @@ def _cause(head: Token) -> bool:
     return False
 
 
+def _comma_before_verb(subject: Token, verb: Token) -> bool:
+    """A comma between a subject and its verb that closes no aside: 'The Hooker Telescope,
+    finished in 1917, allowed Hubble …' parsed with 'finished' as the verb. English sets no
+    comma there but after an aside the commas enclose ('Bond, who was captured, escapes')."""
+    if subject.head.i != verb.i or subject.i > verb.i or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.text != "," or subject.right_edge.i != before.i:
+        return False
+    return sum(t.text == "," for t in subject.subtree) % 2 == 1
+
+
 def _title_before(child: Token, subject: Phrase) -> bool:
     """'In 1611 the German astronomer Johannes Kepler proposed …': a noun for a person right
     before a named subject, no comma between, that the parse hung on the verb; it describes
@@ -1513,6 +1525,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
+            if _comma_before_verb(subject.head, verb):
+                continue  # 'The Hooker Telescope, finished in 1917, allowed …' read as 'finished'
             if subject.head.i > verb.i and verb.dep_ != "relcl":
                 continue  # 'Round went the wheel': an inverted clause is parsed least reliably
             aux, negated = _verb_group(verb)

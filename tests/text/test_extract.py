@@ -1023,3 +1023,34 @@ def test_such_a_kind_said_before_points_back():
         ]
     )
     assert extract.anaphoric(list(night[5].subtree), analyze([night])) == ""
+
+
+def test_a_participle_set_off_after_the_subject_is_not_its_verb():
+    """'The telescope, finished in 1917, allowed Hubble to see.' parsed with 'finished' as
+    the verb: 'The telescope finished in 1917' says another thing. The commas around an
+    aside are no such sign ('Bond, who was caught, escapes')."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("telescope", 3, "nsubj", "NN", "NOUN", "telescope"),
+        (",", 1, "punct", ",", "PUNCT", ","),
+        ("finished", 3, "ROOT", "VBD", "VERB", "finish"),
+        ("in", 3, "prep", "IN", "ADP", "in"),
+        ("1917", 4, "pobj", "CD", "NUM", "1917"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(5, 6, "DATE")])
+    assert list(extract.clauses(doc[:], 0, analyze([doc]))) == []
+    aside = [
+        ("Bond", 6, "nsubj", "NNP", "PROPN", "Bond"),
+        (",", 0, "punct", ",", "PUNCT", ","),
+        ("who", 4, "nsubjpass", "WP", "PRON", "who"),
+        ("was", 4, "auxpass", "VBD", "AUX", "be"),
+        ("caught", 0, "relcl", "VBN", "VERB", "catch"),
+        (",", 0, "punct", ",", "PUNCT", ","),
+        ("fled", 6, "ROOT", "VBD", "VERB", "flee"),
+        ("to", 6, "prep", "IN", "ADP", "to"),
+        ("Rome", 7, "pobj", "NNP", "PROPN", "Rome"),
+        (".", 6, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(aside, [(0, 1, "PERSON"), (8, 9, "GPE")])
+    assert "fled" in [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
