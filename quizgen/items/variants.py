@@ -281,6 +281,11 @@ UNSAFE_TO_NEGATE = {
 }
 
 
+# 'day after day', 'one by one', 'year upon year': an action told again and again, whose
+# negation is neither 'never' nor 'not every time'
+REPEATED_ACTION = re.compile(r"\b(\w+) (?:after|by|upon) \1\b")
+
+
 def negative_statement(clause: Clause) -> str | None:
     """A plain fact made negative, and so false: 'The queen jumped for joy.' -> 'The queen did
     not jump for joy.' Only where that is safe: an affirmative main clause without quantifiers."""
@@ -298,6 +303,8 @@ def negative_statement(clause: Clause) -> str | None:
         # which of the two does the 'not' deny?
     if any(p.role == "adverb" and p.head.pos_ == "ADV" for p in clause.fronted):
         return None  # 'Suddenly, Uncle Henry did not stand up': the manner denied, or the act?
+    if REPEATED_ACTION.search(" ".join(t.lower_ for t in own)):
+        return None  # 'Day after day, Pip did not search': not every day, or never?
     if any(t.dep_ in {"conj", "cc"} for t in clause.subject.tokens):
         return None  # 'The Absaroka and Beartooth does not range': agreement and scope at risk
     if any(t.dep_ == "cc" for t in own):

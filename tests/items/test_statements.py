@@ -653,3 +653,23 @@ def test_no_negative_of_what_happened_in_the_end():
     assert (
         variants.negative_statement(facts.clauses[0]) == "Makers did not quickly reduce the blur."
     )
+
+
+def test_no_negative_of_an_action_told_again_and_again():
+    # 'Day after day, Pip searched.': 'Day after day, Pip did not search' is neither 'never'
+    # nor 'not every day'
+    rows = [
+        ("Day", 4, "npadvmod", "NN", "NOUN", "day"),
+        ("after", 0, "prep", "IN", "ADP", "after"),
+        ("day", 1, "pobj", "NN", "NOUN", "day"),
+        ("Pip", 4, "nsubj", "NNP", "PROPN", "Pip"),
+        ("searched", 4, "ROOT", "VBD", "VERB", "search"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("wood", 4, "dobj", "NN", "NOUN", "wood"),
+        (".", 4, "punct", ".", "PUNCT", "."),
+    ]
+    _, facts, _, _ = read((rows, [(3, 4, "PERSON")]))
+    assert facts.clauses and all(variants.negative_statement(c) is None for c in facts.clauses)
+    rows[2] = ("dawn", 1, "pobj", "NN", "NOUN", "dawn")  # 'Day after dawn' is once
+    _, facts, _, _ = read((rows, [(3, 4, "PERSON")]))
+    assert variants.negative_statement(facts.clauses[0]) is not None
