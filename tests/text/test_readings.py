@@ -601,3 +601,17 @@ def test_a_name_the_tagger_missed_joins_the_person_it_names_elsewhere():
     analysis = analyze([doc])
     assert analysis.cluster_of(0, doc[4]) is analysis.cluster_of(0, doc[0])
     assert analysis.cluster_of(0, doc[4]).salience == 2
+
+
+def test_a_family_word_before_a_name_gives_its_gender():
+    # 'Grandpa Walt put his hand on her arm': 'her' is not Grandpa Walt
+    for word, gender in (("Grandpa", "m"), ("Granny", "f"), ("Dad", "m"), ("Mom", "f")):
+        rows = [
+            (word, 1, "compound", "NNP", "PROPN", word),
+            ("Walt", 2, "nsubj", "NNP", "PROPN", "Walt"),
+            ("ran", 2, "ROOT", "VBD", "VERB", "run"),
+            ("home", 2, "advmod", "RB", "ADV", "home"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+        [cluster] = analyze([make_doc(rows, [(0, 2, "PERSON")])]).clusters
+        assert cluster.gender == gender, word
