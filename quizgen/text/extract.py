@@ -1361,6 +1361,24 @@ def _cause(head: Token) -> bool:
     return False
 
 
+def _named_by_its_clause(verb: Token, subject: Phrase, analysis: Analysis) -> bool:
+    """A relative clause whose noun only it identifies: 'The work that made Marie famous also
+    harmed her health' holds 'The work made Marie famous', but which work? ('the' and the
+    noun alone, no comma before the relative clause, and a noun the passage does not say
+    often enough to be the one: 'the man who lived next door' in a story about the man is
+    still the man.)"""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or subject.head.i != noun.i:
+        return False
+    if verb.left_edge.i > 0 and noun.doc[verb.left_edge.i - 1].text == ",":
+        return False  # 'the work, which …': it was identified before the clause
+    others = [c for c in noun.children if c.i != verb.i and c.dep_ not in {"det", "amod"}]
+    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    if others or dets != ["the"]:
+        return False
+    return analysis.mentions(f"the {noun.text}") < MIN_BARE_MENTIONS
+
+
 def _comma_before_verb(subject: Token, verb: Token) -> bool:
     """A comma between a subject and its verb that closes no aside: 'The Hooker Telescope,
     finished in 1917, allowed Hubble …' parsed with 'finished' as the verb. English sets no
@@ -1525,6 +1543,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
+            if _named_by_its_clause(verb, subject, analysis):
+                continue  # 'The work that made Marie famous …' -> 'The work made Marie famous'
             if _comma_before_verb(subject.head, verb):
                 continue  # 'The Hooker Telescope, finished in 1917, allowed …' read as 'finished'
             if subject.head.i > verb.i and verb.dep_ != "relcl":

@@ -1054,3 +1054,38 @@ def test_a_participle_set_off_after_the_subject_is_not_its_verb():
     ]
     doc = make_doc(aside, [(0, 1, "PERSON"), (8, 9, "GPE")])
     assert "fled" in [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
+
+
+def test_a_noun_only_its_relative_clause_identifies_is_no_subject_without_it():
+    """'The work that made Marie famous harmed her.' holds 'The work made Marie famous': which
+    work? 'The work of Curie that made Marie famous …' names it."""
+
+    def relcl(of: bool) -> list[tuple]:
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("work", 9 if of else 7, "nsubj", "NN", "NOUN", "work"),
+        ]
+        if of:
+            rows += [
+                ("of", 1, "prep", "IN", "ADP", "of"),
+                ("Curie", 2, "pobj", "NNP", "PROPN", "Curie"),
+            ]
+        k = len(rows)
+        rows += [
+            ("that", k + 1, "nsubj", "WDT", "PRON", "that"),
+            ("made", 1, "relcl", "VBD", "VERB", "make"),
+            ("Marie", k + 3, "nsubj", "NNP", "PROPN", "Marie"),
+            ("famous", k + 1, "ccomp", "JJ", "ADJ", "famous"),
+            ("also", k + 5, "advmod", "RB", "ADV", "also"),
+            ("harmed", k + 5, "ROOT", "VBD", "VERB", "harm"),
+            ("her", k + 5, "dobj", "PRP", "PRON", "she"),
+            (".", k + 5, "punct", ".", "PUNCT", "."),
+        ]
+        return rows
+
+    for of, asked in ((False, False), (True, True)):
+        doc = make_doc(
+            relcl(of), [(3, 4, "PERSON"), (6, 7, "PERSON")] if of else [(4, 5, "PERSON")]
+        )
+        verbs = [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
+        assert ("made" in verbs) is asked, of
