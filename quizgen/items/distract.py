@@ -40,6 +40,7 @@ from quizgen.text.lexicon import (
     WEEKDAYS,
     YEAR,
     class_depth,
+    gendered_nouns,
     given_names,
     is_duration,
     kind_of,
@@ -312,6 +313,9 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
     others = sum(cluster.labels[label] for label in NOT_PERSON_LABELS)
     if cluster.labels["PERSON"] < 2 * others or looks_like_organization(cluster.name):
         return False
+    if len(cluster.key) == 1 and cluster.key[0] in gendered_nouns():
+        return False  # 'Grandpa', 'Mom': a family word for a name, who may be 'Walt' as well
+
     if any(t.tag_ == "NNPS" for t in cluster.mentions[0]):
         return False
     if fold_words(cluster.short.split()[-1]) in analysis.thing_names():

@@ -475,11 +475,18 @@ def _resolved(clause: Clause) -> bool:
     return clause.subject.resolved or any(p.resolved for p in [*clause.parts, *clause.fronted])
 
 
+HAVING_VERBS = frozenset({"have", "include", "contain", "comprise", "number"})
+
+
 def find_object(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     """A direct object as the answer: 'What did the leadership convene?'"""
     for part in clause.parts:
         if part.role not in {"object", "dative"}:
             continue
+        if clause.verb.lemma_ in HAVING_VERBS and any(
+            c.dep_ == "nummod" for c in part.head.children
+        ):
+            continue  # 'Who does the Senate have?' -> '100 members': a count, asked 'how many'
         answer, tokens = _entity_text(part)
         label = Label.of(part.label)
         person = is_person(part.tokens, label, analysis.thing_names())

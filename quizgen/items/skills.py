@@ -566,7 +566,9 @@ def _phrase(head: Token, stop: Token | None = None) -> list[Token]:
 
 
 def _span_text(tokens: list[Token]) -> str:
-    return " ".join("".join(t.text_with_ws for t in tokens).split())
+    """The tokens' text, one space between words and none before a comma (a phrase left out
+    before one: 'a system [known as checks and balances], which prevents …')."""
+    return re.sub(r" (?=[,;])", "", " ".join("".join(t.text_with_ws for t in tokens).split()))
 
 
 def _good_term(tokens: list[Token], common: frozenset[str] = frozenset()) -> bool:
@@ -577,6 +579,11 @@ def _good_term(tokens: list[Token], common: frozenset[str] = frozenset()) -> boo
     head = tokens[-1] if tokens else None
     if head is None or len(tokens) > 3:
         return False
+    if any(c.dep_ == "conj" for c in head.children) and any(
+        c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children
+    ):
+        return False  # 'known as checks and balances': 'checks' alone is not the term (an
+        # 'or' gives a meaning: 'constellations, or groups of stars')
     opening = _opens_sentence(tokens[0])
     named = [t for t in tokens if t.ent_type_ or t.pos_ == "PROPN"]
     if named and not (opening and all(t.lower_ in common for t in named)):

@@ -1543,6 +1543,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
+            if subject.head.head.i != verb.i and any(c.dep_ == "expl" for c in verb.children):
+                continue  # '…, and there are large communities': no subject carried over
             if _named_by_its_clause(verb, subject, analysis):
                 continue  # 'The work that made Marie famous …' -> 'The work made Marie famous'
             if _comma_before_verb(subject.head, verb):
@@ -1639,6 +1641,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                     # included …]': a preposition taken for a subordinator; the clause without
                     # it would be cut short of what it says
                     raise Unresolved("split clause")
+                if _noun_infinitive(child, verb):
+                    raise Unresolved("infinitive of a noun")
                 if _purpose_after(child, verb):
                     reason = _trailing_reason(child, analysis, paragraph, quoted, subject)
                     reasons.extend([reason] if reason is not None else [])
@@ -1801,11 +1805,54 @@ def _purpose_after(child: Token, verb: Token) -> bool:
     before = to.doc[to.i - 1] if to.i > 0 else None
     if before is not None and before.lower_ in NOT_PURPOSE_BEFORE:
         return False
+    if _noun_infinitive(child, verb):
+        return False  # 'the first country in the world to give women the vote'
+
     if verb.lemma_ in NOT_PURPOSE_HEADS or verb.lemma_ == "be":
         return False
     if verb.lemma_ in OBJECT_CONTROL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
         return False
     return not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)  # 'went on to'
+
+
+# nouns an infinitive after them completes ('the right to vote', 'a plan to build'): there
+# the infinitive is the noun's, whatever the parse says
+INFINITIVE_NOUNS = frozenset(
+    "right plan decision attempt chance way effort ability time need desire wish promise "
+    "order permission power freedom opportunity reason place money means duty goal aim "
+    "campaign bid call request proposal agreement law bill motion vote".split()
+)
+RANKING_WORDS = frozenset({"first", "last", "only", "next", "second", "third", "sole"})
+
+
+def _noun_infinitive(child: Token, verb: Token) -> bool:
+    """An infinitive after the verb that the parse gave the verb but that completes the noun
+    phrase before it: 'became the first self-governing country in the world to give women the
+    vote', 'won the right to vote'. Left out, the clause says what the passage does not
+    ('became the first self-governing country in the world')."""
+    if child.dep_ != "advcl" or child.tag_ != "VB" or child.i < verb.i:
+        return False
+    to = child.left_edge
+    if to.lower_ != "to" or to.i == 0:
+        return False
+    node: Token | None = to.doc[to.i - 1]
+    while node is not None and node.i != verb.i and node.i < to.i:
+        if _takes_infinitive(node):
+            return True
+        node = node.head if node.head.i != node.i else None
+    return False
+
+
+def _takes_infinitive(noun: Token) -> bool:
+    """Whether an infinitive right after a noun belongs to it: a noun that takes one ('the
+    right to vote') or one ranked ('the first self-governing country to give women the vote',
+    'the only one to finish', 'the largest city to ...')."""
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    if noun.lemma_.lower() in INFINITIVE_NOUNS:
+        return True
+    words = [c for c in noun.subtree if c.i < noun.i]
+    return any(c.lower_ in RANKING_WORDS or c.tag_ in {"JJS", "RBS"} for c in words)
 
 
 def _trailing_reason(

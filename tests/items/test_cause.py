@@ -287,3 +287,26 @@ def test_a_purpose_followed_by_words_it_may_hold_is_not_a_key():
     # protecting's? the key would be cut short or the stem say what the passage does not
     rows = _to_purpose(("closed", "close"), "bridge", ("protect", "protect"), "town", after="May")
     assert "why-purpose" not in questions((rows, []))
+
+
+def test_an_infinitive_that_completes_a_ranked_noun_is_no_purpose_nor_left_out():
+    # 'The city council became the first council to ban the cars.': no 'Why did the council
+    # become the first council?', and no stem that leaves 'to ban the cars' out
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("city council", 2, "nsubj", "NN", "NOUN", "council"),
+        ("became", 2, "ROOT", "VBD", "VERB", "become"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("first", 5, "amod", "JJ", "ADJ", "first"),
+        ("council", 2, "attr", "NN", "NOUN", "council"),
+        ("to", 7, "aux", "TO", "PART", "to"),
+        ("ban", 2, "advcl", "VB", "VERB", "ban"),
+        ("the", 9, "det", "DT", "DET", "the"),
+        ("cars", 7, "dobj", "NNS", "NOUN", "car"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    found = questions((rows, []))
+    assert "why-purpose" not in found
+    assert not any(stem.endswith("first council?") for stem, _ in found.values())
+    rows[4] = ("new", 5, "amod", "JJ", "ADJ", "new")  # 'became the new council to ban …'
+    assert questions((rows, []))["why-purpose"][1] == "to ban the cars"

@@ -371,3 +371,12 @@ def test_a_date_option_has_the_keys_day_and_year_as_the_key_has_them():
     assert distract._date_shape("January") != distract._date_shape("February 2021")
     assert distract._date_shape("March 20") != distract._date_shape("March 2021")
     assert distract._date_shape("1887") == "year"
+
+
+def test_a_family_word_for_a_name_is_no_person_option_nor_key():
+    # 'Grandpa' may be 'Walt' ('My grandfather, Walt, …'): neither is offered beside the other
+    analysis = analyze([people_doc(["Walt", "Grandpa", "Eli", "June", "Ray"])])
+    walt = analysis.cluster_of(0, analysis.docs[0][0])
+    grandpa = analysis.cluster_of(0, analysis.docs[0][3])
+    assert "Grandpa" not in distract.distractors("Walt", "PERSON", analysis, walt, rng())
+    assert distract.wrong_options("Grandpa", "PERSON", analysis, grandpa, rng()) == []

@@ -761,3 +761,23 @@ def test_who_said_is_asked_of_a_story_character():
     the gold”?', keyed 'the king' as the story says it."""
     prompt, answer = questions((said_the_king(GIVE), []))["who-said"]
     assert prompt == "Who said, \u201cGive me gold\u201d?" and answer == "the king"
+
+
+def test_a_count_of_people_something_has_is_asked_how_many_not_who():
+    # 'The Senate has 100 members.': 'How many members does the Senate have?', no 'Who does
+    # the Senate have?' -> '100 members'; 'The Senate heard 100 members' may still ask who
+    def senate(verb):
+        rows = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("Senate", 2, "nsubj", "NNP", "PROPN", "Senate"),
+            (verb[0], 2, "ROOT", "VBZ", "VERB", verb[1]),
+            ("100", 4, "nummod", "CD", "NUM", "100"),
+            ("members", 2, "dobj", "NNS", "NOUN", "member"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+        return questions((rows, [(1, 2, "ORG"), (3, 4, "CARDINAL")]))
+
+    has = senate(("has", "have"))
+    assert has["how-many-object"][0] == "How many members does the Senate have?"
+    assert not any(stem.startswith("Who") for stem, _ in has.values())
+    assert "who-object" in senate(("hears", "hear"))

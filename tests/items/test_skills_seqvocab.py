@@ -477,3 +477,31 @@ def test_what_a_thing_is_likened_to_is_no_meaning():
     assert [t for t, *_ in skills._meaning_shaped(analyze([doc]), (doc.text,))] == [
         "a car on a highway"
     ]
+
+
+def test_a_word_called_with_another_is_no_term_and_a_meaning_keeps_its_commas():
+    # 'They joined a system, called checks and balances, which stops any branch.': 'checks'
+    # alone is no term; had the term been one word, its meaning is 'a system, which …',
+    # never 'a system , which …'
+    rows = [
+        ("They", 1, "nsubj", "PRP", "PRON", "they"),
+        ("joined", 1, "ROOT", "VBD", "VERB", "join"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("system", 1, "dobj", "NN", "NOUN", "system"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("called", 3, "acl", "VBN", "VERB", "call"),
+        ("checks", 5, "oprd", "NNS", "NOUN", "check"),
+        ("and", 6, "cc", "CC", "CCONJ", "and"),
+        ("balances", 6, "conj", "NNS", "NOUN", "balance"),
+        (",", 3, "punct", ",", "PUNCT", ","),
+        ("which", 11, "nsubj", "WDT", "PRON", "which"),
+        ("stops", 3, "relcl", "VBZ", "VERB", "stop"),
+        ("any", 13, "det", "DT", "DET", "any"),
+        ("branch", 11, "dobj", "NN", "NOUN", "branch"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert _glosses(rows) == []
+    doc = make_doc(rows)
+    assert skills._span_text([t for t in doc if t.i in {2, 3, 9, 10, 11, 12, 13}]) == (
+        "a system, which stops any branch"
+    )

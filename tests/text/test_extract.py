@@ -204,7 +204,8 @@ def test_a_relative_clause_on_an_indefinite_noun_is_no_fact_about_its_kind():
         return sorted(c.subject.text for c in facts.clauses)
 
     assert subjects("") == ["Beyoncé"]
-    assert subjects("the") == ["Beyoncé", "the songs"]
+    # 'the songs' is no better: which songs, but the ones the clause itself says?
+    assert subjects("the") == ["Beyoncé"]
 
 
 def test_each_or_both_before_an_abstract_noun_points_back():
@@ -1089,3 +1090,26 @@ def test_a_noun_only_its_relative_clause_identifies_is_no_subject_without_it():
         )
         verbs = [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
         assert ("made" in verbs) is asked, of
+
+
+def test_an_existential_there_carries_no_subject_over():
+    """'Most people are of one descent, and there are large communities.' gave 'are large
+    communities' the first clause's subject: 'Who is large communities?'"""
+    rows = [
+        ("Most", 1, "amod", "JJS", "ADJ", "most"),
+        ("people", 2, "nsubj", "NNS", "NOUN", "people"),
+        ("are", 2, "ROOT", "VBP", "AUX", "be"),
+        ("of", 2, "prep", "IN", "ADP", "of"),
+        ("European", 5, "amod", "JJ", "ADJ", "european"),
+        ("descent", 3, "pobj", "NN", "NOUN", "descent"),
+        (",", 2, "punct", ",", "PUNCT", ","),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("there", 9, "expl", "EX", "PRON", "there"),
+        ("are", 2, "conj", "VBP", "AUX", "be"),
+        ("large", 11, "amod", "JJ", "ADJ", "large"),
+        ("communities", 9, "attr", "NNS", "NOUN", "community"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows, [(4, 5, "NORP")])
+    verbs = [c.verb.i for c in extract.clauses(doc[:], 0, analyze([doc]))]
+    assert 2 in verbs and 9 not in verbs
