@@ -710,8 +710,25 @@ def _trailed(clause: Clause, part: Phrase) -> bool:
     )
 
 
+# words that say how often: a why question with one asks why so often ('Why does the board
+# meet twice a month?'), which the reason ('to assess developments') does not answer
+FREQUENCY_WORDS = frozenset(
+    "twice once thrice often always usually sometimes seldom rarely frequently regularly "
+    "daily weekly monthly yearly annually every each".split()
+)
+
+
+def _how_often(clause: Clause, part: Phrase) -> bool:
+    """Whether the clause, besides its reason, says how often it happens."""
+    words = {a.lower_ for a in clause.adverbs} | {
+        t.lower_ for p in [*clause.parts, *clause.fronted] if p is not part for t in p.tokens
+    }
+    words |= {c.lower_ for c in clause.verb.children if c.dep_ == "advmod"}
+    return bool(words & FREQUENCY_WORDS)
+
+
 def _reason_slot(clause: Clause, part: Phrase, label: Label) -> Slot | None:
-    if _trailed(clause, part):
+    if _trailed(clause, part) or _how_often(clause, part):
         return None
     text = grammar.lower_start(part.text, part.tokens[0])
     return Slot(text, part.tokens, label, None, part, _base_values(clause, part))

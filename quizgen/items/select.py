@@ -662,7 +662,14 @@ class Builder:
                 for w in e.wrong
                 if (s := variants.false_statement(e.candidate, w, self.analysis))
             )
-            negative = (("tf-negative", variants.negative_statement(fact.fact)) for _ in (1,))
+            negative = (
+                ("tf-negative", variants.negative_statement(fact.fact))
+                for _ in (1,)
+                # 'The Country Mouse did not sit down': it sits down twice in the fable
+                if not (
+                    isinstance(fact.fact, Clause) and skills.told_again(fact.fact, self.analysis)
+                )
+            )
             rule, text = next(
                 ((r, t) for r, t in chain(swaps, negative) if sound(t, true=False)), (rule, None)
             )

@@ -266,7 +266,7 @@ def _main_person(analysis: Analysis) -> frozenset[str]:
     return frozenset(fold(n) for c in same for n in c.names)
 
 
-def _told_again(clause: Clause, analysis: Analysis) -> bool:
+def told_again(clause: Clause, analysis: Analysis) -> bool:
     """Whether the story tells the same subject doing the same thing elsewhere ('When the
     king came ...' and 'The king came in the morning'; 'he lay down again'): then the event
     does not say which telling it is, and its place is no fact."""
@@ -440,7 +440,7 @@ def events(
                 and _story_clause(clause)
             ):
                 text = event_text(clause)
-                if text is not None and not _told_again(clause, analysis):
+                if text is not None and not told_again(clause, analysis):
                     story_event = Event(text, clause.paragraph, clause.sentence)
         if date_event is not None and date_event.year not in dated:
             dated[date_event.year] = date_event  # one event a year: two in one have no order

@@ -310,3 +310,14 @@ def test_an_infinitive_that_completes_a_ranked_noun_is_no_purpose_nor_left_out()
     assert not any(stem.endswith("first council?") for stem, _ in found.values())
     rows[4] = ("new", 5, "amod", "JJ", "ADJ", "new")  # 'became the new council to ban …'
     assert questions((rows, []))["why-purpose"][1] == "to ban the cars"
+
+
+def test_no_why_of_what_happens_so_often():
+    # 'The city council closed the bridge twice to protect the town.': 'Why did the council
+    # close the bridge twice?' asks why twice, which 'to protect the town' does not answer
+    rows = _to_purpose(
+        ("closed", "close"), "bridge", ("protect", "protect"), "town", before="twice"
+    )
+    assert "why-purpose" not in questions((rows, []))
+    rows = _to_purpose(("closed", "close"), "bridge", ("protect", "protect"), "town", before="fast")
+    assert questions((rows, []))["why-purpose"][1] == "to protect the town"

@@ -347,3 +347,38 @@ def test_a_sentence_of_the_passage_is_found_from_its_evidence():
     ev = Evidence(2, analysis.docs[1].text.strip())
     assert select._sentence_starts(analysis, [ev]) == [(1, 0)]
     assert select._sentence_starts(analysis, [Evidence(1, "Not in the passage.")]) == []
+
+
+def test_no_negative_of_what_the_passage_tells_twice():
+    # 'Tom sat down beside Ann. ... Tom sat down beside Ann.': 'Tom did not sit down beside
+    # Ann' is false of one telling and asks which; told once, it is asked
+    from docs import read
+
+    sat = [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("sat", 1, "ROOT", "VBD", "VERB", "sit"),
+        ("down", 1, "prt", "RP", "ADP", "down"),
+        ("beside", 1, "prep", "IN", "ADP", "beside"),
+        ("Ann", 3, "pobj", "NNP", "PROPN", "Ann"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    ran = [
+        ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+        ("ran", 1, "ROOT", "VBD", "VERB", "run"),
+        ("to", 1, "prep", "IN", "ADP", "to"),
+        ("Paris", 2, "pobj", "NNP", "PROPN", "Paris"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    people = [(0, 1, "PERSON"), (4, 5, "PERSON")]
+
+    def negatives(second, ents):
+        _, facts, analysis, passage = read((sat, people), (second, ents))
+        builder = select.Builder([], analysis, passage, pipeline.Config(ranked=False))
+        made = []
+        for fact in select.fact_entries(facts, []):
+            builder.tf[True], builder.tf[False] = 1, 0  # a false statement is due
+            made.append(builder.true_false(fact))
+        return [i.prompt for i in made if i is not None and i.answer is False]
+
+    assert "Tom did not sit down beside Ann." not in negatives(sat, people)
+    assert "Tom did not sit down beside Ann." in negatives(ran, [(0, 1, "PERSON"), (3, 4, "GPE")])

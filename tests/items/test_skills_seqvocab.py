@@ -310,15 +310,15 @@ def test_an_event_told_twice_or_again_has_no_place_of_its_own():
     doc = make_doc(CAME_TWICE)
     analysis = analyze([doc])
     first = next(c for c in clauses(doc[:], 0, analysis) if c.verb.i == 2)
-    assert skills._told_again(first, analysis)
+    assert skills.told_again(first, analysis)
     doc = make_doc(AGAIN, ents=[(0, 1, "PERSON")])
     analysis = analyze([doc])
     (clause,) = list(clauses(doc[:], 0, analysis))
-    assert skills._told_again(clause, analysis)
+    assert skills.told_again(clause, analysis)
     doc = make_doc(AGAIN[:3] + AGAIN[4:], ents=[(0, 1, "PERSON")])
     analysis = analyze([doc])
     (clause,) = list(clauses(doc[:], 0, analysis))
-    assert not skills._told_again(clause, analysis)
+    assert not skills.told_again(clause, analysis)
 
 
 def test_a_phrase_that_is_no_meaning_is_offered_only_of_the_meanings_kind():
