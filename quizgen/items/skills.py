@@ -280,22 +280,21 @@ def told_again(clause: Clause, analysis: Analysis) -> bool:
     cluster = clause.subject.cluster
     lemma = clause.subject.head.lemma_.lower()
     obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
-    for n, doc in enumerate(analysis.docs):
-        for t in doc:
-            if t.lemma_ != verb.lemma_ or t.pos_ != "VERB" or (t.doc is verb.doc and t.i == verb.i):
-                continue
-            head = t
-            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
-                head = head.head
-            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is None:
-                continue
-            same = subj.lemma_.lower() == lemma or (
-                cluster is not None and analysis.cluster_of(n, subj) is cluster
-            )
-            other = next((c.lemma_ for c in t.children if c.dep_ == "dobj"), None)
-            if same and (obj is None or other is None or other == obj):
-                return True
+    for n, t in analysis.verbs_of(verb.lemma_):
+        if t.doc is verb.doc and t.i == verb.i:
+            continue
+        head = t
+        while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            continue
+        same = subj.lemma_.lower() == lemma or (
+            cluster is not None and analysis.cluster_of(n, subj) is cluster
+        )
+        other = next((c.lemma_ for c in t.children if c.dep_ == "dobj"), None)
+        if same and (obj is None or other is None or other == obj):
+            return True
     return False
 
 

@@ -175,6 +175,7 @@ class Analysis:
     _acronyms: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
     _addressed: bool | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
+    _verbs: dict[str, list[tuple[int, Token]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
     _nouns: list[list[tuple[int, str]]] | None = field(default=None, init=False, repr=False)
     _narrative: bool | None = field(default=None, init=False, repr=False)
@@ -383,6 +384,18 @@ class Analysis:
                             said.setdefault(referent.cluster.id, set()).add(gender)
             self._pronouns = said
         return self._pronouns
+
+    def verbs_of(self, lemma: str) -> list[tuple[int, Token]]:
+        """(paragraph, token) of every verb of this lemma (as the tagger wrote it), in
+        passage order: indexed once, so that asking of each fact costs no pass over the
+        passage."""
+        if self._verbs is None:
+            self._verbs = {}
+            for n, doc in enumerate(self.docs):
+                for t in doc:
+                    if t.pos_ == "VERB":
+                        self._verbs.setdefault(t.lemma_, []).append((n, t))
+        return self._verbs.get(lemma, [])
 
     def sentences_with_verb(self, lemma: str) -> list[tuple[str, str]]:
         """(text, folded text) of the sentences that have a verb of this lemma."""
