@@ -1364,7 +1364,16 @@ def key_faults(answer: str, title: str = "", label: str = "") -> list[str]:
         faults.append("symbols")  # 'TX > TY': a formula, not a word to write in
     if unsuitable_words() & set(ws):
         faults.append("unsuitable word")
+    if answer.strip().upper() in TIME_ZONES:
+        faults.append("time zone")  # '1:27 a.m. _____': 'CDT' is no fact to recall
     return faults
+
+
+# the time zones a news report writes after a time ('11:43 a.m. EDT')
+TIME_ZONES = frozenset(
+    "UTC GMT BST CET CEST EET EEST WET IST JST AEST AEDT EST EDT CST CDT MST MDT PST PDT AKST "
+    "AKDT HST".split()
+)
 
 
 SHOUTED = re.compile(r"\b[A-Z]{2,}\b\W+\b[A-Z]{2,}\b\W+\b[A-Z]{2,}\b")  # three capitals words

@@ -673,3 +673,9 @@ def test_no_negative_of_an_action_told_again_and_again():
     rows[2] = ("dawn", 1, "pobj", "NN", "NOUN", "dawn")  # 'Day after dawn' is once
     _, facts, _, _ = read((rows, [(3, 4, "PERSON")]))
     assert variants.negative_statement(facts.clauses[0]) is not None
+
+
+def test_a_time_zone_is_no_key():
+    # '… docked to the outpost at 1:27 a.m. _____ on Aug. 2.' -> 'CDT'
+    assert "time zone" in variants.key_faults("CDT")
+    assert "time zone" not in variants.key_faults("Houston")
