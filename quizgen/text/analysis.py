@@ -431,6 +431,22 @@ def _thing_noun(token: Token) -> bool:
 EXAMPLE_PREPS = {"including", "like"}  # 'companies, including SpaceX'
 
 
+CALLING_LEMMAS = frozenset({"call", "name", "dub", "christen", "know"})
+
+
+def _called(name: Token) -> Token | None:
+    """The noun a name is given to by 'called', 'named' or 'known as' right after it: 'a
+    helicopter called Mars Chopper' -> 'helicopter'; None when there is none."""
+    verb = name.head
+    if name.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head  # 'known as Endurance'
+    elif name.dep_ not in {"oprd", "attr", "dobj", "xcomp"}:
+        return None
+    if verb.lemma_ not in CALLING_LEMMAS or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    return verb.head if verb.head.pos_ == "NOUN" else None
+
+
 def _named_as_thing(name: Token) -> bool:
     """Whether the passage says, where it writes this name, what kind of thing it names: the
     name in apposition to such a noun ('the novel, Thunderball', 'the 1965 film
@@ -447,6 +463,8 @@ def _named_as_thing(name: Token) -> bool:
     head, doc = name.head, name.doc
     if name.dep_ == "appos" and _thing_noun(head):
         return True
+    if _called(name) is not None and _thing_noun(_called(name)):
+        return True  # 'a larger helicopter called Mars Chopper', 'a ship known as Endurance'
     listed = name.dep_ == "conj" or any(c.dep_ in {"cc", "conj"} for c in name.children)
     for c in name.children:
         if listed:

@@ -615,3 +615,21 @@ def test_a_family_word_before_a_name_gives_its_gender():
         ]
         [cluster] = analyze([make_doc(rows, [(0, 2, "PERSON")])]).clusters
         assert cluster.gender == gender, word
+
+
+def test_a_name_a_thing_is_called_is_a_things_name():
+    # 'NASA built an aircraft called Chopper.': no 'Who …?' of Chopper
+    rows = [
+        ("NASA", 1, "nsubj", "NNP", "PROPN", "NASA"),
+        ("built", 1, "ROOT", "VBD", "VERB", "build"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("aircraft", 1, "dobj", "NN", "NOUN", "aircraft"),
+        ("called", 3, "acl", "VBN", "VERB", "call"),
+        ("Chopper", 4, "oprd", "NNP", "PROPN", "Chopper"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert "chopper" in analyze([make_doc(rows, [(0, 1, "ORG"), (5, 6, "PERSON")])]).thing_names()
+    rows[3] = ("boy", 1, "dobj", "NN", "NOUN", "boy")  # 'a boy called Chopper' is a person
+    assert (
+        "chopper" not in analyze([make_doc(rows, [(0, 1, "ORG"), (5, 6, "PERSON")])]).thing_names()
+    )
