@@ -463,7 +463,7 @@ def _named_as_thing(name: Token) -> bool:
     head, doc = name.head, name.doc
     if name.dep_ == "appos" and _thing_noun(head):
         return True
-    if _called(name) is not None and _thing_noun(_called(name)):
+    if (noun := _called(name)) is not None and _thing_noun(noun):
         return True  # 'a larger helicopter called Mars Chopper', 'a ship known as Endurance'
     listed = name.dep_ == "conj" or any(c.dep_ in {"cc", "conj"} for c in name.children)
     for c in name.children:
