@@ -315,7 +315,6 @@ def _named_person(cluster: Cluster, analysis: Analysis) -> bool:
         return False
     if len(cluster.key) == 1 and cluster.key[0] in gendered_nouns():
         return False  # 'Grandpa', 'Mom': a family word for a name, who may be 'Walt' as well
-
     if any(t.tag_ == "NNPS" for t in cluster.mentions[0]):
         return False
     if fold_words(cluster.short.split()[-1]) in analysis.thing_names():

@@ -20,7 +20,7 @@ from quizgen.base.folding import fold
 from quizgen.items import quality
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Skill, part_b_quoting
 from quizgen.text import grammar, lexicon
-from quizgen.text.analysis import Analysis, quoted_segments, text_of
+from quizgen.text.analysis import NAMING_VERBS, Analysis, quoted_segments, text_of
 from quizgen.text.extract import Clause, hypothetical, is_askable
 from quizgen.text.lexicon import YEAR, class_depth, year_of
 
@@ -511,7 +511,6 @@ def ordering(facts, analysis: Analysis, passage_paragraphs: tuple[str, ...]) -> 
 
 # --- vocabulary in context -----------------------------------------------------------------
 
-NAMING_VERBS = frozenset({"call", "know", "term", "name", "dub"})  # 'a road called a turnpike'
 RELATIVIZERS = frozenset({"that", "which", "who"})
 GLOSS_MARKERS = ("meaning", "that is", "i.e.", "i.e.,", "or")  # 'spontaneous (or natural)'
 MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 14

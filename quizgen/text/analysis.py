@@ -431,7 +431,8 @@ def _thing_noun(token: Token) -> bool:
 EXAMPLE_PREPS = {"including", "like"}  # 'companies, including SpaceX'
 
 
-CALLING_LEMMAS = frozenset({"call", "name", "dub", "christen", "know"})
+# the verbs that give a name: 'a road called a turnpike', 'known as', 'termed', 'dubbed'
+NAMING_VERBS = frozenset({"call", "name", "know", "term", "dub"})
 
 
 def _called(name: Token) -> Token | None:
@@ -442,7 +443,7 @@ def _called(name: Token) -> Token | None:
         verb = verb.head  # 'known as Endurance'
     elif name.dep_ not in {"oprd", "attr", "dobj", "xcomp"}:
         return None
-    if verb.lemma_ not in CALLING_LEMMAS or verb.dep_ != "acl" or verb.tag_ != "VBN":
+    if verb.lemma_ not in NAMING_VERBS or verb.dep_ != "acl" or verb.tag_ != "VBN":
         return None
     return verb.head if verb.head.pos_ == "NOUN" else None
 

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from quizgen.read.reader import is_heading
 from quizgen.text import grammar, lexicon
 from quizgen.text.analysis import (
+    NAMING_VERBS,
     Analysis,
     Cluster,
     Referent,
@@ -973,7 +974,6 @@ def points_back(t: Token, ids: set[int], analysis: Analysis) -> bool:
     return analysis.hyponym_before(t)
 
 
-NAMING_VERBS = {"call", "name", "know", "term", "dub"}
 # an appositive of these types says when or how much, not what the noun is called
 NOT_NAMES_OF_THINGS = {"TIME", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 
@@ -1748,66 +1748,36 @@ NOT_PURPOSE_HEADS = {"live", "wake", "awake", "awaken", "return", "grow", "turn"
 NOT_PURPOSE_BEFORE = {"only", "enough", "too", "as", "so"}
 # verbs whose object does what the infinitive after them says: 'train livestock to connect a
 # sound with a shock' is what the livestock learn, not what the ranchers train them for
-OBJECT_CONTROL_VERBS = {
-    "train",
-    "teach",
-    "allow",
-    "ask",
-    "tell",
-    "help",
-    "force",
-    "encourage",
-    "enable",
-    "cause",
-    "persuade",
-    "urge",
-    "order",
-    "invite",
-    "permit",
-    "require",
-    "want",
-    "expect",
-    "lead",
-    "get",
-    "advise",
-    "remind",
-    "warn",
-    "inspire",
-    "motivate",
-    "compel",
-    "drive",
-    "push",
-    "prompt",
-    "lure",
-    "trick",
-    "instruct",
-    "command",
-    "challenge",
-    "dare",
-    "beg",
-    "entice",
-    "oblige",
-}
+OBJECT_CONTROL_VERBS = frozenset(
+    "train teach allow ask tell help force encourage enable cause persuade urge order "
+    "invite permit require want expect lead get advise remind warn inspire motivate "
+    "compel drive push prompt lure trick instruct command challenge dare beg entice "
+    "oblige".split()
+)
+
+
+def _infinitive_after(child: Token, verb: Token) -> Token | None:
+    """The 'to' of an infinitive the parse hung on the verb after it ('travels to Rome to
+    attend the funeral'), or None."""
+    if child.dep_ != "advcl" or child.tag_ != "VB" or child.i < verb.i:
+        return None
+    to = child.left_edge
+    return to if to.lower_ == "to" and to.i > 0 else None
 
 
 def _purpose_after(child: Token, verb: Token) -> bool:
     """'travels to Rome to attend the funeral', 'was established in 1962 to guide incoming
     freshmen': an infinitive of purpose after the verb (an adverbial clause of 'to' and a bare
     verb, with no subject or subordinator of its own), not one that tells what came next
-    ('lived to see', 'only to be cut') or how much ('too sick to leave')."""
-    if child.dep_ != "advcl" or child.tag_ != "VB" or child.i < verb.i:
-        return False
-    to = child.left_edge
-    if to.lower_ != "to" or to.dep_ != "aux" or to.head.i != child.i:
+    ('lived to see', 'only to be cut'), how much ('too sick to leave'), or completes the noun
+    before it ('the first country in the world to give women the vote')."""
+    to = _infinitive_after(child, verb)
+    if to is None or to.dep_ != "aux" or to.head.i != child.i:
         return False
     if any(c.dep_ in {*SUBJECT_DEPS, "mark", "expl"} for c in child.children):
         return False
-    before = to.doc[to.i - 1] if to.i > 0 else None
-    if before is not None and before.lower_ in NOT_PURPOSE_BEFORE:
+    if to.doc[to.i - 1].lower_ in NOT_PURPOSE_BEFORE or _noun_infinitive(child, verb):
         return False
-    if _noun_infinitive(child, verb):
-        return False  # 'the first country in the world to give women the vote'
-
     if verb.lemma_ in NOT_PURPOSE_HEADS or verb.lemma_ == "be":
         return False
     if verb.lemma_ in OBJECT_CONTROL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
@@ -1830,10 +1800,8 @@ def _noun_infinitive(child: Token, verb: Token) -> bool:
     phrase before it: 'became the first self-governing country in the world to give women the
     vote', 'won the right to vote'. Left out, the clause says what the passage does not
     ('became the first self-governing country in the world')."""
-    if child.dep_ != "advcl" or child.tag_ != "VB" or child.i < verb.i:
-        return False
-    to = child.left_edge
-    if to.lower_ != "to" or to.i == 0:
+    to = _infinitive_after(child, verb)
+    if to is None:
         return False
     node: Token | None = to.doc[to.i - 1]
     while node is not None and node.i != verb.i and node.i < to.i:
