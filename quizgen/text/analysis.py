@@ -206,7 +206,7 @@ class Analysis:
         if self._addressed is None:
             plural = singular = 0
             for doc in self.docs:
-                quoted = _in_quotes(doc)
+                quoted = in_quotes(doc)
                 for t in doc:
                     if t.pos_ == "PRON" and t.i not in quoted:
                         plural += t.lower_ in FIRST_PLURAL
@@ -221,7 +221,7 @@ class Analysis:
         if self._speech is None:
             plural = words = 0
             for doc in self.docs:
-                quoted = _in_quotes(doc)
+                quoted = in_quotes(doc)
                 for t in doc:
                     words += t.is_alpha
                     plural += t.pos_ == "PRON" and t.i not in quoted and t.lower_ in FIRST_PLURAL
@@ -1079,7 +1079,7 @@ def noun_chunks(span: Span | Doc) -> list[Span]:
     return _within(span, "quizgen.chunks", lambda doc: doc.noun_chunks)
 
 
-def _in_quotes(doc: Doc) -> set[int]:
+def in_quotes(doc: Doc) -> set[int]:
     cached = doc.user_data.get("quizgen.quoted")
     if cached is None:
         cached = doc.user_data["quizgen.quoted"] = {
@@ -1102,7 +1102,7 @@ def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referen
         return None
     doc = token.doc
     gender = "m" if word in MALE_PRONOUNS else "f"
-    quoted = _in_quotes(doc)  # 'my dear Watson' inside a quotation is not who 'he' is
+    quoted = in_quotes(doc)  # 'my dear Watson' inside a quotation is not who 'he' is
     sentence = token.sent
     ahead = _named_subject_ahead(analysis, paragraph, token)
     if ahead is not None:  # 'Through most of his life, Chopin suffered ...'
@@ -1145,7 +1145,7 @@ def _continued_subject(
     window = own if named_here else [t for t in tokens if t.i < pronoun.sent.start]
     subjects: set[str] = set()
     for t in window:
-        if t.dep_ not in NOMINAL_SUBJECT_DEPS or not _in_main_clause(t):
+        if t.dep_ not in NOMINAL_SUBJECT_DEPS or not in_main_clause(t):
             continue
         if (
             any(c.dep_ == "conj" for c in t.children)
@@ -1157,7 +1157,7 @@ def _continued_subject(
     return next(iter(subjects)) if len(subjects) == 1 else None
 
 
-def _in_main_clause(token: Token) -> bool:
+def in_main_clause(token: Token) -> bool:
     """Whether a token's verb is its sentence's main verb or one joined to it by 'and'."""
     verb = token.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -1205,7 +1205,7 @@ def _chained(analysis: Analysis, paragraph: int, before: Token, gender: str) -> 
             sentence = doc[len(doc) - 1].sent
         else:
             return None
-        quoted = _in_quotes(doc)
+        quoted = in_quotes(doc)
         if any(t.i in quoted for t in sentence):
             return None
         if any(g in ("", gender) for _, g in _candidates(analysis, paragraph, sentence).values()):

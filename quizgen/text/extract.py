@@ -25,6 +25,8 @@ from quizgen.text.analysis import (
     Referent,
     character,
     entities,
+    in_main_clause,
+    in_quotes,
     quoted_segments,
     resolve_pronoun,
     text_of,
@@ -466,6 +468,11 @@ def _render(
         if t.lower_ in {"its", "their"} and t.tag_ == "PRP$" and bound_possessive(t):
             words.append(t.text_with_ws)  # 'New York City traces its roots to …'
             continue
+        topic = topic_it(t, analysis, paragraph) if t.lower_ == "it" else None
+        if topic is not None:  # 'It features Daniel Craig': the film the passage is about
+            resolved = resolved or topic not in text_of(t.sent)
+            words.append(topic + t.whitespace_)
+            continue
         if (
             t.lower_ in VAGUE_PRONOUNS
             and t.pos_ in {"PRON", "DET"}
@@ -480,6 +487,13 @@ def _render(
             if analysis.addressed():
                 raise Unresolved(t.text)  # the 'I' of a speech or a letter is no narrator
             words.append(NARRATOR[t.lower_] + t.whitespace_)
+            continue
+        if (
+            t.tag_ == "PRP$"
+            and t.lower_ in {"his", "her"}
+            and bound_possessive(t, analysis, paragraph)
+        ):
+            words.append(t.text_with_ws)  # 'Beyoncé's father resigned from his job'
             continue
         if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
             name = pronoun_name(analysis, paragraph, t)
@@ -497,13 +511,111 @@ def _render(
     return " ".join("".join(words).split()), resolved, loose
 
 
-def bound_possessive(pronoun: Token) -> bool:
-    """Whether an 'its' or 'their' stands for its own clause's subject, as a reader takes it:
-    'New York City traces its roots to …', 'His performances were noted for their nuance',
-    'The body monitors its internal conditions'. The subject is a noun (no pronoun), of the
-    possessive's number, before it and not holding it; and no other noun of that number
-    stands between them, nor inside the subject ('The frozen moisture of its breathing had
-    settled on its fur': the dog's), so that nothing else could be meant."""
+# verbs whose subject 'it' is an empty one more often than a thing: 'It seems that …', 'It
+# took three years to …', 'It is important to …'
+EMPTY_IT_VERBS = frozenset({"seem", "appear", "happen", "take", "cost", "matter", "rain", "snow"})
+MAX_TOPIC_WORDS = 6
+
+
+def topic_it(pronoun: Token, analysis: Analysis, paragraph: int) -> str | None:
+    """The name a subject 'it' stands for where no reader hesitates: it goes on from the
+    main-clause subject of the sentence before, in the same paragraph, and that subject is
+    the name of one thing ('Spectre is a 2015 spy film … It features Daniel Craig'), or an
+    'it' that does so in turn ('… It was directed by Sam Mendes'). Subject to subject is
+    how a passage keeps its topic; the 'it' must itself be its main clause's subject, with
+    no noun of a thing before it in its sentence ('When the bridge opened, it …' may mean
+    the bridge), and no empty 'it' ('It is likely that …', 'It took years to …')."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    if not in_main_clause(pronoun) or _empty_it(pronoun.head):
+        return None
+    sentence = pronoun.sent
+    doc = pronoun.doc
+    if sentence.start == 0 or pronoun.i in in_quotes(doc):
+        return None
+    if any(
+        t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NN", "NNP"}
+        for t in doc[sentence.start : pronoun.i]
+    ):
+        return None
+    before = doc[sentence.start - 1].sent
+    subject = next(
+        (t for t in before if t.dep_ in NOMINAL_SUBJECT_DEPS and t.head.dep_ == "ROOT"), None
+    )
+    if subject is None or subject.i in in_quotes(doc):
+        return None
+    if subject.lower_ == "it":
+        return topic_it(subject, analysis, paragraph)
+    if subject.pos_ != "PROPN" or subject.tag_ != "NNP" or _plural(subject):
+        return None
+    if not _names_a_thing(subject, analysis, paragraph):
+        return None  # a person is a he or a she; a word the tagger names nothing is no name
+    # the name as the tagger found it, with its article: 'the College of Business'
+    entity = next((e for e in entities(subject.sent) if e.start <= subject.i < e.end), None)
+    if entity is None or entity.start < subject.left_edge.i:
+        return None
+    opened = subject.doc[before.start : subject.i]
+    if sum(t.text in "([" for t in opened) > sum(t.text in ")]" for t in opened):
+        return None  # 'Twilight Princess (Japanese: …, Hepburn: Zeruda no Densetsu …)'
+    words = list(entity)
+    article = subject.doc[entity.start - 1] if entity.start > before.start else None
+    if article is not None and article.lower_ == "the" and article.head.i == subject.i:
+        words.insert(0, article)
+    if len(words) > MAX_TOPIC_WORDS or any(t.is_punct or t.is_quote for t in words):
+        return None
+    text = _join(words)
+    return text[0].lower() + text[1:] if words[0].lower_ == "the" else text
+
+
+def _names_a_thing(name: Token, analysis: Analysis, paragraph: int) -> bool:
+    """Whether a name is a thing's: the tagger's type is no person's or people's, or, for a
+    name the small model took for a person's ('Spectre'), the passage never calls it he or
+    she and says somewhere what it is with a noun for no living thing ('Spectre (2015) is
+    the twenty-fourth James Bond film')."""
+    cluster = analysis.cluster_of(paragraph, name)
+    label = cluster.label if cluster is not None else name.ent_type_
+    if label in {"", "NORP"}:
+        return False
+    if label != "PERSON":
+        return True
+    if cluster is None or cluster.gender or cluster.id in analysis.pronoun_genders():
+        return False
+    for mention in cluster.mentions:
+        verb = mention.root.head
+        if mention.root.dep_ != "nsubj" or verb.lemma_ != "be":
+            continue
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.pos_ == "NOUN" and not living_noun(attr.lemma_.lower()):
+            return True
+    return False
+
+
+def _empty_it(verb: Token) -> bool:
+    """An 'it' with no referent: 'It seems that …', 'It is said that …', 'It is important to
+    note …', 'It was Chopin who …' (a cleft)."""
+    if verb.lemma_ in EMPTY_IT_VERBS:
+        return True
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "csubj", "csubjpass"}:
+            return True
+        if c.dep_ == "xcomp" and verb.lemma_ == "be":
+            return True
+        if c.dep_ in {"acomp", "attr"} and any(
+            g.dep_ in {"xcomp", "ccomp", "relcl"} for g in c.children
+        ):
+            return True
+    return False
+
+
+def bound_possessive(pronoun: Token, analysis: Analysis | None = None, paragraph: int = 0) -> bool:
+    """Whether an 'its', 'their', 'his' or 'her' stands for its own clause's subject, as a
+    reader takes it: 'New York City traces its roots to …', 'His performances were noted for
+    their nuance', 'The body monitors its internal conditions', "Beyoncé's father resigned
+    from his job". The subject is a noun (no pronoun), of the possessive's number (for a his
+    or her, a noun of its gender: 'father', 'the queen'), before it and not holding it; and
+    no other noun of that number (or that gender) stands between them, nor inside the
+    subject ('The frozen moisture of its breathing had settled on its fur': the dog's), so
+    that nothing else could be meant."""
     verb = pronoun.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
@@ -512,11 +624,36 @@ def bound_possessive(pronoun: Token) -> bool:
         return False
     if subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
         return False
+    name = {t.i for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nummod"}}
+    between = subject.doc[subject.left_edge.i : pronoun.i]
+    if pronoun.lower_ in {"his", "her"}:
+        gender, flip = ("m", "f") if pronoun.lower_ == "his" else ("f", "m")
+        if subject.pos_ != "NOUN" or _noun_gender(subject) != gender:
+            return False  # a name's own his is resolved to the name (see pronoun_name)
+        # "Beyoncé's father … his job": a possessor who is no man is not who 'his' means
+        other = {
+            t.i
+            for c in subject.children
+            if c.dep_ == "poss" and _person_gender(c, analysis, paragraph) not in {gender, ""}
+            for t in c.subtree
+        }
+        return not any(
+            t.i != subject.i
+            and t.i not in name
+            and t.i not in other
+            and (
+                (t.pos_ == "NOUN" and living_noun(t.lemma_.lower()) and _noun_gender(t) != flip)
+                or (
+                    t.pos_ == "PROPN"
+                    and (t.ent_type_ == "PERSON" or _person_gender(t, analysis, paragraph))
+                    and _person_gender(t, analysis, paragraph) != flip
+                )
+            )
+            for t in between
+        )
     plural = pronoun.lower_ == "their"
     if _plural(subject) is not plural:
         return False
-    name = {t.i for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nummod"}}
-    between = subject.doc[subject.left_edge.i : pronoun.i]
     return not any(
         t.pos_ in {"NOUN", "PROPN"}
         and t.i != subject.i
@@ -525,6 +662,26 @@ def bound_possessive(pronoun: Token) -> bool:
         and _plural(t) is plural
         for t in between
     )
+
+
+def _person_gender(possessor: Token, analysis: Analysis | None, paragraph: int) -> str:
+    """The gender a person's noun ('the king'), its person in the passage ('Beyoncé', a she)
+    or its given name ('John') shows, or ''."""
+    if possessor.pos_ == "NOUN":
+        return _noun_gender(possessor)
+    cluster = analysis.cluster_of(paragraph, possessor) if analysis is not None else None
+    if cluster is not None and cluster.gender:
+        return cluster.gender
+    words = [t.text for t in possessor.subtree if t.dep_ != "case"]
+    found = {g for g in ("m", "f") if words[0] in lexicon.given_names(g)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _noun_gender(noun: Token) -> str:
+    """'m' or 'f' for a singular person noun of one gender ('father', 'queen'), else ''."""
+    if noun.tag_ != "NN":
+        return ""
+    return lexicon.gendered_nouns().get(noun.lemma_.lower(), "")
 
 
 def _plural(noun: Token) -> bool:
@@ -1095,8 +1252,12 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
         return _phrase(
             "subject", noun, analysis, paragraph, phrase_tokens(noun, keep_restrictive=False)
         )
-    if subj.pos_ == "PRON" and subj.lower_ not in PERSONAL_PRONOUNS:
-        return None  # it, they, this, someone: no safe antecedent
+    if (
+        subj.pos_ == "PRON"
+        and subj.lower_ not in PERSONAL_PRONOUNS
+        and topic_it(subj, analysis, paragraph) is None
+    ):
+        return None  # they, this, someone, most of the it's: no safe antecedent
     if any(c.dep_ == "appos" and c.ent_type_ == "TIME" for c in subj.children):
         return None  # 'The earthquake, …, China Standard Time at epicenter …, killed': a clock
         # time the parse took for another name of the subject (unlike 'Spectre (2015)'), and

@@ -831,6 +831,51 @@ def test_an_its_after_its_own_subject_and_no_other_noun_stands_for_it():
     assert not bound_possessive(_possessive_sentence(cities, []))
 
 
+def test_a_his_or_her_after_a_person_noun_of_its_gender_stands_for_it():
+    """ "Beyoncé's father resigned from his job": the father's job, said with no name to
+    resolve 'his' to; not when a noun of the same gender stands between ('The king gave the
+    boy his sword'), nor after a noun of the other gender."""
+    from docs import make_doc
+
+    from quizgen.text.extract import bound_possessive
+
+    def possessive(owner: str | None, noun: str, pronoun: str) -> bool:
+        rows = (
+            []
+            if owner is None
+            else [(owner, 2, "poss", "NNP", "PROPN", owner), ("'s", 0, "case", "POS", "PART", "'s")]
+        )
+        n = len(rows)
+        rows += [
+            ("father" if noun == "father" else noun, n + 1, "nsubj", "NN", "NOUN", noun),
+            ("resigned", n + 1, "ROOT", "VBD", "VERB", "resign"),
+            ("from", n + 1, "prep", "IN", "ADP", "from"),
+            (pronoun, n + 4, "poss", "PRP$", "PRON", pronoun),
+            ("job", n + 2, "pobj", "NN", "NOUN", "job"),
+            (".", n + 1, "punct", ".", "PUNCT", "."),
+        ]
+        doc = make_doc(rows)
+        return bound_possessive(next(t for t in doc if t.lower_ == pronoun))
+
+    assert possessive(None, "father", "his")
+    assert possessive(None, "queen", "her")
+    assert not possessive(None, "father", "her")
+    assert not possessive(None, "teacher", "his")  # no gender of its own: whose?
+    assert possessive("Mary", "father", "his")  # Mary is no 'he'
+    assert not possessive("John", "father", "his")  # John's job, or his father's?
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("king", 2, "nsubj", "NN", "NOUN", "king"),
+        ("gave", 2, "ROOT", "VBD", "VERB", "give"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("boy", 2, "dative", "NN", "NOUN", "boy"),
+        ("his", 6, "poss", "PRP$", "PRON", "his"),
+        ("sword", 2, "dobj", "NN", "NOUN", "sword"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    assert not bound_possessive(make_doc(rows)[5])
+
+
 def test_no_clause_from_a_phrase_hung_on_its_verb_across_a_quotation():
     """'The anchor read the prayer — “We came” — beside a picture.': the parse hung
     'beside a picture' on 'read' across the quotation; without the quotation the clause
@@ -1113,3 +1158,68 @@ def test_an_existential_there_carries_no_subject_over():
     doc = make_doc(rows, [(4, 5, "NORP")])
     verbs = [c.verb.i for c in extract.clauses(doc[:], 0, analyze([doc]))]
     assert 2 in verbs and 9 not in verbs
+
+
+def _film_paragraph(second: list[tuple], label: str = "ORG", attr: str = "film") -> list:
+    """'Spectre is a film. <second>' with 'Spectre' tagged ``label``: the Doc and its tokens."""
+    first = [
+        ("Spectre", 1, "nsubj", "NNP", "PROPN", "Spectre"),
+        ("is", 1, "ROOT", "VBZ", "AUX", "be"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        (attr, 1, "attr", "NN", "NOUN", attr),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    n = len(first)
+    doc = make_doc(first + [(w, h + n, *r) for w, h, *r in second], [(0, 1, label)])
+    return doc
+
+
+# 'It features Craig.'
+FEATURES = [
+    ("It", 1, "nsubj", "PRP", "PRON", "it"),
+    ("features", 1, "ROOT", "VBZ", "VERB", "feature"),
+    ("Craig", 1, "dobj", "NNP", "PROPN", "Craig"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_subject_it_goes_on_from_the_name_of_a_thing_the_sentence_before_is_about():
+    """'Spectre is a film. It features Craig.': the film; a further 'It was …' the same."""
+    doc = _film_paragraph(FEATURES)
+    analysis = analyze([doc])
+    assert extract.topic_it(doc[5], analysis, 0) == "Spectre"
+    (clause,) = [c for c in extract.clauses(doc[5:].sent, 0, analysis)]
+    assert clause.subject.text == "Spectre" and clause.subject.resolved
+    chain = FEATURES + [(w, h + 4, *r) for w, h, *r in FEATURES]
+    doc = _film_paragraph(chain)
+    assert extract.topic_it(doc[9], analyze([doc]), 0) == "Spectre"
+
+
+def test_no_it_is_resolved_where_a_reader_could_hesitate():
+    # a person is no 'it', and a name the tagger took for a person's is a thing only where
+    # the passage says it is one ('a film', not 'a composer')
+    doc = _film_paragraph(FEATURES, "PERSON")
+    assert extract.topic_it(doc[5], analyze([doc]), 0) == "Spectre"
+    doc = _film_paragraph(FEATURES, "PERSON", attr="composer")
+    assert extract.topic_it(doc[5], analyze([doc]), 0) is None
+    # 'In London it premiered.': London may be what 'it' is
+    london = [
+        ("In", 3, "prep", "IN", "ADP", "in"),
+        ("London", 0, "pobj", "NNP", "PROPN", "London"),
+        ("it", 3, "nsubj", "PRP", "PRON", "it"),
+        ("premiered", 3, "ROOT", "VBD", "VERB", "premiere"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    doc = _film_paragraph(london)
+    assert extract.topic_it(doc[7], analyze([doc]), 0) is None
+    # 'It seems that Craig left.': an empty 'it'
+    seems = [
+        ("It", 1, "nsubj", "PRP", "PRON", "it"),
+        ("seems", 1, "ROOT", "VBZ", "VERB", "seem"),
+        ("that", 4, "mark", "IN", "SCONJ", "that"),
+        ("Craig", 4, "nsubj", "NNP", "PROPN", "Craig"),
+        ("left", 1, "ccomp", "VBD", "VERB", "leave"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    doc = _film_paragraph(seems)
+    assert extract.topic_it(doc[5], analyze([doc]), 0) is None
