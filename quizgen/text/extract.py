@@ -486,6 +486,10 @@ def _render(
         if t.pos_ == "PRON" and t.lower_ in NARRATOR:
             if analysis.addressed():
                 raise Unresolved(t.text)  # the 'I' of a speech or a letter is no narrator
+            if bound == NARRATOR["i"]:
+                # 'I placed my hand upon the heart' is no 'The narrator placed the
+                # narrator's hand …', and a he or she would guess the narrator's sex
+                raise Unresolved(f"{t.text} of the narrator's own clause")
             words.append(NARRATOR[t.lower_] + t.whitespace_)
             continue
         if (
@@ -1255,6 +1259,7 @@ def _subject(verb: Token, analysis: Analysis, paragraph: int, floor: int = 0) ->
     if (
         subj.pos_ == "PRON"
         and subj.lower_ not in PERSONAL_PRONOUNS
+        and not (subj.text == "I" and analysis.narrated())  # a story's narrator
         and topic_it(subj, analysis, paragraph) is None
     ):
         return None  # they, this, someone, most of the it's: no safe antecedent

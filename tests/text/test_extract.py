@@ -1223,3 +1223,47 @@ def test_no_it_is_resolved_where_a_reader_could_hesitate():
     ]
     doc = _film_paragraph(seems)
     assert extract.topic_it(doc[5], analyze([doc]), 0) is None
+
+
+def test_a_story_told_by_its_i_asks_of_the_narrator():
+    """'I opened the door.' in a passage told by an 'I' outside quotation marks: the
+    narrator opened it; 'I raised my hand' is left alone (no 'The narrator raised the
+    narrator's hand'), and so is the 'I' of a speech, where 'we' and 'our' are said as
+    often, and of a passage that says 'I' once."""
+
+    def subjects(*sentences: list[tuple]) -> list[str]:
+        rows: list[tuple] = []
+        for sentence in sentences:
+            rows += [(w, h + len(rows), *r) for w, h, *r in sentence]
+        doc = make_doc(rows)
+        return [c.subject.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
+
+    door = [
+        ("I", 1, "nsubj", "PRP", "PRON", "I"),
+        ("opened", 1, "ROOT", "VBD", "VERB", "open"),
+        ("the", 3, "det", "DT", "DET", "the"),
+        ("door", 1, "dobj", "NN", "NOUN", "door"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert subjects(door, door, door) == ["the narrator"] * 3
+    assert subjects(door) == []
+    hand = [
+        *door[:2],
+        ("my", 3, "poss", "PRP$", "PRON", "my"),
+        ("hand", 1, "dobj", "NN", "NOUN", "hand"),
+        door[-1],
+    ]
+    assert subjects(door, door, hand) == ["the narrator"] * 2
+    # 'We came, and we stayed with our friends.': a speaker's 'I'
+    speech = [
+        ("We", 1, "nsubj", "PRP", "PRON", "we"),
+        ("came", 1, "ROOT", "VBD", "VERB", "come"),
+        ("and", 1, "cc", "CC", "CCONJ", "and"),
+        ("we", 4, "nsubj", "PRP", "PRON", "we"),
+        ("stayed", 1, "conj", "VBD", "VERB", "stay"),
+        ("with", 4, "prep", "IN", "ADP", "with"),
+        ("our", 7, "poss", "PRP$", "PRON", "our"),
+        ("friends", 5, "pobj", "NNS", "NOUN", "friend"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    assert subjects(speech, speech, door, door, door) == []
