@@ -317,12 +317,25 @@ def _character(clause: Clause, names: set[str], actors: frozenset[str] = frozens
     key = _actor_key(clause)
     if key in actors:
         return True
-    # 'the woman', 'the Hare': a definite person or animal is a character of the story
+    # 'the woman', 'the Hare', 'the miller's daughter', and a 'he' resolved to 'the dwarf':
+    # a definite person or animal is a character of the story
     head = clause.subject.head
-    return bool(key) and head.tag_ == "NN" and lexicon.living_noun(head.lemma_.lower())
+    if not key:
+        return False
+    return lexicon.living_noun(key.split()[-1] if head.pos_ == "PRON" else head.lemma_.lower())
 
 
-ACTOR = re.compile(r"(?i)the(?: [a-z-]+){1,2}")
+def _kind_noun(head: Token) -> bool:
+    """A singular common noun, or one a fable writes with a capital for its character ('the
+    Sailor', 'the Whale'): a noun for a person or an animal the tagger names nothing."""
+    return head.tag_ == "NN" or (
+        head.tag_ == "NNP"
+        and head.ent_type_ in {"", "ORG", "PERSON"}  # 'the Sailor', taken for a name
+        and lexicon.living_noun(head.lemma_.lower())
+    )
+
+
+ACTOR = re.compile(r"(?i)the(?: [a-z-]+(?:['’]s)?){0,1} [a-z-]+")
 
 
 def _actor_key(clause: Clause) -> str:
@@ -330,7 +343,7 @@ def _actor_key(clause: Clause) -> str:
     common noun, perhaps with one word before it; '' for anything else."""
     text = clause.subject.text
     head = clause.subject.head
-    if not ACTOR.fullmatch(text) or (head.pos_ != "PRON" and head.tag_ != "NN"):
+    if not ACTOR.fullmatch(text) or (head.pos_ != "PRON" and not _kind_noun(head)):
         return ""
     return fold(text)
 

@@ -404,6 +404,36 @@ def test_a_woman_or_an_animal_is_a_character_of_the_story_a_thing_is_not():
     assert skills.event_text(woman) == "The woman came home"  # a direction completes it
 
 
+def test_a_possessed_person_and_a_capitalized_creature_are_characters_too():
+    """'The miller's daughter came home', 'The Sailor came home' (a fable's capital): a
+    person or an animal; 'The king's heart came home' names no character."""
+
+    def subject_of(*words: tuple) -> list:
+        n = len(words)
+        rows = [
+            ("The", n, "det", "DT", "DET", "the"),
+            *words,
+            ("came", n + 1, "ROOT", "VBD", "VERB", "come"),
+            ("home", n + 1, "advmod", "RB", "ADV", "home"),
+            (".", n + 1, "punct", ".", "PUNCT", "."),
+        ]
+        spaces = [row[0] != "miller" for row in rows]  # "miller’s"
+        spaces[-2] = spaces[-1] = False  # 'home.'
+        doc = make_doc(rows, spaces=spaces)
+        (clause,) = clauses(doc[:], 0, analyze([doc]))
+        return clause
+
+    owner = [
+        ("miller", 3, "poss", "NN", "NOUN", "miller"),
+        ("\u2019s", 1, "case", "POS", "PART", "\u2019s"),
+    ]
+    daughter = subject_of(*owner, ("daughter", 4, "nsubj", "NN", "NOUN", "daughter"))
+    heart = subject_of(*owner, ("heart", 4, "nsubj", "NN", "NOUN", "heart"))
+    sailor = subject_of(("Sailor", 2, "nsubj", "NNP", "PROPN", "Sailor"))
+    assert skills._character(daughter, set()) and skills._character(sailor, set())
+    assert not skills._character(heart, set())
+
+
 def test_the_events_of_a_passage_of_several_stories_come_from_one_of_them():
     from quizgen.items.skills import Event
 
