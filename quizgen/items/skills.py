@@ -36,6 +36,9 @@ STATE_VERBS = frozenset(
     "live remain belong consist contain own understand remember suppose say tell ask reply answer "
     "exclaim cry add continue begin".split()
 )
+# verbs that, with an adjective after them, say how someone is, not what happens: 'Uncle
+# Henry looked stern and solemn' (unlike 'grew furious', a change)
+LINKING_VERBS = frozenset("look sound smell taste stay keep".split())
 # a sentence with these may step out of story order ('years ago', 'had once lived')
 FLASHBACK_WORDS = frozenset("ago earlier before formerly once previously since already".split())
 # words that number events give the order away: 'Then ...', 'Finally ...'
@@ -335,6 +338,26 @@ def _kind_noun(head: Token) -> bool:
     )
 
 
+def _someone(clause: Clause, actors: frozenset[str]) -> bool:
+    """Whether the event's object is a person or an animal named only by 'the' and its noun,
+    and no recurring actor of the story: 'took a good look at the man' (which man?)."""
+    for part in clause.parts:
+        words = [t for t in part.tokens if t.dep_ != "case"]
+        nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
+        if part.role == "prep":
+            words = words[1:]
+        text = fold(" ".join(t.text for t in words))
+        if (
+            len(nouns) == 1
+            and ACTOR.fullmatch(text)
+            and text not in actors
+            and _kind_noun(nouns[0])
+            and lexicon.person_noun(nouns[0].lemma_.lower())
+        ):
+            return True
+    return False
+
+
 ACTOR = re.compile(r"(?i)the(?: [a-z-]+(?:['’]s)?){0,1} [a-z-]+")
 
 
@@ -368,9 +391,22 @@ def _story_clause(clause: Clause) -> bool:
     not 'at once', nor the 'before' or 'since' that opens a clause of its own), and no
     pluperfect among the verbs joined to it ('had gone' steps back in time). What a
     subordinate clause says ('When the moon had risen, Hansel took ...') keeps the main
-    clause's place. Dialogue is no event: its clauses are not extracted."""
+    clause's place. A description ('he looked stern') is no step of the story, nor is a
+    sentence that is one subordinate clause ('…; because Death had stalked …'). Dialogue is
+    no event: its clauses are not extracted."""
     if hypothetical(clause.sentence):
         return False
+    if clause.verb.lemma_ in LINKING_VERBS and any(c.dep_ == "acomp" for c in clause.verb.children):
+        return False  # a description: 'he looked stern and solemn'
+    root = _to_root(clause.verb)
+    if any(c.dep_ == "mark" for c in root.children):
+        return False  # '…; because Death had stalked …': a reason, not the story's next step
+    if (
+        root is not clause.verb
+        and _pluperfect(root)
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in clause.verb.children)
+    ):
+        return False  # 'had stalked … and enveloped the victim': the 'had' is both verbs'
     for t in _own_tokens(clause.verb):
         word = t.lower_
         if word in FLASHBACK_WORDS and not (
@@ -378,12 +414,17 @@ def _story_clause(clause: Clause) -> bool:
             or (word in {"before", "since"} and t.dep_ in {"mark", "prep"})
         ):
             return False
-        if word == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN":
+        if word == "had" and t.dep_ == "aux" and _pluperfect(t.head):
             return False
     return True
 
 
 CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
+
+
+def _pluperfect(verb: Token) -> bool:
+    """'had gone': a step back in time."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _own_tokens(verb: Token) -> list[Token]:
@@ -452,7 +493,11 @@ def events(
                 and _story_clause(clause)
             ):
                 text = event_text(clause)
-                if text is not None and not told_again(clause, analysis):
+                if (
+                    text is not None
+                    and not told_again(clause, analysis)
+                    and not _someone(clause, actors)
+                ):
                     story_event = Event(text, clause.paragraph, clause.sentence)
         if date_event is not None and date_event.year not in dated:
             dated[date_event.year] = date_event  # one event a year: two in one have no order

@@ -1352,6 +1352,35 @@ def _referent_text(subject: Phrase) -> str:
     return subject.text
 
 
+TIME_MARKS = frozenset({"before", "after", "when", "until", "till", "since", "while"})
+TIME_NOUNS = lexicon.TIME_UNITS | {
+    "time",
+    "moment",
+    "morning",
+    "evening",
+    "afternoon",
+    "period",
+    "season",
+    "era",
+}
+
+
+def _identifies_time(advcl: Token) -> bool:
+    """A 'before …', 'when …' clause right after a definite time noun it tells apart: 'during
+    the whole week before I killed him', 'on the day when the war ended'."""
+    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in advcl.children):
+        return False
+    start = advcl.left_edge.i
+    if start == 0:
+        return False
+    noun = advcl.doc[start - 1]
+    return (
+        noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "that"} for c in noun.children)
+        and noun.lemma_.lower() in TIME_NOUNS
+    )
+
+
 def _verb_group(verb: Token) -> tuple[list[Token], bool]:
     aux = [c for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i]
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -1820,6 +1849,10 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
                         or causal_since(child, verb)
                     )
                 ):
+                    if _identifies_time(child):
+                        # 'kinder … during the whole week before I killed him': without its
+                        # clause, 'the whole week' no longer says which week
+                        raise Unresolved("time cut from its clause")
                     continue  # 'while in other places ...': an adverbial clause is a fact apart
                 if child.dep_ == "npadvmod" and _nonrestrictive(child) and child.i < verb.i:
                     continue  # 'An earlier attack, late Thursday, involved ...'

@@ -535,3 +535,59 @@ def test_a_word_called_with_another_is_no_term_and_a_meaning_keeps_its_commas():
     assert skills._span_text([t for t in doc if t.i in {2, 3, 9, 10, 11, 12, 13}]) == (
         "a system, which stops any branch"
     )
+
+
+def test_a_description_a_shared_pluperfect_or_a_lone_reason_is_no_step_of_the_story():
+    # 'Hansel looked stern.': how he is, not what happens
+    looked = [
+        ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("looked", 1, "ROOT", "VBD", "VERB", "look"),
+        ("stern", 1, "acomp", "JJ", "ADJ", "stern"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(looked, [(0, 1, "PERSON")])
+    assert not skills._story_clause(clause)
+    # 'Hansel had hidden the pebbles and took the bread.': the 'had' is both verbs'
+    shared = [
+        ("Hansel", 2, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("had", 2, "aux", "VBD", "AUX", "have"),
+        ("hidden", 2, "ROOT", "VBN", "VERB", "hide"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("pebbles", 2, "dobj", "NNS", "NOUN", "pebble"),
+        ("and", 2, "cc", "CC", "CCONJ", "and"),
+        ("took", 2, "conj", "VBD", "VERB", "take"),
+        ("the", 8, "det", "DT", "DET", "the"),
+        ("bread", 6, "dobj", "NN", "NOUN", "bread"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    took = next(c for c in _clauses(shared, [(0, 1, "PERSON")]) if c.verb.text == "took")
+    assert not skills._story_clause(took)
+    # 'Because Hansel took the pebbles.': a reason standing alone
+    because = [
+        ("Because", 2, "mark", "IN", "SCONJ", "because"),
+        *[(w, h + 1, *r) for w, h, *r in _took()],
+    ]
+    (clause,) = _clauses(because, [(1, 2, "PERSON")])
+    assert not skills._story_clause(clause)
+    (plain,) = _clauses(_took(), [(0, 1, "PERSON")])
+    assert skills._story_clause(plain)
+
+
+def test_an_event_that_names_its_other_person_by_the_noun_alone_is_left_out():
+    """'Hansel saw the man': which man? 'Hansel saw the king', the king of the story
+    (a recurring actor), is an event."""
+
+    def saw(noun: str) -> list:
+        rows = [
+            ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+            ("saw", 1, "ROOT", "VBD", "VERB", "see"),
+            ("the", 3, "det", "DT", "DET", "the"),
+            (noun, 1, "dobj", "NN", "NOUN", noun),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+        (clause,) = _clauses(rows, [(0, 1, "PERSON")])
+        return clause
+
+    assert skills._someone(saw("man"), frozenset())
+    assert not skills._someone(saw("man"), frozenset({"the man"}))
+    assert not skills._someone(saw("pebble"), frozenset())

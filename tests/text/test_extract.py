@@ -1267,3 +1267,27 @@ def test_a_story_told_by_its_i_asks_of_the_narrator():
         (".", 1, "punct", ".", "PUNCT", "."),
     ]
     assert subjects(speech, speech, door, door, door) == []
+
+
+def test_a_time_a_clause_tells_apart_is_not_cut_from_it():
+    """'Tom was kind during the week before he left.': without 'before he left', 'the
+    week' says no week; 'Tom was kind to the dog before he left.' may drop its clause."""
+
+    def kind(noun: str, prep: str) -> list:
+        rows = [
+            ("Tom", 1, "nsubj", "NNP", "PROPN", "Tom"),
+            ("was", 1, "ROOT", "VBD", "AUX", "be"),
+            ("kind", 1, "acomp", "JJ", "ADJ", "kind"),
+            (prep, 1, "prep", "IN", "ADP", prep),
+            ("the", 5, "det", "DT", "DET", "the"),
+            (noun, 3, "pobj", "NN", "NOUN", noun),
+            ("before", 8, "mark", "IN", "SCONJ", "before"),
+            ("he", 8, "nsubj", "PRP", "PRON", "he"),
+            ("left", 1, "advcl", "VBD", "VERB", "leave"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+        doc = make_doc(rows, [(0, 1, "PERSON")])
+        return [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
+
+    assert "was" not in kind("week", "during")
+    assert "was" in kind("dog", "to")
