@@ -194,6 +194,7 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     ):
         keep.pop()
     text = grammar.tidy(" ".join([subject, *verb, *(t for _, t in keep)])).rstrip("?.,;: ")
+    text = _family_names_cased(text, clause)
     text = re.sub(r"\s+(and|but|or|so)$", "", text)
     words = [w.lower().strip(",;:") for w in text.split()]
     if not 3 <= len(words) <= MAX_EVENT_WORDS or not quality.balanced(text):
@@ -202,6 +203,22 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
     plain = {w for i, w in enumerate(words) if i == 0 or not text.split()[i][:1].isupper()}
     if plain & ORDER_WORDS or "," in text or YEAR.search(text):
         return None
+    return text
+
+
+def _family_names_cased(text: str, clause: Clause) -> str:
+    """A surname a reference book writes in capitals ('British sea captain James COOK') as a
+    name is written: 'James Cook'."""
+    for t in [*clause.subject.tokens, *(u for p in clause.parts for u in p.tokens)]:
+        if (
+            t.is_upper
+            and len(t.text) >= 3
+            and t.ent_type_ == "PERSON"
+            and t.i > 0
+            and t.nbor(-1).is_title
+            and t.nbor(-1).ent_type_ == "PERSON"
+        ):
+            text = re.sub(rf"\b{re.escape(t.text)}\b", t.text.title(), text)
     return text
 
 

@@ -591,3 +591,17 @@ def test_an_event_that_names_its_other_person_by_the_noun_alone_is_left_out():
     assert skills._someone(saw("man"), frozenset())
     assert not skills._someone(saw("man"), frozenset({"the man"}))
     assert not skills._someone(saw("pebble"), frozenset())
+
+
+def test_a_surname_in_capitals_is_written_as_a_name_in_an_event():
+    """'James COOK arrived in 1769.' (a reference book's style) -> 'James Cook arrived'."""
+    rows = [
+        ("James", 1, "compound", "NNP", "PROPN", "James"),
+        ("COOK", 2, "nsubj", "NNP", "PROPN", "COOK"),
+        ("arrived", 2, "ROOT", "VBD", "VERB", "arrive"),
+        ("in", 2, "prep", "IN", "ADP", "in"),
+        ("1769", 3, "pobj", "CD", "NUM", "1769"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(rows, [(0, 2, "PERSON"), (4, 5, "DATE")])
+    assert skills.event_text(clause, dated=True) == "James Cook arrived"
