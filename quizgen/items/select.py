@@ -983,7 +983,12 @@ def choose(
     wanted = set(getattr(config, "skills", tuple(Skill)))
     rng = random.Random(f"{config.seed}:skills")
     # items of the skills beyond detail take their places first; the rest share what is left
-    own = skill_items(facts, analysis, passage, config, wanted, rng)
+    causes = frozenset(
+        (c.paragraph, c.sentence.start)
+        for c in candidates
+        if c.template.skill is Skill.CAUSE and Skill.CAUSE in wanted
+    )
+    own = skill_items(facts, analysis, passage, config, wanted, rng, causes)
     part_bs = PART_B_MOST if n >= PART_B_FROM else 1
     part_bs = part_bs if Skill.EVIDENCE in wanted and Kind.MULTIPLE_CHOICE in config.kinds else 0
     n = max(0, n - len(own) - part_bs)
@@ -1123,11 +1128,21 @@ TIER_TWO_MOST = 1  # of them, on words the passage does not explain (dictionary 
 QUESTION_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SHORT_ANSWER, Kind.ORDERING)
 
 
-def skill_items(facts, analysis: Analysis, passage: Passage, config, wanted, rng) -> list[Item]:
-    """The ordering item (sequence) and the vocabulary items the passage supports."""
+def skill_items(
+    facts,
+    analysis: Analysis,
+    passage: Passage,
+    config,
+    wanted,
+    rng,
+    spare: frozenset[tuple[int, int]] = frozenset(),
+) -> list[Item]:
+    """The ordering item (sequence) and the vocabulary items the passage supports; a dated
+    ordering spares the sentences of the cause questions where it can (see
+    :func:`skills.events`)."""
     out: list[Item] = []
     if Skill.SEQUENCE in wanted and Kind.ORDERING in config.kinds:
-        made = skills.ordering(facts, analysis, passage.paragraphs)
+        made = skills.ordering(facts, analysis, passage.paragraphs, spare)
         if made is not None:
             out.append(made)
     if Skill.VOCABULARY in wanted:

@@ -456,14 +456,20 @@ def _own_tokens(verb: Token) -> list[Token]:
 
 
 def events(
-    facts, analysis: Analysis, passage_paragraphs: tuple[str, ...]
+    facts,
+    analysis: Analysis,
+    passage_paragraphs: tuple[str, ...],
+    spare: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[str, list[Event]]:
     """The passage's orderable events, in their true order, and the prompt that fits them:
     a text that dates its events by years is put in order by the dates; a story that does
     not date them, in the order it tells them. Empty when neither holds.
 
     Each event comes from its own sentence: the sentence's main clause, or else a verb
-    coordinated with it ('..., and sat himself down to the wheel')."""
+    coordinated with it ('..., and sat himself down to the wheel'). A dated ordering leaves
+    out the ``spare`` sentences ((paragraph, sentence start)) where enough events remain
+    without them: no other item may be asked of its events' sentences (their dates would
+    give the order away), and a cause question may stand in one."""
     dated: dict[int, Event] = {}
     told: list[Event] = []
     main = past = 0
@@ -516,13 +522,18 @@ def events(
                     and not _someone(clause, actors)
                 ):
                     story_event = Event(text, clause.paragraph, clause.sentence)
-        if date_event is not None and date_event.year not in dated:
-            dated[date_event.year] = date_event  # one event a year: two in one have no order
+        if date_event is not None and (
+            date_event.year not in dated or _spared(dated[date_event.year], spare)
+        ):
+            # one event a year (two in one have no order), the first not spared
+            dated[date_event.year] = date_event
         if story_event is not None:
             told.append(story_event)
     told.sort(key=lambda e: (e.paragraph, e.sentence.start))
     if len(dated) >= MIN_EVENTS:
         ordered = [dated[y] for y in sorted(dated)]
+        kept = [e for e in ordered if not _spared(e, spare)]
+        ordered = kept if len(kept) >= MIN_EVENTS else ordered
         return HISTORY_PROMPT, _spread(ordered)
     # a story may say 'one day' and 'the next morning'; a history names years
     sentences = [s for d in analysis.docs for s in d.sents]
@@ -532,6 +543,10 @@ def events(
     if story and len(told) >= MIN_EVENTS:
         return STORY_PROMPT, _spread(told)
     return "", []
+
+
+def _spared(event: Event, spare: frozenset[tuple[int, int]]) -> bool:
+    return (event.paragraph, event.sentence.start) in spare
 
 
 def _one_story(told: list[Event], paragraphs: tuple[str, ...]) -> list[Event]:
@@ -566,9 +581,15 @@ def _spread(events_: list[Event]) -> list[Event]:
     return [unique[i] for i in picks]
 
 
-def ordering(facts, analysis: Analysis, passage_paragraphs: tuple[str, ...]) -> Item | None:
-    """'Put these events in the order they happen in the story.' with 4 to 6 events."""
-    prompt, found = events(facts, analysis, passage_paragraphs)
+def ordering(
+    facts,
+    analysis: Analysis,
+    passage_paragraphs: tuple[str, ...],
+    spare: frozenset[tuple[int, int]] = frozenset(),
+) -> Item | None:
+    """'Put these events in the order they happen in the story.' with 4 to 6 events (see
+    :func:`events` for ``spare``)."""
+    prompt, found = events(facts, analysis, passage_paragraphs, spare)
     if len(found) < MIN_EVENTS:
         return None
     return Item(

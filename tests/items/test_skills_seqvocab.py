@@ -605,3 +605,35 @@ def test_a_surname_in_capitals_is_written_as_a_name_in_an_event():
     ]
     (clause,) = _clauses(rows, [(0, 2, "PERSON"), (4, 5, "DATE")])
     assert skills.event_text(clause, dated=True) == "James Cook arrived"
+
+
+def test_a_dated_ordering_spares_a_cause_questions_sentence_where_it_can():
+    """'Harvard opened a library in 1858.' …: of two events of 1920, the one whose sentence
+    a cause question needs is left to it; an event no other of its year can replace stays."""
+    from docs import read
+
+    def opened(name: str, year: str):
+        rows = [
+            (name, 1, "nsubj", "NNP", "PROPN", name),
+            ("opened", 1, "ROOT", "VBD", "VERB", "open"),
+            ("a", 3, "det", "DT", "DET", "a"),
+            ("library", 1, "dobj", "NN", "NOUN", "library"),
+            ("in", 1, "prep", "IN", "ADP", "in"),
+            (year, 4, "pobj", "CD", "NUM", year),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+        return rows, [(0, 1, "ORG"), (5, 6, "DATE")]
+
+    places = [("Harvard", "1858"), ("Yale", "1920"), ("Brown", "1920"), ("Duke", "1924")]
+    places.append(("Rice", "1962"))
+    _, facts, analysis, passage = read(*(opened(n, y) for n, y in places))
+
+    def order(spare: set) -> list[str]:
+        prompt, found = skills.events(facts, analysis, passage.paragraphs, frozenset(spare))
+        assert prompt == skills.HISTORY_PROMPT
+        return [e.text for e in found]
+
+    first = [f"{name} opened a library" for name in ("Harvard", "Yale", "Duke", "Rice")]
+    assert order(set()) == first
+    assert order({(1, 0)})[1] == "Brown opened a library"  # Yale's sentence spared
+    assert order({(0, 0), (1, 0)})[0] == "Harvard opened a library"  # 1858 has no other
