@@ -767,18 +767,35 @@ def find_cause_subject(clause: Clause, analysis: Analysis) -> Iterator[Slot]:
     if any(c.lower_ in ALSO_WORDS for c in clause.verb.children):
         return  # 'X also results in Y': the passage gives Y another cause
     effect = next(iter(clause.parts), None)
+    led = _led_to_do(clause)
     if effect is None or (
-        effect.head.lower_ != prep if prep else effect.role not in {"object", "clause"}
+        not led
+        and (effect.head.lower_ != prep if prep else effect.role not in {"object", "clause"})
     ):
-        return  # 'led the US to suspend' is no 'led to'; a cause needs its effect right after
+        return  # 'led the way to the river' is no 'led to'; a cause needs its effect right after
     subj = clause.subject
     if subj.head.pos_ not in {"NOUN", "PROPN"} or subj.resolved or len(subj) > 12:
         return
+    if led and (subj.head.ent_type_ or person_noun(subj.head.lemma_.lower())):
+        return  # 'The guide led the party to cross the river': a person leads, no cause
     answer, tokens = _entity_text(subj)
     slot = Slot(answer, tokens, Label.NONE, None, None, _base_values(clause, None))
     if len(subj) < 2 or vague_common_answer(slot, analysis) or cut_short(slot):
         return
     yield replace(slot, label=Label.CAUSE)
+
+
+def _led_to_do(clause: Clause) -> bool:
+    """'Concerns about lawlessness led the UK to appoint a Resident': 'lead', its object, then
+    what the object was brought to do."""
+    if clause.verb.lemma_ != "lead" or len(clause.parts) < 2:
+        return False
+    obj, then = clause.parts[0], clause.parts[1]
+    return (
+        obj.role == "object"
+        and then.head.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in then.head.children)
+    )
 
 
 def find_result_cause(clause: Clause, analysis: Analysis) -> Iterator[Slot]:

@@ -624,6 +624,9 @@ def bound_possessive(pronoun: Token, analysis: Analysis | None = None, paragraph
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
+        # 'led the UK to appoint its first Resident': the object does the appointing
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i > pronoun.i:
         return False
     if subject.left_edge.i <= pronoun.i <= subject.right_edge.i:

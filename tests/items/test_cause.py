@@ -170,6 +170,40 @@ def test_what_caused_asks_for_the_subject_of_a_causing_verb():
     assert "what-caused" not in questions((_led(also=True), []))
 
 
+def _led_to_do(subject: list[tuple]) -> list[tuple]:
+    """'<subject> led the UK to appoint its first Resident.' (the subject's rows hang from
+    their own first token, which hangs from index ``len(subject)``, the verb)."""
+    n = len(subject)
+    return [
+        *subject,
+        ("led", n, "ROOT", "VBD", "VERB", "lead"),
+        ("the", n + 2, "det", "DT", "DET", "the"),
+        ("UK", n, "dobj", "NNP", "PROPN", "UK"),
+        ("to", n + 4, "aux", "TO", "PART", "to"),
+        ("appoint", n, "xcomp", "VB", "VERB", "appoint"),
+        ("its", n + 7, "poss", "PRP$", "PRON", "its"),
+        ("first", n + 7, "amod", "JJ", "ADJ", "first"),
+        ("Resident", n + 4, "dobj", "NN", "NOUN", "resident"),
+        (".", n, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_what_led_someone_to_do_something_asks_for_the_cause():
+    """'Fears of war led the UK to appoint its first Resident.' -> 'What led the UK to
+    appoint its first Resident?' (the UK's own, 'its'); a person who leads is no cause."""
+    fears = [
+        ("Fears", 3, "nsubj", "NNS", "NOUN", "fear"),
+        ("of", 0, "prep", "IN", "ADP", "of"),
+        ("war", 1, "pobj", "NN", "NOUN", "war"),
+    ]
+    assert questions((_led_to_do(fears), [(4, 5, "GPE")]))["what-caused"] == (
+        "What led the UK to appoint its first Resident?",
+        "fears of war",
+    )
+    guide = [("The", 1, "det", "DT", "DET", "the"), ("guide", 2, "nsubj", "NN", "NOUN", "guide")]
+    assert "what-caused" not in questions((_led_to_do(guide), [(3, 4, "GPE")]))
+
+
 PARAGRAPHS = [
     _because(
         "council", ("closed", "close"), "bridge", "floods", ("weakened", "weaken"), "supports"
