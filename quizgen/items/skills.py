@@ -39,6 +39,9 @@ STATE_VERBS = frozenset(
 # verbs that, with an adjective after them, say how someone is, not what happens: 'Uncle
 # Henry looked stern and solemn' (unlike 'grew furious', a change)
 LINKING_VERBS = frozenset("look sound smell taste stay keep".split())
+# what the teller thinks of an event, not the event: 'the miller's daughter really became
+# queen' is the event 'the miller's daughter became queen'
+STANCE_ADVERBS = frozenset("really indeed actually just even also still certainly surely".split())
 # a sentence with these may step out of story order ('years ago', 'had once lived')
 FLASHBACK_WORDS = frozenset("ago earlier before formerly once previously since already".split())
 # words that number events give the order away: 'Then ...', 'Finally ...'
@@ -157,7 +160,9 @@ def event_text(clause: Clause, *, dated: bool = False) -> str | None:
         return None
     if clause.verb.lemma_ in {"call", "name"} and not dated:
         return None  # 'The boy was called Hansel': a name, no event
-    verb = [grammar.word(a) for a in clause.aux] + [a.text for a in clause.adverbs]
+    verb = [grammar.word(a) for a in clause.aux] + [
+        a.text for a in clause.adverbs if a.lower_ not in STANCE_ADVERBS
+    ]
     if clause.negated:
         return None
     verb.append(clause.verb.text)
@@ -356,22 +361,18 @@ def _kind_noun(head: Token) -> bool:
 
 
 def _someone(clause: Clause, actors: frozenset[str]) -> bool:
-    """Whether the event's object is a person or an animal named only by 'the' and its noun,
-    and no recurring actor of the story: 'took a good look at the man' (which man?)."""
+    """Whether the event names a person other than its subject by 'the' and a noun alone,
+    no recurring actor of the story: 'took a good look at the man' (which man?)."""
     for part in clause.parts:
-        words = [t for t in part.tokens if t.dep_ != "case"]
-        nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
-        if part.role == "prep":
-            words = words[1:]
-        text = fold(" ".join(t.text for t in words))
-        if (
-            len(nouns) == 1
-            and ACTOR.fullmatch(text)
-            and text not in actors
-            and _kind_noun(nouns[0])
-            and lexicon.person_noun(nouns[0].lemma_.lower())
-        ):
-            return True
+        for t in part.tokens:
+            if (
+                t.pos_ == "NOUN"
+                and t.tag_ == "NN"
+                and lexicon.person_noun(t.lemma_.lower())
+                and [c.lower_ for c in t.children] == ["the"]
+                and fold(f"the {t.text}") not in actors
+            ):
+                return True
     return False
 
 

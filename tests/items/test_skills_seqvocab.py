@@ -637,3 +637,30 @@ def test_a_dated_ordering_spares_a_cause_questions_sentence_where_it_can():
     assert order(set()) == first
     assert order({(1, 0)})[1] == "Brown opened a library"  # Yale's sentence spared
     assert order({(0, 0), (1, 0)})[0] == "Harvard opened a library"  # 1858 has no other
+
+
+def test_an_event_leaves_out_what_the_teller_thinks_of_it():
+    """'The woman really came home.' -> 'The woman came home'; 'Hansel saw the man at the
+    door' names no man an event can be placed by."""
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("woman", 3, "nsubj", "NN", "NOUN", "woman"),
+        ("really", 3, "advmod", "RB", "ADV", "really"),
+        ("came", 3, "ROOT", "VBD", "VERB", "come"),
+        ("home", 3, "advmod", "RB", "ADV", "home"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(rows)
+    assert skills.event_text(clause) == "The woman came home"
+    look = [
+        ("Hansel", 1, "nsubj", "NNP", "PROPN", "Hansel"),
+        ("took", 1, "ROOT", "VBD", "VERB", "take"),
+        ("a", 3, "det", "DT", "DET", "a"),
+        ("look", 1, "dobj", "NN", "NOUN", "look"),
+        ("at", 3, "prep", "IN", "ADP", "at"),
+        ("the", 6, "det", "DT", "DET", "the"),
+        ("man", 4, "pobj", "NN", "NOUN", "man"),
+        (".", 1, "punct", ".", "PUNCT", "."),
+    ]
+    (clause,) = _clauses(look, [(0, 1, "PERSON")])
+    assert skills._someone(clause, frozenset())
