@@ -423,6 +423,12 @@ NARRATOR = {
     "myself": "the narrator",
     "mine": "the narrator\u2019s",
 }
+# what a narrator says of his own mind is his claim, not a fact a reader can check: 'I loved
+# the old man', in a story where he kills him
+INNER_VERBS = frozenset(
+    "love hate like pity fear dread admire despise envy wish want hope feel think believe "
+    "know suppose doubt trust regret mean intend".split()
+)
 VAGUE_PRONOUNS = {
     "it",
     "its",
@@ -1741,6 +1747,8 @@ def clauses(sentence: Span, paragraph: int, analysis: Analysis) -> Iterator[Clau
             subject = _subject(verb, analysis, paragraph, floor)
             if subject is None or (quoted and any(_inside(t, quoted) for t in subject.tokens)):
                 continue
+            if subject.text == NARRATOR["i"] and verb.lemma_ in INNER_VERBS:
+                continue  # 'I loved the old man': a narrator's word for his own heart, no fact
             if subject.head.head.i != verb.i and any(c.dep_ == "expl" for c in verb.children):
                 continue  # '…, and there are large communities': no subject carried over
             if _named_by_its_clause(verb, subject, analysis):

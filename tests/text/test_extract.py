@@ -1254,6 +1254,9 @@ def test_a_story_told_by_its_i_asks_of_the_narrator():
         door[-1],
     ]
     assert subjects(door, door, hand) == ["the narrator"] * 2
+    # 'I loved the door.': what the narrator says of his own heart is his claim
+    loved = [door[0], ("loved", 1, "ROOT", "VBD", "VERB", "love"), *door[2:]]
+    assert subjects(door, door, loved) == ["the narrator"] * 2
     # 'We came, and we stayed with our friends.': a speaker's 'I'
     speech = [
         ("We", 1, "nsubj", "PRP", "PRON", "we"),
