@@ -939,11 +939,38 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             and t.ent_type_ not in {"DATE", "TIME"}
         ):
             return f"bare 'the {t.text}'"
+        if (
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in WORDING_NOUNS
+            and t.dep_ not in {"compound", "npadvmod"}
+            and [c.lower_ for c in t.children] == ["the"]
+            and t.i - 1 in ids
+            and not _quoted_after(t)
+        ):
+            return f"bare 'the {t.text}'"  # 'The term became useful …': which term?
         if definite and points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
         if _implicit_of(t):
             return f"implicit '{t.text} of'"  # 'Commercial use began in …': use of what?
     return ""
+
+
+# nouns for a piece of wording: 'the word', 'the term' with nothing after them to say which
+# one point back to a word named before ('The term became useful …')
+WORDING_NOUNS = frozenset("word term name phrase expression title label".split())
+
+
+def _quoted_after(noun: Token) -> bool:
+    """'the word “event”', 'the term New York minute', 'the name Aotearoa': the wording
+    itself right after the noun (and 'the term limits movement', a noun the parse split)."""
+    nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and (
+        nxt.is_quote
+        or nxt.text in {"\u201c", "\u2018"}
+        or nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "X"}
+        or nxt.dep_ == "compound"
+        or nxt.is_title
+    )
 
 
 # nouns of an action that say what they act on with 'of': without it, as the subject of a

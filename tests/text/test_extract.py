@@ -1294,3 +1294,41 @@ def test_a_time_a_clause_tells_apart_is_not_cut_from_it():
 
     assert "was" not in kind("week", "during")
     assert "was" in kind("dog", "to")
+
+
+def test_the_word_or_the_term_with_nothing_to_say_which_points_back():
+    """'The term became popular.': which term? 'The term “empiricism” became popular.'
+    names it, and so does 'The name Aotearoa …'."""
+
+    def why(rows: list[tuple]) -> str:
+        doc = make_doc(rows)
+        return extract.anaphoric(list(doc), analyze([doc]), definite=False)
+
+    bare = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("term", 2, "nsubj", "NN", "NOUN", "term"),
+        ("became", 2, "ROOT", "VBD", "VERB", "become"),
+        ("popular", 2, "acomp", "JJ", "ADJ", "popular"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    assert why(bare) == "bare 'the term'"
+    quoted = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("term", 5, "nsubj", "NN", "NOUN", "term"),
+        ("\u201c", 3, "punct", "``", "PUNCT", "\u201c"),
+        ("empiricism", 1, "appos", "NN", "NOUN", "empiricism"),
+        ("\u201d", 3, "punct", "''", "PUNCT", "\u201d"),
+        ("became", 5, "ROOT", "VBD", "VERB", "become"),
+        ("popular", 5, "acomp", "JJ", "ADJ", "popular"),
+        (".", 5, "punct", ".", "PUNCT", "."),
+    ]
+    assert why(quoted) == ""
+    named = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("name", 3, "nsubj", "NN", "NOUN", "name"),
+        ("Aotearoa", 1, "appos", "NNP", "PROPN", "Aotearoa"),
+        ("became", 3, "ROOT", "VBD", "VERB", "become"),
+        ("popular", 3, "acomp", "JJ", "ADJ", "popular"),
+        (".", 3, "punct", ".", "PUNCT", "."),
+    ]
+    assert why(named) == ""
