@@ -1218,6 +1218,11 @@ def _phrase(
         raise Unresolved("empty")
     if any(_stranded(t) for t in tokens if t.dep_ == "relcl"):
         raise Unresolved("relative clause hung on a noun far from it")
+    kept = {t.i for t in tokens}
+    if any(_alternative_aside(t, kept) for t in head.subtree):
+        # 'one person (or a very small group) holds absolute power': the parenthesis the
+        # phrase would lose is part of what it says
+        raise Unresolved("alternative in parentheses")
     why = anaphoric(tokens, analysis)
     if why:
         raise Unresolved(why)
@@ -1231,6 +1236,15 @@ def _phrase(
         loose=loose,
         resolved=resolved,
     )
+
+
+def _alternative_aside(t: Token, kept: set[int]) -> bool:
+    """'(' opening 'or …', 'and …', 'nor …' that joins something to a word the phrase keeps
+    ('one person (or a very small group)'), the parenthesis itself left out of it."""
+    if t.text not in "([" or t.i in kept or t.i + 1 >= len(t.doc):
+        return False
+    cc = t.doc[t.i + 1]
+    return cc.dep_ == "cc" and cc.lower_ in {"or", "and", "nor"} and cc.head.i in kept
 
 
 def _stranded(relcl: Token) -> bool:

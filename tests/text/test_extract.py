@@ -1332,3 +1332,34 @@ def test_the_word_or_the_term_with_nothing_to_say_which_points_back():
         (".", 3, "punct", ".", "PUNCT", "."),
     ]
     assert why(named) == ""
+
+
+def test_no_clause_loses_an_alternative_set_in_parentheses():
+    """'The council (or its chair) approves the budget.': without '(or its chair)' the
+    statement says more than the passage; 'The council approves the budget.' is asked."""
+
+    def verbs(aside: bool) -> list[str]:
+        subject = [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("council", 7, "nsubj", "NN", "NOUN", "council"),
+        ]
+        if aside:
+            subject += [
+                ("(", 1, "punct", "-LRB-", "PUNCT", "("),
+                ("or", 1, "cc", "CC", "CCONJ", "or"),
+                ("its", 5, "poss", "PRP$", "PRON", "its"),
+                ("chair", 1, "conj", "NN", "NOUN", "chair"),
+                (")", 1, "punct", "-RRB-", "PUNCT", ")"),
+            ]
+        n = len(subject)
+        rows = [(w, n if w == "council" else h, *r) for w, h, *r in subject] + [
+            ("approves", n, "ROOT", "VBZ", "VERB", "approve"),
+            ("the", n + 2, "det", "DT", "DET", "the"),
+            ("budget", n, "dobj", "NN", "NOUN", "budget"),
+            (".", n, "punct", ".", "PUNCT", "."),
+        ]
+        doc = make_doc(rows)
+        return [c.verb.text for c in extract.clauses(doc[:], 0, analyze([doc]))]
+
+    assert verbs(aside=False) == ["approves"]
+    assert verbs(aside=True) == []
