@@ -41,7 +41,7 @@ from quizgen.text.lexicon import (
     YEAR,
     class_depth,
     gendered_nouns,
-    given_names,
+    given_name_gender,
     is_duration,
     kind_of,
     looks_like_organization,
@@ -360,10 +360,8 @@ def _person_gender(name: str, analysis: Analysis, pronouns: dict[int, set[str]])
     if said:
         return said
     words = name.split()
-    if len(words) == 1:
-        found = {g for g in ("m", "f") if words[0] in given_names(g)}
-        if len(found) == 1:
-            return found.pop()
+    if len(words) == 1 and given_name_gender(words[0]):
+        return given_name_gender(words[0])
     cluster = next((c for c in analysis.clusters if name in c.names), None)
     if cluster is None:
         return ""

@@ -983,10 +983,12 @@ def choose(
     wanted = set(getattr(config, "skills", tuple(Skill)))
     rng = random.Random(f"{config.seed}:skills")
     # items of the skills beyond detail take their places first; the rest share what is left
-    causes = frozenset(
-        (c.paragraph, c.sentence.start)
-        for c in candidates
-        if c.template.skill is Skill.CAUSE and Skill.CAUSE in wanted
+    causes = (
+        frozenset(
+            (c.paragraph, c.sentence.start) for c in candidates if c.template.skill is Skill.CAUSE
+        )
+        if Skill.CAUSE in wanted
+        else frozenset()
     )
     own = skill_items(facts, analysis, passage, config, wanted, rng, causes)
     part_bs = PART_B_MOST if n >= PART_B_FROM else 1

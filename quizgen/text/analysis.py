@@ -173,8 +173,7 @@ class Analysis:
     _things: set[str] | None = field(default=None, init=False, repr=False)
     _pronouns: dict[int, set[str]] | None = field(default=None, init=False, repr=False)
     _acronyms: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
-    _addressed: bool | None = field(default=None, init=False, repr=False)
-    _narrated: bool | None = field(default=None, init=False, repr=False)
+    _first: tuple[int, int] | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
     _verbs: dict[str, list[tuple[int, Token]]] | None = field(default=None, init=False, repr=False)
     _first_nouns: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False)
@@ -204,31 +203,31 @@ class Analysis:
         """Whether the passage is spoken by a 'we' outside quotation marks, as a speech or a
         declaration is ('we', 'our' at least as often as 'I', 'my'): then its 'I' is a
         speaker, no narrator of a story."""
-        if self._addressed is None:
-            plural, singular = self._first_persons()
-            self._addressed = plural >= MIN_ADDRESSING and plural >= singular
-        return self._addressed
+        plural, singular = self._first_persons()
+        return plural >= MIN_ADDRESSING and plural >= singular
 
     def narrated(self) -> bool:
         """Whether the passage is told by an 'I' outside quotation marks, as a story or a
         memoir is: its 'I' said at least MIN_ADDRESSING times, and the passage no speech
         (see ``addressed``)."""
-        if self._narrated is None:
-            plural, singular = self._first_persons()
-            self._narrated = singular >= MIN_ADDRESSING and not self.addressed()
-        return self._narrated
+        return self._first_persons()[1] >= MIN_ADDRESSING and not self.addressed()
 
     def _first_persons(self) -> tuple[int, int]:
         """How often 'we', 'our' … and 'I', 'my' … stand outside quotation marks (an 'I'
-        written as a capital: a lower-case 'i' is a pronunciation's or a list's)."""
-        plural = singular = 0
-        for doc in self.docs:
-            quoted = in_quotes(doc)
-            for t in doc:
-                if t.pos_ == "PRON" and t.i not in quoted:
-                    plural += t.lower_ in FIRST_PLURAL
-                    singular += t.lower_ in FIRST_SINGULAR and (t.lower_ != "i" or t.text == "I")
-        return plural, singular
+        written as a capital: a lower-case 'i' is a pronunciation's or a list's), counted
+        once."""
+        if self._first is None:
+            plural = singular = 0
+            for doc in self.docs:
+                quoted = in_quotes(doc)
+                for t in doc:
+                    if t.pos_ == "PRON" and t.i not in quoted:
+                        plural += t.lower_ in FIRST_PLURAL
+                        singular += t.lower_ in FIRST_SINGULAR and (
+                            t.lower_ != "i" or t.text == "I"
+                        )
+            self._first = (plural, singular)
+        return self._first
 
     def speech(self) -> bool:
         """Whether the passage is a speaker's case made to an audience (a speech, a

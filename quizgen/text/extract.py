@@ -640,7 +640,7 @@ def bound_possessive(pronoun: Token, analysis: Analysis | None = None, paragraph
     name = {t.i for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nummod"}}
     between = subject.doc[subject.left_edge.i : pronoun.i]
     if pronoun.lower_ in {"his", "her"}:
-        gender, flip = ("m", "f") if pronoun.lower_ == "his" else ("f", "m")
+        gender = "m" if pronoun.lower_ == "his" else "f"
         if subject.pos_ != "NOUN" or _noun_gender(subject) != gender:
             return False  # a name's own his is resolved to the name (see pronoun_name)
         # "Beyoncé's father … his job": a possessor who is no man is not who 'his' means
@@ -654,14 +654,7 @@ def bound_possessive(pronoun: Token, analysis: Analysis | None = None, paragraph
             t.i != subject.i
             and t.i not in name
             and t.i not in other
-            and (
-                (t.pos_ == "NOUN" and living_noun(t.lemma_.lower()) and _noun_gender(t) != flip)
-                or (
-                    t.pos_ == "PROPN"
-                    and (t.ent_type_ == "PERSON" or _person_gender(t, analysis, paragraph))
-                    and _person_gender(t, analysis, paragraph) != flip
-                )
-            )
+            and _may_be(t, gender, analysis, paragraph)
             for t in between
         )
     plural = pronoun.lower_ == "their"
@@ -677,6 +670,17 @@ def bound_possessive(pronoun: Token, analysis: Analysis | None = None, paragraph
     )
 
 
+def _may_be(t: Token, gender: str, analysis: Analysis | None, paragraph: int) -> bool:
+    """Whether a noun may be a person of the gender ('m' or 'f'): a person or animal noun,
+    or a person's name, not known to be of the other gender."""
+    if t.pos_ == "NOUN":
+        return living_noun(t.lemma_.lower()) and _noun_gender(t) in {gender, ""}
+    if t.pos_ != "PROPN":
+        return False
+    said = _person_gender(t, analysis, paragraph)
+    return (t.ent_type_ == "PERSON" or bool(said)) and said in {gender, ""}
+
+
 def _person_gender(possessor: Token, analysis: Analysis | None, paragraph: int) -> str:
     """The gender a person's noun ('the king'), its person in the passage ('Beyoncé', a she)
     or its given name ('John') shows, or ''."""
@@ -685,9 +689,7 @@ def _person_gender(possessor: Token, analysis: Analysis | None, paragraph: int) 
     cluster = analysis.cluster_of(paragraph, possessor) if analysis is not None else None
     if cluster is not None and cluster.gender:
         return cluster.gender
-    words = [t.text for t in possessor.subtree if t.dep_ != "case"]
-    found = {g for g in ("m", "f") if words[0] in lexicon.given_names(g)}
-    return found.pop() if len(found) == 1 else ""
+    return lexicon.given_name_gender(next(iter(possessor.subtree)).text)
 
 
 def _noun_gender(noun: Token) -> str:
@@ -930,24 +932,21 @@ def anaphoric(tokens: list[Token], analysis: Analysis, *, definite: bool = True)
             return "anaphoric 'one'"  # 'One was Jim's watch': one of what?
         if (
             t.pos_ == "NOUN"
-            and t.text.islower()
-            and (t.lower_ in RELATIONAL_NOUNS or t.lemma_ in RELATIONAL_NOUNS)
             and t.dep_ not in {"compound", "npadvmod"}
             and [c.lower_ for c in t.children] == ["the"]
             and t.i - 1 in ids
-            and analysis.mentions(f"the {t.text}") < MIN_BARE_MENTIONS
-            and t.ent_type_ not in {"DATE", "TIME"}
+            and (
+                (
+                    t.text.islower()
+                    and (t.lower_ in RELATIONAL_NOUNS or t.lemma_ in RELATIONAL_NOUNS)
+                    and analysis.mentions(f"the {t.text}") < MIN_BARE_MENTIONS
+                    and t.ent_type_ not in {"DATE", "TIME"}
+                )
+                # 'The term became useful …': which term, however often it is said?
+                or (t.lemma_.lower() in WORDING_NOUNS and not _quoted_after(t))
+            )
         ):
             return f"bare 'the {t.text}'"
-        if (
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() in WORDING_NOUNS
-            and t.dep_ not in {"compound", "npadvmod"}
-            and [c.lower_ for c in t.children] == ["the"]
-            and t.i - 1 in ids
-            and not _quoted_after(t)
-        ):
-            return f"bare 'the {t.text}'"  # 'The term became useful …': which term?
         if definite and points_back(t, ids, analysis):
             return f"definite 'the {t.text}'"
         if _implicit_of(t):

@@ -146,14 +146,18 @@ def given_names(gender: str = "") -> tuple[str, ...]:
     return tuple(names[gender] if gender else names["m"] + names["f"])
 
 
+def given_name_gender(word: str) -> str:
+    """'m' or 'f' for a given name on one list only ('John', 'Mary'), else ''."""
+    found = {g for g in ("m", "f") if word in given_names(g)}
+    return found.pop() if len(found) == 1 else ""
+
+
 def name_gender(name: str) -> str:
     """'m' or 'f' for a name whose given name is in one list only ('George Darwin'), else ''."""
     words = [w for w in name.replace(".", " ").split() if w.casefold() not in TITLE_WORDS]
     if len(words) < 2:
         return ""
-    first = words[0]
-    found = {g for g in ("m", "f") if first in given_names(g)}
-    return found.pop() if len(found) == 1 else ""
+    return given_name_gender(words[0])
 
 
 @cache
