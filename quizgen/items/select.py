@@ -1163,16 +1163,21 @@ def skill_items(
         asked: list[Item] = []
         if Kind.MULTIPLE_CHOICE in config.kinds:
             asked = skills.vocabulary_items(found, wrong_for, rng, VOCABULARY_MOST)
-            # words the passage uses without explaining them take the places left, when
-            # the skills are chosen (--skills vocabulary): their key, a dictionary's meaning,
-            # is in no sentence of the passage, which the quiz contract's evidence still
-            # asks of every key, so they are not in the default mix
+            # words the passage uses without explaining them take the places left, asked
+            # by their dictionary meaning ('Which word from the passage means ...?'). Where
+            # the passage has too few words to offer beside one and the skills are chosen
+            # (--skills vocabulary), the word's meaning is asked instead: that key, a
+            # dictionary's meaning, is in no sentence of the passage, which the quiz
+            # contract's evidence still asks of every key, so it is not in the default mix
             most = min(VOCABULARY_MOST, TIER_TWO_MOST) - len(asked)
-            if most > 0 and set(wanted) != set(Skill):
+            if most > 0:
                 words = skills.tier_two(
                     analysis, passage.paragraphs, frozenset(g.term for g in found)
                 )
-                asked += skills.tier_two_items(words, rng, most)
+                made = skills.which_word_items(words, analysis, passage.paragraphs, rng, most)
+                if not made and set(wanted) != set(Skill):
+                    made = skills.tier_two_items(words, rng, most)
+                asked += made
         out += asked
         if Kind.MATCHING in config.kinds:
             rest = [

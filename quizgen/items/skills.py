@@ -1199,28 +1199,44 @@ def tier_two(
             if not is_askable(sentence, paragraphs[n]):
                 continue
             for t in sentence:
-                pos = TIER_TWO_TAGS.get(t.tag_)
-                if (
-                    pos is None
-                    or t.pos_ != TIER_TWO_POS[pos]
-                    or not t.is_lower
-                    or not t.text.replace("-", "").isalpha()
-                    or t.ent_type_
-                    or t.is_stop
-                    # 'a muffled sound', 'critically acclaimed': a participle used as an
-                    # adjective has the adjective's sense, not the verb's
-                    or (pos == "v" and t.dep_ in {"amod", "acomp", "advcl", "oprd"})
-                    or _hyphened(t)  # 'tight-fisted': part of a word of its own
-                ):
+                pos = _word_pos(t)
+                if pos is None:
                     continue
-                lemma = t.lemma_.lower() if pos == "v" else t.lower_
+                lemma = _word_lemma(t, pos)
                 meaning = table.get((lemma, pos))
                 if meaning is None or lemma in found or fold(t.text) in explained:
                     continue
+                if t.dep_ == "amod" and t.head.lemma_.lower() in meaning.compounds:
+                    continue  # 'elementary school': the compound's sense, not the word's
                 gloss = Gloss(t.text, meaning.definition, n, sentence, "dictionary", (t,))
                 rank = (meaning.tagged, "avr".index(pos), n, t.i)
                 found[lemma] = (rank, DictionaryGloss(gloss, meaning))
     return [g for _, g in sorted(found.values(), key=lambda r: r[0])]
+
+
+def _word_pos(t: Token) -> str | None:
+    """The part of speech (a, v, r) under which a word of the passage may be asked the meaning
+    of, or offered as a word that means something: a lower-case adjective, verb or adverb
+    that is no stop word, no part of a name and no part of a hyphened word; none for a
+    participle used as an adjective ('a muffled sound', 'critically acclaimed'), which has the
+    adjective's sense, not the verb's."""
+    pos = TIER_TWO_TAGS.get(t.tag_)
+    if (
+        pos is None
+        or t.pos_ != TIER_TWO_POS[pos]
+        or not t.is_lower
+        or not t.text.replace("-", "").isalpha()
+        or t.ent_type_
+        or t.is_stop
+        or (pos == "v" and t.dep_ in {"amod", "acomp", "advcl", "oprd"})
+        or _hyphened(t)  # 'tight-fisted': part of a word of its own
+    ):
+        return None
+    return pos
+
+
+def _word_lemma(t: Token, pos: str) -> str:
+    return t.lemma_.lower() if pos == "v" else t.lower_
 
 
 def _hyphened(t: Token) -> bool:
@@ -1296,6 +1312,100 @@ def tier_two_items(words: list[DictionaryGloss], rng: random.Random, most: int) 
                 difficulty=Difficulty.MEDIUM,
                 rule="vocab-dictionary",
                 skill=Skill.VOCABULARY,
+            )
+        )
+    return items
+
+
+WHICH_WORD_RULE = "vocab-which-word"
+
+
+def which_word_prompt(meaning: lexicon.Meaning) -> str:
+    """'Which word from the passage means “showing careful forethought”?'"""
+    return f"Which word from the passage means \u201c{meaning.definition}\u201d?"
+
+
+WHICH_WORD_ALTERNATIVES = 3  # next-best words a teacher reviewing may swap in
+
+
+def which_word_options(
+    word: DictionaryGloss, analysis: Analysis, paragraphs: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """Three words of the passage a student who does not know the key's meaning could take
+    for it: of the key's part of speech and form (a past tense beside a past tense), no
+    everyday words (a book word of the table, the rarer ones the table's tier-two words
+    first), as they stand in the passage. None that could mean the key's definition (a sense
+    in or near the key's synset: 'wary' or 'careful' beside 'cautious'), none whose own
+    dictionary meaning shares a content word with the key's, none named in the definition
+    itself, and never the key's own word. Each with its source ('paragraph 3'), best first,
+    the next-best after the three."""
+    key_token = word.gloss.tokens[0]
+    key = word.meaning
+    books = lexicon.book_words()
+    table = lexicon.meanings()
+    key_words = _meaning_words(key.definition)
+    found: dict[str, tuple[tuple, str, str]] = {}
+    for n, doc in enumerate(analysis.docs):
+        for sentence in doc.sents:
+            if not is_askable(sentence, paragraphs[n]):
+                continue
+            for t in sentence:
+                if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
+                    continue
+                lemma = _word_lemma(t, key.pos)
+                book = books.get((lemma, key.pos))
+                if book is None or lemma == key.lemma or lemma in found:
+                    continue
+                if key.could_mean(book.senses) or _forms(t.lower_) & key_words:
+                    continue
+                own = table.get((lemma, key.pos))
+                if own is not None and (
+                    own.synset == key.synset or _meaning_words(own.definition) & key_words
+                ):
+                    continue
+                if t.lower_ in {o.lower() for _, o, _ in found.values()}:
+                    continue
+                rank = (own is None, abs(book.tagged - key.tagged), n, t.i)
+                found[lemma] = (rank, t.text, f"paragraph {n + 1}")
+    most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
+    return [(text, source) for _, text, source in sorted(found.values())[:most]]
+
+
+def which_word_items(
+    words: list[DictionaryGloss],
+    analysis: Analysis,
+    paragraphs: tuple[str, ...],
+    rng: random.Random,
+    most: int,
+) -> list[Item]:
+    """'Which word from the passage means “showing careful forethought”?' -> cautious: a word
+    the passage uses without explaining, asked by its dictionary meaning, with three other
+    words of the passage as the wrong options (:func:`which_word_options`); the rarest words
+    first, a word only where three such options are found. The key stands in its evidence
+    sentence, as the quiz contract asks of every key."""
+    items: list[Item] = []
+    for word in words:
+        if len(items) >= most:
+            break
+        ranked = which_word_options(word, analysis, paragraphs)
+        chosen, rest = ranked[: VOCABULARY_OPTIONS - 1], ranked[VOCABULARY_OPTIONS - 1 :]
+        if len(chosen) < VOCABULARY_OPTIONS - 1:
+            continue
+        options = [text for text, _ in chosen]
+        options.insert(rng.randrange(len(options) + 1), word.gloss.term)
+        items.append(
+            Item(
+                id="",
+                kind=Kind.MULTIPLE_CHOICE,
+                prompt=which_word_prompt(word.meaning),
+                answer=word.gloss.term,
+                options=tuple(options),
+                evidence=word.gloss.evidence,
+                difficulty=Difficulty.MEDIUM,
+                rule=WHICH_WORD_RULE,
+                skill=Skill.VOCABULARY,
+                sources=tuple(chosen),
+                alternatives=tuple(rest),
             )
         )
     return items

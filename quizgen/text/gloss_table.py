@@ -1,4 +1,4 @@
-"""Build ``data/glosses.tsv`` from WordNet 3.0 (a development tool).
+"""Build ``data/glosses.tsv`` and ``data/book_words.tsv`` from WordNet 3.0 (a development tool).
 
     python -m quizgen.text.gloss_table /usr/share/wordnet   # Debian's wordnet-base package
 
@@ -10,9 +10,18 @@ whose meaning is no question); when its first sense has at least three in four o
 tags, so that the sense in a passage is almost surely that one; and when that sense is no
 relational adjective ('seismic': of earthquakes). Each line is the lemma, its part of speech
 (a, v, r), the times it is tagged (the fewer, the less everyday the word), the sense's synset
-(two words of one synset are synonyms, never each other's wrong option) and its definition
-without WordNet's examples. The table is read at run time;
-nothing is downloaded.
+(two words of one synset are synonyms, never each other's wrong option), its definition
+without WordNet's examples, and the synsets near in meaning (the sense's satellites and
+"similar to" adjectives, "see also", a verb's group, its hypernyms and hyponyms): a word with
+a sense among them could be taken to mean the definition too; and for an adjective, the nouns
+it makes a compound noun with ('elementary school'), in which it has not this sense.
+
+``book_words.tsv`` lists the adjectives, verbs and adverbs that are no everyday words (tagged a
+few times in WordNet's sense-tagged texts), each with the synsets of all its senses:
+the words a passage offers as the wrong options of "Which word from the passage means ...?",
+and the senses that tell whether one of them could mean the key's definition as well.
+
+The tables are read at run time; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -26,17 +35,32 @@ from quizgen.text import lexicon
 from quizgen.text.wordnet_table import WORDNET_LICENCE
 
 OUT = Path(__file__).resolve().parent / "data" / "glosses.tsv"
+WORDS_OUT = OUT.with_name("book_words.tsv")
 FILES = {"a": "adj", "v": "verb", "r": "adv"}
 SS_TYPES = {"3": "a", "5": "a", "2": "v", "4": "r"}  # sense keys' synset types
 TAGGED = (2, 6)  # the fewest and most tags of a tier-two word, over its senses of the POS
 MAX_SENSES = 3  # a word of more senses is too often used in one the table does not give
-DOMINANT = 0.75  # the first sense's least share of them
+DOMINANT = 0.8  # the first sense's least share of them
 PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
 MAX_WORDS = 14
+# the fewest and most tags of a book word, over all its senses: fewer is a word too rare or
+# technical to be a believable option, more an everyday word
+BOOK_TAGGED = (1, 15)
+# the pointers to synsets near a sense in meaning: similar to, see also, verb group, hypernym,
+# hyponym
+NEAR = frozenset({"&", "^", "$", "@", "~"})
 NOTICE = (
     """\
 # lemma, part of speech (a, v, r), times tagged, synset, meaning of the dominant sense: words
 # a passage may use without explaining, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
+#
+"""
+    + WORDNET_LICENCE
+)
+WORDS_NOTICE = (
+    """\
+# lemma, part of speech (a, v, r), times tagged, the synsets of its senses: the adjectives, verbs
+# and adverbs that are no everyday words, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
 #
 """
     + WORDNET_LICENCE
@@ -62,16 +86,41 @@ def _definition(gloss: str) -> str:
     return " ".join(text.strip().rstrip(";").split())
 
 
-def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str]]:
-    """offset -> (lexicographer file, definition) of a part of speech's synsets."""
+def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """offset -> (lexicographer file, definition, the offsets of the synsets of its part of
+    speech near it in meaning) of a part of speech's synsets. An adjective satellite is near
+    its head's other satellites too ('shrewd' beside 'clever' and 'astute', all 'smart')."""
     out = {}
+    satellite = set()
     for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
             continue
         head, _, gloss = line.partition(" | ")
         parts = head.split()
-        out[parts[0]] = (parts[1], _definition(gloss))
+        words = int(parts[3], 16)
+        at = 4 + 2 * words
+        near = []
+        for n in range(int(parts[at])):
+            symbol, offset, kind = parts[at + 1 + 4 * n : at + 4 + 4 * n]
+            if symbol in NEAR and (kind == pos or (pos == "a" and kind == "s")):
+                near.append(offset)
+        out[parts[0]] = (parts[1], _definition(gloss), tuple(sorted(set(near))))
+        if parts[2] == "s":
+            satellite.add(parts[0])
+    for offset in satellite:
+        lexfile, definition, near = out[offset]
+        siblings = {o for head in near if head not in satellite for o in out[head][2]}
+        out[offset] = (lexfile, definition, tuple(sorted((set(near) | siblings) - {offset})))
     return out
+
+
+def _index(folder: Path, pos: str):
+    """(lemma, offsets of its senses) of a part of speech's index, most frequent sense first."""
+    for line in (folder / f"index.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        yield parts[0], parts[6 + int(parts[3]) :]
 
 
 def _plain(definition: str) -> bool:
@@ -88,10 +137,14 @@ def _gives_away(lemma: str, definition: str) -> bool:
     """Whether the definition holds the word's own stem ('in a wise manner' for 'wisely',
     'not developed' for 'undeveloped', 'covered with rust' for 'rusty')."""
     core = re.sub(r"^(?:un|in|im|non|dis)(?=.{4})", "", lemma)
-    stem = core[: max(4, min(5, len(core) - 1))]
+    # the whole word's first six letters, the prefix's letters with them: 'imperf' ('intervals'
+    # is no giveaway of 'intermittent')
+    stems = (core[: max(4, min(5, len(core) - 1))], lemma[: min(6, len(lemma) - 1)])
     for w in re.findall(r"[a-z]+", definition.lower()):
         base = w[:-1] + "i" if w.endswith("y") else w  # 'gay' in 'gaily'
-        if w.startswith(stem) or (len(w) >= 3 and (core.startswith(w) or core.startswith(base))):
+        if w.startswith(stems):  # 'imperfect' in the meaning of 'imperfectly'
+            return True
+        if len(w) >= 3 and (core.startswith(w) or core.startswith(base)):
             return True
     return False
 
@@ -104,16 +157,12 @@ SENSITIVE = frozenset("sexual sexually indecent erotic sin sinful iniquity drug 
 def build(folder: Path) -> str:
     """The table's text."""
     counts = _counts(folder)
+    compounds = _compounds(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
     lines = [NOTICE.rstrip("\n")]
-    for pos, name in FILES.items():
+    for pos in FILES:
         synsets = _synsets(folder, pos)
-        for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lemma, pointers = parts[0], int(parts[3])
-            offsets = parts[6 + pointers :]
+        for lemma, offsets in _index(folder, pos):
             if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", lemma) or len(lemma) < 4:
                 continue
             senses = counts.get((lemma, pos), {})
@@ -122,16 +171,64 @@ def build(folder: Path) -> str:
                 continue
             if len(offsets) > MAX_SENSES:
                 continue
-            lexfile, definition = synsets[offsets[0]]
+            lexfile, definition, near = synsets[offsets[0]]
             if lexfile == PERTAINYM_FILE and pos == "a":
                 continue
             if not _plain(definition) or _gives_away(lemma, definition):
                 continue
             if {lemma, *re.findall(r"[a-z]+", definition.lower())} & unsuitable:
                 continue
-            lines.append(f"{lemma}\t{pos}\t{total}\t{offsets[0]}\t{definition}")
+            lines.append(
+                f"{lemma}\t{pos}\t{total}\t{offsets[0]}\t{definition}\t{','.join(near)}"
+                f"\t{','.join(sorted(compounds.get(lemma, ())) if pos == 'a' else '')}"
+            )
     return "\n".join(lines) + "\n"
 
 
+def _all_tags(folder: Path) -> dict[str, int]:
+    """lemma -> times tagged over all its senses of every part of speech, nouns included
+    ('high' is an everyday word, however seldom its adverb is tagged)."""
+    out: dict[str, int] = defaultdict(int)
+    for line in (folder / "cntlist.rev").read_text(encoding="latin-1").splitlines():
+        key, _, count = line.split()
+        out[key.partition("%")[0]] += int(count)
+    return out
+
+
+def build_words(folder: Path) -> str:
+    """The book-word table's text: lemma, part of speech, times tagged, its senses' synsets.
+    No relational adjective ('seismic', 'nasal': of earthquakes, of the nose), whose meaning a
+    student tells from its kind alone."""
+    counts = _counts(folder)
+    everyday = _all_tags(folder)
+    unsuitable = lexicon.unsuitable_words() | SENSITIVE
+    lines = [WORDS_NOTICE.rstrip("\n")]
+    for pos in FILES:
+        synsets = _synsets(folder, pos)
+        for lemma, offsets in _index(folder, pos):
+            if not re.fullmatch(r"[a-z]+", lemma) or len(lemma) < 4 or lemma in unsuitable:
+                continue
+            if pos == "a" and synsets[offsets[0]][0] == PERTAINYM_FILE:
+                continue
+            total = sum(counts.get((lemma, pos), {}).values())
+            low, high = BOOK_TAGGED
+            if low <= total and everyday[lemma] <= high:
+                lines.append(f"{lemma}\t{pos}\t{total}\t{','.join(offsets)}")
+    return "\n".join(lines) + "\n"
+
+
+def _compounds(folder: Path) -> dict[str, list[str]]:
+    """first word -> the nouns it makes a compound noun with in WordNet ('elementary' ->
+    school, particle): in one of these, an adjective has the compound's sense, not its own."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        first, _, rest = line.split(" ", 1)[0].partition("_")
+        if rest and re.fullmatch(r"[a-z]+", rest):
+            out[first].append(rest)
+    return out
+
+
 if __name__ == "__main__":
-    OUT.write_text(build(Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")))
+    source = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
+    OUT.write_text(build(source))
+    WORDS_OUT.write_text(build_words(source))

@@ -729,6 +729,16 @@ class Meaning:
     tagged: int  # times WordNet's sense-tagged texts have the word: the fewer, the rarer
     synset: str
     definition: str
+    # the synsets near it in meaning (similar, see also, verb group, hypernyms, hyponyms): a
+    # word with a sense among them, or this one, could be taken to mean the definition too
+    near: frozenset[str] = frozenset()
+    # the nouns an adjective makes a compound noun with ('elementary school'): in one it has
+    # the compound's sense, not this
+    compounds: frozenset[str] = frozenset()
+
+    def could_mean(self, senses: frozenset[str]) -> bool:
+        """Whether a word of these senses (synsets) could be read as meaning this."""
+        return self.synset in senses or bool(self.near & senses)
 
 
 @cache
@@ -738,8 +748,40 @@ def meanings() -> dict[tuple[str, str], Meaning]:
     for line in (DATA / "glosses.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        lemma, pos, tagged, synset, definition = line.split("\t")
-        out[(lemma, pos)] = Meaning(lemma, pos, int(tagged), synset, definition)
+        lemma, pos, tagged, synset, definition, near, compounds = line.split("\t")
+        out[(lemma, pos)] = Meaning(
+            lemma,
+            pos,
+            int(tagged),
+            synset,
+            definition,
+            frozenset(near.split(",")) - {""},
+            frozenset(compounds.split(",")) - {""},
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class BookWord:
+    """An adjective, verb or adverb that is no everyday word, as ``data/book_words.tsv`` has
+    it (see :mod:`quizgen.text.gloss_table`)."""
+
+    lemma: str
+    pos: str  # a, v, r
+    tagged: int  # times WordNet's sense-tagged texts have it, over all its senses
+    senses: frozenset[str]  # the synsets of all its senses
+
+
+@cache
+def book_words() -> dict[tuple[str, str], BookWord]:
+    """(lemma, part of speech) -> the book word: the wrong options of "Which word from the
+    passage means ...?"."""
+    out = {}
+    for line in (DATA / "book_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        lemma, pos, tagged, senses = line.split("\t")
+        out[(lemma, pos)] = BookWord(lemma, pos, int(tagged), frozenset(senses.split(",")))
     return out
 
 

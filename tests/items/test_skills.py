@@ -347,6 +347,10 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("wisely", "in a wise manner")
     assert gloss_table._gives_away("gaily", "in a gay manner")
     assert gloss_table._gives_away("undeveloped", "not developed")
+    assert gloss_table._gives_away("imperfectly", "in an imperfect or faulty way")
+    assert not gloss_table._gives_away(
+        "intermittent", "stopping and starting at irregular intervals"
+    )
     assert not gloss_table._gives_away("shrewd", "marked by practical hardheaded intelligence")
     assert not gloss_table._plain("(Southern regional intensive) very; to a great degree")
 
@@ -371,3 +375,81 @@ def test_the_main_person_goes_by_every_name_a_longer_name_joins():
     main = skills._main_person(analyze(docs))
     assert {"fryderyk", "chopin", "fryderyk franciszek chopin"} <= main
     assert "nicolas chopin" not in main
+
+
+# "The shrewd miller was greedy, clever and fond of the pompous king."
+WHICH_WORD = [
+    ("The", 2, "det", "DT", "DET", "the"),
+    ("shrewd", 2, "amod", "JJ", "ADJ", "shrewd"),
+    ("miller", 3, "nsubj", "NN", "NOUN", "miller"),
+    ("was", 3, "ROOT", "VBD", "AUX", "be"),
+    ("greedy", 3, "acomp", "JJ", "ADJ", "greedy"),
+    (",", 4, "punct", ",", "PUNCT", ","),
+    ("clever", 4, "conj", "JJ", "ADJ", "clever"),
+    ("and", 6, "cc", "CC", "CCONJ", "and"),
+    ("fond", 6, "conj", "JJ", "ADJ", "fond"),
+    ("of", 8, "prep", "IN", "ADP", "of"),
+    ("the", 12, "det", "DT", "DET", "the"),
+    ("pompous", 12, "amod", "JJ", "ADJ", "pompous"),
+    ("king", 9, "pobj", "NN", "NOUN", "king"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
+    from quizgen.text import lexicon
+
+    doc = make_doc(WHICH_WORD)
+    analysis, paragraphs = analyze([doc]), (doc.text,)
+    found = skills.tier_two(analysis, paragraphs)
+    assert found[0].gloss.term == "shrewd"
+    # 'clever' is in the cluster of 'smart' with 'shrewd': a second right answer, not offered
+    assert lexicon.meanings()[("shrewd", "a")].could_mean(
+        lexicon.book_words()[("clever", "a")].senses
+    )
+    assert sorted(skills.which_word_options(found[0], analysis, paragraphs)) == [
+        ("fond", "paragraph 1"),
+        ("greedy", "paragraph 1"),
+        ("pompous", "paragraph 1"),
+    ]
+    [item] = skills.which_word_items(found, analysis, paragraphs, random.Random(3), 1)
+    meaning = lexicon.meanings()[("shrewd", "a")].definition
+    assert item.prompt == f"Which word from the passage means \u201c{meaning}\u201d?"
+    assert item.answer == "shrewd" and sorted(item.options) == [
+        "fond",
+        "greedy",
+        "pompous",
+        "shrewd",
+    ]
+    assert item.skill is Skill.VOCABULARY and item.kind is Kind.MULTIPLE_CHOICE
+    assert dict(item.sources) == {w: "paragraph 1" for w in ("fond", "greedy", "pompous")}
+    # the key stands in its evidence sentence, as the quiz contract asks of every key
+    assert "shrewd" in item.evidence.sentence
+    # with 'old' for 'pompous' there is no item: an everyday word is no option, and an item
+    # short of three is never padded
+    rows = [r if r[0] != "pompous" else ("old", 12, "amod", "JJ", "ADJ", "old") for r in WHICH_WORD]
+    short = make_doc(rows)
+    analysis, paragraphs = analyze([short]), (short.text,)
+    # the word nearest the key in rarity first (greedy is tagged once, fond five times)
+    assert [w for w, _ in skills.which_word_options(found[0], analysis, paragraphs)] == [
+        "greedy",
+        "fond",
+    ]
+    found = skills.tier_two(analysis, paragraphs)
+    assert skills.which_word_items(found, analysis, paragraphs, random.Random(3), 1) == []
+
+
+def test_an_adjective_of_a_compound_noun_is_not_asked_its_own_meaning():
+    # "Ann taught at an elementary school": 'elementary school' is a compound of its own
+    doc = make_doc(
+        [
+            ("Ann", 1, "nsubj", "NNP", "PROPN", "Ann"),
+            ("taught", 1, "ROOT", "VBD", "VERB", "teach"),
+            ("at", 1, "prep", "IN", "ADP", "at"),
+            ("an", 5, "det", "DT", "DET", "an"),
+            ("elementary", 5, "amod", "JJ", "ADJ", "elementary"),
+            ("school", 2, "pobj", "NN", "NOUN", "school"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    assert skills.tier_two(analyze([doc]), (doc.text,)) == []
