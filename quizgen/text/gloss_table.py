@@ -133,6 +133,11 @@ def _plain(definition: str) -> bool:
     )
 
 
+# suffixes that make an adjective, verb or adverb of its root, longest first
+DERIVING = ("ishly", "fully", "ously", "ally", "ish", "ful", "ous", "ive", "ize", "ise", "al", "ic",
+            "ly", "y")  # fmt: skip
+
+
 def _gives_away(lemma: str, definition: str) -> bool:
     """Whether the definition holds the word's own stem ('in a wise manner' for 'wisely',
     'not developed' for 'undeveloped', 'covered with rust' for 'rusty')."""
@@ -140,9 +145,15 @@ def _gives_away(lemma: str, definition: str) -> bool:
     # the whole word's first six letters, the prefix's letters with them: 'imperf' ('intervals'
     # is no giveaway of 'intermittent')
     stems = (core[: max(4, min(5, len(core) - 1))], lemma[: min(6, len(lemma) - 1)])
+    # the word without a suffix that makes it of its root ('self' of 'selfish', 'foc' of
+    # 'focal'): a meaning with the root in one of its words ('yourself', 'focus') gives it away
+    root = next((core[: -len(s)] for s in DERIVING if core.endswith(s)), "")
+    root = root if len(root) >= 3 else ""
     for w in re.findall(r"[a-z]+", definition.lower()):
         base = w[:-1] + "i" if w.endswith("y") else w  # 'gay' in 'gaily'
         if w.startswith(stems):  # 'imperfect' in the meaning of 'imperfectly'
+            return True
+        if root and (w.startswith(root) or (len(root) >= 4 and root in w)):
             return True
         if len(w) >= 3 and (core.startswith(w) or core.startswith(base)):
             return True

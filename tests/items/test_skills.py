@@ -348,6 +348,8 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("gaily", "in a gay manner")
     assert gloss_table._gives_away("undeveloped", "not developed")
     assert gloss_table._gives_away("imperfectly", "in an imperfect or faulty way")
+    assert gloss_table._gives_away("selfish", "concerned chiefly with yourself")
+    assert gloss_table._gives_away("focal", "having or localized centrally at a focus")
     assert not gloss_table._gives_away(
         "intermittent", "stopping and starting at irregular intervals"
     )
