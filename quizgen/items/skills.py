@@ -1328,8 +1328,21 @@ def which_word_prompt(meaning: lexicon.Meaning) -> str:
 WHICH_WORD_ALTERNATIVES = 3  # next-best words a teacher reviewing may swap in
 
 
+def passage_words(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple[int, Token]]:
+    """(paragraph from 0, word) of the adjectives, verbs and adverbs of the passage's askable
+    sentences that may be asked or offered (:func:`_word_pos`), in passage order."""
+    return [
+        (n, t)
+        for n, doc in enumerate(analysis.docs)
+        for sentence in doc.sents
+        if is_askable(sentence, paragraphs[n])
+        for t in sentence
+        if _word_pos(t) is not None
+    ]
+
+
 def which_word_options(
-    word: DictionaryGloss, analysis: Analysis, paragraphs: tuple[str, ...]
+    word: DictionaryGloss, words: list[tuple[int, Token]]
 ) -> list[tuple[str, str]]:
     """Three words of the passage a student who does not know the key's meaning could take
     for it: of the key's part of speech and form (a past tense beside a past tense), no
@@ -1345,28 +1358,24 @@ def which_word_options(
     table = lexicon.meanings()
     key_words = _meaning_words(key.definition)
     found: dict[str, tuple[tuple, str, str]] = {}
-    for n, doc in enumerate(analysis.docs):
-        for sentence in doc.sents:
-            if not is_askable(sentence, paragraphs[n]):
-                continue
-            for t in sentence:
-                if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
-                    continue
-                lemma = _word_lemma(t, key.pos)
-                book = books.get((lemma, key.pos))
-                if book is None or lemma == key.lemma or lemma in found:
-                    continue
-                if key.could_mean(book.senses) or _forms(t.lower_) & key_words:
-                    continue
-                own = table.get((lemma, key.pos))
-                if own is not None and (
-                    own.synset == key.synset or _meaning_words(own.definition) & key_words
-                ):
-                    continue
-                if t.lower_ in {o.lower() for _, o, _ in found.values()}:
-                    continue
-                rank = (own is None, abs(book.tagged - key.tagged), n, t.i)
-                found[lemma] = (rank, t.text, f"paragraph {n + 1}")
+    for n, t in words:
+        if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
+            continue
+        lemma = _word_lemma(t, key.pos)
+        book = books.get((lemma, key.pos))
+        if book is None or lemma == key.lemma or lemma in found:
+            continue
+        if key.could_mean(book.senses) or _forms(t.lower_) & key_words:
+            continue
+        own = table.get((lemma, key.pos))
+        if own is not None and (
+            own.synset == key.synset or _meaning_words(own.definition) & key_words
+        ):
+            continue
+        if t.lower_ in {o.lower() for _, o, _ in found.values()}:
+            continue
+        rank = (own is None, abs(book.tagged - key.tagged), n, t.i)
+        found[lemma] = (rank, t.text, f"paragraph {n + 1}")
     most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
     return [(text, source) for _, text, source in sorted(found.values())[:most]]
 
@@ -1384,10 +1393,11 @@ def which_word_items(
     first, a word only where three such options are found. The key stands in its evidence
     sentence, as the quiz contract asks of every key."""
     items: list[Item] = []
+    pool = passage_words(analysis, paragraphs) if words and most > 0 else []
     for word in words:
         if len(items) >= most:
             break
-        ranked = which_word_options(word, analysis, paragraphs)
+        ranked = which_word_options(word, pool)
         chosen, rest = ranked[: VOCABULARY_OPTIONS - 1], ranked[VOCABULARY_OPTIONS - 1 :]
         if len(chosen) < VOCABULARY_OPTIONS - 1:
             continue

@@ -126,10 +126,17 @@ def _index(folder: Path, pos: str):
 def _plain(definition: str) -> bool:
     """A definition a student reads as a meaning: two words or more, not too long, no
     usage label or note ('(Southern regional intensive) very', 'used informally as ...',
-    'with respect to vision')."""
+    'with respect to vision'), and no meanings strung together ('giving pleasure or
+    satisfaction or received with pleasure or freely granted', '... with even temper or
+    characterized by such endurance')."""
     words = definition.split()
-    return 2 <= len(words) <= MAX_WORDS and not re.search(
-        r"[()\[\]]|\bused\b|\busually\b|^with respect to\b", definition
+    return (
+        2 <= len(words) <= MAX_WORDS
+        and words.count("or") < 3
+        and not re.search(
+            r"[()\[\]]|\bused\b|\busually\b|^with respect to\b|\bor (?:characterized|marked) by\b",
+            definition,
+        )
     )
 
 

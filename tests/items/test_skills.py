@@ -409,7 +409,9 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
     assert lexicon.meanings()[("shrewd", "a")].could_mean(
         lexicon.book_words()[("clever", "a")].senses
     )
-    assert sorted(skills.which_word_options(found[0], analysis, paragraphs)) == [
+    assert sorted(
+        skills.which_word_options(found[0], skills.passage_words(analysis, paragraphs))
+    ) == [
         ("fond", "paragraph 1"),
         ("greedy", "paragraph 1"),
         ("pompous", "paragraph 1"),
@@ -433,7 +435,10 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
     short = make_doc(rows)
     analysis, paragraphs = analyze([short]), (short.text,)
     # the word nearest the key in rarity first (greedy is tagged once, fond five times)
-    assert [w for w, _ in skills.which_word_options(found[0], analysis, paragraphs)] == [
+    assert [
+        w
+        for w, _ in skills.which_word_options(found[0], skills.passage_words(analysis, paragraphs))
+    ] == [
         "greedy",
         "fond",
     ]
