@@ -768,7 +768,7 @@ class BookWord:
 
     lemma: str
     pos: str  # a, v, r
-    tagged: int  # times WordNet's sense-tagged texts have it, over all its senses
+    tagged: int  # times WordNet's sense-tagged texts have it, over its senses of the part of speech
     senses: frozenset[str]  # the synsets of all its senses
 
 
