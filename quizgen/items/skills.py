@@ -1358,6 +1358,7 @@ def which_word_options(
     table = lexicon.meanings()
     key_words = _meaning_words(key.definition)
     found: dict[str, tuple[tuple, str, str]] = {}
+    texts: set[str] = set()  # the words found, as written in lower case
     for n, t in words:
         if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
             continue
@@ -1372,8 +1373,9 @@ def which_word_options(
             own.synset == key.synset or _meaning_words(own.definition) & key_words
         ):
             continue
-        if t.lower_ in {o.lower() for _, o, _ in found.values()}:
+        if t.lower_ in texts:
             continue
+        texts.add(t.lower_)
         rank = (own is None, abs(book.tagged - key.tagged), n, t.i)
         found[lemma] = (rank, t.text, f"paragraph {n + 1}")
     most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
