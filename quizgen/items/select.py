@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -15,7 +16,8 @@ from quizgen.base.folding import fold_typography, fold_words
 from quizgen.items import distract, quality, ranker, skills, variants
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
-from quizgen.text.analysis import Analysis, person_like, placed, text_of
+from quizgen.text import lexicon
+from quizgen.text.analysis import Analysis, mention_acts_as_person, person_like, placed, text_of
 from quizgen.text.extract import Clause, Quote, Role
 from quizgen.text.lexicon import PLACE_TYPES, date_key, place_kind
 
@@ -78,6 +80,9 @@ def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str
     if candidate.cluster is not None and candidate.answer_label is Label.PERSON:
         for name in candidate.cluster.names:
             out.setdefault(name, None)
+        surname = family_name(key, candidate.cluster, analysis)
+        if surname is not None:
+            out.setdefault(surname, None)
     first, _, rest = key.partition(" ")
     if first.lower() in {"the", "a", "an"} and rest:
         out.setdefault(rest, None)
@@ -97,6 +102,52 @@ def accepted(candidate: Candidate, analysis: Analysis | None = None) -> list[str
             other = str(int(value)) if form == "words" else distract.number_words(int(value))
             out.setdefault(f"{other} {unit}".strip(), None)
     return [a for a in out if fold_typography(a) != fold_typography(key)]
+
+
+def family_name(key: str, cluster, analysis: Analysis | None) -> str | None:
+    """A person's family name alone ('Pasteur' for 'Louis Pasteur', 'Watson' for 'Dr.
+    Watson'), which a teacher marks right too: the key two or three capitalized words, the
+    last not shared with any other person the passage names ('Nicolas Chopin' beside
+    'Fryderyk Chopin': neither is asked by 'Chopin' alone) nor a word the passage writes in
+    lower case ('the Little Match Girl' beside 'the girl')."""
+    words = key.split()
+    if not 2 <= len(words) <= 3 or analysis is None:
+        return None
+    if not all(w[:1].isupper() and re.fullmatch(r"[\w.'\u2019-]+", w) for w in words):
+        return None
+    last = words[-1]
+    if last.endswith(".") or fold_words(last) in {fold_words(w) for w in words[:-1]}:
+        return None  # 'John F.': no family name
+    if re.search(r"['\u2019]s$", words[0]) or lexicon.looks_like_organization(key):
+        return None  # "Destiny's Child": no person's name
+    if not _shown_a_person(words[0], cluster, analysis):
+        return None  # 'the Annual Grammy Awards', 'Turkey Trot' the tagger took for people
+    if last not in lexicon.family_names() and any(
+        t.text == last.lower() for doc in analysis.docs for t in doc
+    ):
+        return None  # 'the Little Match Girl' of a passage that says 'the girl': a word alone
+    for other in analysis.clusters_of("PERSON"):
+        if other is cluster:
+            continue
+        if any(
+            fold_words(n.split()[-1]) == fold_words(last) and fold_words(n) != fold_words(key)
+            for n in other.names
+        ):
+            return None
+    return last
+
+
+def _shown_a_person(first: str, cluster, analysis: Analysis) -> bool:
+    """Whether the passage shows a name is a person's: a title or a known given name first
+    ('Mr. Bennet', 'Louis Pasteur'), or the person called he or she or doing what people do
+    (being born, saying)."""
+    if first.lower().rstrip(".") in lexicon.TITLE_WORDS or lexicon.given_name_gender(first):
+        return True
+    if cluster is None:
+        return False
+    return cluster.id in analysis.pronoun_genders() or any(
+        mention_acts_as_person(m) for m in cluster.mentions
+    )
 
 
 def spelled_out(key: str, analysis: Analysis) -> list[str]:
@@ -705,6 +756,9 @@ class Builder:
                 if fold_typography(n) != fold_typography(blank.answer)
                 and (blank.cluster.label == "PERSON" or same_thing(n, blank.answer))
             ]
+            if blank.cluster.label == "PERSON":
+                surname = family_name(blank.answer, blank.cluster, self.analysis)
+                accept += [surname] if surname is not None else []
         accept += spelled_out(blank.answer, self.analysis)  # 'ECB'
         ordinal = distract.ordinal_other_form(blank.answer)
         if ordinal is not None:

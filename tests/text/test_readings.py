@@ -3,7 +3,7 @@ clause refers to, which answers and options a teacher would strike out."""
 
 from __future__ import annotations
 
-from docs import make_doc, placed, ran, read
+from docs import KING_RAN, make_doc, placed, ran, read
 
 from quizgen.items import distract, rules
 from quizgen.quiz.model import Label
@@ -633,3 +633,42 @@ def test_a_name_a_thing_is_called_is_a_things_name():
     assert (
         "chopper" not in analyze([make_doc(rows, [(0, 1, "ORG"), (5, 6, "PERSON")])]).thing_names()
     )
+
+
+def _two_names_ran(first: str, last: str) -> list[tuple]:
+    return [
+        (first, 1, "compound", "NNP", "PROPN", first),
+        (last, 2, "nsubj", "NNP", "PROPN", last),
+        ("ran", 2, "ROOT", "VBD", "VERB", "run"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+
+
+def test_a_persons_family_name_alone_is_marked_right_unless_another_person_shares_it():
+    from quizgen.items.select import family_name
+
+    names = [
+        ("Louis", "Pasteur"),
+        ("Louis", "Chopin"),
+        ("Fryderyk", "Chopin"),
+        ("Turkey", "Trot"),
+    ]
+    docs = [make_doc(_two_names_ran(*n), [(0, 2, "PERSON")]) for n in names]
+    docs.append(
+        make_doc(KING_RAN[:1] + [("girl", 2, "nsubj", "NN", "NOUN", "girl")] + KING_RAN[2:])
+    )
+    analysis = analyze(docs)
+
+    def cluster(name):
+        return next(c for c in analysis.clusters_of("PERSON") if name in c.names)
+
+    assert family_name("Louis Pasteur", cluster("Louis Pasteur"), analysis) == "Pasteur"
+    # two Chopins: 'Chopin' alone does not say which
+    assert family_name("Louis Chopin", cluster("Louis Chopin"), analysis) is None
+    # one name, an initial, a possessive or a common word last is no family name to accept
+    assert family_name("Pasteur", cluster("Louis Pasteur"), analysis) is None
+    assert family_name("John F.", None, analysis) is None
+    assert family_name("Destiny's Child", None, analysis) is None
+    assert family_name("The Little Match Girl", None, analysis) is None
+    # a name the tagger took for a person's, with nothing in the passage to show it is one
+    assert family_name("Turkey Trot", cluster("Turkey Trot"), analysis) is None
