@@ -1350,8 +1350,9 @@ def which_word_options(
     first), as they stand in the passage. None that could mean the key's definition (a sense
     in or near the key's synset: 'wary' or 'careful' beside 'cautious'), none whose own
     dictionary meaning shares a content word with the key's, none named in the definition
-    itself, and never the key's own word. Each with its source ('paragraph 3'), best first,
-    the next-best after the three."""
+    itself, and never the key's own word. Words said of the key's kind of thing (a person or
+    animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
+    next-best after the three."""
     key_token = word.gloss.tokens[0]
     key = word.meaning
     books = lexicon.book_words()
@@ -1359,6 +1360,7 @@ def which_word_options(
     key_words = _meaning_words(key.definition)
     found: dict[str, tuple[tuple, str, str]] = {}
     texts: set[str] = set()  # the words found, as written in lower case
+    kind = _said_of_living(key_token)
     for n, t in words:
         if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
             continue
@@ -1376,10 +1378,39 @@ def which_word_options(
         if t.lower_ in texts:
             continue
         texts.add(t.lower_)
-        rank = (own is None, abs(book.tagged - key.tagged), n, t.i)
+        # a word said of the same kind of thing as the key first: of a person or an animal
+        # beside 'shrewd' said of the miller, of a thing beside 'brittle' said of the ice
+        other_kind = kind is not None and _said_of_living(t) not in {None, kind}
+        rank = (other_kind, own is None, abs(book.tagged - key.tagged), n, t.i)
         found[lemma] = (rank, t.text, f"paragraph {n + 1}")
     most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
     return [(text, source) for _, text, source in sorted(found.values())[:most]]
+
+
+LIVING_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "they", "who", "him", "her", "me"})
+
+
+def _said_of_living(t: Token) -> bool | None:
+    """Whether a word of the passage is said of a person or an animal (True), of a thing
+    (False), or of neither that the parse shows (None): an adjective's noun ('the shrewd
+    miller', 'the miller was shrewd'), a verb's subject."""
+    if t.dep_ == "amod":
+        noun = t.head
+    elif t.dep_ in {"acomp", "attr", "conj"} and t.head.pos_ in {"AUX", "VERB", "ADJ"}:
+        verb = t.head if t.dep_ != "conj" else t.head.head
+        noun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif t.pos_ == "VERB":
+        noun = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    else:
+        return None
+    if noun is None:
+        return None
+    if noun.ent_type_ == "PERSON" or noun.lower_ in LIVING_PRONOUNS:
+        return True
+    if noun.pos_ == "NOUN":
+        lemma = noun.lemma_.lower()
+        return lexicon.person_noun(lemma) or lexicon.living_noun(lemma)
+    return None
 
 
 def which_word_items(

@@ -460,3 +460,22 @@ def test_an_adjective_of_a_compound_noun_is_not_asked_its_own_meaning():
         ]
     )
     assert skills.tier_two(analyze([doc]), (doc.text,)) == []
+
+
+def test_a_word_is_said_of_a_living_thing_or_a_thing_as_the_parse_shows():
+    doc = make_doc(WHICH_WORD)
+    # 'the shrewd miller', 'the miller was greedy', 'the pompous king': said of people
+    assert [skills._said_of_living(doc[i]) for i in (1, 4, 11)] == [True, True, True]
+    ice = make_doc(
+        [
+            ("The", 2, "det", "DT", "DET", "the"),
+            ("brittle", 2, "amod", "JJ", "ADJ", "brittle"),
+            ("ice", 3, "nsubj", "NN", "NOUN", "ice"),
+            ("cracked", 3, "ROOT", "VBD", "VERB", "crack"),
+            ("loudly", 3, "advmod", "RB", "ADV", "loudly"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    assert skills._said_of_living(ice[1]) is False  # of the ice
+    assert skills._said_of_living(ice[3]) is False  # the ice cracked
+    assert skills._said_of_living(ice[4]) is None  # an adverb: the parse shows nothing
