@@ -17,7 +17,7 @@ from quizgen.items import distract, quality, ranker, skills, variants
 from quizgen.items.rules import Candidate
 from quizgen.quiz.model import Difficulty, Evidence, Item, Kind, Label, Passage, Skill
 from quizgen.text import lexicon
-from quizgen.text.analysis import Analysis, mention_acts_as_person, person_like, placed, text_of
+from quizgen.text.analysis import Analysis, person_like, placed, shown_a_person, text_of
 from quizgen.text.extract import Clause, Quote, Role
 from quizgen.text.lexicon import PLACE_TYPES, date_key, place_kind
 
@@ -138,16 +138,11 @@ def family_name(key: str, cluster, analysis: Analysis | None) -> str | None:
 
 
 def _shown_a_person(first: str, cluster, analysis: Analysis) -> bool:
-    """Whether the passage shows a name is a person's: a title or a known given name first
-    ('Mr. Bennet', 'Louis Pasteur'), or the person called he or she or doing what people do
-    (being born, saying)."""
+    """Whether the passage shows a name is a person's (:func:`shown_a_person`), or a title
+    or a known given name begins it ('Mr. Bennet', 'Louis Pasteur')."""
     if first.lower().rstrip(".") in lexicon.TITLE_WORDS or lexicon.given_name_gender(first):
         return True
-    if cluster is None:
-        return False
-    return cluster.id in analysis.pronoun_genders() or any(
-        mention_acts_as_person(m) for m in cluster.mentions
-    )
+    return cluster is not None and shown_a_person(cluster, analysis)
 
 
 def spelled_out(key: str, analysis: Analysis) -> list[str]:
@@ -1225,10 +1220,10 @@ def skill_items(
             # contract's evidence still asks of every key, so it is not in the default mix
             most = min(VOCABULARY_MOST, TIER_TWO_MOST) - len(asked)
             if most > 0:
-                words = skills.tier_two(
-                    analysis, passage.paragraphs, frozenset(g.term for g in found)
-                )
-                made = skills.which_word_items(words, analysis, passage.paragraphs, rng, most)
+                pool = skills.passage_words(analysis, passage.paragraphs)
+                explained = frozenset(g.term for g in found)
+                words = skills.tier_two(analysis, passage.paragraphs, explained, pool)
+                made = skills.which_word_items(words, pool, rng, most)
                 if not made and set(wanted) != set(Skill):
                     made = skills.tier_two_items(words, rng, most)
                 asked += made

@@ -1127,22 +1127,43 @@ def vocabulary_items(
             # 'groups of stars' offered for what the noun 'fundraiser' means: struck at once
             # (an adjective's meaning may be any phrase)
             continue
-        options = [*wrong]
-        options.insert(rng.randrange(len(options) + 1), gloss.meaning)
         items.append(
-            Item(
-                id="",
-                kind=Kind.MULTIPLE_CHOICE,
-                prompt=vocabulary_prompt(gloss),
-                answer=gloss.meaning,
-                options=tuple(options),
-                evidence=gloss.evidence,
-                difficulty=Difficulty.MEDIUM,
-                rule=f"vocab-{gloss.how}",
-                skill=Skill.VOCABULARY,
+            _word_choice(
+                vocabulary_prompt(gloss),
+                gloss.meaning,
+                wrong,
+                gloss.evidence,
+                f"vocab-{gloss.how}",
+                rng,
             )
         )
     return items
+
+
+def _word_choice(
+    prompt: str,
+    key: str,
+    wrong: list[str],
+    evidence: Evidence,
+    rule: str,
+    rng: random.Random,
+    **more,
+) -> Item:
+    """A vocabulary multiple-choice item, the key dealt in among the wrong options."""
+    options = [*wrong]
+    options.insert(rng.randrange(len(options) + 1), key)
+    return Item(
+        id="",
+        kind=Kind.MULTIPLE_CHOICE,
+        prompt=prompt,
+        answer=key,
+        options=tuple(options),
+        evidence=evidence,
+        difficulty=Difficulty.MEDIUM,
+        rule=rule,
+        skill=Skill.VOCABULARY,
+        **more,
+    )
 
 
 def vocabulary_matching(found: list[Gloss]) -> Item | None:
@@ -1184,33 +1205,30 @@ class DictionaryGloss:
 
 
 def tier_two(
-    analysis: Analysis, paragraphs: tuple[str, ...], explained: frozenset[str] = frozenset()
+    analysis: Analysis,
+    paragraphs: tuple[str, ...],
+    explained: frozenset[str] = frozenset(),
+    words: list[tuple[int, Token, str]] | None = None,
 ) -> list[DictionaryGloss]:
     """The words a reader meets in books but not every day ('shrewd', 'sorely') that the
     passage uses without explaining, each with its dictionary meaning: an adjective, verb or
     adverb in lower case in an askable sentence, in narration or dialogue, not one the
     passage explains (``explained``) nor part of a name. Rarest first (by the table's
-    count), then in passage order; each word once."""
+    count), then in passage order; each word once. ``words`` is the passage's
+    :func:`passage_words`, when they are at hand."""
     table = lexicon.meanings()
     found: dict[str, tuple[tuple, DictionaryGloss]] = {}
     explained = frozenset(fold(t) for t in explained)
-    for n, doc in enumerate(analysis.docs):
-        for sentence in doc.sents:
-            if not is_askable(sentence, paragraphs[n]):
-                continue
-            for t in sentence:
-                pos = _word_pos(t)
-                if pos is None:
-                    continue
-                lemma = _word_lemma(t, pos)
-                meaning = table.get((lemma, pos))
-                if meaning is None or lemma in found or fold(t.text) in explained:
-                    continue
-                if t.dep_ == "amod" and t.head.lemma_.lower() in meaning.compounds:
-                    continue  # 'elementary school': the compound's sense, not the word's
-                gloss = Gloss(t.text, meaning.definition, n, sentence, "dictionary", (t,))
-                rank = (meaning.tagged, "avr".index(pos), n, t.i)
-                found[lemma] = (rank, DictionaryGloss(gloss, meaning))
+    for n, t, pos in passage_words(analysis, paragraphs) if words is None else words:
+        lemma = _word_lemma(t, pos)
+        meaning = table.get((lemma, pos))
+        if meaning is None or lemma in found or fold(t.text) in explained:
+            continue
+        if t.dep_ == "amod" and t.head.lemma_.lower() in meaning.compounds:
+            continue  # 'elementary school': the compound's sense, not the word's
+        gloss = Gloss(t.text, meaning.definition, n, t.sent, "dictionary", (t,))
+        rank = (meaning.tagged, "avr".index(pos), n, t.i)
+        found[lemma] = (rank, DictionaryGloss(gloss, meaning))
     return [g for _, g in sorted(found.values(), key=lambda r: r[0])]
 
 
@@ -1299,19 +1317,14 @@ def tier_two_items(words: list[DictionaryGloss], rng: random.Random, most: int) 
         wrong = tier_two_wrong(word, words, random.Random(f"{rng.random()}:{word.meaning.lemma}"))
         if len(wrong) < VOCABULARY_OPTIONS - 1:
             continue
-        options = [*wrong]
-        options.insert(rng.randrange(len(options) + 1), word.meaning.definition)
         items.append(
-            Item(
-                id="",
-                kind=Kind.MULTIPLE_CHOICE,
-                prompt=vocabulary_prompt(word.gloss),
-                answer=word.meaning.definition,
-                options=tuple(options),
-                evidence=word.gloss.evidence,
-                difficulty=Difficulty.MEDIUM,
-                rule="vocab-dictionary",
-                skill=Skill.VOCABULARY,
+            _word_choice(
+                vocabulary_prompt(word.gloss),
+                word.meaning.definition,
+                wrong,
+                word.gloss.evidence,
+                "vocab-dictionary",
+                rng,
             )
         )
     return items
@@ -1328,21 +1341,22 @@ def which_word_prompt(meaning: lexicon.Meaning) -> str:
 WHICH_WORD_ALTERNATIVES = 3  # next-best words a teacher reviewing may swap in
 
 
-def passage_words(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple[int, Token]]:
-    """(paragraph from 0, word) of the adjectives, verbs and adverbs of the passage's askable
-    sentences that may be asked or offered (:func:`_word_pos`), in passage order."""
+def passage_words(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple[int, Token, str]]:
+    """(paragraph from 0, word, its part of speech) of the adjectives, verbs and adverbs of
+    the passage's askable sentences that may be asked or offered (:func:`_word_pos`), in
+    passage order."""
     return [
-        (n, t)
+        (n, t, pos)
         for n, doc in enumerate(analysis.docs)
         for sentence in doc.sents
         if is_askable(sentence, paragraphs[n])
         for t in sentence
-        if _word_pos(t) is not None
+        if (pos := _word_pos(t)) is not None
     ]
 
 
 def which_word_options(
-    word: DictionaryGloss, words: list[tuple[int, Token]]
+    word: DictionaryGloss, words: list[tuple[int, Token, str]]
 ) -> list[tuple[str, str]]:
     """Three words of the passage a student who does not know the key's meaning could take
     for it: of the key's part of speech and form (a past tense beside a past tense), no
@@ -1361,8 +1375,8 @@ def which_word_options(
     found: dict[str, tuple[tuple, str, str]] = {}
     texts: set[str] = set()  # the words found, as written in lower case
     kind = _said_of_living(key_token)
-    for n, t in words:
-        if t.tag_ != key_token.tag_ or _word_pos(t) != key.pos:
+    for n, t, pos in words:
+        if t.tag_ != key_token.tag_ or pos != key.pos:
             continue
         lemma = _word_lemma(t, key.pos)
         book = books.get((lemma, key.pos))
@@ -1415,18 +1429,17 @@ def _said_of_living(t: Token) -> bool | None:
 
 def which_word_items(
     words: list[DictionaryGloss],
-    analysis: Analysis,
-    paragraphs: tuple[str, ...],
+    pool: list[tuple[int, Token, str]],
     rng: random.Random,
     most: int,
 ) -> list[Item]:
     """'Which word from the passage means “showing careful forethought”?' -> cautious: a word
     the passage uses without explaining, asked by its dictionary meaning, with three other
-    words of the passage as the wrong options (:func:`which_word_options`); the rarest words
-    first, a word only where three such options are found. The key stands in its evidence
-    sentence, as the quiz contract asks of every key."""
+    words of the passage (``pool``, its :func:`passage_words`) as the wrong options
+    (:func:`which_word_options`); the rarest words first, a word only where three such
+    options are found. The key stands in its evidence sentence, as the quiz contract asks of
+    every key."""
     items: list[Item] = []
-    pool = passage_words(analysis, paragraphs) if words and most > 0 else []
     for word in words:
         if len(items) >= most:
             break
@@ -1434,19 +1447,14 @@ def which_word_items(
         chosen, rest = ranked[: VOCABULARY_OPTIONS - 1], ranked[VOCABULARY_OPTIONS - 1 :]
         if len(chosen) < VOCABULARY_OPTIONS - 1:
             continue
-        options = [text for text, _ in chosen]
-        options.insert(rng.randrange(len(options) + 1), word.gloss.term)
         items.append(
-            Item(
-                id="",
-                kind=Kind.MULTIPLE_CHOICE,
-                prompt=which_word_prompt(word.meaning),
-                answer=word.gloss.term,
-                options=tuple(options),
-                evidence=word.gloss.evidence,
-                difficulty=Difficulty.MEDIUM,
-                rule=WHICH_WORD_RULE,
-                skill=Skill.VOCABULARY,
+            _word_choice(
+                which_word_prompt(word.meaning),
+                word.gloss.term,
+                [t for t, _ in chosen],
+                word.gloss.evidence,
+                WHICH_WORD_RULE,
+                rng,
                 sources=tuple(chosen),
                 alternatives=tuple(rest),
             )

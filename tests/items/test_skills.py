@@ -416,7 +416,9 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
         ("greedy", "paragraph 1"),
         ("pompous", "paragraph 1"),
     ]
-    [item] = skills.which_word_items(found, analysis, paragraphs, random.Random(3), 1)
+    [item] = skills.which_word_items(
+        found, skills.passage_words(analysis, paragraphs), random.Random(3), 1
+    )
     meaning = lexicon.meanings()[("shrewd", "a")].definition
     assert item.prompt == f"Which word from the passage means \u201c{meaning}\u201d?"
     assert item.answer == "shrewd" and sorted(item.options) == [
@@ -443,7 +445,12 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
         "fond",
     ]
     found = skills.tier_two(analysis, paragraphs)
-    assert skills.which_word_items(found, analysis, paragraphs, random.Random(3), 1) == []
+    assert (
+        skills.which_word_items(
+            found, skills.passage_words(analysis, paragraphs), random.Random(3), 1
+        )
+        == []
+    )
 
 
 def test_an_adjective_of_a_compound_noun_is_not_asked_its_own_meaning():
