@@ -1213,8 +1213,10 @@ def tier_two(
     """The words a reader meets in books but not every day ('shrewd', 'sorely') that the
     passage uses without explaining, each with its dictionary meaning: an adjective, verb or
     adverb in lower case in an askable sentence, in narration or dialogue, not one the
-    passage explains (``explained``) nor part of a name. Rarest first (by the table's
-    count), then in passage order; each word once. ``words`` is the passage's
+    passage explains (``explained``) nor part of a name, less frequent in English than
+    KEY_MOST_ZIPF, and not where its sentence shares more words with the gloss of another of
+    its senses than with the table's (the simplified Lesk measure). Rarest first, then in
+    passage order; each word once. ``words`` is the passage's
     :func:`passage_words`, when they are at hand."""
     table = lexicon.meanings()
     found: dict[str, tuple[tuple, DictionaryGloss]] = {}
@@ -1224,12 +1226,28 @@ def tier_two(
         meaning = table.get((lemma, pos))
         if meaning is None or lemma in found or fold(t.text) in explained:
             continue
+        if meaning.zipf >= KEY_MOST_ZIPF:
+            continue  # 'invisible', 'temporary': a word most students know, no question
         if t.dep_ == "amod" and t.head.lemma_.lower() in meaning.compounds:
             continue  # 'elementary school': the compound's sense, not the word's
+        if meaning.other_sense_in(_context_words(t)):
+            continue  # 'requisitioned ... for military use': another sense than the table's
         gloss = Gloss(t.text, meaning.definition, n, t.sent, "dictionary", (t,))
-        rank = (meaning.tagged, "avr".index(pos), n, t.i)
+        rank = (meaning.zipf, "avr".index(pos), n, t.i)
         found[lemma] = (rank, DictionaryGloss(gloss, meaning))
     return [g for _, g in sorted(found.values(), key=lambda r: r[0])]
+
+
+def _context_words(word: Token) -> set[str]:
+    """The lemmas of the content words of a word's sentence but the word itself, in lower
+    case: what tells the sense it is used in (each word once: 'include' for 'including')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {
+        t.lemma_.lower()
+        for t in word.sent
+        if t.i != word.i and t.is_alpha and len(t) > 2 and t.lower_ not in STOP_WORDS
+    }
 
 
 def _word_pos(t: Token) -> str | None:
@@ -1339,6 +1357,9 @@ def which_word_prompt(meaning: lexicon.Meaning) -> str:
 
 
 WHICH_WORD_ALTERNATIVES = 3  # next-best words a teacher reviewing may swap in
+# a key less frequent in English than this (Zipf scale; the tables hold no word of 4.3 or more,
+# an everyday word): 'cautious' (3.8) is asked, 'invisible' (4.1) is a word most students know
+KEY_MOST_ZIPF = 4.0
 
 
 def passage_words(analysis: Analysis, paragraphs: tuple[str, ...]) -> list[tuple[int, Token, str]]:
@@ -1359,9 +1380,10 @@ def which_word_options(
     word: DictionaryGloss, words: list[tuple[int, Token, str]]
 ) -> list[tuple[str, str]]:
     """Three words of the passage a student who does not know the key's meaning could take
-    for it: of the key's part of speech and form (a past tense beside a past tense), no
-    everyday words (a book word of the table, the rarer ones the table's tier-two words
-    first), as they stand in the passage. None that could mean the key's definition (a sense
+    for it: of the key's part of speech and written form (a past tense or participle beside
+    a past tense), no
+    everyday words (a book word of the table, its tier-two words first, then those nearest
+    the key in frequency), as they stand in the passage. None that could mean the key's definition (a sense
     in or near the key's synset: 'wary' or 'careful' beside 'cautious'), none whose own
     dictionary meaning shares a content word with the key's, none named in the definition
     itself, and never the key's own word. Words said of the key's kind of thing (a person or
@@ -1376,7 +1398,7 @@ def which_word_options(
     texts: set[str] = set()  # the words found, as written in lower case
     kind = _said_of_living(key_token)
     for n, t, pos in words:
-        if t.tag_ != key_token.tag_ or pos != key.pos:
+        if _form(t.tag_) != _form(key_token.tag_) or pos != key.pos:
             continue
         lemma = _word_lemma(t, key.pos)
         book = books.get((lemma, key.pos))
@@ -1395,10 +1417,20 @@ def which_word_options(
         # a word said of the same kind of thing as the key first: of a person or an animal
         # beside 'shrewd' said of the miller, of a thing beside 'brittle' said of the ice
         other_kind = kind is not None and _said_of_living(t) not in {None, kind}
-        rank = (other_kind, own is None, abs(book.tagged - key.tagged), n, t.i)
+        rank = (other_kind, own is None, abs(book.zipf - key.zipf), n, t.i)
         found[lemma] = (rank, t.text, f"paragraph {n + 1}")
     most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
     return [(text, source) for _, text, source in sorted(found.values())[:most]]
+
+
+# tags whose words are written alike: 'walk' (base form or present), 'walked' (past tense or
+# participle)
+WRITTEN_ALIKE = {"VBP": "VB", "VBN": "VBD"}
+
+
+def _form(tag: str) -> str:
+    """The written form a tag stands for: a past tense and a past participle are one."""
+    return WRITTEN_ALIKE.get(tag, tag)
 
 
 LIVING_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "they", "who", "him", "her", "me"})

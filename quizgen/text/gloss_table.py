@@ -8,20 +8,28 @@ with the meaning of their one dominant sense. A word qualifies when WordNet's se
 texts have it a few times, neither never (rare or technical) nor often (everyday words,
 whose meaning is no question); when its first sense has at least three in four of those
 tags, so that the sense in a passage is almost surely that one; and when that sense is no
-relational adjective ('seismic': of earthquakes). Each line is the lemma, its part of speech
-(a, v, r), the times it is tagged (the fewer, the less everyday the word), the sense's synset
+relational adjective ('seismic': of earthquakes); and when English text does not have it as
+often as an everyday word (the wordfreq package's figures, below EVERYDAY_ZIPF). Each line is
+the lemma, its part of speech (a, v, r), the times it is tagged, its frequency in English
+(Zipf scale: the fewer, the less everyday the word), the sense's synset
 (two words of one synset are synonyms, never each other's wrong option), its definition
 without WordNet's examples, and the synsets near in meaning (the sense's satellites and
 "similar to" adjectives, "see also", a verb's group, its hypernyms and hyponyms): a word with
 a sense among them could be taken to mean the definition too; and for an adjective, the nouns
-it makes a compound noun with ('elementary school'), in which it has not this sense.
+it makes a compound noun with ('elementary school'), in which it has not this sense; and the
+content words of the gloss of each of its senses, examples included, which tell the sense a
+sentence uses when it shares more of them with another sense's gloss than with this one's
+('requisitioned ... for military use': 'demand and take for use or service, especially by
+military ...', not 'make a formal request for official services').
 
 ``book_words.tsv`` lists the adjectives, verbs and adverbs that are no everyday words (tagged a
-few times in WordNet's sense-tagged texts), each with the synsets of all its senses:
+few times in WordNet's sense-tagged texts, and less frequent in English than EVERYDAY_ZIPF),
+each with its frequency and the synsets of all its senses:
 the words a passage offers as the wrong options of "Which word from the passage means ...?",
 and the senses that tell whether one of them could mean the key's definition as well.
 
-The tables are read at run time; nothing is downloaded.
+Building them needs WordNet's files and the wordfreq package (``pip install .[tables]``); the
+tables are read at run time, with neither; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -46,12 +54,20 @@ MAX_WORDS = 14
 # the fewest and most tags of a book word, over all its senses: fewer is a word too rare or
 # technical to be a believable option, more an everyday word
 BOOK_TAGGED = (1, 15)
+# words at least this frequent in English (wordfreq's Zipf scale, the log of the times a word
+# is met in a billion words: 4.3 is twenty times a million) are everyday words, whatever
+# WordNet's few sense-tagged texts say ('pink', 'global', 'nearby', each tagged a few times):
+# no question of meaning, nor a believable wrong option
+EVERYDAY_ZIPF = 4.3
 # the pointers to synsets near a sense in meaning: similar to, see also, verb group, hypernym,
 # hyponym
 NEAR = frozenset({"&", "^", "$", "@", "~"})
 NOTICE = (
     """\
-# lemma, part of speech (a, v, r), times tagged, synset, meaning of the dominant sense: words
+# lemma, part of speech (a, v, r), times tagged, frequency in English (Zipf scale, from the
+# wordfreq package), synset, meaning of the dominant sense, the synsets near it, the nouns of
+# its compound nouns, the words of the sense's gloss with its examples, and those of each
+# other sense's (separated by |): words
 # a passage may use without explaining, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
 #
 """
@@ -59,7 +75,8 @@ NOTICE = (
 )
 WORDS_NOTICE = (
     """\
-# lemma, part of speech (a, v, r), times tagged, the synsets of its senses: the adjectives, verbs
+# lemma, part of speech (a, v, r), times tagged, frequency in English (Zipf scale, from the
+# wordfreq package), the synsets of its senses: the adjectives, verbs
 # and adverbs that are no everyday words, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
 #
 """
@@ -78,6 +95,14 @@ def _counts(folder: Path) -> dict[tuple[str, str], dict[int, int]]:
             senses = out[(lemma, pos)]
             senses[int(number)] = senses.get(int(number), 0) + int(count)
     return out
+
+
+def _frequency():
+    """A word's frequency in English on the Zipf scale, from the wordfreq package (a
+    development dependency, as WordNet is: the tables ship the figures)."""
+    from wordfreq import zipf_frequency
+
+    return lambda word: zipf_frequency(word, "en")
 
 
 def _definition(gloss: str) -> str:
@@ -111,6 +136,25 @@ def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str, tuple[str, ...
         lexfile, definition, near = out[offset]
         siblings = {o for head in near if head not in satellite for o in out[head][2]}
         out[offset] = (lexfile, definition, tuple(sorted((set(near) | siblings) - {offset})))
+    return out
+
+
+def _sense_words(folder: Path, pos: str) -> dict[str, frozenset[str]]:
+    """offset -> the content words of a synset's whole gloss, its examples too, in lower case
+    with their noun and verb lemmas ('demand and take for use or service, especially by
+    military ...; "The military requisitioned the buildings"'): the words a sentence using
+    the word in that sense tends to share (Lesk's measure)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = {}
+    for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        words = {w for w in re.findall(r"[a-z]+", gloss.lower()) if len(w) > 2}
+        words -= STOP_WORDS
+        lemmas = {lemma for w in words for p in ("noun", "verb") for lemma in lexicon.lemmas(w, p)}
+        out[head.split()[0]] = frozenset(words | lemmas)
     return out
 
 
@@ -177,9 +221,11 @@ def build(folder: Path) -> str:
     counts = _counts(folder)
     compounds = _compounds(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
+    zipf = _frequency()
     lines = [NOTICE.rstrip("\n")]
     for pos in FILES:
         synsets = _synsets(folder, pos)
+        sense_words = _sense_words(folder, pos)
         for lemma, offsets in _index(folder, pos):
             if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", lemma) or len(lemma) < 4:
                 continue
@@ -196,9 +242,16 @@ def build(folder: Path) -> str:
                 continue
             if {lemma, *re.findall(r"[a-z]+", definition.lower())} & unsuitable:
                 continue
+            frequency = zipf(lemma)
+            if frequency >= EVERYDAY_ZIPF:
+                continue
+            forms = {lemma, *lexicon.lemmas(lemma, "verb"), *re.findall(r"[a-z]+", lemma)}
+            own, *others = [sorted(sense_words[o] - forms) for o in offsets]
             lines.append(
-                f"{lemma}\t{pos}\t{total}\t{offsets[0]}\t{definition}\t{','.join(near)}"
+                f"{lemma}\t{pos}\t{total}\t{frequency:.2f}\t{offsets[0]}\t{definition}"
+                f"\t{','.join(near)}"
                 f"\t{','.join(sorted(compounds.get(lemma, ())) if pos == 'a' else '')}"
+                f"\t{' '.join(own)}\t{'|'.join(' '.join(o) for o in others)}"
             )
     return "\n".join(lines) + "\n"
 
@@ -220,6 +273,7 @@ def build_words(folder: Path) -> str:
     counts = _counts(folder)
     everyday = _all_tags(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
+    zipf = _frequency()
     lines = [WORDS_NOTICE.rstrip("\n")]
     for pos in FILES:
         synsets = _synsets(folder, pos)
@@ -230,8 +284,9 @@ def build_words(folder: Path) -> str:
                 continue
             total = sum(counts.get((lemma, pos), {}).values())
             low, high = BOOK_TAGGED
-            if low <= total and everyday[lemma] <= high:
-                lines.append(f"{lemma}\t{pos}\t{total}\t{','.join(offsets)}")
+            frequency = zipf(lemma)
+            if low <= total and everyday[lemma] <= high and frequency < EVERYDAY_ZIPF:
+                lines.append(f"{lemma}\t{pos}\t{total}\t{frequency:.2f}\t{','.join(offsets)}")
     return "\n".join(lines) + "\n"
 
 

@@ -719,6 +719,11 @@ def kind_of(a: str, b: str) -> bool:
 # --- words a passage may use without explaining ---------------------------------------------
 
 
+# words a sentence shares with another sense's gloss before it is taken to use that sense:
+# one shared word is chance ('including' beside 'disparate')
+SENSE_EVIDENCE = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Meaning:
     """A word's dominant sense, as ``data/glosses.tsv`` has it (see
@@ -726,7 +731,8 @@ class Meaning:
 
     lemma: str
     pos: str  # a (adjective), v (verb), r (adverb)
-    tagged: int  # times WordNet's sense-tagged texts have the word: the fewer, the rarer
+    tagged: int  # times WordNet's sense-tagged texts have the word
+    zipf: float  # its frequency in English, on the Zipf scale: the lower, the rarer
     synset: str
     definition: str
     # the synsets near it in meaning (similar, see also, verb group, hypernyms, hyponyms): a
@@ -735,6 +741,20 @@ class Meaning:
     # the nouns an adjective makes a compound noun with ('elementary school'): in one it has
     # the compound's sense, not this
     compounds: frozenset[str] = frozenset()
+    # the content words of this sense's gloss and examples, and of each other sense's: a
+    # sentence sharing more with another sense's is using the word in that one
+    words: frozenset[str] = frozenset()
+    other_senses: tuple[frozenset[str], ...] = ()
+
+    def other_sense_in(self, context: set[str]) -> bool:
+        """Whether a sentence of these words (lemmas, in lower case) shares more
+        words with another sense's gloss than with this one's, and two at least (Lesk's
+        measure)."""
+        own = len(self.words & context)
+        return any(
+            len(shared := other & context) > own and len(shared) >= SENSE_EVIDENCE
+            for other in self.other_senses
+        )
 
     def could_mean(self, senses: frozenset[str]) -> bool:
         """Whether a word of these senses (synsets) could be read as meaning this."""
@@ -748,15 +768,20 @@ def meanings() -> dict[tuple[str, str], Meaning]:
     for line in (DATA / "glosses.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        lemma, pos, tagged, synset, definition, near, compounds = line.split("\t")
+        lemma, pos, tagged, zipf, synset, definition, near, compounds, own, others = line.split(
+            "\t"
+        )
         out[(lemma, pos)] = Meaning(
             lemma,
             pos,
             int(tagged),
+            float(zipf),
             synset,
             definition,
             frozenset(near.split(",")) - {""},
             frozenset(compounds.split(",")) - {""},
+            frozenset(own.split()),
+            tuple(frozenset(o.split()) for o in others.split("|")) if others else (),
         )
     return out
 
@@ -769,6 +794,7 @@ class BookWord:
     lemma: str
     pos: str  # a, v, r
     tagged: int  # times WordNet's sense-tagged texts have it, over its senses of the part of speech
+    zipf: float  # its frequency in English, on the Zipf scale
     senses: frozenset[str]  # the synsets of all its senses
 
 
@@ -780,8 +806,10 @@ def book_words() -> dict[tuple[str, str], BookWord]:
     for line in (DATA / "book_words.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        lemma, pos, tagged, senses = line.split("\t")
-        out[(lemma, pos)] = BookWord(lemma, pos, int(tagged), frozenset(senses.split(",")))
+        lemma, pos, tagged, zipf, senses = line.split("\t")
+        out[(lemma, pos)] = BookWord(
+            lemma, pos, int(tagged), float(zipf), frozenset(senses.split(","))
+        )
     return out
 
 

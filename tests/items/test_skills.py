@@ -304,19 +304,21 @@ def test_tier_two_words_get_their_dictionary_meaning():
     from quizgen.text import lexicon
 
     found = _tier_two()
-    # the adjective before the adverb (as rare as each other); a participle used as an
-    # adjective ('a muffled sound') has the adjective's sense, not the verb's: not asked
-    assert [w.gloss.term for w in found] == ["shrewd", "merrily"]
-    assert found[0].meaning == lexicon.meanings()[("shrewd", "a")]
-    assert found[0].gloss.evidence.sentence.startswith("The shrewd miller")
+    # the rarer word in English first ('merrily' is met less often than 'shrewd'); a
+    # participle used as an adjective ('a muffled sound') has the adjective's sense, not the
+    # verb's: not asked
+    assert lexicon.meanings()[("merrily", "r")].zipf < lexicon.meanings()[("shrewd", "a")].zipf
+    assert [w.gloss.term for w in found] == ["merrily", "shrewd"]
+    assert found[1].meaning == lexicon.meanings()[("shrewd", "a")]
+    assert found[1].gloss.evidence.sentence.startswith("The shrewd miller")
     # a word the passage explains is asked from its own explanation, not the dictionary's
-    assert [w.gloss.term for w in _tier_two(frozenset({"shrewd"}))] == ["merrily"]
+    assert [w.gloss.term for w in _tier_two(frozenset({"merrily"}))] == ["shrewd"]
 
 
 def test_tier_two_item_offers_other_words_meanings_of_its_part_of_speech():
     from quizgen.text import lexicon
 
-    found = _tier_two()
+    found = _tier_two(frozenset({"merrily"}))
     [item] = skills.tier_two_items(found, random.Random(3), 1)
     assert item.kind is Kind.MULTIPLE_CHOICE and item.skill is Skill.VOCABULARY
     assert item.prompt == "As used in paragraph 1, what does \u201cshrewd\u201d mean?"
@@ -331,7 +333,7 @@ def test_tier_two_item_offers_other_words_meanings_of_its_part_of_speech():
             assert meaning.synset != found[0].meaning.synset  # never a synonym's
             assert not skills._meaning_words(option) & key_words
     # the same seed gives the same item
-    assert skills.tier_two_items(_tier_two(), random.Random(3), 1) == [item]
+    assert skills.tier_two_items(_tier_two(frozenset({"merrily"})), random.Random(3), 1) == [item]
 
 
 def test_gloss_table_rows_are_plain_meanings():
@@ -344,6 +346,10 @@ def test_gloss_table_rows_are_plain_meanings():
         assert gloss_table.TAGGED[0] <= meaning.tagged <= gloss_table.TAGGED[1]
         assert gloss_table._plain(meaning.definition)
         assert not gloss_table._gives_away(meaning.lemma, meaning.definition)
+    # no everyday word in either table, whatever the sense-tagged texts say ('global')
+    assert all(m.zipf < gloss_table.EVERYDAY_ZIPF for m in table.values())
+    assert all(w.zipf < gloss_table.EVERYDAY_ZIPF for w in lexicon.book_words().values())
+    assert ("global", "a") not in lexicon.book_words()
     assert gloss_table._gives_away("wisely", "in a wise manner")
     assert gloss_table._gives_away("gaily", "in a gay manner")
     assert gloss_table._gives_away("undeveloped", "not developed")
@@ -379,7 +385,7 @@ def test_the_main_person_goes_by_every_name_a_longer_name_joins():
     assert "nicolas chopin" not in main
 
 
-# "The shrewd miller was greedy, clever and fond of the pompous king."
+# "The shrewd miller was greedy, clever and fond of the arrogant king."
 WHICH_WORD = [
     ("The", 2, "det", "DT", "DET", "the"),
     ("shrewd", 2, "amod", "JJ", "ADJ", "shrewd"),
@@ -392,7 +398,7 @@ WHICH_WORD = [
     ("fond", 6, "conj", "JJ", "ADJ", "fond"),
     ("of", 8, "prep", "IN", "ADP", "of"),
     ("the", 12, "det", "DT", "DET", "the"),
-    ("pompous", 12, "amod", "JJ", "ADJ", "pompous"),
+    ("arrogant", 12, "amod", "JJ", "ADJ", "arrogant"),
     ("king", 9, "pobj", "NN", "NOUN", "king"),
     (".", 3, "punct", ".", "PUNCT", "."),
 ]
@@ -412,9 +418,9 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
     assert sorted(
         skills.which_word_options(found[0], skills.passage_words(analysis, paragraphs))
     ) == [
+        ("arrogant", "paragraph 1"),
         ("fond", "paragraph 1"),
         ("greedy", "paragraph 1"),
-        ("pompous", "paragraph 1"),
     ]
     [item] = skills.which_word_items(
         found, skills.passage_words(analysis, paragraphs), random.Random(3), 1
@@ -422,21 +428,23 @@ def test_which_word_offers_the_passages_other_words_that_cannot_mean_the_same():
     meaning = lexicon.meanings()[("shrewd", "a")].definition
     assert item.prompt == f"Which word from the passage means \u201c{meaning}\u201d?"
     assert item.answer == "shrewd" and sorted(item.options) == [
+        "arrogant",
         "fond",
         "greedy",
-        "pompous",
         "shrewd",
     ]
     assert item.skill is Skill.VOCABULARY and item.kind is Kind.MULTIPLE_CHOICE
-    assert dict(item.sources) == {w: "paragraph 1" for w in ("fond", "greedy", "pompous")}
+    assert dict(item.sources) == {w: "paragraph 1" for w in ("arrogant", "fond", "greedy")}
     # the key stands in its evidence sentence, as the quiz contract asks of every key
     assert "shrewd" in item.evidence.sentence
-    # with 'old' for 'pompous' there is no item: an everyday word is no option, and an item
+    # with 'old' for 'arrogant' there is no item: an everyday word is no option, and an item
     # short of three is never padded
-    rows = [r if r[0] != "pompous" else ("old", 12, "amod", "JJ", "ADJ", "old") for r in WHICH_WORD]
+    rows = [
+        r if r[0] != "arrogant" else ("old", 12, "amod", "JJ", "ADJ", "old") for r in WHICH_WORD
+    ]
     short = make_doc(rows)
     analysis, paragraphs = analyze([short]), (short.text,)
-    # the word nearest the key in rarity first (greedy is tagged once, fond five times)
+    # the word nearest the key in frequency first (Zipf: shrewd 3.11, greedy 3.75, fond 3.89)
     assert [
         w
         for w, _ in skills.which_word_options(found[0], skills.passage_words(analysis, paragraphs))
@@ -486,3 +494,51 @@ def test_a_word_is_said_of_a_living_thing_or_a_thing_as_the_parse_shows():
     assert skills._said_of_living(ice[1]) is False  # of the ice
     assert skills._said_of_living(ice[3]) is False  # the ice cracked
     assert skills._said_of_living(ice[4]) is None  # an adverb: the parse shows nothing
+
+
+def test_a_word_most_students_know_is_not_asked():
+    # "Ann saw an invisible line.": 'invisible' is in the table (no everyday word as an
+    # option) but too common in English to be asked
+    from quizgen.text import lexicon
+
+    assert skills.KEY_MOST_ZIPF <= lexicon.meanings()[("invisible", "a")].zipf
+    doc = make_doc(
+        [
+            ("Ann", 1, "nsubj", "NNP", "PROPN", "Ann"),
+            ("saw", 1, "ROOT", "VBD", "VERB", "see"),
+            ("an", 4, "det", "DT", "DET", "an"),
+            ("invisible", 4, "amod", "JJ", "ADJ", "invisible"),
+            ("line", 1, "dobj", "NN", "NOUN", "line"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    assert skills.tier_two(analyze([doc]), (doc.text,)) == []
+
+
+def test_a_word_used_in_another_sense_than_the_tables_is_not_asked():
+    # "The governor requisitioned the palace for military use.": the sentence shares
+    # 'military' and 'use' with the gloss of requisition's second sense ('demand and take for
+    # use or service, especially by military ... authority'), none with the first's, the
+    # table's ('make a formal request for official services')
+    from quizgen.text import lexicon
+
+    meaning = lexicon.meanings()[("requisition", "v")]
+    assert meaning.definition == "make a formal request for official services"
+    rows = [
+        ("The", 1, "det", "DT", "DET", "the"),
+        ("governor", 2, "nsubj", "NN", "NOUN", "governor"),
+        ("requisitioned", 2, "ROOT", "VBD", "VERB", "requisition"),
+        ("the", 4, "det", "DT", "DET", "the"),
+        ("palace", 2, "dobj", "NN", "NOUN", "palace"),
+        ("for", 2, "prep", "IN", "ADP", "for"),
+        ("military", 7, "amod", "JJ", "ADJ", "military"),
+        ("use", 5, "pobj", "NN", "NOUN", "use"),
+        (".", 2, "punct", ".", "PUNCT", "."),
+    ]
+    doc = make_doc(rows)
+    assert skills.tier_two(analyze([doc]), (doc.text,)) == []
+    # one shared word is chance: 'for official use' leaves the table's sense in place
+    rows[6] = ("official", 7, "amod", "JJ", "ADJ", "official")
+    doc = make_doc(rows)
+    [found] = skills.tier_two(analyze([doc]), (doc.text,))
+    assert found.meaning == meaning
