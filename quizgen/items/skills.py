@@ -1381,10 +1381,10 @@ def which_word_options(
 ) -> list[tuple[str, str]]:
     """Three words of the passage a student who does not know the key's meaning could take
     for it: of the key's part of speech and written form (a past tense or participle beside
-    a past tense), no
-    everyday words (a book word of the table, its tier-two words first, then those nearest
-    the key in frequency), as they stand in the passage. None that could mean the key's definition (a sense
-    in or near the key's synset: 'wary' or 'careful' beside 'cautious'), none whose own
+    a past tense), no everyday words (a book word of the table, its tier-two words first,
+    then those nearest the key in frequency), as they stand in the passage. None that could
+    mean the key's definition (a sense in or near the key's synset: 'wary' or 'careful'
+    beside 'cautious'), none whose own
     dictionary meaning shares a content word with the key's, none named in the definition
     itself, and never the key's own word. Words said of the key's kind of thing (a person or
     animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
