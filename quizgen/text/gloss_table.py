@@ -185,8 +185,8 @@ def _plain(definition: str) -> bool:
 
 
 # suffixes that make an adjective, verb or adverb of its root, longest first
-DERIVING = ("ishly", "fully", "ously", "ally", "ish", "ful", "ous", "ive", "ize", "ise", "al", "ic",
-            "ly", "y")  # fmt: skip
+DERIVING = ("ishly", "fully", "ously", "lessly", "ably", "ibly", "ally", "able", "ible", "less",
+            "ish", "ful", "ous", "ive", "ize", "ise", "al", "ic", "ly", "y")  # fmt: skip
 
 
 def _gives_away(lemma: str, definition: str) -> bool:

@@ -356,6 +356,8 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("imperfectly", "in an imperfect or faulty way")
     assert gloss_table._gives_away("selfish", "concerned chiefly with yourself")
     assert gloss_table._gives_away("focal", "having or localized centrally at a focus")
+    assert gloss_table._gives_away("portable", "easily or conveniently transported")
+    assert gloss_table._gives_away("winless", "having no wins")
     assert not gloss_table._gives_away(
         "intermittent", "stopping and starting at irregular intervals"
     )
