@@ -540,10 +540,60 @@ def events(
     sentences = [s for d in analysis.docs for s in d.sents]
     date_share = sum(bool(_open_years(s)) for s in sentences) / (len(sentences) or 1)
     story = main and past / main >= STORY_MIN_PAST and date_share <= STORY_MAX_DATES
-    told = _one_story(told, passage_paragraphs)
+    told = _one_story(_one_telling(told, _steps_back(analysis)), passage_paragraphs)
     if story and len(told) >= MIN_EVENTS:
         return STORY_PROMPT, _spread(told)
     return "", []
+
+
+TELLING_VERBS = frozenset({"tell", "explain", "relate", "recount", "describe"})
+
+
+def _steps_back(analysis: Analysis) -> list[tuple[int, int]]:
+    """(paragraph, sentence start) of the narration's sentences that turn to what happened
+    earlier: a teller, 'I' or 'we' (or 'let me'), about to tell how or why something came
+    about ('Let me tell you how the boy got there', 'I will now explain why she left'). What
+    the story tells next steps back in time: a flashback, however simple its past tenses.
+    A past telling ('I told him how ...') is an event, not a turn; a sentence in quotation
+    marks is a character's."""
+    out = []
+    for n, doc in enumerate(analysis.docs):
+        segments = quoted_segments(doc)
+        for sentence in doc.sents:
+            if any(_inside_quote(t, segments) for t in sentence[:1]):
+                continue
+            if any(_turns_back(t) for t in sentence):
+                out.append((n, sentence.start))
+    return out
+
+
+def _turns_back(verb: Token) -> bool:
+    if verb.lemma_ not in TELLING_VERBS or verb.pos_ != "VERB" or verb.tag_ in {"VBD", "VBN"}:
+        return False
+    let = verb.head.lemma_ == "let" and verb.head is not verb
+    teller = any(
+        c.dep_ == "nsubj" and (c.lower_ in {"i", "we"} or (let and c.lower_ in {"me", "us"}))
+        for c in verb.children
+    ) or (let and any(c.lower_ in {"me", "us"} for c in verb.head.children))
+    if not teller:
+        return False
+    return any(
+        c.dep_ in {"ccomp", "dobj", "xcomp", "advcl"}
+        and any(g.lower_ in {"how", "why"} and g.i <= c.i for g in c.subtree)
+        for c in verb.children
+    )
+
+
+def _one_telling(told: list[Event], turns: list[tuple[int, int]]) -> list[Event]:
+    """The events told before the narration first steps back (see :func:`_steps_back`):
+    after the turn come earlier events, then perhaps the story's present again, whose order
+    the telling does not give. A turn before any event (a tale that opens 'Let me tell you
+    how ...') leaves the story whole."""
+    for turn in sorted(turns):
+        before = [e for e in told if (e.paragraph, e.sentence.start) < turn]
+        if before:
+            return before
+    return told
 
 
 def _spared(event: Event, spare: frozenset[tuple[int, int]]) -> bool:

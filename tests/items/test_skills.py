@@ -544,3 +544,42 @@ def test_a_word_used_in_another_sense_than_the_tables_is_not_asked():
     doc = make_doc(rows)
     [found] = skills.tier_two(analyze([doc]), (doc.text,))
     assert found.meaning == meaning
+
+
+# "Let me tell you how it happened."
+LET_ME_TELL = [
+    ("Let", 0, "ROOT", "VB", "VERB", "let"),
+    ("me", 2, "nsubj", "PRP", "PRON", "I"),
+    ("tell", 0, "ccomp", "VB", "VERB", "tell"),
+    ("you", 2, "dobj", "PRP", "PRON", "you"),
+    ("how", 6, "advmod", "WRB", "SCONJ", "how"),
+    ("it", 6, "nsubj", "PRP", "PRON", "it"),
+    ("happened", 2, "ccomp", "VBD", "VERB", "happen"),
+    (".", 0, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_narrator_turning_to_what_happened_before_ends_the_story_order():
+    # 'Let me tell you how it happened': what follows steps back in time
+    turn = make_doc(LET_ME_TELL)
+    assert any(skills._turns_back(t) for t in turn)
+    # 'He told her how it happened': a past telling is an event of the story, not a turn
+    told = make_doc(
+        [
+            ("He", 1, "nsubj", "PRP", "PRON", "he"),
+            ("told", 1, "ROOT", "VBD", "VERB", "tell"),
+            ("her", 1, "dobj", "PRP", "PRON", "she"),
+            ("how", 5, "advmod", "WRB", "SCONJ", "how"),
+            ("it", 5, "nsubj", "PRP", "PRON", "it"),
+            ("happened", 1, "ccomp", "VBD", "VERB", "happen"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    assert not any(skills._turns_back(t) for t in told)
+    # the events told before the turn are the story's order; those after it are not kept
+    docs = [make_doc(DATED, ents=[(1, 2, "DATE")]) for _ in range(6)]
+    events = [skills.Event(f"Event {n}", n, d[:]) for n, d in enumerate(docs)]
+    assert skills._one_telling(events, [(3, 0)]) == events[:3]
+    # a tale that opens with the turn is told whole, in its order
+    assert skills._one_telling(events[1:], [(0, 0)]) == events[1:]
+    assert skills._one_telling(events, []) == events
