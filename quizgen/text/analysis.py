@@ -24,6 +24,7 @@ from quizgen.text.lexicon import (
     PERSON,
     PERSONAL_PRONOUNS,
     TITLE_WORDS,
+    artifact_noun,
     common_things,
     gendered_nouns,
     given_names,
@@ -881,9 +882,38 @@ def named_thing(cluster: Cluster, analysis: Analysis) -> bool:
     """A name the tagger calls a person's that ends in an English noun for a thing and that
     nothing in the passage shows is a person's: 'the Mars Chopper', 'Grammy Award'."""
     return (
-        len(cluster.name.split()) >= 2
-        and _ends_in_a_thing(cluster.name)
-        and not shown_a_person(cluster, analysis)
+        (len(cluster.name.split()) >= 2 and _ends_in_a_thing(cluster.name))
+        or _names_a_kind(cluster, analysis)
+    ) and not shown_a_person(cluster, analysis)
+
+
+def _names_a_kind(cluster: Cluster, analysis: Analysis) -> bool:
+    """Whether the passage sets the name right before a noun for a made thing anywhere (see
+    :func:`_before_a_made_thing`), as a mention or as the modifier the tagger left out."""
+    last = {n.split()[-1] for n in cluster.names if n.split()}
+    return any(
+        t.text in last and _before_a_made_thing(t)
+        for doc in analysis.docs
+        for t in doc
+        if t.dep_ == "compound"
+    )
+
+
+def _before_a_made_thing(name: Token) -> bool:
+    """'the Mars Chopper rotorcraft', 'the Juno spacecraft': a name set right before a noun
+    for a made thing names one of that kind, in the passage's own words. The noun's first
+    sense is an artifact's, or it is a rare word the noun table does not list (a technical
+    thing: 'rotorcraft'); not 'the Obama administration', 'the Lemkin family'."""
+    if name.i + 1 >= len(name.doc):
+        return False
+    noun = name.doc[name.i + 1]
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and noun.is_lower
+        and name.head.i == noun.i
+        and (artifact_noun(lemma) or not noun_classes(lemma))
     )
 
 

@@ -665,6 +665,7 @@ ABSTRACTION = (7, 6)  # entity > abstraction
 ORGANISM = (7, 15, 63, 62, 77, 76)  # entity > physical entity > object > whole > living thing
 PERSON = (*ORGANISM, 75)  # > person
 ANIMAL = (*ORGANISM, 541)  # > animal
+ARTIFACT = (7, 15, 63, 62, 61)  # entity > physical entity > object > whole > artifact
 
 
 def _first_sense_under(lemma: str, top: tuple[int, ...]) -> bool:
@@ -682,6 +683,11 @@ def person_noun(lemma: str) -> bool:
     """Whether a noun names a person: on the list of person nouns, or its most frequent sense
     a person's ('philosopher', 'critic')."""
     return lemma in person_nouns() or _first_sense_under(lemma, PERSON)
+
+
+def artifact_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is a thing people make ('aircraft', 'rover')."""
+    return _first_sense_under(lemma, ARTIFACT)
 
 
 def living_noun(lemma: str) -> bool:

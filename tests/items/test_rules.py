@@ -781,3 +781,40 @@ def test_a_count_of_people_something_has_is_asked_how_many_not_who():
     assert has["how-many-object"][0] == "How many members does the Senate have?"
     assert not any(stem.startswith("Who") for stem, _ in has.values())
     assert "who-object" in senate(("hears", "hear"))
+
+
+def test_a_name_set_before_a_noun_for_a_made_thing_names_a_thing():
+    """'Engineers built the Chopper rotorcraft. Chopper flew.' with 'Chopper' tagged a person:
+    the passage calls it a rotorcraft (a rare word for a made thing), so 'What flew?', never
+    'Who'; 'the Chopper family' would have people in it."""
+    from docs import make_doc
+
+    from quizgen.text.analysis import analyze, named_thing
+
+    def passage(noun: str):
+        built = make_doc(
+            [
+                ("Engineers", 1, "nsubj", "NNS", "NOUN", "engineer"),
+                ("built", 1, "ROOT", "VBD", "VERB", "build"),
+                ("the", 4, "det", "DT", "DET", "the"),
+                ("Chopper", 4, "compound", "NNP", "PROPN", "Chopper"),
+                (noun, 1, "dobj", "NN", "NOUN", noun),
+                (".", 1, "punct", ".", "PUNCT", "."),
+            ],
+            ents=[(3, 4, "PERSON")],
+        )
+        flew = make_doc(
+            [
+                ("Chopper", 1, "nsubj", "NNP", "PROPN", "Chopper"),
+                ("flew", 1, "ROOT", "VBD", "VERB", "fly"),
+                (".", 1, "punct", ".", "PUNCT", "."),
+            ],
+            ents=[(0, 1, "PERSON")],
+        )
+        analysis = analyze([built, flew])
+        [cluster] = analysis.clusters_of("PERSON")
+        return named_thing(cluster, analysis)
+
+    assert passage("rotorcraft")
+    assert passage("aircraft")
+    assert not passage("family")
