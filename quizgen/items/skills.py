@@ -1470,7 +1470,29 @@ def which_word_options(
         rank = (other_kind, own is None, abs(book.zipf - key.zipf), n, t.i)
         found[lemma] = (rank, t.text, f"paragraph {n + 1}")
     most = VOCABULARY_OPTIONS - 1 + WHICH_WORD_ALTERNATIVES
-    return [(text, source) for _, text, source in sorted(found.values())[:most]]
+    # one word of a family: 'distributed' beside 'redistributed' leaves one of the two to
+    # strike, and beside the key it points to it
+    kept: list[tuple[str, str]] = []
+    roots = [_word_root(key.lemma)]
+    for lemma, (_, text, source) in sorted(found.items(), key=lambda kv: kv[1][0]):
+        root = _word_root(lemma)
+        if any(_same_family(root, r) for r in roots):
+            continue
+        roots.append(root)
+        kept.append((text, source))
+    return kept[:most]
+
+
+def _same_family(one: str, other: str) -> bool:
+    """Whether two word roots are one, or the one (five letters or more) in the other."""
+    short, long = sorted((one, other), key=len)
+    return short == long or (len(short) >= 5 and short in long)
+
+
+def _word_root(lemma: str) -> str:
+    """A word without the prefix that makes it of another ('redistribute' -> 'distribute',
+    'unkind' -> 'kind')."""
+    return re.sub(r"^(?:un|in|im|non|dis|re)(?=.{4})", "", lemma)
 
 
 # tags whose words are written alike: 'walk' (base form or present), 'walked' (past tense or

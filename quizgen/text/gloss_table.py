@@ -53,7 +53,7 @@ PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
 MAX_WORDS = 14
 # the fewest and most tags of a book word, over all its senses: fewer is a word too rare or
 # technical to be a believable option, more an everyday word
-BOOK_TAGGED = (1, 15)
+BOOK_TAGGED = (1, 10**9)
 # words at least this frequent in English (wordfreq's Zipf scale, the log of the times a word
 # is met in a billion words: 4.3 is twenty times a million) are everyday words, whatever
 # WordNet's few sense-tagged texts say ('pink', 'global', 'nearby', each tagged a few times):
@@ -192,7 +192,7 @@ DERIVING = ("ishly", "fully", "ously", "lessly", "ably", "ibly", "ally", "able",
 def _gives_away(lemma: str, definition: str) -> bool:
     """Whether the definition holds the word's own stem ('in a wise manner' for 'wisely',
     'not developed' for 'undeveloped', 'covered with rust' for 'rusty')."""
-    core = re.sub(r"^(?:un|in|im|non|dis)(?=.{4})", "", lemma)
+    core = re.sub(r"^(?:un|in|im|non|dis|re)(?=.{4})", "", lemma)
     # the whole word's first six letters, the prefix's letters with them: 'imperf' ('intervals'
     # is no giveaway of 'intermittent')
     stems = (core[: max(4, min(5, len(core) - 1))], lemma[: min(6, len(lemma) - 1)])
@@ -213,7 +213,9 @@ def _gives_away(lemma: str, definition: str) -> bool:
 
 # meanings a school quiz does not offer even as a wrong option, beside the swear words,
 # slurs and sexual terms of the better-profanity list
-SENSITIVE = frozenset("sexual sexually indecent erotic sin sinful iniquity drug drugs".split())
+SENSITIVE = frozenset(
+    "sexual sexually indecent erotic sin sinful iniquity drug drugs damn damned".split()
+)
 
 
 def build(folder: Path) -> str:

@@ -358,6 +358,9 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("focal", "having or localized centrally at a focus")
     assert gloss_table._gives_away("portable", "easily or conveniently transported")
     assert gloss_table._gives_away("winless", "having no wins")
+    assert gloss_table._gives_away("reaffirm", "affirm once again")
+    assert gloss_table._gives_away("rename", "assign a new name to")
+    assert not gloss_table._gives_away("remark", "make mention of")
     assert not gloss_table._gives_away(
         "intermittent", "stopping and starting at irregular intervals"
     )
@@ -583,3 +586,10 @@ def test_a_narrator_turning_to_what_happened_before_ends_the_story_order():
     # a tale that opens with the turn is told whole, in its order
     assert skills._one_telling(events[1:], [(0, 0)]) == events[1:]
     assert skills._one_telling(events, []) == events
+
+
+def test_one_word_of_a_family_among_the_options():
+    assert skills._same_family(skills._word_root("redistribute"), skills._word_root("distribute"))
+    assert skills._same_family(skills._word_root("unkind"), "kind")
+    # a short root in a longer word is no family: 'act' in 'character'
+    assert not skills._same_family("act", "character")
