@@ -1434,10 +1434,10 @@ def which_word_options(
     a past tense), no everyday words (a book word of the table, its tier-two words first,
     then those nearest the key in frequency), as they stand in the passage. None that could
     mean the key's definition (a sense in or near the key's synset: 'wary' or 'careful'
-    beside 'cautious'), none whose own
-    dictionary meaning shares a content word with the key's, none named in the definition
-    itself, and never the key's own word. Words said of the key's kind of thing (a person or
-    animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
+    beside 'cautious'), none whose own dictionary meaning shares a content word with the
+    key's, none named in the definition itself, never the key's own word, and one word of a
+    family only ('distributed' or 'redistributed'). Words said of the key's kind of thing (a
+    person or animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
     next-best after the three."""
     key_token = word.gloss.tokens[0]
     key = word.meaning
