@@ -1435,7 +1435,8 @@ def which_word_options(
     then those nearest the key in frequency), as they stand in the passage. None that could
     mean the key's definition (a sense in or near the key's synset: 'wary' or 'careful'
     beside 'cautious'), none whose own dictionary meaning shares a content word with the
-    key's, none named in the definition itself, never the key's own word, and one word of a
+    key's, none one of whose senses is defined much like the key ('devote' beside
+    'allocate'), none named in the definition itself, never the key's own word, and one word of a
     family only ('distributed' or 'redistributed'). Words said of the key's kind of thing (a
     person or animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
     next-best after the three."""
@@ -1456,6 +1457,8 @@ def which_word_options(
             continue
         if key.could_mean(book.senses) or _forms(t.lower_) & key_words:
             continue
+        if lemma in key.said_alike:
+            continue  # 'devote' beside 'allocate': 'set apart for a special purpose' fits both
         own = table.get((lemma, key.pos))
         if own is not None and (
             own.synset == key.synset or _meaning_words(own.definition) & key_words

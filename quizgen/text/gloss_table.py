@@ -66,8 +66,8 @@ NOTICE = (
     """\
 # lemma, part of speech (a, v, r), times tagged, frequency in English (Zipf scale, from the
 # wordfreq package), synset, meaning of the dominant sense, the synsets near it, the nouns of
-# its compound nouns, the words of the sense's gloss with its examples, and those of each
-# other sense's (separated by |): words
+# its compound nouns, the words of the sense's gloss with its examples, those of each other
+# sense's (separated by |), and the book words one of whose senses is defined much alike: words
 # a passage may use without explaining, derived from WordNet 3.0 by quizgen/text/gloss_table.py.
 #
 """
@@ -139,6 +139,62 @@ def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str, tuple[str, ...
     return out
 
 
+def _roots(text: str) -> frozenset[str]:
+    """The content words of a gloss, each as its shortest noun or verb lemma ('purposes' ->
+    purpose), in lower case."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2} - STOP_WORDS
+    return frozenset(
+        min({w, *lexicon.lemmas(w, "noun"), *lexicon.lemmas(w, "verb")}, key=len) for w in words
+    )
+
+
+def _overlapping(
+    folder: Path, pos: str, words: dict[str, list[str]]
+) -> dict[str, set[tuple[str, int]]]:
+    """root -> (book word, sense number) of the book words of a part of speech (``words``:
+    lemma -> its senses' synsets) whose sense's definition holds that root: the index that
+    finds, for a meaning, the words one of whose senses says much the same."""
+    definitions = {}
+    for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            head, _, gloss = line.partition(" | ")
+            definitions[head.split()[0]] = _definition(gloss)
+    index: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for lemma, offsets in words.items():
+        for n, offset in enumerate(offsets):
+            definition = definitions[offset]
+            if NEGATING.search(definition):
+                continue  # 'showing lack of forethought' (careless) says the opposite of 'cautious'
+            for root in _roots(definition):
+                index[root].add((lemma, n))
+    return index
+
+
+# a definition that says a meaning's opposite ('lacking', 'not', 'without'): an antonym, the
+# best of wrong options, shares words with the meaning it denies
+NEGATING = re.compile(r"\b(?:lack\w*|not|no|without|absence|never|fail\w*|un\w+)\b")
+
+
+def _said_alike(definition: str, index: dict[str, set[tuple[str, int]]], lemma: str) -> list[str]:
+    """The book words one of whose senses' definitions shares SAID_ALIKE words or more with a
+    meaning ('devote': 'set aside or apart for a specific purpose', beside 'allocate':
+    'distribute according to a plan or set apart for a special purpose'), the word itself
+    left out: each could be defended as meaning it."""
+    if NEGATING.search(definition):
+        return []  # a meaning of 'not ...' shares its words with what it denies
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    for root in _roots(definition):
+        for sense in index.get(root, ()):
+            counts[sense] += 1
+    return sorted({w for (w, _), n in counts.items() if n >= SAID_ALIKE and w != lemma})
+
+
+# words a wrong option's sense shares with the key's meaning before a student could defend it
+SAID_ALIKE = 2
+
+
 def _sense_words(folder: Path, pos: str) -> dict[str, frozenset[str]]:
     """offset -> the content words of a synset's whole gloss, its examples too, in lower case
     with their noun and verb lemmas ('demand and take for use or service, especially by
@@ -208,6 +264,8 @@ def _gives_away(lemma: str, definition: str) -> bool:
             return True
         if len(w) >= 3 and (core.startswith(w) or core.startswith(base)):
             return True
+        if len(w) >= 5 and lemma.find(w[:5], 2) >= 2:
+            return True  # 'relation' in the meaning of 'correlate', after its prefix
     return False
 
 
@@ -224,10 +282,12 @@ def build(folder: Path) -> str:
     compounds = _compounds(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
     zipf = _frequency()
+    books = _book_words(folder)
     lines = [NOTICE.rstrip("\n")]
     for pos in FILES:
         synsets = _synsets(folder, pos)
         sense_words = _sense_words(folder, pos)
+        alike = _overlapping(folder, pos, {w: o for (w, p), (_, _, o) in books.items() if p == pos})
         for lemma, offsets in _index(folder, pos):
             if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", lemma) or len(lemma) < 4:
                 continue
@@ -254,6 +314,7 @@ def build(folder: Path) -> str:
                 f"\t{','.join(near)}"
                 f"\t{','.join(sorted(compounds.get(lemma, ())) if pos == 'a' else '')}"
                 f"\t{' '.join(own)}\t{'|'.join(' '.join(o) for o in others)}"
+                f"\t{','.join(_said_alike(definition, alike, lemma))}"
             )
     return "\n".join(lines) + "\n"
 
@@ -268,15 +329,15 @@ def _all_tags(folder: Path) -> dict[str, int]:
     return out
 
 
-def build_words(folder: Path) -> str:
-    """The book-word table's text: lemma, part of speech, times tagged, its senses' synsets.
-    No relational adjective ('seismic', 'nasal': of earthquakes, of the nose), whose meaning a
-    student tells from its kind alone."""
+def _book_words(folder: Path) -> dict[tuple[str, str], tuple[int, float, list[str]]]:
+    """(lemma, part of speech) -> (times tagged, frequency, its senses' synsets) of the book
+    words. No relational adjective ('seismic', 'nasal': of earthquakes, of the nose), whose
+    meaning a student tells from its kind alone."""
     counts = _counts(folder)
     everyday = _all_tags(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
     zipf = _frequency()
-    lines = [WORDS_NOTICE.rstrip("\n")]
+    out = {}
     for pos in FILES:
         synsets = _synsets(folder, pos)
         for lemma, offsets in _index(folder, pos):
@@ -288,7 +349,16 @@ def build_words(folder: Path) -> str:
             low, high = BOOK_TAGGED
             frequency = zipf(lemma)
             if low <= total and everyday[lemma] <= high and frequency < EVERYDAY_ZIPF:
-                lines.append(f"{lemma}\t{pos}\t{total}\t{frequency:.2f}\t{','.join(offsets)}")
+                out[(lemma, pos)] = (total, frequency, offsets)
+    return out
+
+
+def build_words(folder: Path) -> str:
+    """The book-word table's text: lemma, part of speech, times tagged, frequency, its senses'
+    synsets."""
+    lines = [WORDS_NOTICE.rstrip("\n")]
+    for (lemma, pos), (total, frequency, offsets) in _book_words(folder).items():
+        lines.append(f"{lemma}\t{pos}\t{total}\t{frequency:.2f}\t{','.join(offsets)}")
     return "\n".join(lines) + "\n"
 
 

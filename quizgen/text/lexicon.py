@@ -751,6 +751,9 @@ class Meaning:
     # sentence sharing more with another sense's is using the word in that one
     words: frozenset[str] = frozenset()
     other_senses: tuple[frozenset[str], ...] = ()
+    # the book words one of whose senses is defined much alike ('devote' beside 'allocate':
+    # 'set aside or apart for a specific purpose'): a student could defend one as meaning this
+    said_alike: frozenset[str] = frozenset()
 
     def other_sense_in(self, context: set[str]) -> bool:
         """Whether a sentence of these words (lemmas, in lower case) shares more
@@ -774,8 +777,8 @@ def meanings() -> dict[tuple[str, str], Meaning]:
     for line in (DATA / "glosses.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        lemma, pos, tagged, zipf, synset, definition, near, compounds, own, others = line.split(
-            "\t"
+        lemma, pos, tagged, zipf, synset, definition, near, compounds, own, others, alike = (
+            line.split("\t")
         )
         out[(lemma, pos)] = Meaning(
             lemma,
@@ -788,6 +791,7 @@ def meanings() -> dict[tuple[str, str], Meaning]:
             frozenset(compounds.split(",")) - {""},
             frozenset(own.split()),
             tuple(frozenset(o.split()) for o in others.split("|")) if others else (),
+            frozenset(alike.split(",")) - {""},
         )
     return out
 

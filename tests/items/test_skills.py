@@ -350,6 +350,11 @@ def test_gloss_table_rows_are_plain_meanings():
     assert all(m.zipf < gloss_table.EVERYDAY_ZIPF for m in table.values())
     assert all(w.zipf < gloss_table.EVERYDAY_ZIPF for w in lexicon.book_words().values())
     assert ("global", "a") not in lexicon.book_words()
+    # a word one of whose senses is defined much alike could be defended as the answer
+    # ('devote': set aside or apart for a specific purpose); an antonym, defined by what it
+    # lacks, could not ('careless' beside 'cautious')
+    assert "devote" in table[("allocate", "v")].said_alike
+    assert "careless" not in table[("cautious", "a")].said_alike
     assert gloss_table._gives_away("wisely", "in a wise manner")
     assert gloss_table._gives_away("gaily", "in a gay manner")
     assert gloss_table._gives_away("undeveloped", "not developed")
@@ -361,6 +366,8 @@ def test_gloss_table_rows_are_plain_meanings():
     assert gloss_table._gives_away("reaffirm", "affirm once again")
     assert gloss_table._gives_away("rename", "assign a new name to")
     assert not gloss_table._gives_away("remark", "make mention of")
+    assert gloss_table._gives_away("correlate", "to bear a reciprocal or mutual relation")
+    assert gloss_table._gives_away("misjudge", "judge incorrectly")
     assert not gloss_table._gives_away(
         "intermittent", "stopping and starting at irregular intervals"
     )
