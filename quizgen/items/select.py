@@ -1222,7 +1222,9 @@ def skill_items(
             if most > 0:
                 pool = skills.passage_words(analysis, passage.paragraphs)
                 explained = frozenset(g.term for g in found)
-                words = skills.tier_two(analysis, passage.paragraphs, explained, pool)
+                words = skills.tier_two(
+                    analysis, passage.paragraphs, explained, pool, passage.title
+                )
                 made = skills.which_word_items(words, pool, rng, most)
                 if not made and set(wanted) != set(Skill):
                     made = skills.tier_two_items(words, rng, most)

@@ -1259,11 +1259,13 @@ def tier_two(
     paragraphs: tuple[str, ...],
     explained: frozenset[str] = frozenset(),
     words: list[tuple[int, Token, str]] | None = None,
+    title: str = "",
 ) -> list[DictionaryGloss]:
     """The words a reader meets in books but not every day ('shrewd', 'sorely') that the
     passage uses without explaining, each with its dictionary meaning: an adjective, verb or
     adverb in lower case in an askable sentence, in narration or dialogue, not one the
-    passage explains (``explained``) nor part of a name, less frequent in English than
+    passage explains (``explained``) nor part of a name, none of the family of a word of
+    the passage's ``title`` (its subject's term), less frequent in English than
     KEY_MOST_ZIPF, and not where its sentence shares more words with the gloss of another of
     its senses than with the table's (the simplified Lesk measure). Rarest first, then in
     passage order; each word once. ``words`` is the passage's
@@ -1278,6 +1280,8 @@ def tier_two(
             continue
         if meaning.zipf >= KEY_MOST_ZIPF:
             continue  # 'invisible', 'temporary': a word most students know, no question
+        if _in_title(lemma, title):
+            continue  # 'spontaneous' under 'Spontaneity': the passage's own term, its sense
         if t.dep_ == "amod" and t.head.lemma_.lower() in meaning.compounds:
             continue  # 'elementary school': the compound's sense, not the word's
         if meaning.other_sense_in(_context_words(t)):
@@ -1286,6 +1290,14 @@ def tier_two(
         rank = (meaning.zipf, "avr".index(pos), n, t.i)
         found[lemma] = (rank, DictionaryGloss(gloss, meaning))
     return [g for _, g in sorted(found.values(), key=lambda r: r[0])]
+
+
+def _in_title(lemma: str, title: str) -> bool:
+    """Whether a word is of the family of a word of the passage's title (their first six
+    letters alike: 'spontaneous' and 'Spontaneity'): the passage's subject, a term in the
+    sense the passage gives it, not a dictionary's."""
+    stem = lemma[:6]
+    return len(stem) == 6 and any(w.startswith(stem) for w in re.findall(r"[a-z]+", title.lower()))
 
 
 def _context_words(word: Token) -> set[str]:

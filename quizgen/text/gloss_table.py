@@ -39,6 +39,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from spacy.lang.en.lex_attrs import like_num
+
 from quizgen.text import lexicon
 from quizgen.text.wordnet_table import WORDNET_LICENCE
 
@@ -46,7 +48,9 @@ OUT = Path(__file__).resolve().parent / "data" / "glosses.tsv"
 WORDS_OUT = OUT.with_name("book_words.tsv")
 FILES = {"a": "adj", "v": "verb", "r": "adv"}
 SS_TYPES = {"3": "a", "5": "a", "2": "v", "4": "r"}  # sense keys' synset types
-TAGGED = (2, 6)  # the fewest and most tags of a tier-two word, over its senses of the POS
+# the fewest and most tags of a tier-two word, over its senses of the POS: the more, the
+# surer the share of its first sense (an everyday word is known by its frequency in English)
+TAGGED = (2, 40)
 MAX_SENSES = 3  # a word of more senses is too often used in one the table does not give
 DOMINANT = 0.8  # the first sense's least share of them
 PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
@@ -291,6 +295,8 @@ def build(folder: Path) -> str:
         for lemma, offsets in _index(folder, pos):
             if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", lemma) or len(lemma) < 4:
                 continue
+            if like_num(lemma):
+                continue  # 'eighteenth': coming next after the seventeenth, no word to learn
             senses = counts.get((lemma, pos), {})
             total = sum(senses.values())
             if not TAGGED[0] <= total <= TAGGED[1] or senses.get(1, 0) < DOMINANT * total:

@@ -600,3 +600,13 @@ def test_one_word_of_a_family_among_the_options():
     assert skills._same_family(skills._word_root("unkind"), "kind")
     # a short root in a longer word is no family: 'act' in 'character'
     assert not skills._same_family("act", "character")
+
+
+def test_a_word_of_the_titles_family_is_the_passages_term():
+    # under 'Spontaneity', 'spontaneous' has the sense the passage gives it
+    assert skills._in_title("spontaneous", "Spontaneity")
+    assert not skills._in_title("shrewd", "Rumpelstiltskin")
+    doc = make_doc(TIER_TWO)
+    assert [
+        w.gloss.term for w in skills.tier_two(analyze([doc]), (doc.text,), title="Shrewdness")
+    ] == ["merrily"]
