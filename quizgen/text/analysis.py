@@ -171,6 +171,7 @@ class Analysis:
     _mention_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _noun_phrases: list[NounPhrase] | None = field(default=None, init=False, repr=False)
     _articled: set[str] | None = field(default=None, init=False, repr=False)
+    _kind_names: set[str] | None = field(default=None, init=False, repr=False)
     _things: set[str] | None = field(default=None, init=False, repr=False)
     _pronouns: dict[int, set[str]] | None = field(default=None, init=False, repr=False)
     _acronyms: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
@@ -314,6 +315,18 @@ class Analysis:
                         found[fold_words(phrase.text)] = replace(phrase, paragraph=number)
             self._noun_phrases = list(found.values())
         return self._noun_phrases
+
+    def kind_names(self) -> set[str]:
+        """Words the passage sets right before a noun for a made thing ('Chopper' of 'the
+        Chopper rotorcraft'; see :func:`_before_a_made_thing`), found once."""
+        if self._kind_names is None:
+            self._kind_names = {
+                t.text
+                for doc in self.docs
+                for t in doc
+                if t.dep_ == "compound" and _before_a_made_thing(t)
+            }
+        return self._kind_names
 
     def articled_names(self) -> set[str]:
         """Proper nouns the passage puts an article before as the head of their phrase ('the
@@ -890,13 +903,7 @@ def named_thing(cluster: Cluster, analysis: Analysis) -> bool:
 def _names_a_kind(cluster: Cluster, analysis: Analysis) -> bool:
     """Whether the passage sets the name right before a noun for a made thing anywhere (see
     :func:`_before_a_made_thing`), as a mention or as the modifier the tagger left out."""
-    last = {n.split()[-1] for n in cluster.names if n.split()}
-    return any(
-        t.text in last and _before_a_made_thing(t)
-        for doc in analysis.docs
-        for t in doc
-        if t.dep_ == "compound"
-    )
+    return any(n.split()[-1] in analysis.kind_names() for n in cluster.names if n.split())
 
 
 def _before_a_made_thing(name: Token) -> bool:
