@@ -51,6 +51,10 @@ SS_TYPES = {"3": "a", "5": "a", "2": "v", "4": "r"}  # sense keys' synset types
 # the fewest and most tags of a tier-two word, over its senses of the POS: the more, the
 # surer the share of its first sense (an everyday word is known by its frequency in English)
 TAGGED = (2, 40)
+# a word with another sense whose synset its texts have this many times more often than the
+# first sense's ('modify' is in 'change, alter, modify'): readers know it in that sense,
+# whatever the word's own few tags say
+COMMON_SENSE = 4
 MAX_SENSES = 3  # a word of more senses is too often used in one the table does not give
 DOMINANT = 0.8  # the first sense's least share of them
 PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
@@ -98,6 +102,16 @@ def _counts(folder: Path) -> dict[tuple[str, str], dict[int, int]]:
         if pos is not None:
             senses = out[(lemma, pos)]
             senses[int(number)] = senses.get(int(number), 0) + int(count)
+    return out
+
+
+def _synset_tags(folder: Path, pos: str, counts) -> dict[str, int]:
+    """synset offset -> times WordNet's sense-tagged texts have any of its words in it."""
+    out: dict[str, int] = defaultdict(int)
+    for lemma, offsets in _index(folder, pos):
+        for number, count in counts.get((lemma, pos), {}).items():
+            if number <= len(offsets):
+                out[offsets[number - 1]] += count
     return out
 
 
@@ -291,6 +305,7 @@ def build(folder: Path) -> str:
     for pos in FILES:
         synsets = _synsets(folder, pos)
         sense_words = _sense_words(folder, pos)
+        synset_tags = _synset_tags(folder, pos, counts)
         alike = _overlapping(folder, pos, {w: o for (w, p), (_, _, o) in books.items() if p == pos})
         for lemma, offsets in _index(folder, pos):
             if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", lemma) or len(lemma) < 4:
@@ -304,6 +319,9 @@ def build(folder: Path) -> str:
             if len(offsets) > MAX_SENSES:
                 continue
             lexfile, definition, near = synsets[offsets[0]]
+            dominant = max(1, synset_tags[offsets[0]])
+            if any(synset_tags[o] >= COMMON_SENSE * dominant for o in offsets[1:]):
+                continue  # 'modify': also in the synset of 'change', met far more often
             if lexfile == PERTAINYM_FILE and pos == "a":
                 continue
             if not _plain(definition) or _gives_away(lemma, definition):

@@ -354,6 +354,9 @@ def test_gloss_table_rows_are_plain_meanings():
     # ('devote': set aside or apart for a specific purpose); an antonym, defined by what it
     # lacks, could not ('careless' beside 'cautious')
     assert "devote" in table[("allocate", "v")].said_alike
+    # 'modify' is tagged mostly 'make less severe', but it is also in the synset of 'change',
+    # which the texts have far more often: readers know it as that, no question of its meaning
+    assert ("modify", "v") not in table
     assert "careless" not in table[("cautious", "a")].said_alike
     assert gloss_table._gives_away("wisely", "in a wise manner")
     assert gloss_table._gives_away("gaily", "in a gay manner")
