@@ -1327,7 +1327,12 @@ def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:
     after = {id(a): b for a, b in second}
     out: list[Item] = []
     for item in ordered:
-        made = replace(item, id=f"q{len(out) + 1}", skill=item.skill or Skill.DETAIL)
+        made = replace(
+            item,
+            id=f"q{len(out) + 1}",
+            skill=item.skill or Skill.DETAIL,
+            prompt=passage_reason(item),
+        )
         out.append(made)
         if id(item) in after:
             second_part = after[id(item)]
@@ -1340,6 +1345,17 @@ def number(ordered: list[Item], second: list[tuple[Item, Item]]) -> list[Item]:
                 )
             )
     return out
+
+
+def passage_reason(item: Item) -> str:
+    """A why or how question as a reading test asks it: 'According to the passage, why did
+    some cultures build structures?' (a bare why invites every reason a student knows; the
+    passage's is the key). A question that names its source already keeps it ('According to
+    officials, why ...?'). Done on the chosen items: the ranker rates the question itself."""
+    prompt = item.prompt
+    if item.skill is not Skill.CAUSE or not prompt.startswith(("Why ", "How ")):
+        return prompt
+    return f"According to the passage, {prompt[0].lower()}{prompt[1:]}"
 
 
 def _sentence_starts(analysis: Analysis, evidence) -> list[tuple[int, int]]:

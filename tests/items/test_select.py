@@ -203,9 +203,14 @@ def test_a_short_answer_question_gets_its_part_b_and_part_b_names_it():
     assert [i.id for i in numbered] == ["q1", "q2", "q3"]
     part_b = numbered[2]
     assert part_b.refers_to == "q2" and part_b.skill is Skill.EVIDENCE
+    # a why question asks for the passage's reason, and Part B quotes it as it is printed
+    assert (
+        numbered[1].prompt == "According to the passage, why did the council close the old bridge?"
+    )
+    assert numbered[0].prompt == detail.prompt  # a statement is printed as it is
     assert part_b.prompt == (
-        "Part B: Part A asked, \u201cWhy did the council close the old bridge?\u201d Which "
-        "sentence from the passage best supports your answer to it?"
+        "Part B: Part A asked, \u201cAccording to the passage, why did the council close the old "
+        "bridge?\u201d Which sentence from the passage best supports your answer to it?"
     )
 
 
