@@ -5,11 +5,13 @@
 The words a reading quiz asks the meaning of when the passage does not explain them: adjectives,
 verbs and adverbs a reader meets in books but not every day ('shrewd', 'bewail', 'sorely'),
 with the meaning of their one dominant sense. A word qualifies when WordNet's sense-tagged
-texts have it a few times, neither never (rare or technical) nor often (everyday words,
-whose meaning is no question); when its first sense has at least three in four of those
-tags, so that the sense in a passage is almost surely that one; and when that sense is no
-relational adjective ('seismic': of earthquakes); and when English text does not have it as
-often as an everyday word (the wordfreq package's figures, below EVERYDAY_ZIPF). Each line is
+texts have it at least twice (not a word too rare or technical to ask); when its first sense
+has at least four in five of those tags and no other sense lies in a synset the texts have
+far more often (COMMON_SENSE: 'modify' is in 'change, alter, modify'), so that the sense in a
+passage is almost surely that one; when that sense is no relational adjective ('seismic': of
+earthquakes) and the word no number ('eighteenth'); and when English text does not have it
+as often as an everyday word (the wordfreq package's figures, below EVERYDAY_ZIPF: whose
+meaning is no question). Each line is
 the lemma, its part of speech (a, v, r), the times it is tagged, its frequency in English
 (Zipf scale: the fewer, the less everyday the word), the sense's synset
 (two words of one synset are synonyms, never each other's wrong option), its definition
@@ -20,10 +22,11 @@ it makes a compound noun with ('elementary school'), in which it has not this se
 content words of the gloss of each of its senses, examples included, which tell the sense a
 sentence uses when it shares more of them with another sense's gloss than with this one's
 ('requisitioned ... for military use': 'demand and take for use or service, especially by
-military ...', not 'make a formal request for official services').
+military ...', not 'make a formal request for official services'); and the book words one of
+whose senses is defined much like it ('devote' beside 'allocate'), never its wrong options.
 
-``book_words.tsv`` lists the adjectives, verbs and adverbs that are no everyday words (tagged a
-few times in WordNet's sense-tagged texts, and less frequent in English than EVERYDAY_ZIPF),
+``book_words.tsv`` lists the adjectives, verbs and adverbs that are no everyday words (tagged in
+WordNet's sense-tagged texts, and less frequent in English than EVERYDAY_ZIPF),
 each with its frequency and the synsets of all its senses:
 the words a passage offers as the wrong options of "Which word from the passage means ...?",
 and the senses that tell whether one of them could mean the key's definition as well.
@@ -59,9 +62,9 @@ MAX_SENSES = 3  # a word of more senses is too often used in one the table does 
 DOMINANT = 0.8  # the first sense's least share of them
 PERTAINYM_FILE = "01"  # adj.pert: 'seismic', 'thyroid'
 MAX_WORDS = 14
-# the fewest and most tags of a book word, over all its senses: fewer is a word too rare or
-# technical to be a believable option, more an everyday word
-BOOK_TAGGED = (1, 10**9)
+# the fewest tags of a book word over its senses of the part of speech: fewer is a word too
+# rare or technical to be a believable option (an everyday word is known by its frequency)
+BOOK_LEAST_TAGGED = 1
 # words at least this frequent in English (wordfreq's Zipf scale, the log of the times a word
 # is met in a billion words: 4.3 is twenty times a million) are everyday words, whatever
 # WordNet's few sense-tagged texts say ('pink', 'global', 'nearby', each tagged a few times):
@@ -157,15 +160,21 @@ def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str, tuple[str, ...
     return out
 
 
-def _roots(text: str) -> frozenset[str]:
-    """The content words of a gloss, each as its shortest noun or verb lemma ('purposes' ->
-    purpose), in lower case."""
+def _content_words(text: str) -> set[str]:
+    """The content words of a gloss, in lower case: no stop words, none under three letters."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2} - STOP_WORDS
-    return frozenset(
-        min({w, *lexicon.lemmas(w, "noun"), *lexicon.lemmas(w, "verb")}, key=len) for w in words
-    )
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2} - STOP_WORDS
+
+
+def _lemmas(word: str) -> set[str]:
+    return {*lexicon.lemmas(word, "noun"), *lexicon.lemmas(word, "verb")}
+
+
+def _roots(text: str) -> frozenset[str]:
+    """The content words of a gloss, each as its shortest noun or verb lemma ('purposes' ->
+    purpose; the first in alphabetical order of equals), in lower case."""
+    return frozenset(min({w, *_lemmas(w)}, key=lambda x: (len(x), x)) for w in _content_words(text))
 
 
 def _overlapping(
@@ -218,17 +227,13 @@ def _sense_words(folder: Path, pos: str) -> dict[str, frozenset[str]]:
     with their noun and verb lemmas ('demand and take for use or service, especially by
     military ...; "The military requisitioned the buildings"'): the words a sentence using
     the word in that sense tends to share (Lesk's measure)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     out = {}
     for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
             continue
         head, _, gloss = line.partition(" | ")
-        words = {w for w in re.findall(r"[a-z]+", gloss.lower()) if len(w) > 2}
-        words -= STOP_WORDS
-        lemmas = {lemma for w in words for p in ("noun", "verb") for lemma in lexicon.lemmas(w, p)}
-        out[head.split()[0]] = frozenset(words | lemmas)
+        words = _content_words(gloss)
+        out[head.split()[0]] = frozenset(words.union(*(_lemmas(w) for w in words)))
     return out
 
 
@@ -343,22 +348,11 @@ def build(folder: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _all_tags(folder: Path) -> dict[str, int]:
-    """lemma -> times tagged over all its senses of every part of speech, nouns included
-    ('high' is an everyday word, however seldom its adverb is tagged)."""
-    out: dict[str, int] = defaultdict(int)
-    for line in (folder / "cntlist.rev").read_text(encoding="latin-1").splitlines():
-        key, _, count = line.split()
-        out[key.partition("%")[0]] += int(count)
-    return out
-
-
 def _book_words(folder: Path) -> dict[tuple[str, str], tuple[int, float, list[str]]]:
     """(lemma, part of speech) -> (times tagged, frequency, its senses' synsets) of the book
     words. No relational adjective ('seismic', 'nasal': of earthquakes, of the nose), whose
     meaning a student tells from its kind alone."""
     counts = _counts(folder)
-    everyday = _all_tags(folder)
     unsuitable = lexicon.unsuitable_words() | SENSITIVE
     zipf = _frequency()
     out = {}
@@ -370,9 +364,8 @@ def _book_words(folder: Path) -> dict[tuple[str, str], tuple[int, float, list[st
             if pos == "a" and synsets[offsets[0]][0] == PERTAINYM_FILE:
                 continue
             total = sum(counts.get((lemma, pos), {}).values())
-            low, high = BOOK_TAGGED
             frequency = zipf(lemma)
-            if low <= total and everyday[lemma] <= high and frequency < EVERYDAY_ZIPF:
+            if total >= BOOK_LEAST_TAGGED and frequency < EVERYDAY_ZIPF:
                 out[(lemma, pos)] = (total, frequency, offsets)
     return out
 
