@@ -1448,10 +1448,10 @@ def which_word_options(
     mean the key's definition (a sense in or near the key's synset: 'wary' or 'careful'
     beside 'cautious'), none whose own dictionary meaning shares a content word with the
     key's, none one of whose senses is defined much like the key ('devote' beside
-    'allocate'), none named in the definition itself, never the key's own word, and one word of a
-    family only ('distributed' or 'redistributed'). Words said of the key's kind of thing (a
-    person or animal, or a thing) come first. Each with its source ('paragraph 3'), best first, the
-    next-best after the three."""
+    'allocate'), none named in the definition itself, never the key's own word, and one word
+    of a family only ('distributed' or 'redistributed'). Words said of the key's kind of thing
+    (a person or animal, or a thing) come first. Each with its source ('paragraph 3'), best
+    first, the next-best after the three."""
     key_token = word.gloss.tokens[0]
     key = word.meaning
     books = lexicon.book_words()
@@ -1488,9 +1488,9 @@ def which_word_options(
     # one word of a family: 'distributed' beside 'redistributed' leaves one of the two to
     # strike, and beside the key it points to it
     kept: list[tuple[str, str]] = []
-    roots = [_word_root(key.lemma)]
+    roots = [lexicon.word_root(key.lemma)]
     for lemma, (_, text, source) in sorted(found.items(), key=lambda kv: kv[1][0]):
-        root = _word_root(lemma)
+        root = lexicon.word_root(lemma)
         if any(_same_family(root, r) for r in roots):
             continue
         roots.append(root)
@@ -1502,12 +1502,6 @@ def _same_family(one: str, other: str) -> bool:
     """Whether two word roots are one, or the one (five letters or more) in the other."""
     short, long = sorted((one, other), key=len)
     return short == long or (len(short) >= 5 and short in long)
-
-
-def _word_root(lemma: str) -> str:
-    """A word without the prefix that makes it of another ('redistribute' -> 'distribute',
-    'unkind' -> 'kind')."""
-    return re.sub(r"^(?:un|in|im|non|dis|re)(?=.{4})", "", lemma)
 
 
 # tags whose words are written alike: 'walk' (base form or present), 'walked' (past tense or

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 from spacy.lang.en.lex_attrs import like_num
@@ -138,7 +139,7 @@ def _synsets(folder: Path, pos: str) -> dict[str, tuple[str, str, tuple[str, ...
     its head's other satellites too ('shrewd' beside 'clever' and 'astute', all 'smart')."""
     out = {}
     satellite = set()
-    for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+    for line in _data(folder, pos):
         if line.startswith("  "):
             continue
         head, _, gloss = line.partition(" | ")
@@ -184,7 +185,7 @@ def _overlapping(
     lemma -> its senses' synsets) whose sense's definition holds that root: the index that
     finds, for a meaning, the words one of whose senses says much the same."""
     definitions = {}
-    for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+    for line in _data(folder, pos):
         if not line.startswith("  "):
             head, _, gloss = line.partition(" | ")
             definitions[head.split()[0]] = _definition(gloss)
@@ -228,13 +229,19 @@ def _sense_words(folder: Path, pos: str) -> dict[str, frozenset[str]]:
     military ...; "The military requisitioned the buildings"'): the words a sentence using
     the word in that sense tends to share (Lesk's measure)."""
     out = {}
-    for line in (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+    for line in _data(folder, pos):
         if line.startswith("  "):
             continue
         head, _, gloss = line.partition(" | ")
         words = _content_words(gloss)
         out[head.split()[0]] = frozenset(words.union(*(_lemmas(w) for w in words)))
     return out
+
+
+@cache
+def _data(folder: Path, pos: str) -> list[str]:
+    """The lines of a part of speech's data file, read once (three readers go through it)."""
+    return (folder / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines()
 
 
 def _index(folder: Path, pos: str):
@@ -271,7 +278,7 @@ DERIVING = ("ishly", "fully", "ously", "lessly", "ably", "ibly", "ally", "able",
 def _gives_away(lemma: str, definition: str) -> bool:
     """Whether the definition holds the word's own stem ('in a wise manner' for 'wisely',
     'not developed' for 'undeveloped', 'covered with rust' for 'rusty')."""
-    core = re.sub(r"^(?:un|in|im|non|dis|re)(?=.{4})", "", lemma)
+    core = lexicon.word_root(lemma)
     # the whole word's first six letters, the prefix's letters with them: 'imperf' ('intervals'
     # is no giveaway of 'intermittent')
     stems = (core[: max(4, min(5, len(core) - 1))], lemma[: min(6, len(lemma) - 1)])

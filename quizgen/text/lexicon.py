@@ -544,6 +544,12 @@ def _tables() -> (
     return None
 
 
+def word_root(lemma: str) -> str:
+    """A word without the prefix that makes it of another ('redistribute' -> 'distribute',
+    'unkind' -> 'kind'), where four letters or more remain."""
+    return re.sub(r"^(?:un|in|im|non|dis|re)(?=.{4})", "", lemma)
+
+
 def lemmas(word: str, pos: str) -> set[str]:
     """The dictionary lemmas a lower-case word can be of a part of speech ('fired' -> {'fire'})."""
     tables = _tables()

@@ -599,8 +599,10 @@ def test_a_narrator_turning_to_what_happened_before_ends_the_story_order():
 
 
 def test_one_word_of_a_family_among_the_options():
-    assert skills._same_family(skills._word_root("redistribute"), skills._word_root("distribute"))
-    assert skills._same_family(skills._word_root("unkind"), "kind")
+    from quizgen.text import lexicon
+
+    assert skills._same_family(lexicon.word_root("redistribute"), lexicon.word_root("distribute"))
+    assert skills._same_family(lexicon.word_root("unkind"), "kind")
     # a short root in a longer word is no family: 'act' in 'character'
     assert not skills._same_family("act", "character")
 
