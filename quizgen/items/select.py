@@ -319,6 +319,7 @@ class Ledger:
     paragraphs: Counter = field(default_factory=Counter)
     items: list = field(default_factory=list)  # (paragraph, sentence, prompt, key or None)
     kinds: Counter = field(default_factory=Counter)  # (kind, paragraph)
+    blanks: Counter = field(default_factory=Counter)  # the keys of fill-in-the-blank items
 
     def allows(
         self,
@@ -342,8 +343,10 @@ class Ledger:
             return False
         if self.paragraphs[paragraph] >= share:
             return False
-        if key is not None and self.answers[_identity(key)] >= _most_items(key):
+        if key is not None and self.answers[_identity(key)] >= _most_items(key, kind):
             return False
+        if key is not None and self.blanks[_identity(key)]:
+            return False  # a word a blank asks for, printed in another item, fills the blank
         if strict and self.answers[answer]:
             return False
         if strict and kind is not None and self.kinds[(kind, paragraph)]:
@@ -375,6 +378,8 @@ class Ledger:
         paragraph, sentence, fact, answer = ref
         if kind is not None:
             self.kinds[(kind, paragraph)] += count
+        if key is not None and kind is Kind.FILL_BLANK:
+            self.blanks[_identity(key)] += count
         record = (paragraph, sentence, prompt, key)
         if count > 0:
             self.clauses.add(fact)
@@ -421,15 +426,23 @@ def _name_like(key: str) -> bool:
 
 def _identity(key: str) -> str:
     """What two keys share when they name one thing: a name by its last word ('Teddy
-    Tzanetos' and 'Tzanetos' are one person), anything else by its folded text."""
+    Tzanetos' and 'Tzanetos' are one person), anything else by its folded text, an article
+    before either left out."""
+    words = key.split()
+    if len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
+        key = " ".join(words[1:])  # 'the Tortoise' and 'Tortoise', 'the nephew' and 'nephew'
     folded = fold_typography(key)
     return folded.split()[-1] if _name_like(key) else folded
 
 
-def _most_items(key: str) -> int:
-    """How many items may have this key: a name only one (a second item on the same person
-    cues the first), anything else MAX_PER_KEY."""
-    return 1 if _name_like(key) else MAX_PER_KEY
+def _most_items(key: str, kind: Kind | None = None) -> int:
+    """How many items may have this key: one for a name (a second item on the same person
+    cues the first), a date or a number (two 'When ...?' items keyed '1817' offer each other's
+    answer), or a blank (the word a blank asks for, printed in another item, fills it);
+    anything else MAX_PER_KEY."""
+    if _name_like(key) or any(c.isdigit() for c in key) or kind is Kind.FILL_BLANK:
+        return 1
+    return MAX_PER_KEY
 
 
 def _same_fact(one: str, other: str) -> bool:

@@ -1428,11 +1428,37 @@ def _in_title(span: Span, sentence: Span) -> bool:
     if not span[0].is_title or span.start <= sentence.start:
         return False
     before, after = doc[span.start - 1], (doc[span.end] if span.end < len(doc) else None)
+    if before.ent_type_ == "ORDINAL" and before.ent_iob_ != "O" and span.root.ent_type_:
+        return True  # 'the 43rd _____' -> 'Annual Grammy Awards': the rest of a name
+    if _title_of(span, sentence):
+        return True
     return (
         after is not None
         and after.is_title
         and after.is_alpha
         and (before.is_title and before.is_alpha)
+    )
+
+
+PLACE_OR_PERSON = {"GPE", "LOC", "PERSON", "NORP", "FAC"}
+
+
+def _title_of(span: Span, sentence: Span) -> bool:
+    """The end of a title joined by 'of' ('Artist of the _____' -> 'Millennium', 'Secretary
+    of _____' -> 'State'): a piece of the title, not a fact; a place or a person after 'of'
+    ('the Battle of _____' -> 'Hastings') is one and stays."""
+    doc = span.doc
+    i = span.start - 1
+    if i > sentence.start and doc[i].lower_ in {"the", "a", "an"}:
+        i -= 1
+    if i <= sentence.start + 1 or doc[i].lower_ != "of":
+        return False
+    head = doc[i - 1]
+    return (
+        head.is_title
+        and head.is_alpha
+        and head.i > sentence.start
+        and span.root.ent_type_ not in PLACE_OR_PERSON
     )
 
 
