@@ -328,6 +328,18 @@ def prompt_faults(
 
 
 WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+OPENING_WH = re.compile(r"^\W*(?:who|whom|whose|what|which|where|when|why|how)\b(,?)", re.I)
+
+
+def opens_like_question(text: str) -> bool:
+    """Whether a sentence a student is to complete or judge opens with a question word that
+    makes it read as a question or a piece of one: an interjection ('“Why, it's you, _____!”')
+    or a clause with no main clause after a comma ('How she was to get out.'); 'When the
+    rain stopped, they left.' reads as a statement."""
+    found = OPENING_WH.match(text)
+    return found is not None and (bool(found.group(1)) or "," not in text)
+
+
 # what stands in a subject's place: a subject, or the expletive of "There was a storm"
 SUBJECT_PLACE_DEPS = SUBJECT_DEPS | {"expl"}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
@@ -369,7 +381,7 @@ def wellformed_statement(doc) -> bool:
     if len(list(doc.sents)) != 1:
         return False
     words = [t for t in doc if not t.is_punct]
-    if not words or words[0].tag_ in WH_TAGS:
+    if not words or words[0].tag_ in WH_TAGS or opens_like_question(doc.text):
         return False
     if len(words) > 1 and words[0].tag_ == "IN" and words[1].tag_ in WH_TAGS:
         return False

@@ -756,6 +756,8 @@ class Builder:
         words = blank.answer.split()
         if blank.label is Label.TERM and words[0].lower() in BLANK_QUANTIFIERS:
             return None  # 'Many modern nations': 'some countries' fits the blank as well
+        if quality.opens_like_question(blank.prompt):
+            return None  # '“Why, it's you, _____!”' reads as a question
         accept = []
         if blank.cluster is not None:
             accept += [

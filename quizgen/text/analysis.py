@@ -174,6 +174,7 @@ class Analysis:
     _kind_names: set[str] | None = field(default=None, init=False, repr=False)
     _things: set[str] | None = field(default=None, init=False, repr=False)
     _pronouns: dict[int, set[str]] | None = field(default=None, init=False, repr=False)
+    _conflicted: frozenset[int] | None = field(default=None, init=False, repr=False)
     _acronyms: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
     _first: tuple[int, int] | None = field(default=None, init=False, repr=False)
     _by_verb: dict[str, list[tuple[str, str]]] | None = field(default=None, init=False, repr=False)
@@ -403,6 +404,7 @@ class Analysis:
         """For each person the passage calls he or she, where the pronoun can only be that
         person ('Jane … she'), the genders of those pronouns (by cluster id), found once."""
         if self._pronouns is None:
+            self._conflicted = frozenset()  # while they are found, every person may be one
             said: dict[int, set[str]] = {}
             for number, doc in enumerate(self.docs):
                 for t in doc:
@@ -412,7 +414,19 @@ class Analysis:
                             gender = "m" if t.lower_ in MALE_PRONOUNS else "f"
                             said.setdefault(referent.cluster.id, set()).add(gender)
             self._pronouns = said
+            unknown = {c.id for c in self.clusters_of("PERSON") if not c.gender}
+            self._conflicted = frozenset(i for i, g in said.items() if len(g) > 1 and i in unknown)
         return self._pronouns
+
+    def conflicted_people(self) -> frozenset[int]:
+        """The people (cluster ids) of no known gender whom the passage would call both he
+        and she: one of the two is someone else the names missed ('Jim' taken for every
+        'she' of a story whose heroine the tagger never named). No pronoun is resolved to
+        them."""
+        if self._conflicted is None:
+            self.pronoun_genders()
+        assert self._conflicted is not None
+        return self._conflicted
 
     def verbs_of(self, lemma: str) -> list[tuple[int, Token]]:
         """(paragraph, token) of every verb of this lemma (as the tagger wrote it), in
@@ -1141,6 +1155,17 @@ def in_quotes(doc: Doc) -> set[int]:
 
 
 def resolve_pronoun(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
+    """What a he/she/him/her/his refers to, only where that is safe (see _resolve); never a
+    person the passage would call both he and she (``conflicted_people``), who still stands
+    among the candidates (that one of them is someone else makes no other the one)."""
+    found = _resolve(analysis, paragraph, token)
+    if found is not None and found.cluster is not None:
+        if found.cluster.id in analysis.conflicted_people():
+            return None
+    return found
+
+
+def _resolve(analysis: Analysis, paragraph: int, token: Token) -> Referent | None:
     """What a he/she/him/her/his refers to, only where that is safe.
 
     Safe means: the candidates are the people mentioned before the pronoun in the same

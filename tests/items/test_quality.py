@@ -164,3 +164,16 @@ def test_a_key_of_someone_its_question_names_is_given_away():
         "Marie Curie's legacy continued after her death.",
     )
     assert not quality.echoes_stem("What did Tom paint?", "Aunt Polly's fence")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cWhy, it's you, _____! I warn't noticing.\u201d", True),
+        ("How she was to get out.", True),
+        ("When the rain stopped, the _____ left.", False),
+        ("The rain stopped when the _____ left.", False),
+    ],
+)
+def test_a_sentence_opening_with_a_question_word_may_read_as_a_question(text, expected):
+    assert quality.opens_like_question(text) is expected

@@ -672,3 +672,18 @@ def test_a_persons_family_name_alone_is_marked_right_unless_another_person_share
     assert family_name("The Little Match Girl", None, analysis) is None
     # a name the tagger took for a person's, with nothing in the passage to show it is one
     assert family_name("Turkey Trot", cluster("Turkey Trot"), analysis) is None
+
+
+def test_no_pronoun_is_pinned_on_a_person_the_passage_would_call_both_he_and_she():
+    """'Jim ran home. He fell. Jim ran home. She fell.': one of the two is someone the names
+    missed (a heroine the tagger never named), so neither is taken for Jim."""
+    he_fell = [("He", 1, "nsubj", "PRP", "PRON", "he"), *SHE_FELL[1:]]
+    rows = placed(0, ran("Jim")) + placed(4, he_fell)
+    doc = make_doc(rows, [(0, 1, "PERSON")])
+    referent = resolve_pronoun(analyze([doc]), 0, doc[4])
+    assert referent is not None and referent.text == "Jim"
+    rows += placed(7, ran("Jim")) + placed(11, SHE_FELL)
+    doc = make_doc(rows, [(0, 1, "PERSON"), (7, 8, "PERSON")])
+    analysis = analyze([doc])
+    assert resolve_pronoun(analysis, 0, doc[4]) is None
+    assert resolve_pronoun(analysis, 0, doc[11]) is None
