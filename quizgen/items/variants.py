@@ -1440,7 +1440,7 @@ def _in_title(span: Span, sentence: Span) -> bool:
     )
 
 
-PLACE_OR_PERSON = {"GPE", "LOC", "PERSON", "NORP", "FAC"}
+PLACE_OR_PERSON = {"GPE", "LOC", "PERSON", "NORP"}
 
 
 def _title_of(span: Span, sentence: Span) -> bool:
