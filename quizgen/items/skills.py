@@ -291,10 +291,14 @@ def _main_person(analysis: Analysis) -> frozenset[str]:
     return frozenset(fold(n) for c in same for n in c.names)
 
 
+GROUP_PRONOUNS = frozenset({"they", "we"})  # a group that may hold any character
+
+
 def told_again(clause: Clause, analysis: Analysis) -> bool:
     """Whether the story tells the same subject doing the same thing elsewhere ('When the
-    king came ...' and 'The king came in the morning'; 'he lay down again'): then the event
-    does not say which telling it is, and its place is no fact."""
+    king came ...' and 'The king came in the morning'; 'he lay down again'; 'they sat down'
+    of a group the subject may be in): then the event does not say which telling it is, and
+    its place is no fact."""
     verb = clause.verb
     if any(
         c.lower_ == "again" or (c.lower_ == "more" and c.nbor(-1).lower_ == "once")
@@ -314,8 +318,10 @@ def told_again(clause: Clause, analysis: Analysis) -> bool:
         subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None:
             continue
-        same = subj.lemma_.lower() == lemma or (
-            cluster is not None and analysis.cluster_of(n, subj) is cluster
+        same = (
+            subj.lemma_.lower() == lemma
+            or (cluster is not None and analysis.cluster_of(n, subj) is cluster)
+            or subj.lower_ in GROUP_PRONOUNS  # 'they sat down to a dinner': the mouse among them
         )
         other = next((c.lemma_ for c in t.children if c.dep_ == "dobj"), None)
         if same and (obj is None or other is None or other == obj):

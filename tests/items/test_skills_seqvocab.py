@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from docs import make_doc
+from docs import make_doc, placed
 
 from quizgen.items import skills
 from quizgen.text.analysis import analyze
@@ -664,3 +664,13 @@ def test_an_event_leaves_out_what_the_teller_thinks_of_it():
     ]
     (clause,) = _clauses(look, [(0, 1, "PERSON")])
     assert skills._someone(clause, frozenset())
+
+
+def test_an_event_a_group_is_told_doing_too_has_no_place_of_its_own():
+    """'Hansel lay down. They lay down.': the second telling may be of Hansel among them."""
+    they = [("They", 1, "nsubj", "PRP", "PRON", "they"), *AGAIN[1:3], AGAIN[4]]
+    rows = AGAIN[:3] + AGAIN[4:] + placed(4, they)
+    doc = make_doc(rows, ents=[(0, 1, "PERSON")])
+    analysis = analyze([doc])
+    first = next(c for c in clauses(doc[:], 0, analysis) if c.verb.i == 1)
+    assert skills.told_again(first, analysis)
